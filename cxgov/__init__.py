@@ -1,0 +1,1 @@
+"""cxgov: a CX governance cockpit (domain code; no Streamlit outside cxgov.ui)."""

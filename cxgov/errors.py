@@ -1,0 +1,48 @@
+"""Domain errors raised by services and rendered by the UI and the CLI, in the user's language."""
+from __future__ import annotations
+
+from cxgov.i18n import t
+
+
+class DomainError(Exception):
+    """An error a user can act on: a message key plus parameters, translated when shown."""
+
+    def __init__(self, key: str, **params):
+        self.key, self.params = key, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return t(self.key, lang, **{k: _label(v, lang) for k, v in self.params.items()})
+
+
+def _label(value, lang: str) -> str:
+    """Parameters that are message keys themselves (e.g. 'action.edit_initiative') are translated too."""
+    if isinstance(value, str) and value.split(".", 1)[0] in ("action", "enum", "entity"):
+        return t(value, lang)
+    return value
+
+
+class ValidationError(DomainError):
+    """Input rejected: one message per field, each naming the reason. Nothing was saved."""
+
+    def __init__(self, errors: dict[str, tuple[str, dict] | str]):
+        self.errors = {field: (msg, {}) if isinstance(msg, str) else msg for field, msg in errors.items()}
+        super().__init__("error.invalid_value")
+
+    def field_messages(self, lang: str = "en") -> dict[str, str]:
+        return {field: t(key, lang, **params) for field, (key, params) in self.errors.items()}
+
+    def message(self, lang: str = "en") -> str:
+        return "; ".join(f"{field}: {text}" for field, text in self.field_messages(lang).items())
+
+
+class ConflictError(DomainError):
+    """Someone else saved first, or the save did not say which version it saw. Nothing was saved."""
+
+
+class PermissionDenied(DomainError):
+    """The acting person may not do this."""
+
+
+class NotFound(DomainError):
+    """The thing does not exist, or the acting person may not see it."""

@@ -1,0 +1,75 @@
+"""One translation mechanism for every user-visible text (English and Dutch), plus locale formatting.
+
+Texts live in catalogs per area (cxgov/i18n/catalog_*.py), each a dict `key -> {"en": ..., "nl": ...}`.
+tests/test_i18n.py fails when a text exists in one language only or a key is defined twice.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.numbers import format_currency, format_decimal
+
+LANGUAGES = ("en", "nl")
+LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
+
+
+def _load_catalogs() -> tuple[dict[str, dict[str, str]], list[str]]:
+    texts: dict[str, dict[str, str]] = {}
+    duplicates: list[str] = []
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("catalog_")):
+        catalog = importlib.import_module(f"{__name__}.{module}").TEXTS
+        duplicates += [key for key in catalog if key in texts]
+        texts.update(catalog)
+    return texts, duplicates
+
+
+TEXTS, DUPLICATE_KEYS = _load_catalogs()
+
+
+def t(key: str, lang: str = "en", **params) -> str:
+    """The text for `key` in `lang`, with `{params}` filled in. An unknown key shows itself, visibly."""
+    entry = TEXTS.get(key)
+    if entry is None:
+        return f"⟦{key}⟧"
+    text = entry.get(lang) or entry["en"]
+    return text.format(**params) if params else text
+
+
+def enum_label(value, lang: str = "en") -> str:
+    """The label of an enum value, e.g. Status.ON_HOLD → 'On hold' / 'On hold' (key `enum.status.on_hold`)."""
+    if value is None:
+        return "—"
+    return t(f"enum.{type(value).__name__.lower()}.{value.value}", lang)
+
+
+def format_money(cents: int | None, lang: str = "en") -> str:
+    """Integer cents as euros in the locale: € 1.234,56 (nl) or €1,234.56 (en)."""
+    if cents is None:
+        return "—"
+    return format_currency(Decimal(cents) / 100, "EUR", locale=LOCALES[lang])
+
+
+def format_number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=LOCALES[lang])
+
+
+def format_day(value: date | None, lang: str = "en") -> str:
+    """A business date: dd-mm-jjjj in Dutch, '5 Mar 2026' in English."""
+    if value is None:
+        return "—"
+    return _babel_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
+
+
+def format_moment(value: datetime | None, lang: str = "en") -> str:
+    """An event time, shown in UTC (the audit log's clock)."""
+    if value is None:
+        return "—"
+    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss 'UTC'", tzinfo="UTC", locale=LOCALES[lang])

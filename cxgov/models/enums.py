@@ -1,0 +1,126 @@
+"""Domain vocabularies, stored as portable strings (values, never member names; no native PG enums)."""
+from enum import StrEnum
+
+import sqlalchemy as sa
+
+
+class Discipline(StrEnum):
+    STRATEGY = "strategy"
+    CUSTOMER_UNDERSTANDING = "customer_understanding"
+    DESIGN = "design"
+    MEASUREMENT = "measurement"
+    GOVERNANCE = "governance"
+    CULTURE = "culture"
+
+
+class Lane(StrEnum):
+    QUICK_FIX = "quick_fix"
+    PROJECT = "project"
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    COMPLETED = "completed"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.REJECTED, Status.CANCELLED})
+
+
+class Phase(StrEnum):
+    PLAN = "plan"
+    DO = "do"
+    CHECK = "check"
+    ACT = "act"
+
+
+# Which PDCA phase an initiative may be in for each lifecycle status. Work (Do/Check/Act) needs an
+# approved, funded initiative; a proposal or a rejected one is still planning; a finished one has acted.
+ALLOWED_PHASES: dict[Status, frozenset[Phase]] = {
+    Status.PROPOSED: frozenset({Phase.PLAN}),
+    Status.APPROVED: frozenset({Phase.PLAN}),
+    Status.ACTIVE: frozenset(Phase),
+    Status.ON_HOLD: frozenset(Phase),
+    Status.COMPLETED: frozenset({Phase.ACT}),
+    Status.REJECTED: frozenset({Phase.PLAN}),
+    Status.CANCELLED: frozenset(Phase),
+}
+
+
+class Health(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    PROGRAMME_OFFICE = "programme_office"
+    LEADER = "leader"
+    ANALYST = "analyst"
+    MANAGER = "manager"
+    CONTRIBUTOR = "contributor"
+    VIEWER = "viewer"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class KpiKind(StrEnum):
+    NPS = "nps"
+    CSAT = "csat"
+    CES = "ces"
+    ENPS = "enps"
+    KTV = "ktv"
+    MTV = "mtv"
+    BUSINESS = "business"
+    OPERATIONAL = "operational"
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+
+
+class ActDecision(StrEnum):
+    STANDARDISE = "standardise"
+    ADJUST = "adjust"
+    ABANDON = "abandon"
+
+
+class ExpenseCategory(StrEnum):
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    SOFTWARE = "software"
+    HARDWARE = "hardware"
+    MARKETING = "marketing"
+    TRAINING = "training"
+    OTHER = "other"
+
+
+class TaxonomyKind(StrEnum):
+    """The editable lists initiatives are classified by."""
+
+    JOURNEY_STAGE = "journey_stage"
+    CHANNEL = "channel"
+
+
+def enum_type(enum_class: type[StrEnum]) -> sa.Enum:
+    """A VARCHAR with a CHECK constraint holding the enum's values."""
+    return sa.Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        values_callable=lambda members: [m.value for m in members],
+        length=max(len(m.value) for m in enum_class),
+        name=enum_class.__name__.lower(),
+        validate_strings=True,
+    )

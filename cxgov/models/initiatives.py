@@ -1,0 +1,120 @@
+"""Initiatives, their classification and team, PDCA cycles and status check-ins."""
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from cxgov.models.base import utcnow
+from cxgov.models.enums import ActDecision, Discipline, Health, Lane, Phase, Priority, Status, enum_type
+
+OPEN_TITLE_PREDICATE = "status NOT IN ('completed', 'rejected', 'cancelled')"
+
+
+class Initiative(SQLModel, table=True):
+    """The unit of CX work. Its PDCA phase lives in its open cycle (stored once)."""
+
+    __table_args__ = (
+        sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_range"),
+        sa.CheckConstraint("target_date IS NULL OR start_date IS NULL OR target_date >= start_date", name="dates_ordered"),
+        sa.CheckConstraint("version >= 1", name="version_positive"),
+        # Titles are unique, case-insensitively, among initiatives still open (hand-written in the migration).
+        sa.Index(
+            "uq_initiative_open_title",
+            sa.text("lower(title)"),
+            unique=True,
+            sqlite_where=sa.text(OPEN_TITLE_PREDICATE),
+            postgresql_where=sa.text(OPEN_TITLE_PREDICATE),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    description: str = ""
+    discipline: Discipline = Field(sa_type=enum_type(Discipline), index=True)
+    objective_id: int | None = Field(default=None, foreign_key="strategic_objective.id", index=True)
+    owner_id: int = Field(foreign_key="person.id", index=True)
+    sponsor_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    owning_department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    requesting_department_id: int | None = Field(default=None, foreign_key="department.id")
+    lane: Lane = Field(default=Lane.PROJECT, sa_type=enum_type(Lane))
+    status: Status = Field(default=Status.PROPOSED, sa_type=enum_type(Status), index=True)
+    priority: Priority = Field(default=Priority.MEDIUM, sa_type=enum_type(Priority))
+    progress_pct: int = 0
+    start_date: date | None = None
+    target_date: date | None = None
+    project_code: str | None = Field(default=None, max_length=40)  # finance's code, for imported actuals
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by_id: int | None = Field(default=None, foreign_key="person.id")
+
+
+class InitiativeTerm(SQLModel, table=True):
+    """An initiative's journey stages and channels."""
+
+    __tablename__ = "initiative_term"
+
+    initiative_id: int = Field(foreign_key="initiative.id", primary_key=True)
+    term_id: int = Field(foreign_key="taxonomy_term.id", primary_key=True, index=True)
+
+
+class InitiativeMember(SQLModel, table=True):
+    """A team member of an initiative and their role on it."""
+
+    __tablename__ = "initiative_member"
+
+    initiative_id: int = Field(foreign_key="initiative.id", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    role_on_initiative: str = Field(default="", max_length=80)
+
+
+class PdcaCycle(SQLModel, table=True):
+    """One plan-do-check-act cycle; exactly one per initiative is open (closed_on is null)."""
+
+    __tablename__ = "pdca_cycle"
+    __table_args__ = (
+        sa.UniqueConstraint("initiative_id", "number", name="uq_pdca_cycle_initiative_number"),
+        sa.Index(
+            "uq_pdca_cycle_one_open",
+            "initiative_id",
+            unique=True,
+            sqlite_where=sa.text("closed_on IS NULL"),
+            postgresql_where=sa.text("closed_on IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id")
+    number: int = 1
+    phase: Phase = Field(default=Phase.PLAN, sa_type=enum_type(Phase))
+    plan_started_on: date | None = None
+    do_started_on: date | None = None
+    check_started_on: date | None = None
+    act_started_on: date | None = None
+    closed_on: date | None = None
+    hypothesis: str = ""
+    check_result: str = ""
+    act_decision: ActDecision | None = Field(default=None, sa_type=enum_type(ActDecision))
+    lesson: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CheckIn(SQLModel, table=True):
+    """A status check-in: the reported delivery health, always with a reason unless green."""
+
+    __tablename__ = "check_in"
+    __table_args__ = (
+        sa.CheckConstraint("health = 'green' OR length(reason) > 0", name="reason_unless_green"),
+        sa.CheckConstraint("progress_pct IS NULL OR progress_pct BETWEEN 0 AND 100", name="progress_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    checkin_date: date
+    health: Health = Field(sa_type=enum_type(Health))
+    reason: str = ""
+    progress_pct: int | None = None
+    summary: str = ""
+    next_steps: str = ""
+    author_id: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow)

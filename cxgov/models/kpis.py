@@ -1,0 +1,58 @@
+"""The KPI catalogue, KPI readings and the initiative↔KPI link."""
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from cxgov.models.base import utcnow
+from cxgov.models.enums import Direction, Discipline, KpiKind, enum_type
+
+
+class Kpi(SQLModel, table=True):
+    """A KPI with its scale and method stored alongside (DESIGN.md §2 formulas)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    name: str = Field(max_length=160)
+    kind: KpiKind = Field(sa_type=enum_type(KpiKind))
+    unit: str = Field(default="", max_length=20)
+    scale_min: float | None = None
+    scale_max: float | None = None
+    method: str = ""
+    direction: Direction = Field(default=Direction.HIGHER_IS_BETTER, sa_type=enum_type(Direction))
+    discipline: Discipline | None = Field(default=None, sa_type=enum_type(Discipline))
+    owner_id: int | None = Field(default=None, foreign_key="person.id")
+    description: str = ""
+    active: bool = True
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class KpiReading(SQLModel, table=True):
+    """The value of a KPI for one period (a plain date: the first day of the month or quarter)."""
+
+    __tablename__ = "kpi_reading"
+    __table_args__ = (
+        sa.UniqueConstraint("kpi_id", "period", "source", name="uq_kpi_reading_kpi_period_source"),
+        sa.CheckConstraint("sample_size IS NULL OR sample_size >= 0", name="sample_size_positive"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_id: int = Field(foreign_key="kpi.id")
+    period: date
+    value: float
+    sample_size: int | None = None
+    source: str = Field(default="", max_length=80)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class InitiativeKpi(SQLModel, table=True):
+    """A KPI an initiative is measured against, with its baseline and target."""
+
+    __tablename__ = "initiative_kpi"
+
+    initiative_id: int = Field(foreign_key="initiative.id", primary_key=True)
+    kpi_id: int = Field(foreign_key="kpi.id", primary_key=True, index=True)
+    baseline: float | None = None
+    target: float | None = None
+    target_date: date | None = None

@@ -1,0 +1,69 @@
+"""The permission policy: which role may do what, and which relation to an initiative grants it.
+
+Services call `authorise()` with the acting person re-read inside their transaction; the UI asks
+`allowed()` only to decide what to offer. The table below is the whole policy.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+from cxgov.errors import PermissionDenied
+from cxgov.models import Person, Role
+
+SYSTEM_ACTOR = "system"  # the command line (migrate, demo); never reachable from the UI
+
+
+class Action(StrEnum):
+    PROPOSE_INITIATIVE = "propose_initiative"
+    CREATE_INITIATIVE_WITH_STATUS = "create_initiative_with_status"
+    EDIT_INITIATIVE = "edit_initiative"
+    CHECK_IN = "check_in"
+    MANAGE_BUDGET = "manage_budget"
+    MANAGE_KPIS = "manage_kpis"
+    MANAGE_PEOPLE = "manage_people"
+    MANAGE_REFERENCE_DATA = "manage_reference_data"
+    LOAD_DEMO = "load_demo"
+    VIEW_AUDIT = "view_audit"
+
+
+class Relation(StrEnum):
+    OWNER = "owner"
+    SPONSOR = "sponsor"
+    MEMBER = "member"
+
+
+ANY = frozenset(Relation)  # granted whatever the relation
+MANAGES = frozenset({Relation.OWNER, Relation.SPONSOR})
+ON_TEAM = frozenset({Relation.OWNER, Relation.SPONSOR, Relation.MEMBER})
+EVERYONE_BUT_VIEWERS = {role: ANY for role in Role if role is not Role.VIEWER}
+
+# action -> role -> the relations that grant it (ANY: always; absent: never)
+POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
+    Action.PROPOSE_INITIATIVE: EVERYONE_BUT_VIEWERS,
+    Action.CREATE_INITIATIVE_WITH_STATUS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
+    Action.EDIT_INITIATIVE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
+    Action.CHECK_IN: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: ON_TEAM, Role.CONTRIBUTOR: ON_TEAM},
+    Action.MANAGE_BUDGET: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
+    Action.MANAGE_KPIS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.ANALYST: ANY},
+    Action.MANAGE_PEOPLE: {Role.ADMIN: ANY},
+    Action.MANAGE_REFERENCE_DATA: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
+    Action.LOAD_DEMO: {Role.ADMIN: ANY},
+    Action.VIEW_AUDIT: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: ANY},
+}
+
+
+def allowed(role: Role, action: Action, relations: frozenset[Relation] | set[Relation] = frozenset()) -> bool:
+    """May a person with `role` (and these relations to the initiative) do `action`?"""
+    granting = POLICY[action].get(role)
+    if granting is None:
+        return False
+    return granting is ANY or bool(granting & set(relations))
+
+
+def authorise(person: Person | None, action: Action, relations: frozenset[Relation] | set[Relation] = frozenset()) -> None:
+    """Raise PermissionDenied unless `person` may do `action`; None is the system actor (CLI)."""
+    if person is None:
+        return
+    if not allowed(person.role, action, relations):
+        raise PermissionDenied("error.permission", who=person.name, role=f"enum.role.{person.role.value}",
+                               action=f"action.{action.value}")

@@ -1,0 +1,192 @@
+"""Initiative services: propose/create, edit (version-checked), and status check-ins."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from cxgov import audit
+from cxgov.errors import ValidationError
+from cxgov.models import (
+    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Initiative, InitiativeMember, InitiativeTerm,
+    PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
+)
+from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
+from cxgov.permissions import Action, Relation, authorise
+from cxgov.services.unit import (
+    Actor, acting_person, audit_actor, audit_created, get_or_404, versioned_update,
+)
+
+SCALAR_FIELDS = (
+    "title", "description", "discipline", "objective_id", "owner_id", "sponsor_id", "owning_department_id",
+    "requesting_department_id", "lane", "status", "priority", "progress_pct", "start_date", "target_date",
+    "project_code",
+)
+PHASE_STARTED_ON = {Phase.PLAN: "plan_started_on", Phase.DO: "do_started_on", Phase.CHECK: "check_started_on",
+                    Phase.ACT: "act_started_on"}
+
+
+def relations_to(session: Session, initiative: Initiative, person: Person | None) -> set[Relation]:
+    """How `person` relates to `initiative`: owner, sponsor, team member."""
+    if person is None:
+        return set()
+    relations = set()
+    if initiative.owner_id == person.id:
+        relations.add(Relation.OWNER)
+    if initiative.sponsor_id == person.id:
+        relations.add(Relation.SPONSOR)
+    member = session.get(InitiativeMember, (initiative.id, person.id))
+    if member is not None:
+        relations.add(Relation.MEMBER)
+    return relations
+
+
+def create_initiative(*, session: Session, actor: Actor, data: dict[str, Any] | InitiativeInput) -> int:
+    """Create an initiative with its first PDCA cycle. Non-office roles can only propose."""
+    values = parse_input(InitiativeInput, data)
+    person = acting_person(session, actor)
+    authorise(person, Action.PROPOSE_INITIATIVE)
+    if values.status is not Status.PROPOSED:
+        _require_status_right(person)
+    _check_against_database(session, values, initiative_id=None)
+    initiative = Initiative(**values.model_dump(include=set(SCALAR_FIELDS)),
+                            updated_by_id=person.id if person else None)
+    session.add(initiative)
+    _flush_checking_title(session, values.title)
+    cycle = PdcaCycle(initiative_id=initiative.id, number=1, phase=values.phase,
+                      **{PHASE_STARTED_ON[values.phase]: date.today()})
+    session.add(cycle)
+    _set_terms(session, initiative.id, values.journey_stage_ids + values.channel_ids)
+    session.flush()
+    audit_created(session, person=person, entity="initiative", row=initiative)
+    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative.id,
+                 action="create", field="phase", new=values.phase)
+    _audit_terms(session, person, initiative.id, [], values.journey_stage_ids + values.channel_ids)
+    return initiative.id
+
+
+def update_initiative(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                      data: dict[str, Any] | InitiativeInput, reason: str = "") -> dict:
+    """Save the edit form if nobody saved since `seen_version`; returns field -> (old, new)."""
+    values = parse_input(InitiativeInput, data)
+    person = acting_person(session, actor)
+    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
+    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person))
+    _check_against_database(session, values, initiative_id=initiative_id)
+    cycle = current_cycle(session, initiative_id)
+    old_terms = term_ids(session, initiative_id)
+    new_terms = sorted(set(values.journey_stage_ids + values.channel_ids))
+    extra = {}
+    if cycle.phase != values.phase:
+        extra["phase"] = (cycle.phase, values.phase)
+    if old_terms != new_terms:
+        extra["journey_stages_and_channels"] = (old_terms, new_terms)
+    changes = versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
+                               seen_version=seen_version, values=values.model_dump(include=set(SCALAR_FIELDS)),
+                               extra_changes=extra, reason=reason)
+    if "phase" in changes:
+        session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
+                        .values(phase=values.phase, **{PHASE_STARTED_ON[values.phase]: date.today()}))
+    if "journey_stages_and_channels" in changes:
+        _set_terms(session, initiative_id, new_terms)
+    _flush_checking_title(session, values.title)
+    return changes
+
+
+def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
+                    data: dict[str, Any] | CheckInInput) -> int:
+    """Append a status check-in (delivery health with its reason); check-ins are never edited."""
+    values = parse_input(CheckInInput, data)
+    person = acting_person(session, actor)
+    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
+    authorise(person, Action.CHECK_IN, relations_to(session, initiative, person))
+    check_in = CheckIn(initiative_id=initiative_id, author_id=person.id if person else initiative.owner_id,
+                       **values.model_dump())
+    session.add(check_in)
+    session.flush()
+    audit_created(session, person=person, entity="check_in", row=check_in)
+    return check_in.id
+
+
+def current_cycle(session: Session, initiative_id: int) -> PdcaCycle:
+    return session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == initiative_id,
+                                                PdcaCycle.closed_on.is_(None))).one()
+
+
+def term_ids(session: Session, initiative_id: int) -> list[int]:
+    return sorted(session.exec(select(InitiativeTerm.term_id).where(InitiativeTerm.initiative_id == initiative_id)).all())
+
+
+def _require_status_right(person: Person | None) -> None:
+    try:
+        authorise(person, Action.CREATE_INITIATIVE_WITH_STATUS)
+    except Exception:
+        raise ValidationError({"status": "error.status_for_role"}) from None
+
+
+def _check_against_database(session: Session, values: InitiativeInput, initiative_id: int | None) -> None:
+    """Everything the input model cannot know: people, references, the title, the (status, phase) pair."""
+    errors: dict[str, tuple[str, dict] | str] = {}
+    for field in ("owner_id", "sponsor_id"):
+        person_id = getattr(values, field)
+        if person_id is None:
+            continue
+        person = session.get(Person, person_id)
+        if person is None:
+            errors[field] = "error.person_unknown"
+        elif not person.active:
+            errors[field] = ("error.person_inactive", {"name": person.name})
+    for field, model in (("owning_department_id", Department), ("requesting_department_id", Department),
+                         ("objective_id", StrategicObjective)):
+        ref_id = getattr(values, field)
+        if ref_id is not None and session.get(model, ref_id) is None:
+            errors[field] = "error.unknown_reference"
+    for field, kind in (("journey_stage_ids", TaxonomyKind.JOURNEY_STAGE), ("channel_ids", TaxonomyKind.CHANNEL)):
+        ids = set(getattr(values, field))
+        found = set(session.exec(select(TaxonomyTerm.id).where(TaxonomyTerm.id.in_(ids), TaxonomyTerm.kind == kind)).all()) if ids else set()
+        if ids - found:
+            errors[field] = "error.unknown_reference"
+    if values.status not in CLOSED_STATUSES:
+        other = _open_initiative_titled(session, values.title, initiative_id)
+        if other:
+            errors["title"] = ("error.title_taken", {"other": other})
+    allowed = ALLOWED_PHASES[values.status]
+    if values.phase not in allowed:
+        errors["phase"] = ("error.phase_not_allowed", {
+            "phase": values.phase.value, "status": values.status.value,
+            "allowed": ", ".join(p.value for p in Phase if p in allowed)})
+    if errors:
+        raise ValidationError(errors)
+
+
+def _open_initiative_titled(session: Session, title: str, exclude_id: int | None) -> str | None:
+    query = select(Initiative.title).where(func.lower(Initiative.title) == title.lower(),
+                                           Initiative.status.not_in([s.value for s in CLOSED_STATUSES]))
+    if exclude_id is not None:
+        query = query.where(Initiative.id != exclude_id)
+    return session.exec(query.limit(1)).first()
+
+
+def _flush_checking_title(session: Session, title: str) -> None:
+    """The unique index is the backstop for two people saving the same title at the same moment."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "uq_initiative_open_title" in str(exc.orig) or "initiative.title" in str(exc.orig) or "lower(title)" in str(exc.orig):
+            raise ValidationError({"title": ("error.title_taken", {"other": title})}) from None
+        raise
+
+
+def _set_terms(session: Session, initiative_id: int, ids: list[int]) -> None:
+    session.execute(delete(InitiativeTerm).where(InitiativeTerm.initiative_id == initiative_id))
+    session.add_all(InitiativeTerm(initiative_id=initiative_id, term_id=i) for i in sorted(set(ids)))
+
+
+def _audit_terms(session: Session, person: Person | None, initiative_id: int, old: list[int], new: list[int]) -> None:
+    if sorted(set(old)) != sorted(set(new)):
+        audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id,
+                     action="create", field="journey_stages_and_channels", old=sorted(set(old)) or None,
+                     new=sorted(set(new)))

@@ -1,0 +1,91 @@
+"""Building blocks every service uses: the acting person, not-found, and the version-checked update."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, SQLModel, select
+
+from cxgov import audit
+from cxgov.errors import ConflictError, NotFound, PermissionDenied
+from cxgov.i18n import format_moment
+from cxgov.models import AuditEvent, Person
+from cxgov.models.base import utcnow
+from cxgov.permissions import SYSTEM_ACTOR
+
+Actor = int | str  # a person id, or SYSTEM_ACTOR
+
+
+def acting_person(session: Session, actor: Actor) -> Person | None:
+    """Re-read the acting person inside this transaction (role and active flag as they are now)."""
+    if actor == SYSTEM_ACTOR:
+        return None
+    person = session.exec(select(Person).where(Person.id == actor).execution_options(populate_existing=True)).first()
+    if person is None or not person.active:
+        raise PermissionDenied("error.actor_inactive")
+    return person
+
+
+def audit_actor(person: Person | None) -> audit.Actor:
+    return audit.SYSTEM if person is None else audit.Actor(id=person.id, name=person.name)
+
+
+def get_or_404(session: Session, model: type[SQLModel], entity: str, row_id: Any):
+    row = session.get(model, row_id, populate_existing=True) if row_id is not None else None
+    if row is None:
+        raise NotFound("error.not_found", entity=f"entity.{entity}", id=row_id)
+    return row
+
+
+def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
+    """'Changed by X at T — reload', named from the audit trail's latest event on this row."""
+    last = session.exec(
+        select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == str(row_id))
+        .order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    if last is None:
+        return ConflictError("error.conflict", who="?", when="?")
+    return ConflictError("error.conflict", who=last.actor_name, when=format_moment(last.occurred_at))
+
+
+def changed_fields(row: SQLModel, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """field -> (old, new) for the values that differ from the row."""
+    return {name: (getattr(row, name), new) for name, new in values.items() if getattr(row, name) != new}
+
+
+def versioned_update(session: Session, *, person: Person | None, model: type[SQLModel], entity: str,
+                     row: SQLModel, seen_version: int | None, values: dict[str, Any],
+                     extra_changes: dict[str, tuple[Any, Any]] | None = None, reason: str = "") -> dict:
+    """Write `values` only if the row is still at the version the user saw; audit each changed field.
+
+    `UPDATE … WHERE id = :id AND version = :seen` with a row-count check (DESIGN.md §4). A save without a
+    version is a conflict; a save that changes nothing writes nothing. Returns the changes made.
+    """
+    if seen_version is None:
+        raise ConflictError("error.conflict_no_version")
+    if row.version != seen_version:
+        raise conflict(session, entity, row.id)
+    changes = changed_fields(row, values) | (extra_changes or {})
+    if not changes:
+        return {}
+    stamp = {"updated_at": utcnow(), "updated_by_id": person.id if person else None} if hasattr(model, "updated_at") else {}
+    scalar_values = {name: new for name, (_, new) in changes.items() if name in values}
+    result = session.execute(
+        update(model).where(model.id == row.id, model.version == seen_version)
+        .values(**scalar_values, **stamp, version=seen_version + 1)
+    )
+    if result.rowcount != 1:
+        raise conflict(session, entity, row.id)
+    actor = audit_actor(person)
+    for name, (old, new) in changes.items():
+        audit.record(session, actor=actor, entity=entity, entity_id=row.id, action="update", field=name,
+                     old=old, new=new, reason=reason)
+    session.expire(row)
+    return changes
+
+
+def audit_created(session: Session, *, person: Person | None, entity: str, row: SQLModel, reason: str = "") -> None:
+    """One 'create' event holding the new row's values."""
+    values = {k: audit.to_text(v) for k, v in row.model_dump().items() if k not in ("id", "created_at", "updated_at")}
+    audit.record(session, actor=audit_actor(person), entity=entity, entity_id=row.id, action="create",
+                 new=values, reason=reason)

@@ -1,0 +1,91 @@
+"""Environment → one frozen Settings object. Every setting is documented in the README."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
+DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
+LANGUAGES = ("en", "nl")
+
+
+class SettingsError(ValueError):
+    """A setting has a value cxgov refuses to start with."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    audit_key: bytes
+    language: str
+    allow_acting_as: bool
+    update_cadence_days: int
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def acting_as_allowed(self) -> bool:
+        """The 'acting as' picker: always in local SQLite mode, elsewhere only by explicit setting."""
+        return self.is_sqlite or self.allow_acting_as
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be true or false, not {raw!r}")
+
+
+def _audit_key(database_url: str) -> bytes:
+    """The HMAC key of the audit chain, kept outside the database.
+
+    Local SQLite mode creates a random key file beside the database on first use so that
+    `make run` works without set-up; any other database must get CXGOV_AUDIT_KEY.
+    """
+    raw = os.environ.get("CXGOV_AUDIT_KEY")
+    if raw:
+        if len(raw) < 16:  # shorter keys can be brute-forced; 16 chars is the documented floor
+            raise SettingsError("CXGOV_AUDIT_KEY must be at least 16 characters long")
+        return raw.encode()
+    if not database_url.startswith("sqlite"):
+        raise SettingsError("CXGOV_AUDIT_KEY is required when the database is not the local SQLite file")
+    key_file = Path(os.environ.get("CXGOV_AUDIT_KEY_FILE", DEFAULT_AUDIT_KEY_FILE))
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip().encode()
+
+
+def load_settings() -> Settings:
+    """Read the environment once into a Settings object (raises SettingsError on bad values)."""
+    url = os.environ.get("CXGOV_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
+    language = os.environ.get("CXGOV_LANGUAGE", "en")
+    if language not in LANGUAGES:
+        raise SettingsError(f"CXGOV_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    cadence = os.environ.get("CXGOV_UPDATE_CADENCE_DAYS", "30")
+    if not cadence.isdigit() or int(cadence) < 1:
+        raise SettingsError(f"CXGOV_UPDATE_CADENCE_DAYS must be a whole number of days ≥ 1, not {cadence!r}")
+    return Settings(
+        database_url=url,
+        audit_key=_audit_key(url),
+        language=language,
+        allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
+        update_cadence_days=int(cadence),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests call `get_settings.cache_clear()` after changing the environment)."""
+    return load_settings()

@@ -1,0 +1,120 @@
+"""Test databases built from the migrations: SQLite always, PostgreSQL when CXGOV_TEST_POSTGRES_URL is set.
+
+Per-test rollback cannot work (concurrency tests and AppTest commit), so every test gets its own database:
+a copy of a migrated SQLite template file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL (DESIGN.md §4).
+In CI (CXGOV_REQUIRE_ALL_TESTS=1) a skipped PostgreSQL or browser test fails the run.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+os.environ.setdefault("CXGOV_AUDIT_KEY", "test-audit-key-0123456789abcdef")
+os.environ.pop("CXGOV_DATABASE_URL", None)
+
+from cxgov.db import make_engine, migrate, normalise_url  # noqa: E402
+from cxgov.settings import get_settings  # noqa: E402
+
+get_settings.cache_clear()
+POSTGRES_URL = os.environ.get("CXGOV_TEST_POSTGRES_URL")
+REQUIRE_ALL = os.environ.get("CXGOV_REQUIRE_ALL_TESTS") == "1"
+BACKENDS = ["sqlite", "postgres"]
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    migrate(f"sqlite:///{path}")
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str | None:
+    if not POSTGRES_URL:
+        yield None
+        return
+    name = f"cxgov_tpl_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(normalise_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    migrate(_pg_url(name))
+    yield name
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def _pg_url(database: str) -> str:
+    base = normalise_url(POSTGRES_URL)
+    return base.rsplit("/", 1)[0] + "/" + database
+
+
+def _copy_sqlite(template: str, target: str) -> None:
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as dest:
+        source.backup(dest)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path, sqlite_template, postgres_template) -> str:
+    """A fresh, migrated database for one test, on each backend."""
+    if request.param == "sqlite":
+        target = tmp_path / "cxgov.sqlite3"
+        _copy_sqlite(sqlite_template, str(target))
+        yield f"sqlite:///{target}"
+        return
+    if postgres_template is None:
+        pytest.skip("PostgreSQL tests need CXGOV_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)")
+    name = f"cxgov_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
+    yield _pg_url(name)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path, sqlite_template) -> str:
+    """A fresh migrated SQLite database (for tests that are about SQLite or the UI's local mode)."""
+    target = tmp_path / "cxgov.sqlite3"
+    _copy_sqlite(sqlite_template, str(target))
+    return f"sqlite:///{target}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests carry the 'browser' marker; PostgreSQL ones the 'postgres' marker (for -m selection)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("database_url") == "postgres":
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """In CI a skipped test means PostgreSQL or Chromium did not run: that must fail the run."""
+    if not REQUIRE_ALL:
+        return
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped:
+        terminalreporter.write_line(f"CI requires every test to run; {len(skipped)} were skipped:", red=True)
+        for report in skipped[:20]:
+            terminalreporter.write_line(f"  {report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr}")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    if REQUIRE_ALL and session.config.pluginmanager.get_plugin("terminalreporter").stats.get("skipped"):
+        session.exitstatus = 1

@@ -1,0 +1,37 @@
+"""Small builders for test data, written through the services where one exists."""
+from __future__ import annotations
+
+import itertools
+
+from cxgov.db import session_scope
+from cxgov.models import Department, Person, Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.initiatives import create_initiative
+
+_n = itertools.count(1)
+
+
+def add_person(engine, role: Role = Role.MANAGER, *, name: str | None = None, active: bool = True,
+               department_id: int | None = None) -> int:
+    """A person inserted directly (the people service is tested on its own)."""
+    n = next(_n)
+    with session_scope(engine, write=True) as session:
+        person = Person(name=name or f"Person {n}", email=f"person{n}@example.nl", role=role, active=active,
+                        department_id=department_id)
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def add_department(engine, name: str | None = None) -> int:
+    with session_scope(engine, write=True) as session:
+        department = Department(name=name or f"Department {next(_n)}")
+        session.add(department)
+        session.flush()
+        return department.id
+
+
+def add_initiative(engine, *, owner_id: int, actor=SYSTEM_ACTOR, **values) -> int:
+    data = {"title": f"Initiative {next(_n)}", "discipline": "design", "owner_id": owner_id} | values
+    with session_scope(engine, write=True) as session:
+        return create_initiative(session=session, actor=actor, data=data)

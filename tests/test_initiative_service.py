@@ -1,0 +1,85 @@
+"""The initiative write path: validation, permissions, version check, audit."""
+import pytest
+from sqlmodel import select
+
+from cxgov.db import session_scope
+from cxgov.errors import ConflictError, PermissionDenied, ValidationError
+from cxgov.models import AuditEvent, Initiative, Role
+from cxgov.services.initiatives import current_cycle, update_initiative
+from tests.factories import add_initiative, add_person
+
+
+def _edit(engine, actor, initiative_id, seen, **changes):
+    with session_scope(engine) as session:
+        row = session.get(Initiative, initiative_id)
+        data = row.model_dump(include={"title", "discipline", "owner_id", "status", "lane", "priority", "progress_pct"})
+        data["phase"] = current_cycle(session, initiative_id).phase
+    with session_scope(engine, write=True) as session:
+        return update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen,
+                                 data=data | changes)
+
+
+def _audit_count(engine) -> int:
+    with session_scope(engine) as session:
+        return len(session.exec(select(AuditEvent)).all())
+
+
+def test_create_and_edit_is_audited_field_by_field(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative_id = add_initiative(engine, owner_id=owner, actor=owner, title="Clearer invoices")
+    before = _audit_count(engine)
+    changes = _edit(engine, owner, initiative_id, 1, title="Plain-language invoices", progress_pct=20)
+    assert set(changes) == {"title", "progress_pct"}
+    with session_scope(engine) as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.seq > before).order_by(AuditEvent.seq)).all()
+        assert [(e.field, e.old_value, e.new_value) for e in events] == [
+            ("title", "Clearer invoices", "Plain-language invoices"), ("progress_pct", "0", "20")]
+        assert session.get(Initiative, initiative_id).version == 2
+
+
+def test_stale_save_is_rejected_without_side_effects(engine):
+    owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
+    initiative_id = add_initiative(engine, owner_id=owner)
+    _edit(engine, owner, initiative_id, 1, progress_pct=10)
+    before = _audit_count(engine)
+    with pytest.raises(ConflictError) as caught:
+        _edit(engine, owner, initiative_id, 1, progress_pct=50)
+    assert "Sanne de Vries" in str(caught.value)
+    assert _audit_count(engine) == before
+    with pytest.raises(ConflictError):
+        _edit(engine, owner, initiative_id, None, progress_pct=50)
+
+
+def test_no_op_save_writes_nothing(engine):
+    owner = add_person(engine)
+    initiative_id = add_initiative(engine, owner_id=owner)
+    before = _audit_count(engine)
+    assert _edit(engine, owner, initiative_id, 1) == {}
+    assert _audit_count(engine) == before
+    with session_scope(engine) as session:
+        assert session.get(Initiative, initiative_id).version == 1
+
+
+def test_title_unique_case_insensitively_among_open(engine):
+    owner = add_person(engine)
+    add_initiative(engine, owner_id=owner, title="WhatsApp service")
+    with pytest.raises(ValidationError) as caught:
+        add_initiative(engine, owner_id=owner, title="whatsapp SERVICE")
+    assert "title" in caught.value.errors
+
+
+def test_viewer_cannot_propose_and_inactive_actor_is_refused(engine):
+    viewer = add_person(engine, Role.VIEWER)
+    gone = add_person(engine, Role.ADMIN, active=False)
+    owner = add_person(engine)
+    with pytest.raises(PermissionDenied):
+        add_initiative(engine, owner_id=owner, actor=viewer)
+    with pytest.raises(PermissionDenied):
+        add_initiative(engine, owner_id=owner, actor=gone)
+
+
+def test_phase_must_fit_status(engine):
+    owner = add_person(engine)
+    with pytest.raises(ValidationError) as caught:
+        add_initiative(engine, owner_id=owner, status="proposed", phase="check")
+    assert "phase" in caught.value.errors
