@@ -1,0 +1,81 @@
+"""Who is acting. Until sign-in arrives, local SQLite mode offers a clearly labelled "acting as" picker.
+
+The choice lives only in this browser session (never in the URL): a refresh starts read-only again
+and never falls back to a stronger role. Other modes are read-only unless CXGOV_ALLOW_ACTING_AS is set,
+and then a warning banner says so on every page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import select
+
+from cxgov.models import Person, Role
+from cxgov.permissions import Action, Relation, allowed
+from cxgov.ui.runtime import data_version, read_session, settings
+from cxgov.ui.text import label, tr
+
+ACTING_KEY = "cxgov_acting_person_id"
+
+
+@dataclass(frozen=True)
+class ActingPerson:
+    id: int
+    name: str
+    role: Role
+
+
+@st.cache_data(show_spinner=False)
+def active_people(_version: int, url: str) -> pd.DataFrame:
+    """Active people (id, name, role) for pickers."""
+    with read_session() as session:
+        rows = session.exec(select(Person.id, Person.name, Person.role).where(Person.active).order_by(Person.name)).all()
+    return pd.DataFrame(rows, columns=["id", "name", "role"])
+
+
+def _people() -> pd.DataFrame:
+    return active_people(data_version("people"), settings().database_url)
+
+
+def acting_person() -> ActingPerson | None:
+    """The person the current user acts as, or None (read-only)."""
+    if not settings().acting_as_allowed:
+        return None
+    person_id = st.session_state.get(ACTING_KEY)
+    if person_id is None:
+        return None
+    people = _people()
+    match = people[people["id"] == person_id]
+    if match.empty:  # deactivated or gone since it was chosen
+        st.session_state.pop(ACTING_KEY, None)
+        return None
+    row = match.iloc[0]
+    return ActingPerson(id=int(row["id"]), name=str(row["name"]), role=Role(row["role"]))
+
+
+def can(action: Action, relations: set[Relation] | frozenset[Relation] = frozenset()) -> bool:
+    """Should the UI offer `action`? (The service decides again, inside its transaction.)"""
+    person = acting_person()
+    return person is not None and allowed(person.role, action, relations)
+
+
+def render_acting_picker() -> None:
+    """The sidebar picker (local mode), with the mode always visible."""
+    s = settings()
+    if not s.acting_as_allowed:
+        st.sidebar.info(tr("frame.read_only_mode"))
+        return
+    if not s.is_sqlite:
+        st.warning(tr("frame.acting_as_warning"), icon="⚠️")
+    people = _people()
+    options = [None, *people["id"].tolist()]
+    names = {int(r.id): f"{r.name} · {label(Role(r.role))}" for r in people.itertuples()}
+    if st.session_state.get(ACTING_KEY) not in options:
+        st.session_state.pop(ACTING_KEY, None)
+    st.sidebar.selectbox(
+        tr("frame.acting_as"), options, key=ACTING_KEY,
+        format_func=lambda pid: tr("frame.nobody_read_only") if pid is None else names[pid],
+        help=tr("frame.acting_as_help"),
+    )

@@ -1,0 +1,40 @@
+"""The user's language and locale formatting, for pages (wraps cxgov.i18n)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from cxgov import i18n
+from cxgov.ui.runtime import settings
+
+LANGUAGE_KEY = "cxgov_language"
+
+
+def lang() -> str:
+    """The chosen language: the sidebar switch, else the CXGOV_LANGUAGE setting."""
+    return st.session_state.get(LANGUAGE_KEY) or settings().language
+
+
+def tr(key: str, **params) -> str:
+    """Translate `key` into the user's language."""
+    return i18n.t(key, lang(), **params)
+
+
+def label(value) -> str:
+    """The translated label of an enum value."""
+    return i18n.enum_label(value, lang())
+
+
+def money(cents: int | None) -> str:
+    return i18n.format_money(cents, lang())
+
+
+def day(value) -> str:
+    return i18n.format_day(value, lang())
+
+
+def moment(value) -> str:
+    return i18n.format_moment(value, lang())
+
+
+def number(value, digits: int = 1) -> str:
+    return i18n.format_number(value, lang(), digits)

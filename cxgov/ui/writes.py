@@ -1,0 +1,53 @@
+"""Run one service call as one transaction for the acting person and show what happened."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from cxgov.db import session_scope
+from cxgov.errors import DomainError, ValidationError
+from cxgov.ui.acting import acting_person
+from cxgov.ui.runtime import data_changed, engine
+from cxgov.ui.safe import plain
+from cxgov.ui.text import lang, tr
+
+
+@dataclass
+class WriteResult:
+    ok: bool
+    value: Any = None
+    field_errors: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+
+
+def submit(service: Callable[..., Any], *, areas: tuple[str, ...], **kwargs) -> WriteResult:
+    """Call `service(session=…, actor=…, **kwargs)` in one write unit; on success mark `areas` changed.
+
+    Domain errors come back translated; validation errors per field, for the form to show beside its
+    inputs. Nothing is saved unless the whole unit commits.
+    """
+    person = acting_person()
+    if person is None:
+        return WriteResult(ok=False, error=tr("frame.choose_person_first"))
+    try:
+        with session_scope(engine(), write=True) as session:
+            value = service(session=session, actor=person.id, **kwargs)
+    except ValidationError as exc:
+        return WriteResult(ok=False, field_errors=exc.field_messages(lang()))
+    except DomainError as exc:
+        return WriteResult(ok=False, error=exc.message(lang()))
+    data_changed(*areas)
+    return WriteResult(ok=True, value=value)
+
+
+def show_errors(result: WriteResult, field_labels: dict[str, str] | None = None) -> None:
+    """Render a failed write: the general error, or one line per field naming the field and the reason."""
+    if result.error:
+        st.error(plain(result.error), icon="⛔")
+    if result.field_errors:
+        labels = field_labels or {}
+        lines = [f"**{plain(labels.get(name, name))}** {plain(message)}" for name, message in result.field_errors.items()]
+        st.error(tr("form.fix_fields") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⛔")
