@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+from contextlib import closing
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from cxgov import audit
-from cxgov.db import make_engine, migrate, session_scope
+from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import PROJECT_ROOT, SettingsError, get_settings
 
 
@@ -39,6 +43,27 @@ def cmd_verify_audit(args) -> int:
     return 1
 
 
+def cmd_demo(args) -> int:
+    """Load the Voltera demo portfolio into an empty database and print what was inserted."""
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        ensure_migrated(engine)
+    except DatabaseNotMigrated as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    with session_scope(engine, write=True) as session:
+        summary = load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=args.initiatives,
+                                      seed=args.seed)
+    elapsed = time.perf_counter() - started
+    print(f"Demo portfolio loaded into {_safe(settings.database_url)} (seed {summary.seed}):")
+    for table, count in summary.counts.items():
+        print(f"  {table:<20} {count:>9,}")
+    print(f"  {'total rows':<20} {summary.rows:>9,}  in {elapsed:.1f} s ({summary.rows / elapsed:,.0f} rows/s)")
+    return 0
+
+
 def cmd_backup(args) -> int:
     """SQLite's online backup API: consistent even while the app writes (a file copy loses WAL rows)."""
     url = make_url(get_settings().database_url)
@@ -52,7 +77,7 @@ def cmd_backup(args) -> int:
         print(f"{target} already exists; choose another --output.", file=sys.stderr)
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(url.database) as source, sqlite3.connect(target) as dest:
+    with closing(sqlite3.connect(url.database)) as source, closing(sqlite3.connect(target)) as dest:
         source.backup(dest)
     print(f"Backup written to {target}")
     return 0
@@ -72,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Check gapless sequence numbers, every HMAC link, and that the head row "
                                     "matches the last event. Exit code 1 when anything is wrong."
                         ).set_defaults(run=cmd_verify_audit)
+    demo = commands.add_parser(
+        "demo", help="load the Voltera demo portfolio into an empty database",
+        description="Load the demo portfolio of Voltera (a fictional Dutch retailer) into a database without "
+                    "initiatives: departments, people, journey stages, channels, objectives, 18 KPIs with 36 "
+                    "monthly readings, initiatives with PDCA cycles, check-ins, budgets and expenses. The same "
+                    "seed always gives the same portfolio. Refuses a database that already holds initiatives.")
+    demo.add_argument("--initiatives", type=int, default=40, metavar="N",
+                      help="number of initiatives: the 40 of the demo table, more are variants (default 40)")
+    demo.add_argument("--seed", type=int, default=2026, metavar="S", help="random seed (default 2026)")
+    demo.set_defaults(run=cmd_demo)
     backup = commands.add_parser("backup", help="online backup of the SQLite database",
                                  description="Copy the SQLite database with the online backup API.")
     backup.add_argument("--output", help="backup file (default: db/backups/cxgov-<UTC time>.sqlite3)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,10 +20,9 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     database_url: str
-    audit_key: bytes
+    audit_key: bytes = field(repr=False)  # never printed in logs or tracebacks
     language: str
     allow_acting_as: bool
-    update_cadence_days: int
 
     @property
     def is_sqlite(self) -> bool:
@@ -73,15 +72,11 @@ def load_settings() -> Settings:
     language = os.environ.get("CXGOV_LANGUAGE", "en")
     if language not in LANGUAGES:
         raise SettingsError(f"CXGOV_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    cadence = os.environ.get("CXGOV_UPDATE_CADENCE_DAYS", "30")
-    if not cadence.isdigit() or int(cadence) < 1:
-        raise SettingsError(f"CXGOV_UPDATE_CADENCE_DAYS must be a whole number of days ≥ 1, not {cadence!r}")
     return Settings(
         database_url=url,
         audit_key=_audit_key(url),
         language=language,
         allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
-        update_cadence_days=int(cadence),
     )
 
 

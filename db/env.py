@@ -21,7 +21,10 @@ def include_object(obj, name, type_, reflected, compare_to):
     return True
 
 
-HAND_WRITTEN_INDEXES = {"uq_initiative_open_title", "uq_pdca_cycle_one_open"}
+HAND_WRITTEN_INDEXES = {
+    "uq_initiative_open_title", "uq_pdca_cycle_one_open", "uq_department_lower_name",
+    "uq_strategic_objective_lower_title",
+}
 
 
 def run_migrations_offline() -> None:

@@ -118,3 +118,21 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def pytest_sessionfinish(session, exitstatus):
     if REQUIRE_ALL and session.config.pluginmanager.get_plugin("terminalreporter").stats.get("skipped"):
         session.exitstatus = 1
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run `python -m cxgov <args>` in-process against a database URL: returns (exit code, stdout, stderr)."""
+    from cxgov.cli import main
+
+    def run(url: str, *args: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("CXGOV_DATABASE_URL", url)
+        get_settings.cache_clear()
+        try:
+            code = main(list(args))
+        finally:
+            monkeypatch.delenv("CXGOV_DATABASE_URL")
+            get_settings.cache_clear()
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run

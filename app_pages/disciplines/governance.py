@@ -1,5 +1,4 @@
-import streamlit as st
+from cxgov.models import Discipline
+from cxgov.ui.disciplines import render_discipline
 
-from cxgov.ui.text import tr
-
-st.title(tr("x"))
+render_discipline(Discipline.GOVERNANCE)

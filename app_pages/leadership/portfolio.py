@@ -1,5 +1,3 @@
-import streamlit as st
+from cxgov.ui.portfolio import render_portfolio
 
-from cxgov.ui.text import tr
-
-st.title(tr("x"))
+render_portfolio()

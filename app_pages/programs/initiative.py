@@ -1,5 +1,4 @@
-import streamlit as st
+"""One initiative (deep link `initiative?id=42`): its facts, health, check-ins, KPIs and budget."""
+from cxgov.ui.initiatives import render_detail
 
-from cxgov.ui.text import tr
-
-st.title(tr("x"))
+render_detail()

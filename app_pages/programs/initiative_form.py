@@ -1,5 +1,4 @@
-import streamlit as st
+"""Propose or create an initiative (no `?id=`), or edit one (`?id=42`)."""
+from cxgov.ui.initiative_form import render_form
 
-from cxgov.ui.text import tr
-
-st.title(tr("x"))
+render_form()

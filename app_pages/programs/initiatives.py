@@ -1,5 +1,4 @@
-import streamlit as st
+"""Initiatives: every initiative, filtered (shareable through the URL) and sorted, linking to its page."""
+from cxgov.ui.initiatives import render_list
 
-from cxgov.ui.text import tr
-
-st.title(tr("x"))
+render_list()

@@ -1,6 +1,7 @@
 """Append-only, hash-chained audit events and the one-row chain head."""
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 
@@ -8,6 +9,8 @@ class AuditEvent(SQLModel, table=True):
     """One change: field-level old/new values, actor id plus name snapshot (no foreign key)."""
 
     __tablename__ = "audit_event"
+    # "changed by X at T" and the audit log filter look up an entity's latest events.
+    __table_args__ = (sa.Index("ix_audit_event_entity", "entity", "entity_id", "seq"),)
 
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})  # gapless, assigned under the head lock
     occurred_at: datetime = Field(index=True)

@@ -9,8 +9,11 @@ from cxgov.models.enums import Role, TaxonomyKind, enum_type
 
 
 class Department(SQLModel, table=True):
+    # Names are unique case-insensitively (an expression index, hand-written in the migration).
+    __table_args__ = (sa.Index("uq_department_lower_name", sa.text("lower(name)"), unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=120, unique=True)
+    name: str = Field(max_length=120)
     active: bool = True
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
@@ -31,9 +34,10 @@ class Person(SQLModel, table=True):
 
 class StrategicObjective(SQLModel, table=True):
     __tablename__ = "strategic_objective"
+    __table_args__ = (sa.Index("uq_strategic_objective_lower_title", sa.text("lower(title)"), unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(max_length=200, unique=True)
+    title: str = Field(max_length=200)
     description: str = ""
     owner_id: int | None = Field(default=None, foreign_key="person.id")
     active: bool = True

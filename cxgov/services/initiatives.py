@@ -17,7 +17,7 @@ from cxgov.models import (
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.permissions import Action, Relation, authorise
 from cxgov.services.unit import (
-    Actor, acting_person, audit_actor, audit_created, get_or_404, versioned_update,
+    Actor, acting_person, audit_actor, audit_created, check_version, get_or_404, versioned_update,
 )
 
 SCALAR_FIELDS = (
@@ -75,6 +75,7 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
     authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person))
+    check_version(session, "initiative", initiative, seen_version)
     _check_against_database(session, values, initiative_id=initiative_id)
     cycle = current_cycle(session, initiative_id)
     old_terms = term_ids(session, initiative_id)

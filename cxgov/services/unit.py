@@ -48,6 +48,14 @@ def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
     return ConflictError("error.conflict", who=last.actor_name, when=format_moment(last.occurred_at))
 
 
+def check_version(session: Session, entity: str, row: SQLModel, seen_version: int | None) -> None:
+    """Refuse early (before any other work) a save without a version or based on an old one."""
+    if seen_version is None:
+        raise ConflictError("error.conflict_no_version")
+    if row.version != seen_version:
+        raise conflict(session, entity, row.id)
+
+
 def changed_fields(row: SQLModel, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """field -> (old, new) for the values that differ from the row."""
     return {name: (getattr(row, name), new) for name, new in values.items() if getattr(row, name) != new}
@@ -61,10 +69,7 @@ def versioned_update(session: Session, *, person: Person | None, model: type[SQL
     `UPDATE … WHERE id = :id AND version = :seen` with a row-count check (DESIGN.md §4). A save without a
     version is a conflict; a save that changes nothing writes nothing. Returns the changes made.
     """
-    if seen_version is None:
-        raise ConflictError("error.conflict_no_version")
-    if row.version != seen_version:
-        raise conflict(session, entity, row.id)
+    check_version(session, entity, row, seen_version)
     changes = changed_fields(row, values) | (extra_changes or {})
     if not changes:
         return {}

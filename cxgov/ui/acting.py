@@ -28,7 +28,7 @@ class ActingPerson:
 
 
 @st.cache_data(show_spinner=False)
-def active_people(_version: int, url: str) -> pd.DataFrame:
+def active_people(version: int, url: str) -> pd.DataFrame:
     """Active people (id, name, role) for pickers."""
     with read_session() as session:
         rows = session.exec(select(Person.id, Person.name, Person.role).where(Person.active).order_by(Person.name)).all()
@@ -71,11 +71,13 @@ def render_acting_picker() -> None:
         st.warning(tr("frame.acting_as_warning"), icon="⚠️")
     people = _people()
     options = [None, *people["id"].tolist()]
-    names = {int(r.id): f"{r.name} · {label(Role(r.role))}" for r in people.itertuples()}
+    # Labels are computed during the run: AppTest calls format_func outside it, where tr() has no language.
+    names = {None: tr("frame.nobody_read_only")} | {int(r.id): f"{r.name} · {label(Role(r.role))}"
+                                                     for r in people.itertuples()}
     if st.session_state.get(ACTING_KEY) not in options:
         st.session_state.pop(ACTING_KEY, None)
     st.sidebar.selectbox(
-        tr("frame.acting_as"), options, key=ACTING_KEY,
-        format_func=lambda pid: tr("frame.nobody_read_only") if pid is None else names[pid],
+        tr("frame.acting_as"), options, key=ACTING_KEY, format_func=names.get,
+        persist_state="session",  # kept across page switches within this browser session only
         help=tr("frame.acting_as_help"),
     )

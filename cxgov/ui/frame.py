@@ -36,7 +36,8 @@ def render_sidebar() -> None:
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = settings().language
     st.sidebar.segmented_control(tr("frame.language"), LANGUAGES, key=LANGUAGE_KEY,
-                                 format_func=LANGUAGE_NAMES.get, selection_mode="single")
+                                 format_func=LANGUAGE_NAMES.get, selection_mode="single",
+                                 persist_state="session")
     if not st.session_state.get(LANGUAGE_KEY):  # a second click deselects: keep a language
         st.session_state[LANGUAGE_KEY] = settings().language
     render_acting_picker()
@@ -49,4 +50,4 @@ def navigation() -> st.navigation:
         page = st.Page(PAGES_DIR / spec.path, title=tr(spec.title), icon=spec.icon, url_path=spec.url_path,
                        default=spec.url_path == "portfolio", visibility="hidden" if spec.hidden else "visible")
         sections.setdefault(tr(spec.section), []).append(page)
-    return st.navigation(sections)
+    return st.navigation(sections, expanded=True)  # every page visible: no "View 5 more"

@@ -1,6 +1,8 @@
 """Run the real app (app.py → st.navigation → page) in Streamlit's AppTest against a test database."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -25,6 +27,10 @@ def open_page(monkeypatch, database_url: str, url_path: str = "portfolio", *, la
         at.session_state[ACTING_KEY] = acting
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if Path(page_file(url_path)).stem != url_path:
+        # Before its first run AppTest finds a page by file name, which misses a custom url_path
+        # (customer-understanding, audit-log, …) and silently runs the default page instead.
+        at.run()
     at.switch_page(page_file(url_path))
     if run:
         at.run()

@@ -1,0 +1,95 @@
+"""Pure plotly builders: a DataFrame of codes and amounts in, a Figure out.
+
+Builders never translate: the caller passes the title and a label for every code it will show, plus the
+locale's number separators (plotly's `separators`: decimal then thousands, "," + "." for Dutch).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cxgov.models import Discipline, Health, Status
+from cxgov.queries.portfolio import NO_UPDATE
+
+RAG_COLOURS = {Health.GREEN.value: "#2e7d32", Health.AMBER.value: "#f9a825", Health.RED.value: "#c62828",
+               NO_UPDATE: "#9e9e9e"}
+# Lifecycle colours stay clear of the RAG colours, so nobody reads a status as a health.
+STATUS_COLOURS = {
+    Status.PROPOSED.value: "#90a4ae", Status.APPROVED.value: "#64b5f6", Status.ACTIVE.value: "#1565c0",
+    Status.ON_HOLD.value: "#8e24aa", Status.COMPLETED.value: "#00897b", Status.REJECTED.value: "#6d4c41",
+    Status.CANCELLED.value: "#cfd8dc",
+}
+PLANNED_COLOUR, ACTUAL_COLOUR = "#90caf9", "#1565c0"
+TREND_COLOUR = "#1565c0"
+CHART_HEIGHT = 340  # px: two charts side by side stay readable on a laptop screen without scrolling
+
+
+def _layout(figure: go.Figure, title: str, separators: str, height: int = CHART_HEIGHT) -> go.Figure:
+    # The legend sits between the title and the plot, where it cannot collide with axis titles.
+    figure.update_layout(title={"text": title, "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+                         separators=separators, height=height, margin={"l": 10, "r": 10, "t": 80, "b": 10},
+                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0})
+    return figure
+
+
+def discipline_status_chart(counts: pd.DataFrame, *, title: str, discipline_labels: Mapping[str, str],
+                            status_labels: Mapping[str, str], count_label: str, separators: str = ".,") -> go.Figure:
+    """Horizontal bars per discipline, stacked by status; `counts` has discipline, status, initiatives."""
+    disciplines = [discipline_labels[d.value] for d in Discipline]
+    figure = go.Figure()
+    for status in Status:
+        rows = counts[counts["status"] == status.value]
+        if rows.empty:
+            continue
+        figure.add_bar(name=status_labels[status.value], orientation="h", marker_color=STATUS_COLOURS[status.value],
+                       y=[discipline_labels[d] for d in rows["discipline"]], x=rows["initiatives"].tolist(),
+                       hovertemplate="%{y}: %{x}<extra>" + status_labels[status.value] + "</extra>")
+    figure.update_layout(barmode="stack", legend_traceorder="normal")
+    figure.update_yaxes(categoryorder="array", categoryarray=disciplines[::-1], type="category")
+    largest = counts.groupby("discipline")["initiatives"].sum().max() if not counts.empty else 0
+    # Whole initiatives only: at most ~8 ticks, never a fractional step.
+    figure.update_xaxes(title_text=count_label, rangemode="tozero", dtick=max(1, math.ceil(largest / 8)))
+    return _layout(figure, title, separators)
+
+
+def health_chart(counts: pd.DataFrame, *, title: str, health_labels: Mapping[str, str],
+                 separators: str = ".,") -> go.Figure:
+    """A donut of open initiatives by reported health in RAG colours; `counts` has health, initiatives."""
+    shown = counts[counts["initiatives"] > 0]
+    figure = go.Figure(go.Pie(
+        labels=[health_labels[h] for h in shown["health"]], values=shown["initiatives"].tolist(), hole=0.55,
+        marker={"colors": [RAG_COLOURS[h] for h in shown["health"]]}, sort=False, direction="clockwise",
+        textinfo="value", hovertemplate="%{label}: %{value}<extra></extra>",
+    ))
+    return _layout(figure, title, separators)
+
+
+def budget_chart(budget: pd.DataFrame, *, title: str, discipline_labels: Mapping[str, str], planned_label: str,
+                 actual_label: str, amount_label: str, separators: str = ".,") -> go.Figure:
+    """Planned vs actual euros per discipline, side by side; `budget` has discipline, planned/actual_cents."""
+    labels = [discipline_labels[d] for d in budget["discipline"]]
+    figure = go.Figure()
+    for name, column, colour in ((planned_label, "planned_cents", PLANNED_COLOUR),
+                                 (actual_label, "actual_cents", ACTUAL_COLOUR)):
+        figure.add_bar(name=name, x=labels, y=(budget[column] / 100).tolist(), marker_color=colour,
+                       hovertemplate="%{x}: €%{y:,.2f}<extra>" + name + "</extra>")
+    figure.update_layout(barmode="group")
+    figure.update_xaxes(categoryorder="array", type="category",
+                        categoryarray=[discipline_labels[d.value] for d in Discipline])
+    figure.update_yaxes(title_text=amount_label, tickprefix="€", tickformat=",.0f", rangemode="tozero")
+    return _layout(figure, title, separators)
+
+
+def kpi_trend_chart(readings: pd.DataFrame, *, title: str, value_label: str, separators: str = ".,") -> go.Figure:
+    """Monthly readings of one KPI as a line; `readings` has period and value."""
+    figure = go.Figure(go.Scatter(
+        x=pd.to_datetime(readings["period"]), y=readings["value"].tolist(), mode="lines+markers",
+        line={"color": TREND_COLOUR, "width": 2}, marker={"size": 5}, name=value_label,
+        hovertemplate="%{x|%m-%Y}: %{y:,.1f}<extra></extra>",
+    ))
+    figure.update_xaxes(tickformat="%m-%Y")
+    figure.update_yaxes(title_text=value_label)
+    return _layout(figure, title, separators, height=CHART_HEIGHT - 60)

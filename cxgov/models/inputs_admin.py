@@ -1,0 +1,129 @@
+"""Input models of the admin area: people, departments, objectives, list values, KPIs and KPI readings."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pydantic
+from pydantic import Field, field_validator, model_validator
+
+from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
+from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+
+# Deliberately loose: one @, something on both sides, a dot in the domain. The real check is the mail itself.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_POSITION = 10_000  # list positions are small sort numbers; a bound keeps typos like 1e9 out
+
+
+def _required(value):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise FieldProblem("error.required")
+    return value
+
+
+def _problem(model: str, field: str, value, key: str, **params) -> pydantic.ValidationError:
+    """A model-level rule reported on one field, like the field validators do."""
+    return pydantic.ValidationError.from_exception_data(
+        model, [{"type": "value_error", "loc": (field,), "input": value, "ctx": {"error": FieldProblem(key, **params)}}])
+
+
+class PersonInput(Strict):
+    name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    department_id: int | None = None
+    role: Role = Role.VIEWER
+    active: bool = True
+
+    _names = field_validator("name", "email", mode="before")(classmethod(lambda cls, v: _required(v)))
+    _blanks = field_validator("department_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+
+    @field_validator("email")
+    @classmethod
+    def _email_lower_case(cls, value: str) -> str:
+        """Stored lower-case, so uniqueness is case-insensitive on both databases."""
+        if not EMAIL_PATTERN.match(value):
+            raise FieldProblem("error.invalid_email")
+        return value.lower()
+
+
+class DepartmentInput(Strict):
+    name: str = Field(max_length=120)
+    active: bool = True
+
+    _names = field_validator("name", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+
+class ObjectiveInput(Strict):
+    title: str = Field(max_length=200)
+    description: str = Field(default="", max_length=5_000)
+    owner_id: int | None = None
+    active: bool = True
+
+    _names = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
+    _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+
+
+class TaxonomyTermInput(Strict):
+    kind: TaxonomyKind
+    code: str = Field(max_length=40)
+    name_en: str = Field(max_length=80)
+    name_nl: str = Field(max_length=80)
+    position: int = Field(default=0, ge=0, le=MAX_POSITION)
+    active: bool = True
+
+    _names = field_validator("code", "name_en", "name_nl", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+    @field_validator("code")
+    @classmethod
+    def _code_lower_case(cls, value: str) -> str:
+        """Codes are identifiers for imports and links: compared and stored lower-case."""
+        return value.lower()
+
+
+class KpiInput(Strict):
+    code: str = Field(max_length=40)
+    name: str = Field(max_length=160)
+    kind: KpiKind
+    unit: str = Field(default="", max_length=20)
+    scale_min: float | None = None
+    scale_max: float | None = None
+    method: str = Field(default="", max_length=2_000)
+    direction: Direction = Direction.HIGHER_IS_BETTER
+    discipline: Discipline | None = None
+    owner_id: int | None = None
+    description: str = Field(default="", max_length=5_000)
+    active: bool = True
+
+    _names = field_validator("code", "name", mode="before")(classmethod(lambda cls, v: _required(v)))
+    _blanks = field_validator("scale_min", "scale_max", "discipline", "owner_id", mode="before")(
+        classmethod(lambda cls, v: _blank_to_none(v)))
+
+    @field_validator("code")
+    @classmethod
+    def _code_upper_case(cls, value: str) -> str:
+        """KPI codes read like NPS_REL or CES_SERVICE: one spelling, so uniqueness ignores case."""
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _scale_ordered(self):
+        if self.scale_min is not None and self.scale_max is not None and self.scale_max <= self.scale_min:
+            raise _problem("KpiInput", "scale_max", self.scale_max, "admin.error.scale_order")
+        return self
+
+
+class KpiReadingInput(Strict):
+    kpi_id: int
+    period: date
+    value: float
+    sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)  # bound: a typo, not a survey
+    source: str = Field(default="", max_length=80)
+
+    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+
+    @field_validator("period")
+    @classmethod
+    def _first_of_month(cls, value: date) -> date:
+        """A reading covers a month (or a quarter, starting on the first of its first month)."""
+        if value.day != 1:
+            raise FieldProblem("admin.error.period_first_day")
+        return value

@@ -1,0 +1,90 @@
+"""Input models of the budget: a quarter's planned amount and an expense, amounts typed as text.
+
+Amounts go from text straight into integer cents via Decimal, never via a float (DESIGN.md §4).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from pydantic import Field, field_validator
+
+from cxgov.models.enums import ExpenseCategory
+from cxgov.models.inputs import FieldProblem, Strict
+
+MAX_CENTS = 10**12  # ten billion euros: far beyond any CX budget, so a larger number is a typo
+
+
+def parse_cents(text: str) -> int:
+    """'1.234,56', '1,234.56', '€ 1234.5' or '-12,5' → integer cents; FieldProblem when it is not an amount.
+
+    The last '.' or ',' followed by one or two digits is the decimal mark; any other separator must group
+    thousands. So '1.234' and '1,234' are both 1,234 euros, and '1,5' is 1.50 euros.
+    """
+    cleaned = re.sub(r"[\s\u00a0€]", "", text or "")
+    if not cleaned:
+        raise FieldProblem("error.required")
+    sign, digits = ("-", cleaned[1:]) if cleaned[0] in "-−" else ("", cleaned.lstrip("+"))
+    whole, mark, fraction = digits, "", ""
+    match = re.fullmatch(r"(.*?)([.,])(\d{1,2})", digits)
+    if match:
+        whole, mark, fraction = match.groups()
+    whole_digits = re.sub(r"[.,]", "", whole)
+    separators = set(re.findall(r"[.,]", whole))
+    if ((not whole_digits and not fraction) or len(separators) > 1 or mark in separators
+            or not re.fullmatch(r"\d*", whole_digits)):
+        raise FieldProblem("programs.error.amount_invalid")
+    if separators and not all(len(group) == 3 for group in re.split(r"[.,]", whole)[1:]):
+        raise FieldProblem("programs.error.amount_invalid")
+    try:
+        cents = int(Decimal(f"{sign}{whole_digits or '0'}.{fraction or '0'}") * 100)
+    except InvalidOperation:
+        raise FieldProblem("programs.error.amount_invalid") from None
+    if abs(cents) >= MAX_CENTS:
+        raise FieldProblem("programs.error.amount_too_large")
+    return cents
+
+
+def _cents(value):
+    """Text is parsed as euros; an int is already cents; a float is refused (it cannot be exact)."""
+    if isinstance(value, str):
+        return parse_cents(value)
+    if isinstance(value, float):
+        raise FieldProblem("programs.error.amount_invalid")
+    return value
+
+
+class BudgetLineInput(Strict):
+    """The planned amount of one quarter."""
+
+    year: int = Field(ge=2000, le=2100)  # bounds: a typo, not a plan
+    quarter: int = Field(ge=1, le=4)
+    planned_cents: int = Field(lt=MAX_CENTS)
+
+    _amount = field_validator("planned_cents", mode="before")(classmethod(lambda cls, v: _cents(v)))
+
+    @field_validator("planned_cents")
+    @classmethod
+    def _not_negative(cls, value: int) -> int:
+        if value < 0:
+            raise FieldProblem("programs.error.amount_negative")
+        return value
+
+
+class ExpenseInput(Strict):
+    """One expense (a negative amount is a credit or correction)."""
+
+    spent_on: date
+    amount_cents: int = Field(gt=-MAX_CENTS, lt=MAX_CENTS)
+    category: ExpenseCategory = ExpenseCategory.OTHER
+    note: str = Field(default="", max_length=500)
+
+    _amount = field_validator("amount_cents", mode="before")(classmethod(lambda cls, v: _cents(v)))
+
+    @field_validator("amount_cents")
+    @classmethod
+    def _not_zero(cls, value: int) -> int:
+        if value == 0:
+            raise FieldProblem("programs.error.amount_zero")
+        return value

@@ -1,0 +1,102 @@
+"""Admin reads: people, departments, objectives, list values, the KPI catalogue and KPI readings.
+
+Each returns a DataFrame with the editable fields and the `version` (what an edit form starts from),
+plus counts aggregated in SQL. Enum columns hold their string codes; the UI translates them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from cxgov.models import Department, Initiative, Kpi, KpiReading, Person, StrategicObjective, TaxonomyTerm
+
+READINGS_SHOWN = 120  # ten years of monthly readings: plenty for the admin table, bounded for big imports
+
+
+def _text(column) -> sa.ColumnElement:
+    """An enum column as its plain string code."""
+    return sa.type_coerce(column, sa.String)
+
+
+def _frame(session: Session, query: sa.Select) -> pd.DataFrame:
+    result = session.execute(query)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def _count_by(column) -> sa.Subquery:
+    """key -> how many rows point at it, for 'people in this department' style counts."""
+    return sa.select(column.label("key"), sa.func.count().label("n")).group_by(column).subquery()
+
+
+def people(session: Session, *, role: str | None = None, department_id: int | None = None,
+           active: bool | None = None) -> pd.DataFrame:
+    """People with their department name and how many initiatives they own, filtered in SQL."""
+    owned = _count_by(Initiative.owner_id)
+    query = (
+        sa.select(Person.id, Person.name, Person.email, Person.department_id, Department.name.label("department"),
+                  _text(Person.role).label("role"), Person.active, sa.func.coalesce(owned.c.n, 0).label("initiatives"),
+                  Person.version)
+        .outerjoin(Department, Department.id == Person.department_id)
+        .outerjoin(owned, owned.c.key == Person.id)
+        .order_by(Person.name, Person.id)
+    )
+    if role:
+        query = query.where(Person.role == role)
+    if department_id is not None:
+        query = query.where(Person.department_id == department_id)
+    if active is not None:
+        query = query.where(Person.active == active)
+    return _frame(session, query)
+
+
+def departments(session: Session) -> pd.DataFrame:
+    """Departments with their number of people and of initiatives they own."""
+    staff, owned = _count_by(Person.department_id), _count_by(Initiative.owning_department_id)
+    return _frame(session, sa.select(
+        Department.id, Department.name, Department.active, sa.func.coalesce(staff.c.n, 0).label("people"),
+        sa.func.coalesce(owned.c.n, 0).label("initiatives"), Department.version,
+    ).outerjoin(staff, staff.c.key == Department.id).outerjoin(owned, owned.c.key == Department.id)
+        .order_by(Department.name))
+
+
+def objectives(session: Session) -> pd.DataFrame:
+    """Strategic objectives with their owner (also when deactivated) and number of initiatives."""
+    linked = _count_by(Initiative.objective_id)
+    return _frame(session, sa.select(
+        StrategicObjective.id, StrategicObjective.title, StrategicObjective.description, StrategicObjective.owner_id,
+        Person.name.label("owner"), StrategicObjective.active, sa.func.coalesce(linked.c.n, 0).label("initiatives"),
+        StrategicObjective.version,
+    ).outerjoin(Person, Person.id == StrategicObjective.owner_id).outerjoin(linked, linked.c.key == StrategicObjective.id)
+        .order_by(StrategicObjective.title))
+
+
+def terms(session: Session, *, kind: str | None = None) -> pd.DataFrame:
+    """Journey stages and channels in list order."""
+    query = sa.select(TaxonomyTerm.id, _text(TaxonomyTerm.kind).label("kind"), TaxonomyTerm.code,
+                      TaxonomyTerm.name_en, TaxonomyTerm.name_nl, TaxonomyTerm.position, TaxonomyTerm.active,
+                      TaxonomyTerm.version).order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code)
+    if kind:
+        query = query.where(TaxonomyTerm.kind == kind)
+    return _frame(session, query)
+
+
+def kpis(session: Session) -> pd.DataFrame:
+    """The KPI catalogue with owner, number of readings and the latest period."""
+    owner = aliased(Person)
+    readings = (sa.select(KpiReading.kpi_id, sa.func.count().label("n"), sa.func.max(KpiReading.period).label("latest"))
+                .group_by(KpiReading.kpi_id).subquery())
+    return _frame(session, sa.select(
+        Kpi.id, Kpi.code, Kpi.name, _text(Kpi.kind).label("kind"), Kpi.unit, Kpi.scale_min, Kpi.scale_max, Kpi.method,
+        _text(Kpi.direction).label("direction"), _text(Kpi.discipline).label("discipline"), Kpi.owner_id,
+        owner.name.label("owner"), Kpi.description, Kpi.active, sa.func.coalesce(readings.c.n, 0).label("readings"),
+        readings.c.latest.label("latest_period"), Kpi.version,
+    ).outerjoin(owner, owner.id == Kpi.owner_id).outerjoin(readings, readings.c.kpi_id == Kpi.id).order_by(Kpi.code))
+
+
+def kpi_readings(session: Session, kpi_id: int, limit: int = READINGS_SHOWN) -> pd.DataFrame:
+    """The latest readings of one KPI, newest first."""
+    return _frame(session, sa.select(KpiReading.period, KpiReading.value, KpiReading.sample_size, KpiReading.source)
+                  .where(KpiReading.kpi_id == kpi_id)
+                  .order_by(KpiReading.period.desc(), KpiReading.source).limit(limit))

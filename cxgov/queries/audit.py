@@ -1,0 +1,67 @@
+"""Audit log reads: one filtered page of events (filters and paging in SQL), filter choices, the chain head."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from cxgov.models import AuditEvent, AuditHead
+
+EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "old_value",
+                 "new_value", "reason")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit page filters on; empty values do not filter. Dates are UTC days, both inclusive."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    actor: str | None = None  # the actor's name as recorded (a snapshot: it survives renames)
+    entity: str | None = None
+    action: str | None = None
+    text: str = ""  # searched in field, old and new value and reason, case-insensitively
+
+
+def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
+    conditions = []
+    if f.date_from:
+        conditions.append(AuditEvent.occurred_at >= datetime.combine(f.date_from, time.min, tzinfo=UTC))
+    if f.date_to:
+        conditions.append(AuditEvent.occurred_at < datetime.combine(f.date_to + timedelta(days=1), time.min, tzinfo=UTC))
+    for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
+        if value:
+            conditions.append(column == value)
+    if f.text.strip():
+        needle = f.text.strip().lower()
+        conditions.append(sa.or_(*(sa.func.lower(sa.func.coalesce(column, "")).contains(needle, autoescape=True)
+                                   for column in (AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value,
+                                                  AuditEvent.reason))))
+    return conditions
+
+
+def events(session: Session, f: AuditFilter, *, limit: int, offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """One page of matching events, newest first, and how many match in total."""
+    conditions = _conditions(f)
+    total = session.execute(sa.select(sa.func.count()).select_from(AuditEvent).where(*conditions)).scalar_one()
+    rows = session.execute(
+        sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS)).where(*conditions)
+        .order_by(AuditEvent.seq.desc()).limit(limit).offset(offset)
+    ).all()
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)), total
+
+
+def filter_choices(session: Session) -> dict[str, list[str]]:
+    """The actors, entities and actions that occur in the log, for the filter pickers."""
+    return {name: list(session.execute(sa.select(column).distinct().order_by(column)).scalars())
+            for name, column in (("actor", AuditEvent.actor_name), ("entity", AuditEvent.entity),
+                                 ("action", AuditEvent.action))}
+
+
+def chain_head(session: Session) -> tuple[int, str]:
+    """The chain head: the last sequence number and its hash ((0, '') before the first event)."""
+    head = session.execute(sa.select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    return (head.last_seq, head.last_hash) if head else (0, "")

@@ -1,0 +1,75 @@
+"""KPI reads: a discipline's KPIs with latest and previous-year values, and their monthly trend.
+
+A KPI may have several readings for one period (one per source); the most recently recorded one counts.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from cxgov.models import Discipline, Initiative, InitiativeKpi, Kpi, KpiReading
+
+KPI_COLUMNS = (
+    "id", "code", "name", "kind", "unit", "direction", "latest_period", "latest_value", "sample_size",
+    "previous_year_value", "linked_initiatives",
+)
+
+
+def _one_reading_per_period() -> sa.Subquery:
+    ranked = sa.select(
+        KpiReading.kpi_id, KpiReading.period, KpiReading.value, KpiReading.sample_size,
+        sa.extract("year", KpiReading.period).label("year"), sa.extract("month", KpiReading.period).label("month"),
+        sa.func.row_number().over(partition_by=(KpiReading.kpi_id, KpiReading.period),
+                                  order_by=(KpiReading.created_at.desc(), KpiReading.id.desc())).label("rank"),
+    ).subquery("ranked_reading")
+    return sa.select(ranked).where(ranked.c.rank == 1).subquery("reading")
+
+
+def _discipline_kpi_ids(discipline: Discipline) -> sa.Select:
+    """KPIs of the discipline itself, plus those its initiatives are measured against."""
+    linked = (sa.select(InitiativeKpi.kpi_id).join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
+              .where(Initiative.discipline == discipline))
+    return sa.select(Kpi.id).where(sa.or_(Kpi.discipline == discipline, Kpi.id.in_(linked)))
+
+
+def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFrame:
+    """Active KPIs of `discipline` with latest value and n, the value twelve months earlier, linked initiatives."""
+    discipline = Discipline(discipline)
+    reading = _one_reading_per_period()
+    newest = sa.select(
+        reading, sa.func.row_number().over(partition_by=reading.c.kpi_id,
+                                           order_by=reading.c.period.desc()).label("recency"),
+    ).subquery("newest")
+    latest = sa.select(newest).where(newest.c.recency == 1).subquery("latest")
+    year_before = reading.alias("year_before")
+    links = (sa.select(InitiativeKpi.kpi_id, sa.func.count().label("n")).join(
+        Initiative, Initiative.id == InitiativeKpi.initiative_id).where(Initiative.discipline == discipline)
+        .group_by(InitiativeKpi.kpi_id).subquery("links"))
+    query = (
+        sa.select(
+            Kpi.id, Kpi.code, Kpi.name, sa.type_coerce(Kpi.kind, sa.String), Kpi.unit,
+            sa.type_coerce(Kpi.direction, sa.String), latest.c.period, latest.c.value, latest.c.sample_size,
+            year_before.c.value, sa.func.coalesce(links.c.n, 0),
+        )
+        .outerjoin(latest, latest.c.kpi_id == Kpi.id)
+        .outerjoin(year_before, sa.and_(year_before.c.kpi_id == Kpi.id, year_before.c.year == latest.c.year - 1,
+                                        year_before.c.month == latest.c.month))
+        .outerjoin(links, links.c.kpi_id == Kpi.id)
+        .where(Kpi.active, Kpi.id.in_(_discipline_kpi_ids(discipline)))
+        .order_by(Kpi.name, Kpi.id)
+    )
+    return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(KPI_COLUMNS))
+
+
+def kpi_trends(session: Session, discipline: Discipline | str, since: date) -> pd.DataFrame:
+    """Monthly readings from `since` on of every active KPI of `discipline` (kpi_id, period, value, n)."""
+    reading = _one_reading_per_period()
+    query = (sa.select(reading.c.kpi_id, reading.c.period, reading.c.value, reading.c.sample_size)
+             .join(Kpi, Kpi.id == reading.c.kpi_id)
+             .where(Kpi.active, reading.c.period >= since, Kpi.id.in_(_discipline_kpi_ids(Discipline(discipline))))
+             .order_by(reading.c.kpi_id, reading.c.period))
+    rows = session.execute(query).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=["kpi_id", "period", "value", "sample_size"])

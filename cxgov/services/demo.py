@@ -1,0 +1,139 @@
+"""Load the Voltera demo portfolio (cxgov/demo.py) into a database without initiatives, in bulk.
+
+Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
+~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
+reused, so an admin can load the demo into an installation that has people but no portfolio yet. The
+load is audited as ONE event with the counts, not one per row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Table, func, insert, select
+from sqlmodel import Session, SQLModel
+
+from cxgov import audit
+from cxgov.demo import FOREIGN_KEYS, MAX_INITIATIVES, PARENT_TABLES, TABLE_ORDER, build_portfolio
+from cxgov.errors import DomainError, ValidationError
+from cxgov.models import Initiative
+from cxgov.permissions import Action, authorise
+from cxgov.services.unit import Actor, acting_person, audit_actor
+
+# The natural key of each reference table: a demo row with the same key reuses the existing row.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "department": ("name",), "taxonomy_term": ("kind", "code"), "person": ("email",),
+    "strategic_objective": ("title",), "kpi": ("code",), "initiative": (),
+}
+
+
+@dataclass(frozen=True)
+class DemoLoadSummary:
+    """What a demo load inserted: rows per table (reused reference rows are not counted)."""
+
+    seed: int
+    counts: dict[str, int]
+
+    @property
+    def initiatives(self) -> int:
+        return self.counts.get("initiative", 0)
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40, seed: int = 2026) -> DemoLoadSummary:
+    """Insert a demo portfolio of `initiatives` initiatives built from `seed`; refuses a non-empty portfolio."""
+    person = acting_person(session, actor)
+    authorise(person, Action.LOAD_DEMO)
+    if not 1 <= initiatives <= MAX_INITIATIVES:
+        raise ValidationError({"initiatives": ("error.out_of_range", {"min": 1, "max": MAX_INITIATIVES})})
+    existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()
+    if existing:
+        raise DomainError("demo.error.not_empty", count=existing)
+    portfolio = build_portfolio(initiatives, seed)
+    ids: dict[str, dict[int, int]] = {}
+    reused: dict[str, set[int]] = {}
+    counts: dict[str, int] = {}
+    for name in TABLE_ORDER:
+        table = SQLModel.metadata.tables[name]
+        rows = _remapped(portfolio.tables[name], FOREIGN_KEYS.get(name, {}), ids)
+        if name == "kpi_reading":  # an existing KPI keeps its own readings
+            rows = [row for row in rows if row["kpi_id"] not in reused.get("kpi", set())]
+        if name in PARENT_TABLES:
+            ids[name], reused[name] = _insert_parents(session, table, rows, NATURAL_KEYS[name])
+            counts[name] = len(rows) - len(reused[name])
+        else:
+            insert_rows(session, table, rows)
+            counts[name] = len(rows)
+    audit.record(session, actor=audit_actor(person), entity="portfolio", entity_id="demo", action="bulk_load",
+                 new={"seed": seed, "initiatives": initiatives, "rows": counts})
+    return DemoLoadSummary(seed=seed, counts=counts)
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
+    """Insert many rows fast, in the session's transaction: COPY on PostgreSQL, executemany on SQLite.
+
+    Measured with 10,000 initiatives (~390,000 rows): SQLAlchemy's executemany took ~55 s on PostgreSQL
+    (psycopg sends one statement per row) and ~20 s on SQLite (per-row parameter handling). Values still
+    pass through each column type's own bind processor, so they are stored exactly as the ORM stores them.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    dialect = session.get_bind().dialect
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    values = [tuple(value if process is None else process(value) for value, process in zip(
+        (row[name] for name in columns), processors)) for row in rows]
+    quote = dialect.identifier_preparer.quote
+    column_list = ", ".join(quote(name) for name in columns)
+    driver_connection = session.connection().connection.driver_connection
+    if dialect.name == "postgresql":
+        with driver_connection.cursor() as cursor, cursor.copy(
+                f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        return
+    cursor = driver_connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({', '.join('?' * len(columns))})",
+                           values)
+    finally:
+        cursor.close()
+
+
+def _remapped(rows: list[dict], foreign_keys: dict[str, str], ids: dict[str, dict[int, int]]) -> list[dict]:
+    """The rows with each local foreign key replaced by the database id of the row it points to."""
+    if not foreign_keys:
+        return rows
+    maps = [(column, ids[parent]) for column, parent in foreign_keys.items()]
+    for row in rows:
+        for column, mapping in maps:
+            if row[column] is not None:
+                row[column] = mapping[row[column]]
+    return rows
+
+
+def _insert_parents(session: Session, table: Table, rows: list[dict],
+                    key: tuple[str, ...]) -> tuple[dict[int, int], set[int]]:
+    """Insert rows other tables refer to; returns local id -> database id and the ids of reused rows."""
+    existing: dict[tuple, int] = {}
+    if key:
+        columns = [table.c[name] for name in key]
+        found_rows = session.execute(select(*columns, table.c.id))
+        existing = {tuple(str(value) for value in found[:-1]): found[-1] for found in found_rows}
+    mapping, reused, new_rows, new_local_ids = {}, set(), [], []
+    for row in rows:
+        local_id = row.pop("id")
+        match = existing.get(tuple(str(row[name]) for name in key)) if key else None
+        if match is not None:
+            mapping[local_id] = match
+            reused.add(match)
+        else:
+            new_rows.append(row)
+            new_local_ids.append(local_id)
+    if new_rows:
+        # RETURNING in parameter order gives each new row's id, on SQLite and PostgreSQL alike.
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows)
+        mapping.update(zip(new_local_ids, result.scalars().all()))
+    return mapping, reused

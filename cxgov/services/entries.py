@@ -1,0 +1,138 @@
+"""Create and edit simple catalogue entries (people, departments, objectives, list values, KPIs) one way.
+
+Each kind is described once by an `EntrySpec`: its table, audit entity name, input model, the permission
+it needs and which fields must be unique. `create_entry`/`update_entry` then run the service pattern of
+cxgov/services/initiatives.py: parse → acting person → authorise → database checks → write → audit.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, select
+
+from cxgov.errors import ValidationError
+from cxgov.models import Department, Person
+from cxgov.models.inputs import parse_input
+from cxgov.permissions import Action, authorise
+from cxgov.services.unit import Actor, acting_person, audit_created, get_or_404, versioned_update
+
+Problems = dict[str, tuple[str, dict] | str]
+# Extra checks a kind needs: (session, acting person, parsed values, the row being edited or None) -> problems
+Check = Callable[[Session, Person | None, BaseModel, SQLModel | None], Problems]
+
+
+@dataclass(frozen=True)
+class Unique:
+    """Fields that together must be unique; text compared case-insensitively; reported on `fields[-1]`."""
+
+    fields: tuple[str, ...]
+    message: Callable[[SQLModel], tuple[str, dict]] = lambda other: ("error.name_taken", {})
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    model: type[SQLModel]
+    entity: str  # the audit log's entity name (and `entity.<name>` in messages)
+    input_model: type[BaseModel]
+    action: Action
+    unique: tuple[Unique, ...] = ()
+    checks: tuple[Check, ...] = field(default=())
+
+
+def create_entry(spec: EntrySpec, *, session: Session, actor: Actor, data: dict[str, Any] | BaseModel) -> int:
+    """Insert a new entry of `spec`'s kind after the checks; one 'create' audit event. Returns its id."""
+    values = parse_input(spec.input_model, data)
+    person = acting_person(session, actor)
+    authorise(person, spec.action)
+    _check(spec, session, person, values, row=None)
+    row = spec.model(**values.model_dump())
+    session.add(row)
+    _flush_checking_unique(spec, session)
+    audit_created(session, person=person, entity=spec.entity, row=row)
+    return row.id
+
+
+def update_entry(spec: EntrySpec, *, session: Session, actor: Actor, row_id: int, seen_version: int | None,
+                 data: dict[str, Any] | BaseModel, reason: str = "") -> dict:
+    """Save an edit if nobody saved since `seen_version`; returns field -> (old, new), {} for a no-op."""
+    values = parse_input(spec.input_model, data)
+    person = acting_person(session, actor)
+    authorise(person, spec.action)
+    row = get_or_404(session, spec.model, spec.entity, row_id)
+    _check(spec, session, person, values, row=row)
+    changes = versioned_update(session, person=person, model=spec.model, entity=spec.entity, row=row,
+                               seen_version=seen_version, values=values.model_dump(), reason=reason)
+    _flush_checking_unique(spec, session)
+    return changes
+
+
+def _check(spec: EntrySpec, session: Session, person: Person | None, values: BaseModel, row: SQLModel | None) -> None:
+    problems: Problems = {}
+    for rule in spec.unique:
+        other = _other_with_same(session, spec.model, rule.fields, values, None if row is None else row.id)
+        if other is not None:
+            problems[rule.fields[-1]] = rule.message(other)
+    for check in spec.checks:
+        problems = check(session, person, values, row) | problems
+    if problems:
+        raise ValidationError(problems)
+
+
+def _other_with_same(session: Session, model: type[SQLModel], fields: tuple[str, ...], values: BaseModel,
+                     exclude_id: int | None) -> SQLModel | None:
+    query = select(model)
+    for name in fields:
+        value = getattr(values, name)
+        column = getattr(model, name)
+        is_text = isinstance(value, str) and not hasattr(value, "value")  # enums compare as they are
+        query = query.where(func.lower(column) == value.lower() if is_text else column == value)
+    if exclude_id is not None:
+        query = query.where(model.id != exclude_id)
+    return session.exec(query.limit(1)).first()
+
+
+def _flush_checking_unique(spec: EntrySpec, session: Session) -> None:
+    """The unique constraints are the backstop for two people saving the same name at the same moment."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        table = spec.model.__tablename__
+        for rule in spec.unique:
+            if any(f"{table}.{name}" in str(exc.orig) for name in rule.fields) or f"uq_{table}_" in str(exc.orig):
+                raise ValidationError({rule.fields[-1]: "error.name_taken"}) from None
+        raise
+
+
+def referenced_person_ok(field_name: str) -> Check:
+    """A check: the person in `field_name` exists, and is active unless the entry already had them."""
+    def check(session: Session, _actor: Person | None, values: BaseModel, row: SQLModel | None) -> Problems:
+        return _reference_problem(session, Person, field_name, values, row,
+                                  inactive=lambda p: ("error.person_inactive", {"name": p.name}))
+    return check
+
+
+def referenced_department_ok(field_name: str) -> Check:
+    """A check: the department in `field_name` exists, and is active unless the entry already had it."""
+    def check(session: Session, _actor: Person | None, values: BaseModel, row: SQLModel | None) -> Problems:
+        return _reference_problem(session, Department, field_name, values, row,
+                                  inactive=lambda d: ("error.inactive_reference", {}))
+    return check
+
+
+def _reference_problem(session, model, field_name, values, row, inactive) -> Problems:
+    ref_id = getattr(values, field_name)
+    if ref_id is None:
+        return {}
+    target = session.get(model, ref_id)
+    if target is None:
+        return {field_name: "error.unknown_reference" if model is not Person else "error.person_unknown"}
+    # Keeping a reference that was deactivated later is fine: deactivation must not block other edits.
+    unchanged = row is not None and getattr(row, field_name) == ref_id
+    if not target.active and not unchanged:
+        return {field_name: inactive(target)}
+    return {}

@@ -1,0 +1,435 @@
+"""The Programs area: the initiatives list with its filters, one initiative's detail with its inline
+check-in and budget forms, and the create/edit form that keeps the version the user saw."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from cxgov.models import Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
+from cxgov.permissions import Action, Relation
+from cxgov.queries import initiatives as queries
+from cxgov.queries.initiatives import InitiativeDetail, InitiativeFilter
+from cxgov.queries.portfolio import HEALTH_ORDER
+from cxgov.services import budget as budget_service
+from cxgov.services import initiatives as initiative_service
+from cxgov.ui.acting import acting_person, can
+from cxgov.ui.navigation import page_file
+from cxgov.ui.portfolio import READ_AREAS, health_text, read
+from cxgov.ui.safe import plain
+from cxgov.ui.text import day, label, lang, money, tr
+from cxgov.ui.writes import show_errors, submit
+
+FLASH_KEY = "programs_flash"  # a message for the next page shown (st.toast does not survive switch_page)
+DETAIL_AREAS = (*READ_AREAS, "kpis")
+
+
+# --- reads ------------------------------------------------------------------------------------------------
+
+def choices() -> dict[str, pd.DataFrame]:
+    """People, departments, objectives, journey stages and channels for filters and forms (cached)."""
+    return read(queries.choices)
+
+
+def detail(initiative_id: int) -> InitiativeDetail | None:
+    """The cached read model of one initiative."""
+    return read(queries.initiative_detail, DETAIL_AREAS, initiative_id=initiative_id)
+
+
+def requested_id() -> int | None:
+    """The `?id=` of the page URL as an integer, or None when it is missing or not a number."""
+    raw = st.query_params.get("id")
+    return int(raw) if raw is not None and raw.isdigit() else None
+
+
+def relations(d: InitiativeDetail) -> set[Relation]:
+    """How the acting person relates to the initiative (decides which buttons to offer)."""
+    me = acting_person()
+    if me is None:
+        return set()
+    found = {Relation.OWNER} if d.owner_id == me.id else set()
+    found |= {Relation.SPONSOR} if d.sponsor_id == me.id else set()
+    return found | ({Relation.MEMBER} if me.id in d.member_ids else set())
+
+
+def labelled(names: dict) -> Callable:
+    """A format_func over labels computed now, in the user's language (not later, when the widget is read)."""
+    return lambda value: names.get(value, str(value))
+
+
+
+def _term_name(row) -> str:
+    return row["name_nl"] if lang() == "nl" else row["name_en"]
+
+
+def _named(frame: pd.DataFrame, name: Callable = lambda r: r["name"]) -> dict[int, str]:
+    return {int(r["id"]): name(r) for _, r in frame.iterrows()}
+
+
+def seen_key(initiative_id: int) -> str:
+    """Where the edit form keeps the snapshot (and so the version) the user saw of this initiative."""
+    return f"initiative_form_seen_{initiative_id}"
+
+
+def not_found() -> None:
+    """Missing, invalid or unknown `?id=`: say so and link back to the list."""
+    st.warning(tr("programs.not_found"), icon="🔎")
+    st.page_link(page_file("initiatives"), label=tr("programs.back_to_list"), icon=":material/arrow_back:")
+
+
+# --- the list ---------------------------------------------------------------------------------------------
+
+def _enum_codes(enum_class) -> tuple[list, Callable]:
+    return [m.value for m in enum_class], lambda code: label(enum_class(code))
+
+
+def _widget_key(param: str) -> str:
+    """The list's filters and sorting are also URL parameters (`param`), so a filtered list can be shared."""
+    return f"programs_list_{param}"
+
+
+def _from_url(param: str, options: list, default=None) -> None:
+    """On first show, start a filter from the URL (codes and ids, the same in every language)."""
+    if _widget_key(param) not in st.session_state:
+        wanted = st.query_params.get(param)
+        st.session_state[_widget_key(param)] = next((o for o in options if str(o) == wanted), default)
+
+
+def _pick(text_key: str, param: str, options: list, fmt: Callable, column) -> object:
+    _from_url(param, options)
+    return column.selectbox(tr(text_key), [None, *options], key=_widget_key(param),
+                            format_func=labelled({None: tr("common.all")} | {o: fmt(o) for o in options}))
+
+
+def _share_in_url(values: dict[str, object]) -> None:
+    """Write the chosen filters into the URL; leave out what is not chosen, to keep the link short."""
+    for param, value in values.items():
+        if value in (None, "", False):
+            st.query_params.pop(param, None)
+        elif st.query_params.get(param) != str(value):
+            st.query_params[param] = str(value)
+
+
+def _filters(options: dict[str, pd.DataFrame]) -> InitiativeFilter:
+    people = options["people"]
+    owners = _named(people[people["owns"].astype(bool)])
+    departments, objectives = _named(options["departments"]), _named(options["objectives"])
+    terms = options["terms"]
+    stages = _named(terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value], _term_name)
+    channels = _named(terms[terms["kind"] == TaxonomyKind.CHANNEL.value], _term_name)
+    if _widget_key("q") not in st.session_state:
+        st.session_state[_widget_key("q")] = st.query_params.get("q", "")
+    text = st.text_input(tr("programs.filter.text"), key=_widget_key("q"), placeholder=tr("programs.filter.text_hint"))
+    row1, row2 = st.columns(5), st.columns(5)
+    chosen = {
+        "discipline": _pick("programs.field.discipline", "discipline", *_enum_codes(Discipline), row1[0]),
+        "status": _pick("programs.field.status", "status", *_enum_codes(Status), row1[1]),
+        "phase": _pick("programs.field.phase", "phase", *_enum_codes(Phase), row1[2]),
+        "health": _pick("programs.field.health", "health", list(HEALTH_ORDER), health_text, row1[3]),
+        "lane": _pick("programs.field.lane", "lane", *_enum_codes(Lane), row1[4]),
+        "owner": _pick("programs.field.owner", "owner", list(owners), owners.get, row2[0]),
+        "department": _pick("programs.field.owning_department", "department", list(departments), departments.get,
+                            row2[1]),
+        "objective": _pick("programs.field.objective", "objective", list(objectives), objectives.get, row2[2]),
+        "stage": _pick("programs.field.journey_stages", "stage", list(stages), stages.get, row2[3]),
+        "channel": _pick("programs.field.channels", "channel", list(channels), channels.get, row2[4]),
+    }
+    _share_in_url({"q": text, **chosen})
+    return InitiativeFilter(
+        discipline=chosen["discipline"], status=chosen["status"], phase=chosen["phase"], health=chosen["health"],
+        lane=chosen["lane"], owner_id=chosen["owner"], department_id=chosen["department"],
+        objective_id=chosen["objective"], journey_stage_id=chosen["stage"], channel_id=chosen["channel"],
+        text=text or "")
+
+
+def _sorting() -> tuple[str, bool]:
+    left, right = st.columns([3, 1])
+    _from_url("sort", list(queries.SORTS), default=queries.SORTS[0])
+    _from_url("desc", [True], default=False)
+    sort = left.selectbox(tr("programs.sort"), list(queries.SORTS), key=_widget_key("sort"),
+                          format_func=labelled({s: tr(f"programs.sort.{s}") for s in queries.SORTS}))
+    descending = right.toggle(tr("programs.sort.descending"), key=_widget_key("desc"))
+    _share_in_url({"sort": None if sort == queries.SORTS[0] else sort, "desc": descending})
+    return sort, descending
+
+
+def _cell_day(value) -> str:
+    return day(None if value is None or pd.isna(value) else value)
+
+
+def _text_or_dash(value) -> str:
+    return "—" if value is None or pd.isna(value) or value == "" else str(value)
+
+
+LIST_FORMATS: dict[str, tuple[str, Callable]] = {
+    "discipline": ("programs.field.discipline", lambda v: label(Discipline(v))),
+    "status": ("programs.field.status", lambda v: label(Status(v))),
+    "phase": ("programs.field.phase", lambda v: label(Phase(v)) if v else "—"),
+    "health": ("programs.field.health", health_text),
+    "owner": ("programs.field.owner", _text_or_dash),
+    "owning_department": ("programs.field.owning_department", _text_or_dash),
+    "planned_cents": ("programs.col.planned", lambda v: money(int(v))),
+    "actual_cents": ("programs.col.actual", lambda v: money(int(v))),
+    "start_date": ("programs.field.start_date", _cell_day),
+    "target_date": ("programs.field.target_date", _cell_day),
+}
+
+
+def _table(frame: pd.DataFrame) -> None:
+    # The link's display text is taken from the URL by a regex, so the title rides along after '#'.
+    shown = {"title": [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]}
+    config = {"title": st.column_config.LinkColumn(tr("programs.field.title"), display_text=r"#(.*)$")}
+    for column, (key, format_) in LIST_FORMATS.items():
+        shown[column] = [format_(v) for v in frame[column]]
+        config[column] = st.column_config.TextColumn(tr(key))
+    shown["progress_pct"] = frame["progress_pct"].astype(int).tolist()
+    config["progress_pct"] = st.column_config.ProgressColumn(tr("programs.field.progress"), min_value=0,
+                                                              max_value=100, format="%d%%")
+    order = ["title", "discipline", "status", "phase", "health", "owner", "owning_department", "progress_pct",
+             "planned_cents", "actual_cents", "start_date", "target_date"]
+    st.dataframe(pd.DataFrame(shown)[order], column_config=config, hide_index=True, width="stretch",
+                 key="initiatives_table")
+
+
+def render_list() -> None:
+    """The initiatives page: filters (kept in the URL), sorting, and the table linking to each initiative."""
+    st.title(tr("page.initiatives"))
+    if can(Action.PROPOSE_INITIATIVE) and st.button(tr("programs.new"), type="primary", icon=":material/add:"):
+        st.switch_page(page_file("initiative-form"))
+    with st.expander(tr("programs.filters"), expanded=True):
+        f = _filters(choices())
+    sort, descending = _sorting()
+    frame = read(queries.initiative_list, sort=sort, descending=descending, **asdict(f))
+    if frame.empty:
+        st.info(tr("common.no_results") if f != InitiativeFilter() else tr("programs.list.empty"))
+        return
+    st.caption(tr("programs.list.count", n=len(frame)))
+    _table(frame)
+
+
+# --- the detail page ------------------------------------------------------------------------------------
+
+HEALTH_BOX = {Health.GREEN.value: st.success, Health.AMBER.value: st.warning, Health.RED.value: st.error}
+
+
+def _facts(d: InitiativeDetail) -> list[tuple[str, str]]:
+    stages = [t.name_nl if lang() == "nl" else t.name_en for t in d.terms if t.kind == TaxonomyKind.JOURNEY_STAGE]
+    channels = [t.name_nl if lang() == "nl" else t.name_en for t in d.terms if t.kind == TaxonomyKind.CHANNEL]
+    phase = label(Phase(d.phase)) if d.phase else "—"
+    return [
+        ("programs.field.owner", d.owner), ("programs.field.sponsor", d.sponsor or "—"),
+        ("programs.field.owning_department", d.owning_department or "—"),
+        ("programs.field.requesting_department", d.requesting_department or "—"),
+        ("programs.field.discipline", label(Discipline(d.discipline))), ("programs.field.objective", d.objective or "—"),
+        ("programs.field.lane", label(Lane(d.lane))), ("programs.field.status", label(Status(d.status))),
+        ("programs.field.phase", tr("programs.phase_in_cycle", phase=phase, n=d.cycle_number or 1)),
+        ("programs.field.priority", label(Priority(d.priority))),
+        ("programs.field.start_date", day(d.start_date)), ("programs.field.target_date", day(d.target_date)),
+        ("programs.field.journey_stages", ", ".join(stages) or "—"),
+        ("programs.field.channels", ", ".join(channels) or "—"),
+        ("programs.field.project_code", d.project_code or "—"),
+    ]
+
+
+def _render_health(d: InitiativeDetail) -> None:
+    if d.health not in HEALTH_BOX:
+        st.info(tr("programs.health.none"), icon="⚪")
+        return
+    text = tr("programs.health.reported", health=label(Health(d.health)), date=day(d.checkin_date))
+    HEALTH_BOX[d.health](f"**{plain(text)}**" + (f"  \n{plain(d.reason)}" if d.reason else ""))
+
+
+def _flag(name: str, initiative_id: int) -> str:
+    return f"programs_open_{name}_{initiative_id}"
+
+
+def _actions(d: InitiativeDetail) -> None:
+    """The buttons the acting person may use here; inline forms open from session-state flags."""
+    rel = relations(d)
+    offered = [("check_in", Action.CHECK_IN), ("expense", Action.MANAGE_BUDGET), ("budget", Action.MANAGE_BUDGET)]
+    columns = st.columns(4)
+    if can(Action.EDIT_INITIATIVE, rel):
+        columns[0].page_link(page_file("initiative-form"), label=tr("programs.edit"), icon=":material/edit:",
+                             query_params={"id": str(d.id)})
+    for column, (name, action) in zip(columns[1:], offered, strict=True):
+        if can(action, rel) and column.button(tr(f"programs.open.{name}"), key=f"programs_btn_{name}"):
+            st.session_state[_flag(name, d.id)] = True
+    for name, render in (("check_in", _check_in_form), ("expense", _expense_form), ("budget", _budget_form)):
+        if st.session_state.get(_flag(name, d.id)):
+            render(d)
+
+
+def _inline_result(d: InitiativeDetail, name: str, result, labels: dict[str, str]) -> None:
+    """Close the inline form and rerun after a save; otherwise show what to correct."""
+    if result.ok:
+        st.session_state.pop(_flag(name, d.id), None)
+        st.session_state[FLASH_KEY] = tr("form.saved")
+        st.rerun()
+    show_errors(result, labels)
+
+
+def _check_in_form(d: InitiativeDetail) -> None:
+    labels = {"checkin_date": tr("programs.checkin.date"), "health": tr("programs.field.health"),
+              "reason": tr("programs.checkin.reason"), "progress_pct": tr("programs.field.progress"),
+              "summary": tr("programs.checkin.summary"), "next_steps": tr("programs.checkin.next_steps")}
+    with st.form(f"programs_check_in_{d.id}"):
+        st.markdown(f"**{tr('programs.open.check_in')}**")
+        data = {
+            "checkin_date": st.date_input(labels["checkin_date"], value=date.today(), format="DD-MM-YYYY",
+                                          key="programs_check_in.date"),
+            "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
+                                   format_func=labelled({h.value: label(h) for h in Health})),
+            "reason": st.text_input(labels["reason"], max_chars=2_000, key="programs_check_in.reason"),
+            "progress_pct": st.number_input(labels["progress_pct"], 0, 100, value=d.progress_pct, step=5,
+                                            key="programs_check_in.progress_pct"),
+            "summary": st.text_area(labels["summary"], max_chars=5_000, key="programs_check_in.summary"),
+            "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
+        }
+        submitted = st.form_submit_button(tr("form.save"), type="primary")
+    if submitted:
+        result = submit(initiative_service.record_check_in, areas=("initiatives",), initiative_id=d.id, data=data)
+        _inline_result(d, "check_in", result, labels)
+
+
+def _expense_form(d: InitiativeDetail) -> None:
+    labels = {"spent_on": tr("programs.expense.date"), "amount_cents": tr("programs.expense.amount"),
+              "category": tr("programs.expense.category"), "note": tr("programs.expense.note")}
+    with st.form(f"programs_expense_{d.id}"):
+        st.markdown(f"**{tr('programs.open.expense')}**")
+        data = {
+            "spent_on": st.date_input(labels["spent_on"], value=date.today(), format="DD-MM-YYYY",
+                                      key="programs_expense.spent_on"),
+            "amount_cents": st.text_input(labels["amount_cents"], placeholder=tr("programs.amount_hint"),
+                                          key="programs_expense.amount"),
+            "category": st.selectbox(labels["category"], [c.value for c in ExpenseCategory],
+                                     format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
+                                     key="programs_expense.category"),
+            "note": st.text_input(labels["note"], max_chars=500, key="programs_expense.note"),
+        }
+        submitted = st.form_submit_button(tr("form.save"), type="primary")
+    if submitted:
+        result = submit(budget_service.record_expense, areas=("budget",), initiative_id=d.id, data=data)
+        _inline_result(d, "expense", result, labels)
+
+
+def _budget_form(d: InitiativeDetail) -> None:
+    labels = {"year": tr("programs.budget.year"), "quarter": tr("programs.budget.quarter"),
+              "planned_cents": tr("programs.budget.planned")}
+    today = date.today()
+    with st.form(f"programs_budget_{d.id}"):
+        st.markdown(f"**{tr('programs.open.budget')}**")
+        year_col, quarter_col, amount_col = st.columns(3)
+        data = {
+            "year": year_col.number_input(labels["year"], 2000, 2100, value=today.year, step=1,
+                                          key="programs_budget.year"),
+            "quarter": quarter_col.selectbox(labels["quarter"], [1, 2, 3, 4], index=(today.month - 1) // 3,
+                                             format_func=lambda q: f"Q{q}", key="programs_budget.quarter"),
+            "planned_cents": amount_col.text_input(labels["planned_cents"], placeholder=tr("programs.amount_hint"),
+                                                   key="programs_budget.amount"),
+        }
+        submitted = st.form_submit_button(tr("form.save"), type="primary")
+    if submitted:
+        result = submit(budget_service.set_budget_line, areas=("budget",), initiative_id=d.id, data=data)
+        _inline_result(d, "budget", result, labels)
+
+
+def _render_check_ins(initiative_id: int) -> None:
+    frame = read(queries.check_ins, DETAIL_AREAS, initiative_id=initiative_id)
+    if frame.empty:
+        st.caption(tr("programs.checkins.none"))
+        return
+    st.dataframe(pd.DataFrame({
+        tr("programs.checkin.date"): [day(v) for v in frame["checkin_date"]],
+        tr("programs.field.health"): [health_text(h) for h in frame["health"]],
+        tr("programs.checkin.reason"): frame["reason"],
+        tr("programs.field.progress"): [_text_or_dash(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]],
+        tr("programs.checkin.summary"): frame["summary"],
+        tr("programs.checkin.next_steps"): frame["next_steps"],
+        tr("programs.checkin.author"): frame["author"],
+    }), hide_index=True, width="stretch")
+
+
+def _number(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:g}"
+
+
+def _render_kpis(initiative_id: int) -> None:
+    frame = read(queries.kpi_links, DETAIL_AREAS, initiative_id=initiative_id)
+    if frame.empty:
+        st.caption(tr("programs.kpis.none"))
+        return
+    st.dataframe(pd.DataFrame({
+        tr("programs.kpi.code"): frame["code"], tr("programs.kpi.name"): frame["name"],
+        tr("programs.kpi.baseline"): [_number(v) for v in frame["baseline"]],
+        tr("programs.kpi.target"): [_number(v) for v in frame["target"]],
+        tr("programs.kpi.latest"): [_number(v) for v in frame["latest_value"]],
+        tr("programs.kpi.latest_period"): [_cell_day(v) for v in frame["latest_period"]],
+    }), hide_index=True, width="stretch")
+
+
+def _render_budget(d: InitiativeDetail) -> None:
+    tiles = st.columns(3)
+    tiles[0].metric(tr("programs.col.planned"), money(d.planned_cents))
+    tiles[1].metric(tr("programs.col.actual"), money(d.actual_cents))
+    tiles[2].metric(tr("programs.budget.variance"), money(d.actual_cents - d.planned_cents))
+    quarters = read(queries.budget_by_quarter, DETAIL_AREAS, initiative_id=d.id)
+    if not quarters.empty:
+        st.dataframe(pd.DataFrame({
+            tr("programs.budget.period"): [f"{y} Q{q}" for y, q in zip(quarters["year"], quarters["quarter"], strict=True)],
+            tr("programs.col.planned"): [money(int(v)) for v in quarters["planned_cents"]],
+            tr("programs.col.actual"): [money(int(v)) for v in quarters["actual_cents"]],
+            tr("programs.budget.variance"): [money(int(v)) for v in quarters["variance_cents"]],
+        }), hide_index=True, width="stretch")
+    spent = read(queries.expenses, DETAIL_AREAS, initiative_id=d.id)
+    st.markdown(f"**{tr('programs.expenses')}**")
+    if spent.empty:
+        st.caption(tr("programs.expenses.none"))
+        return
+    st.dataframe(pd.DataFrame({
+        tr("programs.expense.date"): [day(v) for v in spent["spent_on"]],
+        tr("programs.expense.amount"): [money(int(v)) for v in spent["amount_cents"]],
+        tr("programs.expense.category"): [label(ExpenseCategory(c)) for c in spent["category"]],
+        tr("programs.expense.note"): spent["note"],
+        tr("programs.expense.booked_by"): [_text_or_dash(v) for v in spent["booked_by"]],
+    }), hide_index=True, width="stretch")
+
+
+def show_flash() -> None:
+    """The toast of the save that led here, once."""
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.toast(message, icon="✅")
+
+
+def render_detail() -> None:
+    """One initiative, reached by `?id=`: facts, reported health, actions, check-ins, KPIs and budget."""
+    show_flash()
+    initiative_id = requested_id()
+    d = detail(initiative_id) if initiative_id is not None else None
+    if d is None:
+        st.title(tr("page.initiative"))
+        not_found()
+        return
+    st.session_state.pop(seen_key(d.id), None)  # the next edit starts from what is stored then
+    st.title(plain(d.title))
+    st.page_link(page_file("initiatives"), label=tr("programs.back_to_list"), icon=":material/arrow_back:")
+    _render_health(d)
+    st.progress(d.progress_pct / 100, text=tr("programs.progress", pct=d.progress_pct))
+    _actions(d)
+    left, right = st.columns(2)
+    for i, (key, value) in enumerate(_facts(d)):
+        (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")
+    st.subheader(tr("programs.field.description"))
+    st.markdown(plain(d.description) if d.description else f"*{tr('programs.no_description')}*")
+    checkins_tab, kpis_tab, budget_tab = st.tabs([tr("programs.tab.check_ins"), tr("programs.tab.kpis"),
+                                                  tr("programs.tab.budget")])
+    with checkins_tab:
+        _render_check_ins(d.id)
+    with kpis_tab:
+        _render_kpis(d.id)
+    with budget_tab:
+        _render_budget(d)

@@ -1,0 +1,175 @@
+"""Leadership views: the portfolio overview and the governance board, plus the cached reads, summary tiles
+and initiative tables that the discipline pages share."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from cxgov import charts
+from cxgov.models import Discipline, Health, Lane, Phase, Status
+from cxgov.queries import portfolio as queries
+from cxgov.ui.runtime import data_version, read_session, settings
+from cxgov.ui.text import day, label, lang, money, tr
+
+READ_AREAS = ("initiatives", "budget", "people", "reference")  # what an initiative row is made of
+SEPARATORS = {"en": ".,", "nl": ",."}  # plotly: decimal mark, then thousands separator
+# Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
+HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
+                queries.NO_UPDATE: "#eceff1"}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, versions: tuple[int, ...], url: str, params: dict, _query: Callable) -> pd.DataFrame:
+    with read_session() as session:
+        return _query(session, **params)
+
+
+def read(query: Callable[..., pd.DataFrame], areas: Sequence[str] = READ_AREAS, **params) -> pd.DataFrame:
+    """`query(session, **params)`, cached per query, parameters, data versions of `areas` and database URL."""
+    versions = tuple(data_version(area) for area in areas)
+    return _cached(f"{query.__module__}.{query.__qualname__}", versions, settings().database_url, params,
+                   _query=query)
+
+
+def separators() -> str:
+    """Plotly's number separators for the user's language."""
+    return SEPARATORS[lang()]
+
+
+def health_text(code: str) -> str:
+    """A reported health's label; 'no update' for initiatives without check-ins."""
+    return tr("portfolio.no_update") if code == queries.NO_UPDATE else label(Health(code))
+
+
+def labels_of(enum_class) -> dict[str, str]:
+    """Code → translated label for every member of `enum_class` (for chart builders)."""
+    return {member.value: label(member) for member in enum_class}
+
+
+def render_summary(discipline: Discipline | None = None) -> None:
+    """KPI tiles: open initiatives, red, amber, budget planned and spent (with the variance)."""
+    numbers = read(queries.summary, discipline=discipline).iloc[0]
+    tiles = st.columns([1.5, 1, 1, 2, 2])  # amounts of millions with cents need about twice a count's width
+    tiles[0].metric(tr("portfolio.metric.open"), int(numbers["open"]), help=tr("portfolio.metric.open_help"))
+    tiles[1].metric(tr("portfolio.metric.red"), int(numbers["red"]), help=tr("portfolio.metric.health_help"))
+    tiles[2].metric(tr("portfolio.metric.amber"), int(numbers["amber"]), help=tr("portfolio.metric.health_help"))
+    tiles[3].metric(tr("portfolio.metric.planned"), money(int(numbers["planned_cents"])))
+    variance = int(numbers["variance_cents"])
+    # st.metric reads the direction from a leading sign, but Dutch money puts the minus after the €: sign first.
+    delta = f"{'-' if variance < 0 else '+'}{money(abs(variance))}" if variance else None
+    # Spending more than planned is the bad direction, hence the inverted delta colour.
+    tiles[4].metric(tr("portfolio.metric.actual"), money(int(numbers["actual_cents"])), delta=delta,
+                    delta_color="inverse",
+                    help=tr("portfolio.metric.variance_help"))
+
+
+def _text_or_dash(value) -> str:
+    return "—" if value is None or pd.isna(value) or value == "" else str(value)
+
+
+def _day(value) -> str:
+    """A date cell; pandas may hand over NaT for a missing one."""
+    return day(None if value is None or pd.isna(value) else value)
+
+
+# How each initiative column is shown: its label key and its formatter (codes → labels, cents → money).
+COLUMNS: dict[str, tuple[str, Callable]] = {
+    "discipline": ("portfolio.col.discipline", lambda v: label(Discipline(v))),
+    "owner": ("portfolio.col.owner", _text_or_dash),
+    "requesting_department": ("portfolio.col.requesting_department", _text_or_dash),
+    "status": ("portfolio.col.status", lambda v: label(Status(v))),
+    "phase": ("portfolio.col.phase", lambda v: label(Phase(v)) if v else "—"),
+    "lane": ("portfolio.col.lane", lambda v: label(Lane(v))),
+    "health": ("portfolio.col.health", health_text),
+    "reason": ("portfolio.col.reason", _text_or_dash),
+    "checkin_date": ("portfolio.col.reported_on", _day),
+    "planned_cents": ("portfolio.col.planned", lambda v: money(int(v))),
+    "actual_cents": ("portfolio.col.actual", lambda v: money(int(v))),
+    "start_date": ("portfolio.col.start", _day),
+    "target_date": ("portfolio.col.target", _day),
+    "created_at": ("portfolio.col.proposed_on", lambda v: day(pd.Timestamp(v).date())),
+}
+
+
+def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str) -> None:
+    """Initiatives as a table: the title links to the detail page, every other column in the user's language."""
+    # The link's display text is taken from the URL by a regex, so the title rides along after '#'.
+    shown = {"title": [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]}
+    config = {"title": st.column_config.LinkColumn(tr("portfolio.col.title"), display_text=r"#(.*)$")}
+    for column in columns:
+        label_key, format_cell = COLUMNS[column]
+        shown[column] = [format_cell(v) for v in frame[column]]
+        config[column] = st.column_config.TextColumn(tr(label_key))
+    table = pd.DataFrame(shown)
+    if "health" in columns:
+        tints = [f"background-color: {HEALTH_TINTS[code]}" for code in frame["health"]]
+        table = table.style.apply(lambda _column: tints, subset=["health"])
+    st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=key)
+
+
+def render_welcome() -> None:
+    """The empty database: what cxgov is, and the one-click demo portfolio."""
+    from cxgov.ui.demo import render_demo_offer  # only needed on an empty database
+
+    st.subheader(tr("portfolio.empty.title"))
+    st.markdown(tr("portfolio.empty.body"))
+    render_demo_offer()
+
+
+def render_portfolio() -> None:
+    """The default page: the programme at a glance, and what is off track and why."""
+    st.title(tr("page.portfolio"))
+    if read(queries.summary).iloc[0]["total"] == 0:
+        render_welcome()
+        return
+    st.caption(tr("portfolio.subtitle"))
+    render_summary()
+    left, right = st.columns([3, 2])
+    left.plotly_chart(charts.discipline_status_chart(
+        read(queries.by_discipline_and_status), title=tr("portfolio.chart.by_discipline"),
+        discipline_labels=labels_of(Discipline), status_labels=labels_of(Status),
+        count_label=tr("portfolio.axis.initiatives"), separators=separators()), key="chart_discipline_status")
+    right.plotly_chart(charts.health_chart(
+        read(queries.by_health), title=tr("portfolio.chart.by_health"),
+        health_labels=labels_of(Health) | {queries.NO_UPDATE: tr("portfolio.no_update")},
+        separators=separators()), key="chart_health")
+    st.plotly_chart(charts.budget_chart(
+        read(queries.budget_by_discipline), title=tr("portfolio.chart.budget"),
+        discipline_labels=labels_of(Discipline), planned_label=tr("portfolio.planned"),
+        actual_label=tr("portfolio.actual"), amount_label=tr("portfolio.axis.amount"),
+        separators=separators()), key="chart_budget")
+    st.subheader(tr("portfolio.attention.header"))
+    attention = read(queries.needing_attention)
+    if attention.empty:
+        st.success(tr("portfolio.attention.none"))
+        return
+    initiative_table(attention, ("health", "reason", "owner", "discipline", "checkin_date", "status"),
+                     key="attention_table")
+
+
+BOARD_SECTIONS: tuple[tuple[str, Callable, tuple[str, ...]], ...] = (
+    ("board.proposals", queries.awaiting_approval, ("created_at", "requesting_department", "owner", "discipline",
+                                                    "lane", "planned_cents")),
+    ("board.red", queries.reported_red, ("reason", "checkin_date", "owner", "discipline", "status", "target_date")),
+    ("board.on_hold", queries.on_hold, ("health", "reason", "owner", "discipline", "phase", "target_date")),
+    ("board.overdue", queries.overdue, ("target_date", "status", "phase", "health", "owner", "discipline")),
+)
+
+
+def render_board() -> None:
+    """The governance board's agenda from the data: proposals, red, on hold and overdue initiatives."""
+    st.title(tr("page.board"))
+    st.caption(tr("board.subtitle"))
+    for key, query, columns in BOARD_SECTIONS:
+        params = {"today": date.today()} if query is queries.overdue else {}
+        frame = read(query, **params)
+        st.subheader(tr(f"{key}.header", n=len(frame)))
+        st.caption(tr(f"{key}.help"))
+        if frame.empty:
+            st.info(tr("board.none"))
+        else:
+            initiative_table(frame, columns, key=f"{key}_table")

@@ -1,0 +1,195 @@
+"""Browser fixtures: a real Streamlit server on a seeded SQLite database, driven by Debian's Chromium.
+
+Never `playwright install`: Playwright drives the system browser (DESIGN.md §4). Without /usr/bin/chromium
+the tests skip with a reason, unless CXGOV_TEST_BROWSER=1 (CI), where a missing browser is a failure.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cxgov.db import make_engine, migrate, session_scope
+from cxgov.models import Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.budget import record_expense, set_budget_line
+from cxgov.services.demo import load_demo_portfolio
+from cxgov.settings import PROJECT_ROOT, get_settings
+from tests.factories import add_department, add_initiative, add_person
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+SERVER_START_TIMEOUT_S = 60  # a cold Streamlit import on a slow CI machine takes ~5 s; allow plenty
+DEMO_INITIATIVES = 12  # enough for realistic screenshots, small enough to seed in well under a second
+START_DATE = date(2026, 3, 5)  # day < 10 and month < 10: '5 Mar 2026' vs '05-03-2026' tells the locales apart
+PLANNED_CENTS = 1_234_567  # € 12.345,67: thousands and decimals show the locale's separators
+STEP_TIMEOUT_MS = 20_000  # one Streamlit run, even the cold first one on a slow CI machine, stays well below
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What the journeys need to know about the seeded data."""
+
+    manager_name: str
+    initiative_id: int
+    initiative_title: str
+
+
+def seed_database(engine) -> Seed:
+    """The demo portfolio (realistic screenshots) plus known rows the journeys assert on."""
+    with session_scope(engine, write=True) as session:
+        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=DEMO_INITIATIVES)
+    department_id = add_department(engine, "E2E Complaints Desk")
+    add_person(engine, Role.ADMIN, name="Anna Admin", department_id=department_id)
+    manager_id = add_person(engine, Role.MANAGER, name="Mark Manager", department_id=department_id)
+    title = "Faster complaint handling"
+    initiative_id = add_initiative(engine, owner_id=manager_id, title=title, discipline="governance",
+                                   owning_department_id=department_id, start_date=START_DATE,
+                                   target_date=date(2027, 6, 30), description="Halve the time to resolve complaints.")
+    with session_scope(engine, write=True) as session:
+        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                        data={"year": 2026, "quarter": 4, "planned_cents": PLANNED_CENTS})
+        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                       data={"spent_on": date(2026, 11, 2), "amount_cents": 250_075, "note": "Workshop"})
+    return Seed(manager_name="Mark Manager", initiative_id=initiative_id, initiative_title=title)
+
+
+@dataclass(frozen=True)
+class Database:
+    url: str
+    audit_key: str  # the key the seed was sealed with: the server must use it too, or the chain breaks
+    seed: Seed
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str  # http://127.0.0.1:PORT, no trailing slash
+    seed: Seed
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Streamlit exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)  # polling interval, bounded by the deadline above
+    raise RuntimeError(f"Streamlit did not answer /_stcore/health in {SERVER_START_TIMEOUT_S} s:\n"
+                       f"{log.read_text()[-3000:]}")
+
+
+def _start_server(database: Database, log: Path):
+    """Start `streamlit run app.py` in its own process group; yield a Server; kill the group afterwards.
+
+    The server's output goes to `log` (kept in pytest's temporary directory for a failed run's diagnosis).
+    """
+    port = _free_port()
+    env = os.environ | {"CXGOV_DATABASE_URL": database.url, "CXGOV_AUDIT_KEY": database.audit_key,
+                        "CXGOV_LANGUAGE": "en"}
+    env.pop("CXGOV_ALLOW_ACTING_AS", None)
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process, log)
+        yield Server(url=url, seed=database.seed)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser_executable() -> Path:
+    """/usr/bin/chromium, or a skip (a failure when CXGOV_TEST_BROWSER=1)."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    reason = "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium fonts-dejavu-core)"
+    if os.environ.get("CXGOV_TEST_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def e2e_database(tmp_path_factory, browser_executable) -> Database:
+    """A migrated SQLite database with the demo portfolio and the known rows of `seed_database`."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'cxgov.sqlite3'}"
+    migrate(url)
+    get_settings.cache_clear()  # seal the seed with the key of the current environment, not a cached one
+    audit_key = get_settings().audit_key.decode()
+    engine = make_engine(url)
+    try:
+        seed = seed_database(engine)
+    finally:
+        engine.dispose()
+    return Database(url=url, audit_key=audit_key, seed=seed)
+
+
+@pytest.fixture(scope="session")
+def app_server(e2e_database, tmp_path_factory):
+    """One Streamlit server shared by the journeys that do not need a fresh start."""
+    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-shared.log")
+
+
+@pytest.fixture
+def fresh_server(e2e_database, tmp_path):
+    """A Streamlit server nobody has visited yet (first-visit behaviour, DESIGN.md §4)."""
+    yield from _start_server(e2e_database, tmp_path / "streamlit-fresh.log")
+
+
+@pytest.fixture(scope="session")
+def browser(browser_executable):
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(browser_executable), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no cookies, no Streamlit session) per test."""
+    # Tall: Streamlit scrolls inside its main block, so a "full page" screenshot is just the viewport.
+    context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(STEP_TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """tests/artifacts/ (git-ignored): screenshots for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

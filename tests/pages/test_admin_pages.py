@@ -1,0 +1,207 @@
+"""The admin pages in AppTest: empty and filled databases, both languages, forms only for those allowed."""
+from datetime import date
+
+import pytest
+
+from cxgov.db import make_engine
+from cxgov.models import Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.kpis import create_kpi, record_kpi_reading
+from cxgov.services.people import update_person
+from cxgov.services.reference import create_department, create_objective, create_term, update_department
+from tests.admin_helpers import run
+from tests.factories import add_initiative, add_person
+from cxgov.ui.acting import ACTING_KEY
+from tests.pages.harness import open_page, texts
+
+ADMIN_PAGES = ["people", "departments", "objectives", "lists", "kpis", "audit-log"]
+TITLES = {
+    "people": ("People", "Mensen"), "departments": ("Departments", "Afdelingen"),
+    "objectives": ("Strategic objectives", "Strategische doelen"),
+    "lists": ("Journey stages & channels", "Klantreisfasen & kanalen"), "kpis": ("KPI catalogue", "KPI-catalogus"),
+    "audit-log": ("Audit log", "Auditlog"),
+}
+
+
+@pytest.fixture
+def db(database_url, monkeypatch):
+    """A test database whose pages allow 'acting as' also on PostgreSQL."""
+    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "1")
+    engine = make_engine(database_url)
+    yield database_url, engine
+    engine.dispose()
+
+
+@pytest.fixture
+def filled(db):
+    """A small Voltera: departments, people, an objective, list values, a KPI with readings, an initiative."""
+    url, engine = db
+    finance = run(engine, create_department, SYSTEM_ACTOR, data={"name": "Finance"})
+    run(engine, create_department, SYSTEM_ACTOR, data={"name": "Logistics", "active": False})
+    admin = add_person(engine, Role.ADMIN, name="Anne Admin", department_id=finance)
+    viewer = add_person(engine, Role.VIEWER, name="Victor Viewer")
+    manager = add_person(engine, Role.MANAGER, name="Mila Manager", department_id=finance)
+    analyst = add_person(engine, Role.ANALYST, name="Ada Analyst")
+    objective = run(engine, create_objective, SYSTEM_ACTOR, data={"title": "Effortless service", "owner_id": admin})
+    run(engine, create_term, SYSTEM_ACTOR, data={"kind": "journey_stage", "code": "payment", "name_en": "Payment",
+                                                 "name_nl": "Betalen", "position": 3})
+    run(engine, create_term, SYSTEM_ACTOR, data={"kind": "channel", "code": "whatsapp", "name_en": "WhatsApp",
+                                                 "name_nl": "WhatsApp", "position": 6})
+    kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "nps_rel", "name": "Relationship NPS", "kind": "nps",
+                                                       "scale_min": 0, "scale_max": 10, "owner_id": manager})
+    run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": date(2026, 10, 1), "value": 28.0,
+                                                         "sample_size": 812, "source": "panel"})
+    add_initiative(engine, owner_id=manager, title="Plain-language invoices", objective_id=objective,
+                   owning_department_id=finance)
+    return {"url": url, "engine": engine, "admin": admin, "viewer": viewer, "manager": manager, "analyst": analyst,
+            "finance": finance}
+
+
+def _submit(at, label: str):
+    next(b for b in at.button if b.label == label).click()
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("url_path", ADMIN_PAGES)
+def test_admin_pages_on_an_empty_database(monkeypatch, db, url_path, lang):
+    url, engine = db
+    at = open_page(monkeypatch, url, url_path, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title[0].value == TITLES[url_path][lang == "nl"]
+    admin = add_person(engine, Role.ADMIN)  # the first admin sees the empty state with its forms
+    at = open_page(monkeypatch, url, url_path, lang=lang, acting=admin)
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_admin_pages_with_data(monkeypatch, filled, lang):
+    expected = {
+        "people": ["Anne Admin", "Mila Manager", "Finance", "Beheerder" if lang == "nl" else "Admin"],
+        "departments": ["Finance", "Logistics"],
+        "objectives": ["Effortless service", "Anne Admin"],
+        "lists": ["payment", "Betalen"],
+        "kpis": ["NPS_REL", "Relationship NPS", "Mila Manager", "panel"],
+        "audit-log": ["KPI-meting" if lang == "nl" else "KPI reading", "system"],
+    }
+    for url_path, needles in expected.items():
+        at = open_page(monkeypatch, filled["url"], url_path, lang=lang, acting=filled["admin"])
+        assert not at.exception, (url_path, at.exception)
+        shown = texts(at)
+        for needle in needles:
+            assert needle in shown, (url_path, needle)
+
+
+def test_adding_a_department_through_the_form_lists_it(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "departments", acting=filled["admin"])
+    at.text_input(key="admin.departments.add.0.name").input("Returns & Aftersales")
+    at = _submit(at, "Add")
+    assert not at.exception, at.exception
+    assert "Returns & Aftersales" in at.dataframe[0].value.to_string()
+    assert "Added." in texts(at)
+    assert at.text_input(key="admin.departments.add.1.name").value == ""  # a fresh, empty form
+
+
+def test_a_person_added_through_the_form_can_be_chosen_to_act_as(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"])
+    at.text_input(key="admin.people.add.0.name").input("Noor Nieuw")
+    at.text_input(key="admin.people.add.0.email").input("Noor@Voltera.nl")
+    at.selectbox(key="admin.people.add.0.role").select(Role.ANALYST)
+    at = _submit(at, "Add")
+    assert not at.exception, at.exception
+    assert "noor@voltera.nl" in at.dataframe[0].value.to_string()
+    assert "Noor Nieuw · CX analyst" in at.selectbox(key=ACTING_KEY).options  # the picker's cache refreshed
+
+
+def test_a_duplicate_department_names_the_field_in_dutch(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "departments", lang="nl", acting=filled["admin"])
+    at.text_input(key="admin.departments.add.0.name").input("FINANCE")
+    at = _submit(at, "Toevoegen")
+    assert "Naam" in at.error[0].value and "is al in gebruik" in at.error[0].value
+
+
+def test_editing_keeps_the_version_seen_and_reports_a_conflict(monkeypatch, filled):
+    engine, finance = filled["engine"], filled["finance"]
+    at = open_page(monkeypatch, filled["url"], "departments", acting=filled["admin"])
+    at.selectbox(key="admin_departments_pick").select(finance).run()
+    name_key = f"admin.departments.edit.{finance}.1.name"
+    assert at.text_input(key=name_key).value == "Finance"
+    run(engine, update_department, SYSTEM_ACTOR, department_id=finance, seen_version=1,
+        data={"name": "Finance & Control"})  # someone else saves meanwhile
+    at.text_input(key=name_key).input("Finance NL")
+    at = _submit(at, "Save")
+    assert not at.exception, at.exception
+    assert "changed by system" in texts(at)
+    at = _submit(at, "Reload")
+    assert at.text_input(key=f"admin.departments.edit.{finance}.2.name").value == "Finance & Control"
+    at.text_input(key=f"admin.departments.edit.{finance}.2.name").input("Finance NL")
+    at = _submit(at, "Save")
+    assert "Saved." in texts(at) and "Finance NL" in at.dataframe[0].value.to_string()
+
+
+def test_an_admin_cannot_deactivate_themselves_in_the_form(monkeypatch, filled):
+    admin = filled["admin"]
+    at = open_page(monkeypatch, filled["url"], "people", acting=admin)
+    at.selectbox(key="admin_people_pick").select(admin).run()
+    at.checkbox(key=f"admin.people.edit.{admin}.1.active").uncheck()
+    at = _submit(at, "Save")
+    assert "you cannot change your own role" in at.error[0].value
+
+
+def test_people_filters(monkeypatch, filled):
+    run(filled["engine"], update_person, filled["admin"], person_id=filled["viewer"], seen_version=1,
+        data={"name": "Victor Viewer", "email": "victor@voltera.nl", "role": "viewer", "active": False})
+    at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"])
+    assert "Victor Viewer" not in at.dataframe[0].value.to_string()  # active people by default
+    at.selectbox(key="admin_people_active").select(False).run()
+    assert at.dataframe[0].value.iloc[:, 0].tolist() == ["Victor Viewer"]
+    at.selectbox(key="admin_people_active").select(None).run()
+    at.selectbox(key="admin_people_role").select(Role.MANAGER).run()
+    assert at.dataframe[0].value.iloc[:, 0].tolist() == ["Mila Manager"]
+    at.selectbox(key="admin_people_role").select(None).run()
+    at.selectbox(key="admin_people_department").select(filled["finance"]).run()
+    assert at.dataframe[0].value.iloc[:, 0].tolist() == ["Anne Admin", "Mila Manager"]
+
+
+@pytest.mark.parametrize("url_path", ["people", "departments", "objectives", "lists", "kpis"])
+def test_a_viewer_sees_tables_but_no_forms(monkeypatch, filled, url_path):
+    at = open_page(monkeypatch, filled["url"], url_path, acting=filled["viewer"])
+    assert not at.exception, at.exception
+    assert at.dataframe, "the table is shown"
+    assert not [b for b in at.button if b.label in ("Add", "Save", "Record")]
+    assert "needs another role" in texts(at)
+
+
+def test_recording_a_kpi_reading_through_the_form(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "kpis", acting=filled["analyst"])
+    at.date_input(key="admin.readings.add.0.period").set_value(date(2026, 11, 1))
+    at.number_input(key="admin.readings.add.0.value").set_value(31.5)
+    at.text_input(key="admin.readings.add.0.source").input("panel")
+    at = _submit(at, "Record")
+    assert not at.exception, at.exception
+    assert "31.5" in at.dataframe[1].value.to_string()
+    at.date_input(key="admin.readings.add.1.period").set_value(date(2026, 11, 1))
+    at.number_input(key="admin.readings.add.1.value").set_value(30)
+    at.text_input(key="admin.readings.add.1.source").input("panel")
+    at = _submit(at, "Record")
+    assert "already has a reading" in at.error[0].value
+
+
+def test_audit_log_is_not_for_everyone(monkeypatch, filled):
+    for person in (None, filled["manager"], filled["viewer"]):
+        at = open_page(monkeypatch, filled["url"], "audit-log", acting=person)
+        assert "is for admins" in texts(at) and not at.dataframe
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_audit_log_filters_and_verifies_the_chain(monkeypatch, filled, lang):
+    at = open_page(monkeypatch, filled["url"], "audit-log", lang=lang, acting=filled["admin"])
+    assert ("Chain head" if lang == "en" else "Kop van de keten") in texts(at)
+    at.selectbox(key="admin_audit_entity").select("kpi").run()
+    frame = at.dataframe[0].value
+    assert set(frame.iloc[:, 3]) == {"KPI"} and len(frame) == 1
+    at.selectbox(key="admin_audit_entity").select(None).run()
+    at.text_input(key="admin_audit_text").input("effortless").run()
+    assert len(at.dataframe[0].value) == 1
+    at = _submit(at, "Verify chain" if lang == "en" else "Keten controleren")
+    assert at.success and ("intact" in at.success[0].value)

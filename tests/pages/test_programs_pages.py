@@ -1,0 +1,197 @@
+"""The Programs pages through app.py: list, detail by deep link, and the create/edit form, in en and nl."""
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from cxgov.db import make_engine, session_scope
+from cxgov.models import Initiative, Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.budget import record_expense, set_budget_line
+from cxgov.services.initiatives import record_check_in, update_initiative
+from tests.factories import add_initiative, add_person
+from tests.pages.harness import open_page, texts
+
+LANGS = ["en", "nl"]
+
+
+@pytest.fixture
+def db(database_url, monkeypatch):
+    """Both databases; on PostgreSQL the acting-as picker must be switched on explicitly (as for a demo)."""
+    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "1")
+    engine = make_engine(database_url)
+    yield database_url, engine
+    engine.dispose()
+
+
+def _seed(engine) -> dict:
+    owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
+    office = add_person(engine, Role.PROGRAMME_OFFICE, name="Pim Office")
+    invoices = add_initiative(engine, owner_id=owner, title="Plain-language invoices", status="active", phase="do",
+                              progress_pct=40, description="Write *every* invoice at B1 level")
+    returns = add_initiative(engine, owner_id=office, title="Return in any store", discipline="strategy")
+    with session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
+                        data={"checkin_date": date(2026, 11, 1), "health": "red", "reason": "Supplier late"})
+        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
+                        data={"year": 2026, "quarter": 4, "planned_cents": "1.234,56"})
+        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
+                       data={"spent_on": date(2026, 11, 3), "amount_cents": "99,99"})
+    return {"owner": owner, "office": office, "invoices": invoices, "returns": returns}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_list_on_an_empty_database(monkeypatch, db, lang):
+    at = open_page(monkeypatch, db[0], "initiatives", lang=lang)
+    assert not at.exception, at.exception
+    assert ("No initiatives yet" if lang == "en" else "Nog geen initiatieven") in texts(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_list_with_data_and_a_filter_from_the_url(monkeypatch, db, lang):
+    url, engine = db
+    _seed(engine)
+    at = open_page(monkeypatch, url, "initiatives", lang=lang)
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Plain-language%20invoices" in shown and "Return%20in%20any%20store" in shown
+    assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
+    at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Return%20in%20any%20store" in shown and "Plain-language" not in shown
+
+
+def test_filter_widget_narrows_the_list(monkeypatch, db):
+    url, engine = db
+    _seed(engine)
+    at = open_page(monkeypatch, url, "initiatives")
+    at.text_input(key="programs_list_q").input("invoice").run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Plain-language" in shown and "Return%20in" not in shown
+
+
+def test_new_button_only_for_people_who_may_propose(monkeypatch, db):
+    url, engine = db
+    viewer = add_person(engine, Role.VIEWER)
+    contributor = add_person(engine, Role.CONTRIBUTOR)
+    assert not open_page(monkeypatch, url, "initiatives", acting=viewer).button
+    at = open_page(monkeypatch, url, "initiatives", acting=contributor)
+    assert [b.label for b in at.button] == ["New initiative"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detail_by_deep_link(monkeypatch, db, lang):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative", lang=lang, query={"id": str(seeded["invoices"])},
+                   acting=seeded["owner"])
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Plain\\-language invoices" in at.title[0].value
+    assert "Supplier late" in shown and "Sanne de Vries" in shown
+    assert "Write \\*every\\* invoice" in shown  # user text is escaped, not rendered as markdown
+    assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
+    assert len(at.button) == 3  # check-in, expense, quarter budget (the owner may do all three)
+
+
+@pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}])
+@pytest.mark.parametrize("lang", LANGS)
+def test_detail_with_a_bad_id_explains_and_links_back(monkeypatch, db, query, lang):
+    at = open_page(monkeypatch, db[0], "initiative", lang=lang, query=query)
+    assert not at.exception, at.exception
+    assert any(("does not exist" if lang == "en" else "bestaat niet") in w.value for w in at.warning)
+
+
+def test_check_in_and_expense_from_the_detail_page(monkeypatch, db):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"])
+    at.button(key="programs_btn_check_in").click().run()
+    at.selectbox(key="programs_check_in.health").set_value("amber")
+    at.text_input(key="programs_check_in.reason").input("Waiting for legal")
+    at.button[-1].click().run()  # the form's submit button is the last one
+    assert not at.exception, at.exception
+    assert "Waiting for legal" in texts(at)
+    at.button(key="programs_btn_expense").click().run()
+    at.text_input(key="programs_expense.amount").input("1.000,50")
+    at.button[-1].click().run()
+    assert not at.exception, at.exception
+    assert "€1,000.50" in texts(at)
+
+
+def test_bad_expense_amount_is_explained(monkeypatch, db):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"],
+                   lang="nl")
+    at.button(key="programs_btn_expense").click().run()
+    at.text_input(key="programs_expense.amount").input("twaalf")
+    at.button[-1].click().run()
+    assert "**Bedrag \\(€\\)** is geen bedrag" in at.error[-1].value  # the field named, in Dutch
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_without_acting_person_explains(monkeypatch, db, lang):
+    at = open_page(monkeypatch, db[0], "initiative-form", lang=lang)
+    assert not at.exception, at.exception
+    assert ("sidebar" if lang == "en" else "zijbalk") in at.info[0].value
+
+
+def _count(engine, title: str) -> int:
+    with session_scope(engine) as session:
+        return session.execute(select(func.count()).where(Initiative.title == title)).scalar_one()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_create_through_the_form(monkeypatch, db, lang):
+    url, engine = db
+    person = add_person(engine, Role.CONTRIBUTOR, name="Iris")
+    at = open_page(monkeypatch, url, "initiative-form", lang=lang, acting=person)
+    assert not at.exception, at.exception
+    status = next(s for s in at.selectbox if s.key.endswith(".status"))
+    assert status.options == ["Proposed" if lang == "en" else "Voorgesteld"]  # non-office roles only propose
+    at.text_input[0].input("Refund status in My Account")
+    next(s for s in at.selectbox if s.key.endswith(".discipline")).set_value("design")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert _count(engine, "Refund status in My Account") == 1
+    assert "Refund status in My Account" in at.title[0].value.replace("\\", "")  # now on the detail page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_duplicate_title_is_named_and_nothing_saved(monkeypatch, db, lang):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative-form", lang=lang, acting=seeded["owner"])
+    at.text_input[0].input("plain-language INVOICES")
+    next(s for s in at.selectbox if s.key.endswith(".discipline")).set_value("design")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    error = at.error[0].value
+    assert ("Title" if lang == "en" else "Titel") in error and ("already used" if lang == "en" else "al gebruikt") in error
+    assert _count(engine, "plain-language INVOICES") == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stale_edit_is_refused_and_reload_shows_the_other_change(monkeypatch, db, lang):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative-form", lang=lang, acting=seeded["owner"],
+                   query={"id": str(seeded["invoices"])})
+    assert not at.exception, at.exception
+    with session_scope(engine, write=True) as session:  # someone else saves while the form is open
+        update_initiative(session=session, actor=seeded["office"], initiative_id=seeded["invoices"], seen_version=1,
+                          data={"title": "Plain-language invoices", "discipline": "design", "owner_id": seeded["owner"],
+                                "status": "active", "phase": "do", "progress_pct": 60})
+    at.text_input[0].input("B1 invoices")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "Pim Office" in at.error[0].value
+    assert _count(engine, "B1 invoices") == 0
+    reload = next(b for b in at.button if b.label == ("Reload" if lang == "en" else "Opnieuw laden"))
+    reload.click().run()
+    assert not at.exception, at.exception
+    assert not at.error
+    assert next(s for s in at.slider if s.key.endswith(".progress_pct")).value == 60

@@ -1,0 +1,62 @@
+"""Chart builders: plain DataFrames in, plotly figures with the expected traces, labels and colours out."""
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cxgov import charts
+from cxgov.models import Discipline, Health, Status
+
+DISCIPLINES = {d.value: f"D:{d.value}" for d in Discipline}
+STATUSES = {s.value: f"S:{s.value}" for s in Status}
+HEALTH = {h.value: f"H:{h.value}" for h in Health} | {"no_update": "H:none"}
+
+
+def test_discipline_status_chart_stacks_one_trace_per_status_present():
+    counts = pd.DataFrame({"discipline": ["design", "design", "culture"], "status": ["active", "proposed", "active"],
+                           "initiatives": [3, 1, 2]})
+    figure = charts.discipline_status_chart(counts, title="By discipline", discipline_labels=DISCIPLINES,
+                                            status_labels=STATUSES, count_label="Initiatives")
+    assert isinstance(figure, go.Figure)
+    assert [trace.name for trace in figure.data] == ["S:proposed", "S:active"]  # lifecycle order
+    active = figure.data[1]
+    assert list(active.y) == ["D:design", "D:culture"] and list(active.x) == [3, 2]
+    assert figure.layout.barmode == "stack" and figure.layout.title.text == "By discipline"
+    assert len(figure.layout.yaxis.categoryarray) == 6  # every discipline has a row, even without work
+
+
+def test_health_chart_uses_rag_colours_and_skips_empty_slices():
+    counts = pd.DataFrame({"health": ["red", "amber", "green", "no_update"], "initiatives": [2, 0, 5, 1]})
+    figure = charts.health_chart(counts, title="Health", health_labels=HEALTH, separators=",.")
+    (pie,) = figure.data
+    assert list(pie.labels) == ["H:red", "H:green", "H:none"]
+    assert list(pie.values) == [2, 5, 1]
+    assert list(pie.marker.colors) == ["#c62828", "#2e7d32", "#9e9e9e"]
+    assert figure.layout.separators == ",."
+
+
+def test_budget_chart_shows_planned_and_actual_in_euros():
+    budget = pd.DataFrame({"discipline": ["design", "culture"], "planned_cents": [1_500_000, 0],
+                           "actual_cents": [1_233_567, 10]})
+    figure = charts.budget_chart(budget, title="Budget", discipline_labels=DISCIPLINES, planned_label="Planned",
+                                 actual_label="Spent", amount_label="€")
+    assert [trace.name for trace in figure.data] == ["Planned", "Spent"]
+    assert list(figure.data[0].y) == [15_000.0, 0.0]
+    assert list(figure.data[1].y) == [12_335.67, 0.1]
+    assert list(figure.data[0].x) == ["D:design", "D:culture"]
+
+
+def test_kpi_trend_chart_draws_one_line_of_readings():
+    readings = pd.DataFrame({"period": [date(2026, 9, 1), date(2026, 10, 1)], "value": [23.0, 21.0]})
+    figure = charts.kpi_trend_chart(readings, title="WISMO", value_label="%")
+    (line,) = figure.data
+    assert line.mode == "lines+markers" and list(line.y) == [23.0, 21.0]
+    assert figure.layout.title.text == "WISMO"
+
+
+def test_builders_accept_empty_frames():
+    empty_counts = pd.DataFrame({"discipline": [], "status": [], "initiatives": []})
+    assert charts.discipline_status_chart(empty_counts, title="t", discipline_labels=DISCIPLINES,
+                                          status_labels=STATUSES, count_label="n").data == ()
+    health = pd.DataFrame({"health": ["red"], "initiatives": [0]})
+    assert list(charts.health_chart(health, title="t", health_labels=HEALTH).data[0].values) == []

@@ -1,0 +1,37 @@
+"""Settings come from the environment once and refuse values cxgov cannot run with."""
+import pytest
+
+from cxgov.settings import SettingsError, load_settings
+
+
+def test_defaults_use_the_local_sqlite_file_and_a_key_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("CXGOV_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CXGOV_AUDIT_KEY", raising=False)
+    monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
+    settings = load_settings()
+    assert settings.is_sqlite and settings.acting_as_allowed
+    assert (tmp_path / "audit.key").read_text().encode() == settings.audit_key
+    assert load_settings().audit_key == settings.audit_key  # the key file is reused, not regenerated
+    assert "audit_key" not in repr(settings)
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("CXGOV_LANGUAGE", "de", "CXGOV_LANGUAGE"),
+    ("CXGOV_AUDIT_KEY", "short", "at least 16"),
+    ("CXGOV_ALLOW_ACTING_AS", "maybe", "true or false"),
+])
+def test_bad_values_are_refused_with_the_setting_named(monkeypatch, name, value, message):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=message):
+        load_settings()
+
+
+def test_postgresql_needs_an_audit_key_and_is_read_only_by_default(monkeypatch):
+    monkeypatch.setenv("CXGOV_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    monkeypatch.delenv("CXGOV_AUDIT_KEY", raising=False)
+    with pytest.raises(SettingsError, match="CXGOV_AUDIT_KEY is required"):
+        load_settings()
+    monkeypatch.setenv("CXGOV_AUDIT_KEY", "k" * 32)
+    assert not load_settings().acting_as_allowed
+    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "true")
+    assert load_settings().acting_as_allowed
