@@ -35,23 +35,36 @@ def _layout(figure: go.Figure, title: str, separators: str, height: int = CHART_
     return figure
 
 
+def _whole_counts(axis: str, largest: int) -> dict:
+    """Axis settings for counts of things: from zero, integer ticks only, at most ~8 of them.
+
+    Without a fixed step plotly picks 0.2 for small counts and, with no decimals shown, labels "0 0 0 1 1 1"."""
+    return {f"{axis}axis": {"rangemode": "tozero", "tick0": 0, "dtick": max(1, math.ceil(largest / 8)),
+                            "tickformat": ",d"}}
+
+
 def discipline_status_chart(counts: pd.DataFrame, *, title: str, discipline_labels: Mapping[str, str],
                             status_labels: Mapping[str, str], count_label: str, separators: str = ".,") -> go.Figure:
-    """Horizontal bars per discipline, stacked by status; `counts` has discipline, status, initiatives."""
-    disciplines = [discipline_labels[d.value] for d in Discipline]
+    """Horizontal bars per discipline, stacked by status; `counts` has discipline, status, initiatives.
+
+    Every discipline has its row, in the canonical order, also when it has no initiatives (yet): plotly
+    draws only categories that occur in the data, so each status trace carries all six, with zeros."""
+    order = [d.value for d in Discipline]
+    table = (counts.pivot_table(index="discipline", columns="status", values="initiatives", aggfunc="sum",
+                                fill_value=0).reindex(order, fill_value=0)
+             if not counts.empty else pd.DataFrame(index=order))
+    disciplines = [discipline_labels[d] for d in order]
     figure = go.Figure()
     for status in Status:
-        rows = counts[counts["status"] == status.value]
-        if rows.empty:
+        if status.value not in table.columns:
             continue
         figure.add_bar(name=status_labels[status.value], orientation="h", marker_color=STATUS_COLOURS[status.value],
-                       y=[discipline_labels[d] for d in rows["discipline"]], x=rows["initiatives"].tolist(),
+                       y=disciplines, x=[int(n) for n in table[status.value]],
                        hovertemplate="%{y}: %{x}<extra>" + status_labels[status.value] + "</extra>")
-    figure.update_layout(barmode="stack", legend_traceorder="normal")
+    figure.update_layout(barmode="stack", legend_traceorder="normal",
+                         **_whole_counts("x", int(table.sum(axis=1).max())))
     figure.update_yaxes(categoryorder="array", categoryarray=disciplines[::-1], type="category")
-    largest = counts.groupby("discipline")["initiatives"].sum().max() if not counts.empty else 0
-    # Whole initiatives only: at most ~8 ticks, never a fractional step.
-    figure.update_xaxes(title_text=count_label, rangemode="tozero", dtick=max(1, math.ceil(largest / 8)))
+    figure.update_xaxes(title_text=count_label)
     return _layout(figure, title, separators)
 
 

@@ -20,9 +20,32 @@ def test_discipline_status_chart_stacks_one_trace_per_status_present():
     assert isinstance(figure, go.Figure)
     assert [trace.name for trace in figure.data] == ["S:proposed", "S:active"]  # lifecycle order
     active = figure.data[1]
-    assert list(active.y) == ["D:design", "D:culture"] and list(active.x) == [3, 2]
+    assert dict(zip(active.y, active.x, strict=True)) == {"D:strategy": 0, "D:customer_understanding": 0,
+                                                          "D:design": 3, "D:measurement": 0, "D:governance": 0,
+                                                          "D:culture": 2}
     assert figure.layout.barmode == "stack" and figure.layout.title.text == "By discipline"
-    assert len(figure.layout.yaxis.categoryarray) == 6  # every discipline has a row, even without work
+
+
+def test_discipline_status_chart_lists_all_six_disciplines_in_canonical_order():
+    counts = pd.DataFrame({"discipline": ["governance"], "status": ["active"], "initiatives": [1]})
+    figure = charts.discipline_status_chart(counts, title="t", discipline_labels=DISCIPLINES,
+                                            status_labels=STATUSES, count_label="n")
+    canonical = ["D:strategy", "D:customer_understanding", "D:design", "D:measurement", "D:governance",
+                 "D:culture"]
+    # plotly draws only categories present in a trace, so the trace itself must carry every discipline.
+    assert list(figure.data[0].y) == canonical and list(figure.data[0].x) == [0, 0, 0, 0, 1, 0]
+    assert list(figure.layout.yaxis.categoryarray) == canonical[::-1]  # strategy on top
+
+
+def test_discipline_status_chart_ticks_whole_initiatives_only():
+    one = pd.DataFrame({"discipline": ["design"], "status": ["active"], "initiatives": [1]})
+    axis = charts.discipline_status_chart(one, title="t", discipline_labels=DISCIPLINES, status_labels=STATUSES,
+                                          count_label="n").layout.xaxis
+    assert (axis.tick0, axis.dtick, axis.tickformat) == (0, 1, ",d")  # never "0 0 0 1 1 1"
+    many = pd.DataFrame({"discipline": ["design", "design"], "status": ["active", "proposed"],
+                         "initiatives": [30, 10]})
+    assert charts.discipline_status_chart(many, title="t", discipline_labels=DISCIPLINES, status_labels=STATUSES,
+                                          count_label="n").layout.xaxis.dtick == 5
 
 
 def test_health_chart_uses_rag_colours_and_skips_empty_slices():

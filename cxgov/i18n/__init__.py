@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
@@ -17,6 +17,8 @@ from babel.numbers import format_currency, format_decimal
 LANGUAGES = ("en", "nl")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
+# The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
+WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
 
 
 def _load_catalogs() -> tuple[dict[str, dict[str, str]], list[str]]:
@@ -53,6 +55,18 @@ def format_money(cents: int | None, lang: str = "en") -> str:
     if cents is None:
         return "—"
     return format_currency(Decimal(cents) / 100, "EUR", locale=LOCALES[lang])
+
+
+def format_money_whole(cents: int | None, lang: str = "en") -> str:
+    """Integer cents as whole euros (half a euro rounds away from zero): € 1.234 (nl) or €1,234 (en).
+
+    For summary tiles, where millions with cents do not fit; tables keep the cents."""
+    if cents is None:
+        return "—"
+    # int() first: a Decimal rounded to zero may be -0, which babel would show as "-€0".
+    euros = int((Decimal(cents) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return format_currency(euros, "EUR", format=WHOLE_MONEY_PATTERNS[lang], currency_digits=False,
+                           locale=LOCALES[lang])
 
 
 def format_number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:

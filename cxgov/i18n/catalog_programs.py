@@ -12,7 +12,7 @@ TEXTS = {
     "programs.sort.target_date": {"en": "Target date", "nl": "Streefdatum"},
     "programs.sort.start_date": {"en": "Start date", "nl": "Startdatum"},
     "programs.sort.status": {"en": "Status", "nl": "Status"},
-    "programs.sort.health": {"en": "Health (worst first)", "nl": "Gezondheid (slechtste eerst)"},
+    "programs.sort.health": {"en": "Health (worst first)", "nl": "Stoplicht (slechtste eerst)"},
     "programs.sort.progress": {"en": "Progress", "nl": "Voortgang"},
     "programs.sort.planned": {"en": "Budget planned", "nl": "Gepland budget"},
     "programs.sort.actual": {"en": "Spent", "nl": "Uitgegeven"},
@@ -21,6 +21,7 @@ TEXTS = {
         "nl": "Nog geen initiatieven. Iedereen behalve kijkers kan er een voorstellen met “Nieuw initiatief”.",
     },
     "programs.list.count": {"en": "{n} initiatives", "nl": "{n} initiatieven"},
+    "programs.list.count_one": {"en": "1 initiative", "nl": "1 initiatief"},
     "programs.col.planned": {"en": "Planned", "nl": "Gepland"},
     "programs.col.actual": {"en": "Spent", "nl": "Uitgegeven"},
     # fields
@@ -32,7 +33,7 @@ TEXTS = {
     "programs.field.sponsor": {"en": "Sponsor", "nl": "Sponsor"},
     "programs.field.owning_department": {"en": "Owning department", "nl": "Uitvoerende afdeling"},
     "programs.field.requesting_department": {"en": "Requesting department", "nl": "Aanvragende afdeling"},
-    "programs.field.lane": {"en": "Lane", "nl": "Route"},
+    "programs.field.lane": {"en": "Lane", "nl": "Spoor"},
     "programs.field.status": {"en": "Status", "nl": "Status"},
     "programs.field.phase": {"en": "PDCA phase", "nl": "PDCA-fase"},
     "programs.field.priority": {"en": "Priority", "nl": "Prioriteit"},
@@ -42,7 +43,7 @@ TEXTS = {
     "programs.field.journey_stages": {"en": "Journey stages", "nl": "Klantreisfasen"},
     "programs.field.channels": {"en": "Channels", "nl": "Kanalen"},
     "programs.field.project_code": {"en": "Project code (finance)", "nl": "Projectcode (financiën)"},
-    "programs.field.health": {"en": "Health", "nl": "Gezondheid"},
+    "programs.field.health": {"en": "Health", "nl": "Stoplicht"},
     # the detail page
     "programs.not_found": {
         "en": "This initiative does not exist (or the link is incomplete). Pick one from the list.",
@@ -54,7 +55,7 @@ TEXTS = {
     "programs.no_description": {"en": "No description yet.", "nl": "Nog geen omschrijving."},
     "programs.health.none": {
         "en": "No check-in yet: the health of this initiative has not been reported.",
-        "nl": "Nog geen voortgangsupdate: de gezondheid van dit initiatief is nog niet gemeld.",
+        "nl": "Nog geen voortgangsupdate: de stoplichtkleur van dit initiatief is nog niet gemeld.",
     },
     "programs.health.reported": {"en": "{health} (reported {date})", "nl": "{health} (gemeld op {date})"},
     "programs.edit": {"en": "Edit", "nl": "Bewerken"},

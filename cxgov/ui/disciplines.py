@@ -11,7 +11,8 @@ from cxgov import charts
 from cxgov.models import Direction, Discipline, KpiKind, Lane, Phase, Status
 from cxgov.queries import kpis as kpi_queries
 from cxgov.queries import portfolio as queries
-from cxgov.ui.portfolio import health_text, initiative_table, read, render_summary, separators
+from cxgov.ui.initiative_table import health_text, initiative_table
+from cxgov.ui.portfolio import read, render_summary, separators
 from cxgov.ui.text import day, label, number, tr
 
 TREND_MONTHS = 24  # two years of months: enough to see seasonality and the move against last year
@@ -46,7 +47,8 @@ def render_discipline(discipline: Discipline) -> None:
         st.info(tr("discipline.initiatives.none"))
     else:
         shown = _filtered(frame, discipline)
-        st.caption(tr("discipline.initiatives.shown", shown=len(shown), total=len(frame)))
+        st.caption(tr("discipline.initiatives.shown_one", shown=len(shown)) if len(frame) == 1
+                   else tr("discipline.initiatives.shown", shown=len(shown), total=len(frame)))
         if shown.empty:
             st.info(tr("common.no_results"))
         else:

@@ -3,9 +3,8 @@ check-in and budget forms, and the create/edit form that keeps the version the u
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -18,8 +17,9 @@ from cxgov.queries.portfolio import HEALTH_ORDER
 from cxgov.services import budget as budget_service
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
+from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
 from cxgov.ui.navigation import page_file
-from cxgov.ui.portfolio import READ_AREAS, health_text, read
+from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, lang, money, tr
 from cxgov.ui.writes import show_errors, submit
@@ -101,7 +101,8 @@ def _from_url(param: str, options: list, default=None) -> None:
 
 def _pick(text_key: str, param: str, options: list, fmt: Callable, column) -> object:
     _from_url(param, options)
-    return column.selectbox(tr(text_key), [None, *options], key=_widget_key(param),
+    # "All" twice: as the placeholder of the unset filter (None is not selected then) and as its option.
+    return column.selectbox(tr(text_key), [None, *options], key=_widget_key(param), placeholder=tr("common.all"),
                             format_func=labelled({None: tr("common.all")} | {o: fmt(o) for o in options}))
 
 
@@ -157,42 +158,8 @@ def _sorting() -> tuple[str, bool]:
     return sort, descending
 
 
-def _cell_day(value) -> str:
-    return day(None if value is None or pd.isna(value) else value)
-
-
-def _text_or_dash(value) -> str:
-    return "—" if value is None or pd.isna(value) or value == "" else str(value)
-
-
-LIST_FORMATS: dict[str, tuple[str, Callable]] = {
-    "discipline": ("programs.field.discipline", lambda v: label(Discipline(v))),
-    "status": ("programs.field.status", lambda v: label(Status(v))),
-    "phase": ("programs.field.phase", lambda v: label(Phase(v)) if v else "—"),
-    "health": ("programs.field.health", health_text),
-    "owner": ("programs.field.owner", _text_or_dash),
-    "owning_department": ("programs.field.owning_department", _text_or_dash),
-    "planned_cents": ("programs.col.planned", lambda v: money(int(v))),
-    "actual_cents": ("programs.col.actual", lambda v: money(int(v))),
-    "start_date": ("programs.field.start_date", _cell_day),
-    "target_date": ("programs.field.target_date", _cell_day),
-}
-
-
-def _table(frame: pd.DataFrame) -> None:
-    # The link's display text is taken from the URL by a regex, so the title rides along after '#'.
-    shown = {"title": [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]}
-    config = {"title": st.column_config.LinkColumn(tr("programs.field.title"), display_text=r"#(.*)$")}
-    for column, (key, format_) in LIST_FORMATS.items():
-        shown[column] = [format_(v) for v in frame[column]]
-        config[column] = st.column_config.TextColumn(tr(key))
-    shown["progress_pct"] = frame["progress_pct"].astype(int).tolist()
-    config["progress_pct"] = st.column_config.ProgressColumn(tr("programs.field.progress"), min_value=0,
-                                                              max_value=100, format="%d%%")
-    order = ["title", "discipline", "status", "phase", "health", "owner", "owning_department", "progress_pct",
-             "planned_cents", "actual_cents", "start_date", "target_date"]
-    st.dataframe(pd.DataFrame(shown)[order], column_config=config, hide_index=True, width="stretch",
-                 key="initiatives_table")
+LIST_COLUMNS = ("discipline", "status", "phase", "health", "owner", "owning_department", "progress_pct",
+                "planned_cents", "actual_cents", "start_date", "target_date")
 
 
 def render_list() -> None:
@@ -207,8 +174,8 @@ def render_list() -> None:
     if frame.empty:
         st.info(tr("common.no_results") if f != InitiativeFilter() else tr("programs.list.empty"))
         return
-    st.caption(tr("programs.list.count", n=len(frame)))
-    _table(frame)
+    st.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
+    initiative_table(frame, LIST_COLUMNS, key="initiatives_table")
 
 
 # --- the detail page ------------------------------------------------------------------------------------
@@ -247,24 +214,80 @@ def _flag(name: str, initiative_id: int) -> str:
     return f"programs_open_{name}_{initiative_id}"
 
 
-def _actions(d: InitiativeDetail) -> None:
-    """The buttons the acting person may use here; inline forms open from session-state flags."""
-    rel = relations(d)
-    offered = [("check_in", Action.CHECK_IN), ("expense", Action.MANAGE_BUDGET), ("budget", Action.MANAGE_BUDGET)]
-    columns = st.columns(4)
-    if can(Action.EDIT_INITIATIVE, rel):
-        columns[0].page_link(page_file("initiative-form"), label=tr("programs.edit"), icon=":material/edit:",
-                             query_params={"id": str(d.id)})
-    for column, (name, action) in zip(columns[1:], offered, strict=True):
-        if can(action, rel) and column.button(tr(f"programs.open.{name}"), key=f"programs_btn_{name}"):
-            st.session_state[_flag(name, d.id)] = True
-    for name, render in (("check_in", _check_in_form), ("expense", _expense_form), ("budget", _budget_form)):
-        if st.session_state.get(_flag(name, d.id)):
-            render(d)
+def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
+    return {
+        "checkin_date": st.date_input(labels["checkin_date"], value=date.today(), format="DD-MM-YYYY",
+                                      key="programs_check_in.date"),
+        "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
+                               format_func=labelled({h.value: label(h) for h in Health})),
+        "reason": st.text_input(labels["reason"], max_chars=2_000, key="programs_check_in.reason"),
+        "progress_pct": st.number_input(labels["progress_pct"], 0, 100, value=d.progress_pct, step=5,
+                                        key="programs_check_in.progress_pct"),
+        "summary": st.text_area(labels["summary"], max_chars=5_000, key="programs_check_in.summary"),
+        "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
+    }
 
 
-def _inline_result(d: InitiativeDetail, name: str, result, labels: dict[str, str]) -> None:
-    """Close the inline form and rerun after a save; otherwise show what to correct."""
+def _expense_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
+    return {
+        "spent_on": st.date_input(labels["spent_on"], value=date.today(), format="DD-MM-YYYY",
+                                  key="programs_expense.spent_on"),
+        "amount_cents": st.text_input(labels["amount_cents"], placeholder=tr("programs.amount_hint"),
+                                      key="programs_expense.amount"),
+        "category": st.selectbox(labels["category"], [c.value for c in ExpenseCategory],
+                                 format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
+                                 key="programs_expense.category"),
+        "note": st.text_input(labels["note"], max_chars=500, key="programs_expense.note"),
+    }
+
+
+def _budget_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
+    today = date.today()
+    year_col, quarter_col, amount_col = st.columns(3)
+    return {
+        "year": year_col.number_input(labels["year"], 2000, 2100, value=today.year, step=1,
+                                      key="programs_budget.year"),
+        "quarter": quarter_col.selectbox(labels["quarter"], [1, 2, 3, 4], index=(today.month - 1) // 3,
+                                         format_func=lambda q: f"Q{q}", key="programs_budget.quarter"),
+        "planned_cents": amount_col.text_input(labels["planned_cents"], placeholder=tr("programs.amount_hint"),
+                                               key="programs_budget.amount"),
+    }
+
+
+@dataclass(frozen=True)
+class InlineForm:
+    """A form that opens on the detail page: who may use it, what it saves through, and its fields."""
+    action: Action
+    service: Callable
+    area: str  # the data area the save changes (so cached reads refresh)
+    label_keys: dict[str, str]  # service field -> label key (also names the field in validation errors)
+    fields: Callable[[InitiativeDetail, dict[str, str]], dict]  # draws the widgets, returns what was entered
+
+
+INLINE_FORMS: dict[str, InlineForm] = {
+    "check_in": InlineForm(Action.CHECK_IN, initiative_service.record_check_in, "initiatives", {
+        "checkin_date": "programs.checkin.date", "health": "programs.field.health",
+        "reason": "programs.checkin.reason", "progress_pct": "programs.field.progress",
+        "summary": "programs.checkin.summary", "next_steps": "programs.checkin.next_steps"}, _check_in_fields),
+    "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, "budget", {
+        "spent_on": "programs.expense.date", "amount_cents": "programs.expense.amount",
+        "category": "programs.expense.category", "note": "programs.expense.note"}, _expense_fields),
+    "budget": InlineForm(Action.MANAGE_BUDGET, budget_service.set_budget_line, "budget", {
+        "year": "programs.budget.year", "quarter": "programs.budget.quarter",
+        "planned_cents": "programs.budget.planned"}, _budget_fields),
+}
+
+
+def _inline_form(d: InitiativeDetail, name: str, form: InlineForm) -> None:
+    """Draw one inline form; after a save close it and rerun, otherwise show what to correct."""
+    labels = {field: tr(key) for field, key in form.label_keys.items()}
+    with st.form(f"programs_{name}_{d.id}"):
+        st.markdown(f"**{tr(f'programs.open.{name}')}**")
+        data = form.fields(d, labels)
+        submitted = st.form_submit_button(tr("form.save"), type="primary")
+    if not submitted:
+        return
+    result = submit(form.service, areas=(form.area,), initiative_id=d.id, data=data)
     if result.ok:
         st.session_state.pop(_flag(name, d.id), None)
         st.session_state[FLASH_KEY] = tr("form.saved")
@@ -272,69 +295,20 @@ def _inline_result(d: InitiativeDetail, name: str, result, labels: dict[str, str
     show_errors(result, labels)
 
 
-def _check_in_form(d: InitiativeDetail) -> None:
-    labels = {"checkin_date": tr("programs.checkin.date"), "health": tr("programs.field.health"),
-              "reason": tr("programs.checkin.reason"), "progress_pct": tr("programs.field.progress"),
-              "summary": tr("programs.checkin.summary"), "next_steps": tr("programs.checkin.next_steps")}
-    with st.form(f"programs_check_in_{d.id}"):
-        st.markdown(f"**{tr('programs.open.check_in')}**")
-        data = {
-            "checkin_date": st.date_input(labels["checkin_date"], value=date.today(), format="DD-MM-YYYY",
-                                          key="programs_check_in.date"),
-            "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
-                                   format_func=labelled({h.value: label(h) for h in Health})),
-            "reason": st.text_input(labels["reason"], max_chars=2_000, key="programs_check_in.reason"),
-            "progress_pct": st.number_input(labels["progress_pct"], 0, 100, value=d.progress_pct, step=5,
-                                            key="programs_check_in.progress_pct"),
-            "summary": st.text_area(labels["summary"], max_chars=5_000, key="programs_check_in.summary"),
-            "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
-        }
-        submitted = st.form_submit_button(tr("form.save"), type="primary")
-    if submitted:
-        result = submit(initiative_service.record_check_in, areas=("initiatives",), initiative_id=d.id, data=data)
-        _inline_result(d, "check_in", result, labels)
-
-
-def _expense_form(d: InitiativeDetail) -> None:
-    labels = {"spent_on": tr("programs.expense.date"), "amount_cents": tr("programs.expense.amount"),
-              "category": tr("programs.expense.category"), "note": tr("programs.expense.note")}
-    with st.form(f"programs_expense_{d.id}"):
-        st.markdown(f"**{tr('programs.open.expense')}**")
-        data = {
-            "spent_on": st.date_input(labels["spent_on"], value=date.today(), format="DD-MM-YYYY",
-                                      key="programs_expense.spent_on"),
-            "amount_cents": st.text_input(labels["amount_cents"], placeholder=tr("programs.amount_hint"),
-                                          key="programs_expense.amount"),
-            "category": st.selectbox(labels["category"], [c.value for c in ExpenseCategory],
-                                     format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
-                                     key="programs_expense.category"),
-            "note": st.text_input(labels["note"], max_chars=500, key="programs_expense.note"),
-        }
-        submitted = st.form_submit_button(tr("form.save"), type="primary")
-    if submitted:
-        result = submit(budget_service.record_expense, areas=("budget",), initiative_id=d.id, data=data)
-        _inline_result(d, "expense", result, labels)
-
-
-def _budget_form(d: InitiativeDetail) -> None:
-    labels = {"year": tr("programs.budget.year"), "quarter": tr("programs.budget.quarter"),
-              "planned_cents": tr("programs.budget.planned")}
-    today = date.today()
-    with st.form(f"programs_budget_{d.id}"):
-        st.markdown(f"**{tr('programs.open.budget')}**")
-        year_col, quarter_col, amount_col = st.columns(3)
-        data = {
-            "year": year_col.number_input(labels["year"], 2000, 2100, value=today.year, step=1,
-                                          key="programs_budget.year"),
-            "quarter": quarter_col.selectbox(labels["quarter"], [1, 2, 3, 4], index=(today.month - 1) // 3,
-                                             format_func=lambda q: f"Q{q}", key="programs_budget.quarter"),
-            "planned_cents": amount_col.text_input(labels["planned_cents"], placeholder=tr("programs.amount_hint"),
-                                                   key="programs_budget.amount"),
-        }
-        submitted = st.form_submit_button(tr("form.save"), type="primary")
-    if submitted:
-        result = submit(budget_service.set_budget_line, areas=("budget",), initiative_id=d.id, data=data)
-        _inline_result(d, "budget", result, labels)
+def _actions(d: InitiativeDetail) -> None:
+    """The buttons the acting person may use here, in one row; inline forms open from session-state flags."""
+    rel = relations(d)
+    row = st.container(horizontal=True, vertical_alignment="center")
+    # A button, not a page link: a link sits higher than the buttons beside it and looks like another kind of thing.
+    if can(Action.EDIT_INITIATIVE, rel) and row.button(tr("programs.edit"), icon=":material/edit:",
+                                                       key="programs_btn_edit"):
+        st.switch_page(page_file("initiative-form"), query_params={"id": str(d.id)})
+    for name, form in INLINE_FORMS.items():
+        if can(form.action, rel) and row.button(tr(f"programs.open.{name}"), key=f"programs_btn_{name}"):
+            st.session_state[_flag(name, d.id)] = True
+    for name, form in INLINE_FORMS.items():
+        if st.session_state.get(_flag(name, d.id)):
+            _inline_form(d, name, form)
 
 
 def _render_check_ins(initiative_id: int) -> None:
@@ -346,7 +320,7 @@ def _render_check_ins(initiative_id: int) -> None:
         tr("programs.checkin.date"): [day(v) for v in frame["checkin_date"]],
         tr("programs.field.health"): [health_text(h) for h in frame["health"]],
         tr("programs.checkin.reason"): frame["reason"],
-        tr("programs.field.progress"): [_text_or_dash(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]],
+        tr("programs.field.progress"): [text_cell(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]],
         tr("programs.checkin.summary"): frame["summary"],
         tr("programs.checkin.next_steps"): frame["next_steps"],
         tr("programs.checkin.author"): frame["author"],
@@ -367,7 +341,7 @@ def _render_kpis(initiative_id: int) -> None:
         tr("programs.kpi.baseline"): [_number(v) for v in frame["baseline"]],
         tr("programs.kpi.target"): [_number(v) for v in frame["target"]],
         tr("programs.kpi.latest"): [_number(v) for v in frame["latest_value"]],
-        tr("programs.kpi.latest_period"): [_cell_day(v) for v in frame["latest_period"]],
+        tr("programs.kpi.latest_period"): [day_cell(v) for v in frame["latest_period"]],
     }), hide_index=True, width="stretch")
 
 
@@ -394,7 +368,7 @@ def _render_budget(d: InitiativeDetail) -> None:
         tr("programs.expense.amount"): [money(int(v)) for v in spent["amount_cents"]],
         tr("programs.expense.category"): [label(ExpenseCategory(c)) for c in spent["category"]],
         tr("programs.expense.note"): spent["note"],
-        tr("programs.expense.booked_by"): [_text_or_dash(v) for v in spent["booked_by"]],
+        tr("programs.expense.booked_by"): [text_cell(v) for v in spent["booked_by"]],
     }), hide_index=True, width="stretch")
 
 

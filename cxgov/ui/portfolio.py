@@ -1,25 +1,22 @@
-"""Leadership views: the portfolio overview and the governance board, plus the cached reads, summary tiles
-and initiative tables that the discipline pages share."""
+"""Leadership views: the portfolio overview and the governance board, plus the cached reads and summary tiles
+that the discipline and programs pages share (the initiatives table lives in cxgov.ui.initiative_table)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from cxgov import charts
-from cxgov.models import Discipline, Health, Lane, Phase, Status
+from cxgov.models import Discipline, Health, Status
 from cxgov.queries import portfolio as queries
+from cxgov.ui.initiative_table import initiative_table
 from cxgov.ui.runtime import data_version, read_session, settings
-from cxgov.ui.text import day, label, lang, money, tr
+from cxgov.ui.text import label, lang, money_whole, tr
 
 READ_AREAS = ("initiatives", "budget", "people", "reference")  # what an initiative row is made of
 SEPARATORS = {"en": ".,", "nl": ",."}  # plotly: decimal mark, then thousands separator
-# Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
-HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
-                queries.NO_UPDATE: "#eceff1"}
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -40,11 +37,6 @@ def separators() -> str:
     return SEPARATORS[lang()]
 
 
-def health_text(code: str) -> str:
-    """A reported health's label; 'no update' for initiatives without check-ins."""
-    return tr("portfolio.no_update") if code == queries.NO_UPDATE else label(Health(code))
-
-
 def labels_of(enum_class) -> dict[str, str]:
     """Code → translated label for every member of `enum_class` (for chart builders)."""
     return {member.value: label(member) for member in enum_class}
@@ -53,62 +45,19 @@ def labels_of(enum_class) -> dict[str, str]:
 def render_summary(discipline: Discipline | None = None) -> None:
     """KPI tiles: open initiatives, red, amber, budget planned and spent (with the variance)."""
     numbers = read(queries.summary, discipline=discipline).iloc[0]
-    tiles = st.columns([1.5, 1, 1, 2, 2])  # amounts of millions with cents need about twice a count's width
+    tiles = st.columns([1.5, 1, 1, 2, 2])  # amounts of millions need about twice a count's width
     tiles[0].metric(tr("portfolio.metric.open"), int(numbers["open"]), help=tr("portfolio.metric.open_help"))
     tiles[1].metric(tr("portfolio.metric.red"), int(numbers["red"]), help=tr("portfolio.metric.health_help"))
     tiles[2].metric(tr("portfolio.metric.amber"), int(numbers["amber"]), help=tr("portfolio.metric.health_help"))
-    tiles[3].metric(tr("portfolio.metric.planned"), money(int(numbers["planned_cents"])))
+    # Whole euros: with cents, Dutch millions are cut off in a tile ("€ 1.380.3…"); the tables keep the cents.
+    tiles[3].metric(tr("portfolio.metric.planned"), money_whole(int(numbers["planned_cents"])))
     variance = int(numbers["variance_cents"])
     # st.metric reads the direction from a leading sign, but Dutch money puts the minus after the €: sign first.
-    delta = f"{'-' if variance < 0 else '+'}{money(abs(variance))}" if variance else None
+    delta = f"{'-' if variance < 0 else '+'}{money_whole(abs(variance))}" if variance else None
     # Spending more than planned is the bad direction, hence the inverted delta colour.
-    tiles[4].metric(tr("portfolio.metric.actual"), money(int(numbers["actual_cents"])), delta=delta,
+    tiles[4].metric(tr("portfolio.metric.actual"), money_whole(int(numbers["actual_cents"])), delta=delta,
                     delta_color="inverse",
                     help=tr("portfolio.metric.variance_help"))
-
-
-def _text_or_dash(value) -> str:
-    return "—" if value is None or pd.isna(value) or value == "" else str(value)
-
-
-def _day(value) -> str:
-    """A date cell; pandas may hand over NaT for a missing one."""
-    return day(None if value is None or pd.isna(value) else value)
-
-
-# How each initiative column is shown: its label key and its formatter (codes → labels, cents → money).
-COLUMNS: dict[str, tuple[str, Callable]] = {
-    "discipline": ("portfolio.col.discipline", lambda v: label(Discipline(v))),
-    "owner": ("portfolio.col.owner", _text_or_dash),
-    "requesting_department": ("portfolio.col.requesting_department", _text_or_dash),
-    "status": ("portfolio.col.status", lambda v: label(Status(v))),
-    "phase": ("portfolio.col.phase", lambda v: label(Phase(v)) if v else "—"),
-    "lane": ("portfolio.col.lane", lambda v: label(Lane(v))),
-    "health": ("portfolio.col.health", health_text),
-    "reason": ("portfolio.col.reason", _text_or_dash),
-    "checkin_date": ("portfolio.col.reported_on", _day),
-    "planned_cents": ("portfolio.col.planned", lambda v: money(int(v))),
-    "actual_cents": ("portfolio.col.actual", lambda v: money(int(v))),
-    "start_date": ("portfolio.col.start", _day),
-    "target_date": ("portfolio.col.target", _day),
-    "created_at": ("portfolio.col.proposed_on", lambda v: day(pd.Timestamp(v).date())),
-}
-
-
-def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str) -> None:
-    """Initiatives as a table: the title links to the detail page, every other column in the user's language."""
-    # The link's display text is taken from the URL by a regex, so the title rides along after '#'.
-    shown = {"title": [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]}
-    config = {"title": st.column_config.LinkColumn(tr("portfolio.col.title"), display_text=r"#(.*)$")}
-    for column in columns:
-        label_key, format_cell = COLUMNS[column]
-        shown[column] = [format_cell(v) for v in frame[column]]
-        config[column] = st.column_config.TextColumn(tr(label_key))
-    table = pd.DataFrame(shown)
-    if "health" in columns:
-        tints = [f"background-color: {HEALTH_TINTS[code]}" for code in frame["health"]]
-        table = table.style.apply(lambda _column: tints, subset=["health"])
-    st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=key)
 
 
 def render_welcome() -> None:

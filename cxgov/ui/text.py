@@ -28,6 +28,11 @@ def money(cents: int | None) -> str:
     return i18n.format_money(cents, lang())
 
 
+def money_whole(cents: int | None) -> str:
+    """Whole euros, for tiles (st.metric) where an amount with cents would be cut off."""
+    return i18n.format_money_whole(cents, lang())
+
+
 def day(value) -> str:
     return i18n.format_day(value, lang())
 

@@ -87,7 +87,7 @@ def test_propose_an_initiative_then_find_it_in_the_list(app_server, page, artifa
     search = main.get_by_role("textbox", name=t("programs.filter.text"))
     search.fill(title)
     search.press("Enter")
-    expect(main).to_contain_text(t("programs.list.count", n=1))
+    expect(main).to_contain_text(t("programs.list.count_one"))
     # st.dataframe draws on a canvas; its accessible grid holds the cell text (the title link's URL).
     expect(main.get_by_test_id("data-grid-canvas")).to_contain_text(quote(title))
     wait_for_app(page)

@@ -3,7 +3,6 @@ from datetime import date
 
 import pytest
 
-from cxgov.db import make_engine
 from cxgov.models import Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.kpis import create_kpi, record_kpi_reading
@@ -21,15 +20,6 @@ TITLES = {
     "lists": ("Journey stages & channels", "Klantreisfasen & kanalen"), "kpis": ("KPI catalogue", "KPI-catalogus"),
     "audit-log": ("Audit log", "Auditlog"),
 }
-
-
-@pytest.fixture
-def db(database_url, monkeypatch):
-    """A test database whose pages allow 'acting as' also on PostgreSQL."""
-    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "1")
-    engine = make_engine(database_url)
-    yield database_url, engine
-    engine.dispose()
 
 
 @pytest.fixture

@@ -68,7 +68,8 @@ def test_portfolio_with_data_shows_tiles_charts_and_reasons(monkeypatch, engine,
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("portfolio.metric.open", lang)] == "5"
     assert metrics[t("portfolio.metric.red", lang)] == "1"
-    assert metrics[t("portfolio.metric.planned", lang)] == ("€\xa017.000,00" if lang == "nl" else "€17,000.00")
+    # tiles show whole euros: millions with cents do not fit a tile in Dutch
+    assert metrics[t("portfolio.metric.planned", lang)] == ("€\xa017.000" if lang == "nl" else "€17,000")
     spent = next(m for m in at.metric if m.label == t("portfolio.metric.actual", lang))
     assert spent.delta.startswith("-")  # under plan: st.metric needs the sign first to point the arrow down
     assert RED_REASON in shown and AMBER_REASON in shown
@@ -109,6 +110,14 @@ def test_discipline_filters_narrow_the_initiatives(monkeypatch, engine, database
     assert t("discipline.initiatives.shown", "en", shown=1, total=2) in shown
     at.multiselect(key="design_filter_owner").set_value(["Anna de Vries"]).run()
     assert t("common.no_results", "en") in _shown(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_discipline_with_one_initiative_counts_it_in_the_singular(monkeypatch, engine, database_url, lang):
+    build_portfolio(engine)
+    shown = _shown(open_page(monkeypatch, database_url, "culture", lang=lang))  # culture: one initiative
+    assert t("discipline.initiatives.shown_one", lang, shown=1) in shown
+    assert ("1 of 1 initiative shown." if lang == "en" else "1 van 1 initiatief getoond.") in shown
 
 
 @pytest.mark.parametrize("lang", LANGS)

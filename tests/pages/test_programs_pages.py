@@ -4,7 +4,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from cxgov.db import make_engine, session_scope
+from cxgov.db import session_scope
+from cxgov.i18n import t
 from cxgov.models import Initiative, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
@@ -13,15 +14,6 @@ from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
 
 LANGS = ["en", "nl"]
-
-
-@pytest.fixture
-def db(database_url, monkeypatch):
-    """Both databases; on PostgreSQL the acting-as picker must be switched on explicitly (as for a demo)."""
-    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "1")
-    engine = make_engine(database_url)
-    yield database_url, engine
-    engine.dispose()
 
 
 def _seed(engine) -> dict:
@@ -93,7 +85,9 @@ def test_detail_by_deep_link(monkeypatch, db, lang):
     assert "Supplier late" in shown and "Sanne de Vries" in shown
     assert "Write \\*every\\* invoice" in shown  # user text is escaped, not rendered as markdown
     assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
-    assert len(at.button) == 3  # check-in, expense, quarter budget (the owner may do all three)
+    # one row of buttons: edit, check-in, expense, quarter budget (the owner may use all four)
+    assert [b.key for b in at.button] == ["programs_btn_edit", "programs_btn_check_in", "programs_btn_expense",
+                                          "programs_btn_budget"]
 
 
 @pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}])
@@ -195,3 +189,26 @@ def test_stale_edit_is_refused_and_reload_shows_the_other_change(monkeypatch, db
     assert not at.exception, at.exception
     assert not at.error
     assert next(s for s in at.slider if s.key.endswith(".progress_pct")).value == 60
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_list_counts_in_singular_and_plural_and_unset_filters_read_all(monkeypatch, db, lang):
+    url, engine = db
+    _seed(engine)
+    at = open_page(monkeypatch, url, "initiatives", lang=lang)
+    assert t("programs.list.count", lang, n=2) in texts(at)
+    # an unset filter shows "All", not Streamlit's "Choose an option"
+    assert at.selectbox(key="programs_list_discipline").proto.placeholder == t("common.all", lang)
+    at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
+    assert t("programs.list.count_one", lang) in texts(at)
+    assert t("programs.list.count", lang, n=1) not in texts(at)
+
+
+def test_edit_button_opens_the_form_for_this_initiative(monkeypatch, db):
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"])
+    at.button(key="programs_btn_edit").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == t("programs.form.edit_title")
+    assert at.text_input(key=f"programs_form_{seeded['invoices']}_1.title").value == "Plain-language invoices"
