@@ -55,7 +55,7 @@ def _pg_url(database: str) -> str:
     return base.rsplit("/", 1)[0] + "/" + database
 
 
-def _copy_sqlite(template: str, target: str) -> None:
+def copy_sqlite(template: str, target: str) -> None:
     with sqlite3.connect(template) as source, sqlite3.connect(target) as dest:
         source.backup(dest)
 
@@ -65,7 +65,7 @@ def database_url(request, tmp_path, sqlite_template, postgres_template) -> str:
     """A fresh, migrated database for one test, on each backend."""
     if request.param == "sqlite":
         target = tmp_path / "cxgov.sqlite3"
-        _copy_sqlite(sqlite_template, str(target))
+        copy_sqlite(sqlite_template, str(target))
         yield f"sqlite:///{target}"
         return
     if postgres_template is None:
@@ -91,7 +91,7 @@ def engine(database_url):
 def sqlite_url(tmp_path, sqlite_template) -> str:
     """A fresh migrated SQLite database (for tests that are about SQLite or the UI's local mode)."""
     target = tmp_path / "cxgov.sqlite3"
-    _copy_sqlite(sqlite_template, str(target))
+    copy_sqlite(sqlite_template, str(target))
     return f"sqlite:///{target}"
 
 
