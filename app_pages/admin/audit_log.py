@@ -64,6 +64,7 @@ view = events.assign(
     occurred_at=events["occurred_at"].map(moment),
     entity=events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
     action=events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),
+    field=events["field"].map(lambda v: v or "—"),
     change=[f"{old if old is not None else '—'} → {new if new is not None else '—'}"
             for old, new in zip(events["old_value"], events["new_value"], strict=True)],
 )[["seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "change", "reason"]]

@@ -121,4 +121,5 @@ TEXTS = {
     "admin.audit.col.reason": {"en": "Reason", "nl": "Reden"},
     "admin.audit.action.create": {"en": "Created", "nl": "Aangemaakt"},
     "admin.audit.action.update": {"en": "Changed", "nl": "Gewijzigd"},
+    "admin.audit.action.bulk_load": {"en": "Bulk load", "nl": "Bulkimport"},
 }
