@@ -24,6 +24,7 @@ class Action(StrEnum):
     MANAGE_REFERENCE_DATA = "manage_reference_data"
     LOAD_DEMO = "load_demo"
     VIEW_AUDIT = "view_audit"
+    MANAGE_ACCOUNTS = "manage_accounts"  # reset local-account passwords (which also unlocks them)
 
 
 class Relation(StrEnum):
@@ -49,6 +50,7 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.MANAGE_REFERENCE_DATA: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
     Action.LOAD_DEMO: {Role.ADMIN: ANY},
     Action.VIEW_AUDIT: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: ANY},
+    Action.MANAGE_ACCOUNTS: {Role.ADMIN: ANY},
 }
 
 

@@ -23,6 +23,9 @@ class Settings:
     audit_key: bytes = field(repr=False)  # never printed in logs or tracebacks
     language: str
     allow_acting_as: bool
+    password_min_length: int = 12  # local accounts; see load_settings for the bounds
+    lockout_threshold: int = 5
+    lockout_minutes: int = 15
 
     @property
     def is_sqlite(self) -> bool:
@@ -43,6 +46,20 @@ def _flag(name: str, default: bool) -> bool:
     if raw.lower() in ("0", "false", "no", "off"):
         return False
     raise SettingsError(f"{name} must be true or false, not {raw!r}")
+
+
+def _whole_number(name: str, default: int, minimum: int, maximum: int) -> int:
+    """A whole-number setting within [minimum, maximum], or a SettingsError naming it."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+    if not minimum <= value <= maximum:
+        raise SettingsError(f"{name} must be between {minimum} and {maximum}, not {value}")
+    return value
 
 
 def _audit_key(database_url: str) -> bytes:
@@ -77,6 +94,12 @@ def load_settings() -> Settings:
         audit_key=_audit_key(url),
         language=language,
         allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
+        # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.
+        password_min_length=_whole_number("CXGOV_PASSWORD_MIN_LENGTH", 12, minimum=8, maximum=64),
+        # At least 3, so one typo never locks anybody out; at most 100, or lockout stops meaning anything.
+        lockout_threshold=_whole_number("CXGOV_LOCKOUT_THRESHOLD", 5, minimum=3, maximum=100),
+        # At least a minute to slow guessing down; at most a day, after which an admin reset is the way.
+        lockout_minutes=_whole_number("CXGOV_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440),
     )
 
 

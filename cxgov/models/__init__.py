@@ -1,4 +1,5 @@
 """SQLModel tables and enums; importing this package registers every table on SQLModel.metadata."""
+from cxgov.models.accounts import LocalAccount
 from cxgov.models.audit import AuditEvent, AuditHead
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
@@ -8,6 +9,6 @@ from cxgov.models.organisation import Department, Person, StrategicObjective, Ta
 
 __all__ = [
     "AuditEvent", "AuditHead", "BudgetLine", "CheckIn", "Department", "Expense", "Initiative", "InitiativeKpi",
-    "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading", "PdcaCycle", "Person", "StrategicObjective",
-    "TaxonomyTerm",
+    "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading", "LocalAccount", "PdcaCycle", "Person",
+    "StrategicObjective", "TaxonomyTerm",
 ]
