@@ -1,0 +1,404 @@
+"""The permission matrix: every service function × every role × every relation, against the real services.
+
+The services are discovered by introspection, so a new service function without a row in CASES fails the
+suite. For each case a builder arranges a realistic call (valid data, a fresh initiative or entry); the
+call then runs in a write unit as a real person with that role and relation, and the outcome must match
+`cxgov.permissions.allowed`: allowed ⇔ the call succeeds and leaves an audit trail; denied ⇔ the expected
+refusal is raised and nothing is written, even though the caller commits. Inactive people are always
+refused; the system actor (CLI) may, except where only a person can act for themself.
+
+One database per (service function, backend); the role × relation loop runs inside the test and reports
+every mismatch at once.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import itertools
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlmodel import SQLModel
+
+import cxgov.services
+from cxgov.db import session_scope
+from cxgov.errors import DomainError, PermissionDenied, ValidationError
+from cxgov.models import Department, Initiative, InitiativeMember, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
+from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
+from cxgov.services.accounts import reset_password
+from cxgov.services.initiatives import relations_to
+from cxgov.services.kpis import create_kpi
+from cxgov.services.people import create_person
+from cxgov.services.reference import create_department, create_objective, create_term
+from tests.factories import add_initiative, add_person
+
+# Modules of cxgov.services that hold building blocks, not services.
+HELPER_MODULES = {
+    "unit": "building blocks every service uses (acting person, versioned update)",
+    "entries": "the generic create/update behind the catalogue services, which are covered one by one",
+}
+# Public functions taking a keyword-only `session` but no `actor`: they cannot be authorised by role.
+EXEMPT = {
+    "accounts.sign_in": "authenticates: there is no acting person yet, so there is no role to check",
+}
+
+
+# --- discovery ---------------------------------------------------------------------------------------------
+
+def _service_modules():
+    for info in pkgutil.iter_modules(cxgov.services.__path__):
+        if info.name not in HELPER_MODULES:
+            yield info.name, importlib.import_module(f"cxgov.services.{info.name}")
+
+
+def _keyword_only(function) -> set[str]:
+    return {name for name, p in inspect.signature(function).parameters.items() if p.kind is p.KEYWORD_ONLY}
+
+
+def discover() -> dict[str, set[str]]:
+    """'module.function' -> its keyword-only parameters, for every public function taking `session=`."""
+    found = {}
+    for module_name, module in _service_modules():
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == module.__name__ and not name.startswith("_") \
+                    and "session" in _keyword_only(function):
+                found[f"{module_name}.{name}"] = _keyword_only(function)
+    return found
+
+
+def service(qualified: str) -> Callable:
+    module_name, name = qualified.split(".")
+    return getattr(importlib.import_module(f"cxgov.services.{module_name}"), name)
+
+
+# --- arranging realistic calls -----------------------------------------------------------------------------
+
+_n = itertools.count(1)
+
+
+@dataclass
+class Arrange:
+    """What a case builder gets: the database, the acting person and their relation to the initiative."""
+
+    engine: Any
+    person_id: int
+    relation: Relation | None
+    neutral_owner_id: int  # owns initiatives the acting person has no relation to
+
+    def system(self, create: Callable, **data) -> int:
+        """A row created through its own service by the system actor (the call under test edits it)."""
+        with session_scope(self.engine, write=True) as session:
+            return create(session=session, actor=SYSTEM_ACTOR, data=data)
+
+    def version(self, model: type[SQLModel], row_id: int) -> int:
+        with session_scope(self.engine) as session:
+            return session.get(model, row_id).version
+
+    def initiative(self) -> tuple[int, dict]:
+        """A fresh initiative the acting person relates to by `relation`; returns its id and form data."""
+        data = {"title": f"Matrix initiative {next(_n)}", "discipline": "design",
+                "owner_id": self.person_id if self.relation is Relation.OWNER else self.neutral_owner_id,
+                "sponsor_id": self.person_id if self.relation is Relation.SPONSOR else None}
+        initiative_id = add_initiative(self.engine, **data)
+        if self.relation is Relation.MEMBER:
+            with session_scope(self.engine, write=True) as session:  # no member service yet: set up directly
+                session.add(InitiativeMember(initiative_id=initiative_id, person_id=self.person_id))
+        return initiative_id, data
+
+
+# How each relation is arranged lives in Arrange.initiative; this list must name every Relation.
+ARRANGED_RELATIONS = (Relation.OWNER, Relation.SPONSOR, Relation.MEMBER)
+
+
+def _edit_initiative(a: Arrange) -> dict:
+    initiative_id, data = a.initiative()
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
+            "data": data | {"title": data["title"] + " (edited)"}}
+
+
+def _check_in(a: Arrange) -> dict:
+    return {"initiative_id": a.initiative()[0], "data": {"checkin_date": date(2026, 11, 27), "health": "amber",
+                                                         "reason": "Supplier late"}}
+
+
+def _budget_line(a: Arrange) -> dict:
+    return {"initiative_id": a.initiative()[0], "data": {"year": 2026, "quarter": 4, "planned_cents": "12.500,00"}}
+
+
+def _expense(a: Arrange) -> dict:
+    return {"initiative_id": a.initiative()[0], "data": {"spent_on": date(2026, 11, 3), "amount_cents": "1.234,56",
+                                                         "category": "external", "note": "Copywriter"}}
+
+
+def _new_initiative(**extra) -> Callable[[Arrange], dict]:
+    def build(a: Arrange) -> dict:
+        return {"data": {"title": f"Matrix proposal {next(_n)}", "discipline": "measurement",
+                         "owner_id": a.neutral_owner_id} | extra}
+    return build
+
+
+def _kpi_data() -> dict:
+    n = next(_n)
+    return {"code": f"mx_{n}", "name": f"Matrix KPI {n}", "kind": "csat", "scale_min": 1, "scale_max": 5}
+
+
+def _edit_kpi(a: Arrange) -> dict:
+    data = _kpi_data()
+    kpi_id = a.system(create_kpi, **data)
+    return {"kpi_id": kpi_id, "seen_version": a.version(Kpi, kpi_id), "data": data | {"name": data["name"] + "!"}}
+
+
+def _kpi_reading(a: Arrange) -> dict:
+    return {"data": {"kpi_id": a.system(create_kpi, **_kpi_data()), "period": date(2026, 10, 1), "value": 4.2,
+                     "sample_size": 310, "source": "survey"}}
+
+
+def _person_data() -> dict:
+    n = next(_n)
+    return {"name": f"Matrix person {n}", "email": f"matrix{n}@example.nl", "role": "contributor"}
+
+
+def _edit_person(a: Arrange) -> dict:
+    data = _person_data()
+    person_id = a.system(create_person, **data)
+    return {"person_id": person_id, "seen_version": a.version(Person, person_id),
+            "data": data | {"role": "manager"}}
+
+
+def _department_data() -> dict:
+    return {"name": f"Matrix department {next(_n)}"}
+
+
+def _edit_department(a: Arrange) -> dict:
+    data = _department_data()
+    row_id = a.system(create_department, **data)
+    return {"department_id": row_id, "seen_version": a.version(Department, row_id), "data": data | {"active": False}}
+
+
+def _objective_data() -> dict:
+    return {"title": f"Matrix objective {next(_n)}", "description": "Fewer repeat calls"}
+
+
+def _edit_objective(a: Arrange) -> dict:
+    data = _objective_data()
+    row_id = a.system(create_objective, **data)
+    return {"objective_id": row_id, "seen_version": a.version(StrategicObjective, row_id),
+            "data": data | {"owner_id": a.neutral_owner_id}}
+
+
+def _term_data() -> dict:
+    n = next(_n)
+    return {"kind": "channel", "code": f"mx{n}", "name_en": f"Channel {n}", "name_nl": f"Kanaal {n}"}
+
+
+def _edit_term(a: Arrange) -> dict:
+    data = _term_data()
+    row_id = a.system(create_term, **data)
+    return {"term_id": row_id, "seen_version": a.version(TaxonomyTerm, row_id), "data": data | {"position": 3}}
+
+
+PASSWORD = "Klantreis-Kwartaal-2026"
+
+
+def _reset_password(a: Arrange) -> dict:
+    return {"person_id": a.system(create_person, **_person_data()), "new_password": PASSWORD}
+
+
+def _change_own_password(a: Arrange) -> dict:
+    with session_scope(a.engine, write=True) as session:  # the acting person's own local account
+        reset_password(session=session, actor=SYSTEM_ACTOR, person_id=a.person_id, new_password=PASSWORD)
+    return {"current_password": PASSWORD, "new_password": "Rapportcijfer-Acht-2027"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way of calling a service, and the actions it must check in this order.
+
+    `refusal` is what the service raises for a role lacking the action; the first action not allowed decides.
+    No actions: every active person may (for themself). `system=False`: the system actor is refused too.
+    `undo` rolls a successful call back (loading the demo twice into one database is refused by design).
+    """
+
+    actions: tuple[Action, ...]
+    build: Callable[[Arrange], dict]
+    on_initiative: bool = False  # the action depends on the acting person's relation to the initiative
+    refusal: dict[Action, Callable[[Exception], bool]] | None = None
+    system: bool = True
+    undo: bool = False
+    label: str = ""
+
+
+def _status_field_error(exc: Exception) -> bool:
+    """create_initiative reports a status the role may not set on the status field of the form."""
+    return isinstance(exc, ValidationError) and set(exc.errors) == {"status"}
+
+
+CASES: dict[str, tuple[Case, ...]] = {
+    "initiatives.create_initiative": (
+        Case((Action.PROPOSE_INITIATIVE,), _new_initiative(), label="proposed"),
+        Case((Action.PROPOSE_INITIATIVE, Action.CREATE_INITIATIVE_WITH_STATUS),
+             _new_initiative(status="approved", phase="plan"),
+             refusal={Action.CREATE_INITIATIVE_WITH_STATUS: _status_field_error}, label="approved"),
+    ),
+    "initiatives.update_initiative": (Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),),
+    "initiatives.record_check_in": (Case((Action.CHECK_IN,), _check_in, on_initiative=True),),
+    "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
+    "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
+    "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
+    "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),
+    "kpis.record_kpi_reading": (Case((Action.MANAGE_KPIS,), _kpi_reading),),
+    "people.create_person": (Case((Action.MANAGE_PEOPLE,), lambda a: {"data": _person_data()}),),
+    "people.update_person": (Case((Action.MANAGE_PEOPLE,), _edit_person),),
+    "reference.create_department": (Case((Action.MANAGE_REFERENCE_DATA,), lambda a: {"data": _department_data()}),),
+    "reference.update_department": (Case((Action.MANAGE_REFERENCE_DATA,), _edit_department),),
+    "reference.create_objective": (Case((Action.MANAGE_REFERENCE_DATA,), lambda a: {"data": _objective_data()}),),
+    "reference.update_objective": (Case((Action.MANAGE_REFERENCE_DATA,), _edit_objective),),
+    "reference.create_term": (Case((Action.MANAGE_REFERENCE_DATA,), lambda a: {"data": _term_data()}),),
+    "reference.update_term": (Case((Action.MANAGE_REFERENCE_DATA,), _edit_term),),
+    "accounts.reset_password": (Case((Action.MANAGE_ACCOUNTS,), _reset_password),),
+    # Only for oneself, so no role check; the command line has no password of its own.
+    "accounts.change_own_password": (Case((), _change_own_password, system=False),),
+    "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
+}
+
+PARAMS = [pytest.param(name, case, id=f"{name}:{case.label}" if case.label else name)
+          for name, cases in CASES.items() for case in cases]
+
+
+def relations_of(case: Case) -> list[Relation | None]:
+    return [None, *ARRANGED_RELATIONS] if case.on_initiative else [None]
+
+
+def planned_size(case: Case) -> int:
+    """(role × relation) for active people, the same again for inactive people, plus the system actor."""
+    return 2 * len(Role) * len(relations_of(case)) + 1
+
+
+# --- the checks --------------------------------------------------------------------------------------------
+
+def test_every_service_function_has_a_matrix_row():
+    found = discover()
+    services = {name for name, params in found.items() if "actor" in params}
+    without_actor = set(found) - services
+    assert services - set(CASES) == set(), "service functions without a row in the permission matrix (CASES)"
+    assert set(CASES) - services == set(), "matrix rows naming a service function that no longer exists"
+    assert without_actor - set(EXEMPT) == set(), "functions taking session= but no actor= must be listed in EXEMPT"
+    assert set(EXEMPT) - without_actor == set(), "EXEMPT names a function that no longer exists (or now has actor=)"
+    assert set(ARRANGED_RELATIONS) == set(Relation), "a relation the matrix cannot arrange yet"
+
+
+def test_matrix_size_is_as_planned():
+    size = sum(planned_size(case) for _, case in (p.values for p in PARAMS))
+    floor = len(CASES) * (2 * len(Role) + 1)  # every function: each role active and inactive, and the system
+    print(f"permission matrix: {len(PARAMS)} cases over {len(CASES)} service functions, {size} combinations")
+    assert len(PARAMS) >= len(CASES) and size > floor
+
+
+def _row_counts(engine) -> dict[str, int]:
+    """Rows in every table (the audit log included), in one statement."""
+    tables = sorted(SQLModel.metadata.tables.values(), key=lambda t: t.name)
+    query = select(*(select(func.count()).select_from(t).scalar_subquery().label(t.name) for t in tables))
+    with session_scope(engine) as session:
+        return dict(session.execute(query).one()._mapping)
+
+
+class _Undo(Exception):
+    """Raised inside a write unit to roll a successful call back."""
+
+
+def _call(engine, function: Callable, actor, kwargs: dict, undo: bool) -> Exception | None:
+    """Run the call in one write unit like the UI does; a refusal is caught INSIDE the unit, so whatever
+    the service wrote before refusing would still be committed and show up in the row counts."""
+    outcome: Exception | None = None
+    try:
+        with session_scope(engine, write=True) as session:
+            try:
+                function(session=session, actor=actor, **kwargs)
+            except DomainError as exc:
+                outcome = exc
+            if undo and outcome is None:
+                raise _Undo
+    except _Undo:
+        pass
+    except Exception as exc:  # noqa: BLE001 — reported as a mismatch with its type
+        outcome = exc
+    return outcome
+
+
+def _permission_denied(exc: Exception) -> bool:
+    return isinstance(exc, PermissionDenied)
+
+
+def _expected(case: Case, role: Role, relation: Relation | None, active: bool) -> Callable[[Exception], bool] | None:
+    """None when the call must succeed; otherwise a test the raised exception must pass."""
+    if not active:
+        return _permission_denied
+    relations = {relation} if relation else set()
+    for action in case.actions:
+        if not allowed(role, action, relations):
+            return (case.refusal or {}).get(action, _permission_denied)
+    return None
+
+
+def _check_one(engine, name: str, case: Case, actor, kwargs: dict, refusal) -> str | None:
+    """Run one combination; a description of the mismatch, or None."""
+    before = _row_counts(engine)
+    outcome = _call(engine, service(name), actor, kwargs, case.undo)
+    after = _row_counts(engine)
+    written = {table: after[table] - before[table] for table in after if after[table] != before[table]}
+    if refusal is None:
+        if outcome is not None:
+            return f"should succeed, raised {type(outcome).__name__}: {outcome!r}"
+        if not case.undo and not written.get("audit_event"):
+            return "succeeded without an audit event"
+        return None
+    if outcome is None:
+        return f"should be refused, succeeded (wrote {written})"
+    if not refusal(outcome):
+        return f"should be refused, raised {type(outcome).__name__}: {outcome!r}"
+    if written:
+        return f"refused, but wrote {written}"
+    return None
+
+
+def _arranged(engine, case: Case, role: Role, relation: Relation | None, active: bool, owner: int) -> tuple[int, dict]:
+    person_id = add_person(engine, role)
+    kwargs = case.build(Arrange(engine, person_id, relation, owner))
+    if case.on_initiative:  # the arrangement itself must give exactly the relation being tested
+        with session_scope(engine) as session:
+            initiative = session.get(Initiative, kwargs["initiative_id"])
+            got = relations_to(session, initiative, session.get(Person, person_id))
+        assert got == ({relation} if relation else set()), f"arranged {relation}, got {got}"
+    if not active:  # deactivated after arranging: an inactive person keeps their relations
+        with session_scope(engine, write=True) as session:
+            session.execute(update(Person).where(Person.id == person_id).values(active=False))
+    return person_id, kwargs
+
+
+@pytest.mark.parametrize(("name", "case"), PARAMS)
+def test_service_enforces_the_policy(engine, name, case):
+    owner = add_person(engine, Role.MANAGER, name="Neutral owner")
+    mismatches, checked = [], 0
+    combinations = [(role, relation, active) for active in (True, False) for role in Role
+                    for relation in relations_of(case)]
+    for role, relation, active in combinations:
+        person_id, kwargs = _arranged(engine, case, role, relation, active, owner)
+        problem = _check_one(engine, name, case, person_id, kwargs, _expected(case, role, relation, active))
+        checked += 1
+        if problem:
+            state = "" if active else " (inactive)"
+            mismatches.append(f"{role.value}{state} / {relation.value if relation else 'no relation'}: {problem}")
+    kwargs = case.build(Arrange(engine, owner, None, owner))
+    problem = _check_one(engine, name, case, SYSTEM_ACTOR, kwargs, None if case.system else _permission_denied)
+    checked += 1
+    if problem:
+        mismatches.append(f"system actor: {problem}")
+    print(f"{name} {case.label}: {checked} combinations checked")
+    assert checked == planned_size(case) > 2 * len(Role)
+    assert not mismatches, (f"{name} {case.label} disagrees with cxgov.permissions.POLICY:\n  "
+                            + "\n  ".join(mismatches))
