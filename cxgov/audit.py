@@ -20,6 +20,7 @@ from cxgov.models import AuditEvent, AuditHead
 from cxgov.models.base import utcnow
 
 PENDING_KEY = "cxgov_pending_audit"
+SEALED_KEY = "cxgov_sealed_audit_range"  # (head before, head after) of the last seal in a session
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def seal(session: Session, key: bytes) -> int:
         event.hash = chain_hash(key, prev, canonical_text(event))
         prev = event.hash
         session.add(event)
+    session.info[SEALED_KEY] = (head.last_seq, seq)  # lets the UI tell its own writes from other servers'
     head.last_seq, head.last_hash = seq, prev
     session.add(head)
     session.flush()

@@ -1,4 +1,4 @@
-"""`python -m cxgov …`: migrate, demo, verify-audit, backup. Each command has --help."""
+"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config. Each command has --help."""
 from __future__ import annotations
 
 import argparse
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from cxgov import audit
+from cxgov import audit, production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError
 from cxgov.permissions import SYSTEM_ACTOR
@@ -83,6 +83,33 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_check_config(args) -> int:
+    """The production check of the app's start, on the settings and Streamlit's config files/environment."""
+    settings = get_settings()
+    if not settings.is_production:
+        print("CXGOV_ENV is development: nothing is refused. Run with CXGOV_ENV=production to check a "
+              "production configuration.")
+        return 0
+    found = production.problems(settings, production.read_streamlit_options(PROJECT_ROOT))
+    for problem in found:
+        print(problem, file=sys.stderr if problem.refuses else sys.stdout)
+    if production.refusals(found):
+        return 1
+    print("OK: the production settings and Streamlit options pass (flags given to `streamlit run` are "
+          "checked by the app at start).")
+    return 0
+
+
+def _refused_in_production() -> bool:
+    """Commands never run on a production configuration the app would refuse (e.g. an empty audit key)."""
+    refused = production.refusals(production.problems(get_settings(), None))
+    for problem in refused:
+        print(problem, file=sys.stderr)
+    if refused:
+        print("Fix these first; `python -m cxgov check-config` lists every problem.", file=sys.stderr)
+    return bool(refused)
+
+
 def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
@@ -111,12 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Copy the SQLite database with the online backup API.")
     backup.add_argument("--output", help="backup file (default: db/backups/cxgov-<UTC time>.sqlite3)")
     backup.set_defaults(run=cmd_backup)
+    commands.add_parser(
+        "check-config", help="check a production configuration (CXGOV_ENV=production) as the app does at start",
+        description="With CXGOV_ENV=production, list every setting the app refuses to start with (missing or "
+                    "short CXGOV_AUDIT_KEY or server.cookieSecret, CXGOV_ALLOW_ACTING_AS on, "
+                    "server.enableXsrfProtection off, client.showErrorDetails other than \"none\") and warn "
+                    "about SQLite. Streamlit options are read from ~/.streamlit/config.toml, the project's "
+                    ".streamlit/config.toml and STREAMLIT_* environment variables; flags given to `streamlit "
+                    "run` are not visible here, the app checks its live options again at start. Secret values "
+                    "are never printed. Exit code 1 when anything is refused."
+    ).set_defaults(run=cmd_check_config)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.run is not cmd_check_config and _refused_in_production():
+            return 2
         return args.run(args)
     except (SettingsError, DomainError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -11,6 +11,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
 DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
 LANGUAGES = ("en", "nl")
+ENVIRONMENTS = ("development", "production")
 
 
 class SettingsError(ValueError):
@@ -26,15 +27,23 @@ class Settings:
     password_min_length: int = 12  # local accounts; see load_settings for the bounds
     lockout_threshold: int = 5
     lockout_minutes: int = 15
+    environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
     @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
     def acting_as_allowed(self) -> bool:
-        """The 'acting as' picker: always in local SQLite mode, elsewhere only by explicit setting."""
-        return self.is_sqlite or self.allow_acting_as
+        """The 'acting as' picker: always in local SQLite mode, elsewhere only by explicit setting.
+
+        Never in production, not even on SQLite: there nobody may pick whose permissions they use.
+        """
+        return not self.is_production and (self.is_sqlite or self.allow_acting_as)
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -62,13 +71,18 @@ def _whole_number(name: str, default: int, minimum: int, maximum: int) -> int:
     return value
 
 
-def _audit_key(database_url: str) -> bytes:
+def _audit_key(database_url: str, production: bool) -> bytes:
     """The HMAC key of the audit chain, kept outside the database.
 
     Local SQLite mode creates a random key file beside the database on first use so that
     `make run` works without set-up; any other database must get CXGOV_AUDIT_KEY.
+    Production never creates a key file (a secret must be chosen, not found lying beside the data):
+    a missing (empty) or short key is reported by cxgov.production together with every other problem,
+    and the app and the command line refuse to run until it is fixed.
     """
     raw = os.environ.get("CXGOV_AUDIT_KEY")
+    if production:
+        return (raw or "").encode()
     if raw:
         if len(raw) < 16:  # shorter keys can be brute-forced; 16 chars is the documented floor
             raise SettingsError("CXGOV_AUDIT_KEY must be at least 16 characters long")
@@ -89,9 +103,13 @@ def load_settings() -> Settings:
     language = os.environ.get("CXGOV_LANGUAGE", "en")
     if language not in LANGUAGES:
         raise SettingsError(f"CXGOV_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    environment = os.environ.get("CXGOV_ENV") or "development"
+    if environment not in ENVIRONMENTS:
+        raise SettingsError(f"CXGOV_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
     return Settings(
         database_url=url,
-        audit_key=_audit_key(url),
+        audit_key=_audit_key(url, production=environment == "production"),
+        environment=environment,
         language=language,
         allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
         # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.

@@ -34,6 +34,12 @@ TEXTS = {
         "en": "CXGOV_ALLOW_ACTING_AS is on: anyone can act as anyone. Use this only for a demo.",
         "nl": "CXGOV_ALLOW_ACTING_AS staat aan: iedereen kan als iedereen handelen. Alleen voor een demo.",
     },
+    "frame.production_refused": {
+        "en": "cxgov does not start in production with these settings. Ask the administrator of this "
+              "installation to fix them and restart:",
+        "nl": "cxgov start niet in productie met deze instellingen. Vraag de beheerder van deze installatie ze "
+              "te verbeteren en opnieuw te starten:",
+    },
     "frame.choose_person_first": {
         "en": "Choose who you are acting as in the sidebar first.",
         "nl": "Kies eerst in de zijbalk als wie je handelt.",

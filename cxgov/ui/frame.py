@@ -1,17 +1,22 @@
 """The app frame around every page: database check, language switch, acting-as picker, navigation."""
 from __future__ import annotations
 
-import streamlit as st
+import logging
 
+import streamlit as st
+from streamlit import config as streamlit_config
+
+from cxgov import production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
 from cxgov.settings import SettingsError
 from cxgov.ui.acting import render_acting_picker
 from cxgov.ui.navigation import PAGES, PAGES_DIR
-from cxgov.ui.runtime import engine, settings
+from cxgov.ui.runtime import engine, settings, notice_other_servers
 from cxgov.ui.text import LANGUAGE_KEY, tr
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+log = logging.getLogger("cxgov")
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,10 +25,38 @@ def _schema_ok(url: str) -> bool:
     return True
 
 
+def _streamlit_options() -> dict[str, object]:
+    """The live Streamlit options the production check needs; a cookie secret nobody set counts as None."""
+    options = {name: st.get_option(name) for name in production.STREAMLIT_OPTIONS}
+    if not streamlit_config.is_manually_set(production.COOKIE_SECRET):
+        options[production.COOKIE_SECRET] = None  # Streamlit's random per-process default is no shared secret
+    return options
+
+
+@st.cache_resource(show_spinner=False)
+def _log_warnings(warnings: tuple[str, ...]) -> None:
+    """Warnings go to the server log once per process: they are for the operator, not for every user."""
+    for warning in warnings:
+        log.warning("%s", warning)
+
+
+def check_production() -> None:
+    """In production, stop with one message listing every insecure setting (values are never shown)."""
+    found = production.problems(settings(), _streamlit_options())
+    _log_warnings(tuple(str(problem) for problem in found if not problem.refuses))
+    refused = production.refusals(found)
+    if refused:
+        lines = "\n".join(f"- `{problem.setting}` {problem.message}" for problem in refused)
+        st.error(f"{tr('frame.production_refused')}\n\n{lines}", icon="⛔")
+        st.stop()
+
+
 def check_database() -> None:
-    """Stop with a clear message when settings are invalid or the database is not migrated."""
+    """Stop with a clear message when settings are invalid or insecure, or the database is not migrated."""
     try:
+        check_production()
         _schema_ok(settings().database_url)
+        notice_other_servers()
     except SettingsError as exc:
         st.error(f"cxgov cannot start: {exc}", icon="⛔")
         st.stop()

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, ValidationError
 from cxgov.ui.acting import acting_person
@@ -39,7 +40,7 @@ def submit(service: Callable[..., Any], *, areas: tuple[str, ...], **kwargs) -> 
         return WriteResult(ok=False, field_errors=exc.field_messages(lang()))
     except DomainError as exc:
         return WriteResult(ok=False, error=exc.message(lang()))
-    data_changed(*areas)
+    data_changed(*areas, sealed=session.info.get(audit.SEALED_KEY))
     return WriteResult(ok=True, value=value)
 
 
