@@ -3,7 +3,9 @@ import streamlit as st
 
 from cxgov.ui.frame import check_database, navigation, render_sidebar
 
-st.set_page_config(page_title="cxgov", page_icon=":material/hub:", layout="wide")
+# An emoji icon, not ":material/…:": Streamlit fetches a material favicon from fonts.gstatic.com on every visit,
+# a request to a foreign host (issue 3); an emoji is drawn locally as an inline SVG.
+st.set_page_config(page_title="cxgov", page_icon="🧭", layout="wide")
 check_database()
 render_sidebar()
 navigation().run()

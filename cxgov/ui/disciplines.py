@@ -13,6 +13,7 @@ from cxgov.queries import kpis as kpi_queries
 from cxgov.queries import portfolio as queries
 from cxgov.ui.initiative_table import health_text, initiative_table
 from cxgov.ui.portfolio import read, render_summary, separators
+from cxgov.ui.safe import chart_text
 from cxgov.ui.text import day, label, number, tr
 
 TREND_MONTHS = 24  # two years of months: enough to see seasonality and the move against last year
@@ -112,6 +113,6 @@ def _render_trend(discipline: Discipline, kpis: pd.DataFrame, trends: pd.DataFra
         st.caption(tr("discipline.kpi.no_readings"))
         return
     st.plotly_chart(charts.kpi_trend_chart(
-        readings, title=tr("discipline.kpi.trend_title", name=names[kpi_id], months=TREND_MONTHS),
-        value_label=units[kpi_id] or tr("discipline.kpi.col.latest"), separators=separators()),
+        readings, title=tr("discipline.kpi.trend_title", name=chart_text(names[kpi_id]), months=TREND_MONTHS),
+        value_label=chart_text(units[kpi_id]) or tr("discipline.kpi.col.latest"), separators=separators()),
         key=f"{discipline.value}_trend_chart")

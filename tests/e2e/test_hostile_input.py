@@ -1,0 +1,148 @@
+"""Hostile input triggers nothing in a real browser (issue 3, "Safe by default").
+
+The corpus (tests/hostile.py) is stored in every text field through the services, and a hostile title and a
+100 kB description are typed into the initiative form. Then every page is visited, acting as an admin, while
+the browser records each dialog (alert, confirm, prompt) and each request to a host other than the app's
+(aborted, so nothing leaves the machine). Any of them, an exception box, or an element pointing at the foreign
+host or at a javascript: URL fails the test.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from cxgov.db import make_engine, migrate
+from cxgov.i18n import t
+from cxgov.settings import get_settings
+from cxgov.ui.navigation import PAGES
+from tests.e2e.conftest import Database, Seed, _start_server
+from tests.e2e.test_journeys import choose, sidebar, wait_for_app
+from tests.hostile import ADMIN_NAME, BY_KEY, FOREIGN_HOST, fit, seed_corpus
+
+pytestmark = pytest.mark.browser
+
+FORM_TITLE = (f'<script>alert("form")</script><img src=x onerror=alert(2)> ![x](http://{FOREIGN_HOST}/f.png) '
+              "[y](javascript:alert(3)) :red[typed]")
+# Elements an injection would have made: an image or any reference to the foreign host, a javascript: link
+# (SVG links included: plotly writes <a xlink:href> into chart titles).
+INJECTED = {
+    "img[src*=foreign]": f"img[src*='{FOREIGN_HOST}']",
+    "[href*=foreign]": f"[*|href*='{FOREIGN_HOST}'], [src*='{FOREIGN_HOST}']",
+    "[href^=javascript:]": "[*|href^='javascript:']",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory, browser_executable):
+    """A Streamlit server on a database holding the corpus in every text field (and nothing else)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'cxgov.sqlite3'}"
+    migrate(url)
+    get_settings.cache_clear()
+    engine = make_engine(url)
+    try:
+        seed = seed_corpus(engine)
+    finally:
+        engine.dispose()
+    database = Database(url=url, audit_key=get_settings().audit_key.decode(),
+                        seed=Seed(manager_name=ADMIN_NAME, initiative_id=seed.initiative_ids["html_link"],
+                                  initiative_title=BY_KEY["html_link"].text))
+    yield from _start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")
+
+DESCRIPTION_MAX = 20_000  # the initiative form's max_chars for the description
+WORD_JOINER = "\u2060"
+SHOW_CONTEXT = "e => (e.closest('[data-testid^=st]') || e).outerHTML"  # the Streamlit element around a find
+
+
+class Watch:
+    """What the page did that it must not: dialogs shown and requests to foreign hosts (aborted)."""
+
+    def __init__(self, page: Page, app_url: str):
+        self.app = urlsplit(app_url).netloc
+        self.dialogs: list[str] = []
+        self.foreign: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("request", self._request)
+        page.context.route(self._is_foreign, lambda route: route.abort())
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def _is_foreign(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.app
+
+    def _request(self, request) -> None:
+        if self._is_foreign(request.url) or request.url.startswith("javascript:"):
+            self.foreign.append(request.url)
+
+    def check(self, page: Page, where: str) -> None:
+        """Nothing fired on the page shown now."""
+        wait_for_app(page)
+        assert not self.dialogs, f"{where}: dialogs {self.dialogs}"
+        assert not self.foreign, f"{where}: requests to other hosts {self.foreign}"
+        assert page.get_by_test_id("stException").count() == 0, f"{where}: an exception box"
+        for what, selector in INJECTED.items():
+            found = page.locator(selector)
+            assert found.count() == 0, f"{where}: injected {what}: {found.first.evaluate(SHOW_CONTEXT)[:1500]}"
+
+
+def act_as_admin(page: Page) -> None:
+    choose(page, sidebar(page), t("frame.acting_as"), f"{ADMIN_NAME} · {t('enum.role.admin')}")
+    wait_for_app(page)
+
+
+def test_hostile_input_triggers_nothing_on_any_page(hostile_server, page, artifacts):
+    watch = Watch(page, hostile_server.url)
+    main = page.get_by_test_id("stMain")
+    page.goto(f"{hostile_server.url}/initiatives")
+    wait_for_app(page)
+    act_as_admin(page)
+
+    # Typed into the form: a hostile title and a 100 kB description (pasted: fill() inserts it at once).
+    main.get_by_role("button", name=t("programs.new")).click()
+    expect(page).to_have_url(re.compile(r"/initiative-form$"))
+    wait_for_app(page)
+    main.get_by_role("textbox", name=t("programs.field.title")).fill(FORM_TITLE)
+    description = main.get_by_role("textbox", name=t("programs.field.description"))
+    description.fill(BY_KEY["big"].text)
+    assert len(description.input_value()) <= DESCRIPTION_MAX  # a paste over the maximum is not taken
+    description.fill(fit(BY_KEY["big"].text, DESCRIPTION_MAX))  # the most the field takes, markup up front
+    expect(description).to_have_value(fit(BY_KEY["big"].text, DESCRIPTION_MAX))
+    choose(page, main, t("programs.field.discipline"), t("enum.discipline.measurement"))
+    watch.check(page, "initiative form, filled")
+    main.get_by_role("button", name=t("form.save")).click()
+    expect(page).to_have_url(re.compile(r"/initiative\?id=\d+$"))
+    watch.check(page, "detail of the initiative typed in")
+    # Shown as typed, as text (plain() adds invisible word joiners that stop bare URLs turning into links).
+    assert main.locator("h1").first.inner_text().replace(WORD_JOINER, "") == FORM_TITLE
+    expect(main).to_contain_text("<b>big</b> AAAA")  # the description's markup shown as text
+    page.screenshot(path=artifacts / "hostile_detail.png", full_page=True)
+
+    main.get_by_role("button", name=t("programs.edit")).click()
+    expect(page).to_have_url(re.compile(r"/initiative-form\?id=\d+$"))
+    expect(main.get_by_role("textbox", name=t("programs.field.title"))).to_have_value(FORM_TITLE)
+    watch.check(page, "edit form of the initiative typed in")
+
+    # Every sidebar page, through the sidebar (the session, and so the admin, stays).
+    nav = sidebar(page).get_by_test_id("stSidebarNav")
+    for spec in PAGES:
+        if spec.hidden:
+            continue
+        nav.get_by_role("link", name=t(spec.title), exact=True).click()
+        path = "" if spec.url_path == "portfolio" else spec.url_path  # the default page lives at /
+        expect(page).to_have_url(re.compile(rf"{re.escape(hostile_server.url)}/{path}(\?.*)?$"))
+        expect(main.get_by_role("heading", level=1).first).to_be_visible()
+        watch.check(page, spec.url_path)
+
+    # A seeded initiative holding the corpus by link (a new session), then its edit form as the admin.
+    seeded_id = hostile_server.seed.initiative_id
+    page.goto(f"{hostile_server.url}/initiative?id={seeded_id}")
+    watch.check(page, "seeded initiative, read-only")
+    act_as_admin(page)
+    main.get_by_role("button", name=t("programs.edit")).click()
+    expect(page).to_have_url(re.compile(rf"/initiative-form\?id={seeded_id}$"))
+    watch.check(page, "seeded initiative, edit form")
