@@ -83,3 +83,10 @@ def test_phase_must_fit_status(engine):
     with pytest.raises(ValidationError) as caught:
         add_initiative(engine, owner_id=owner, status="proposed", phase="check")
     assert "phase" in caught.value.errors
+
+
+def test_nul_characters_are_refused_alike_on_both_databases(engine):
+    owner = add_person(engine)
+    with pytest.raises(ValidationError) as caught:
+        add_initiative(engine, owner_id=owner, title="Clearer\x00invoices")
+    assert caught.value.errors["title"][0] == "error.nul_character"

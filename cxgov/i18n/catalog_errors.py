@@ -5,6 +5,9 @@ TEXTS = {
     "error.too_long": {"en": "is too long (at most {max} characters)", "nl": "is te lang (maximaal {max} tekens)"},
     "error.out_of_range": {"en": "must be between {min} and {max}", "nl": "moet tussen {min} en {max} liggen"},
     "error.invalid_value": {"en": "has an invalid value", "nl": "heeft een ongeldige waarde"},
+    "error.nul_character": {
+        "en": "contains a NUL character (\\0), which cannot be stored", "nl": "bevat een NUL-teken (\\0), dat niet kan worden opgeslagen",
+    },
     "error.invalid_email": {"en": "is not a valid e-mail address", "nl": "is geen geldig e-mailadres"},
     "error.title_taken": {
         "en": "is already used by the open initiative “{other}” (titles are compared case-insensitively)",

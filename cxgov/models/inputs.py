@@ -70,6 +70,14 @@ def _blank_to_none(value):
 class Strict(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul_characters(cls, value):
+        """PostgreSQL text cannot hold NUL (SQLite can): refuse it the same way on both databases."""
+        if isinstance(value, str) and "\x00" in value:
+            raise FieldProblem("error.nul_character")
+        return value
+
 
 class InitiativeInput(Strict):
     """The initiative form; the service checks what needs the database (people, uniqueness, phase)."""
