@@ -30,6 +30,7 @@ from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import Department, Initiative, InitiativeMember, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
 from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
+from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi
@@ -263,6 +264,8 @@ CASES: dict[str, tuple[Case, ...]] = {
     "accounts.reset_password": (Case((Action.MANAGE_ACCOUNTS,), _reset_password),),
     # Only for oneself, so no role check; the command line has no password of its own.
     "accounts.change_own_password": (Case((), _change_own_password, system=False),),
+    # Reads, but writes the audit event of the export itself.
+    "audit_export.export_audit_log": (Case((Action.VIEW_AUDIT,), lambda a: {"filters": AuditFilter(entity="person")}),),
     "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
 }
 

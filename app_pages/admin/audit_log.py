@@ -1,4 +1,4 @@
-"""Admin: the audit log — every change, newest first, filtered and paged in SQL; chain verification."""
+"""Admin: the audit log — every change, newest first, filtered and paged in SQL; chain verification; export."""
 from datetime import date
 
 import streamlit as st
@@ -6,7 +6,9 @@ import streamlit as st
 from cxgov.permissions import Action
 from cxgov.queries.audit import AuditFilter
 from cxgov.ui.acting import can
-from cxgov.ui.admin import audit_choices, fixed_labels, audit_head, audit_page, known_label, verify_audit
+from cxgov.ui.admin import (
+    audit_choices, audit_export, audit_head, audit_page, fixed_labels, known_label, verify_audit,
+)
 from cxgov.ui.safe import plain
 from cxgov.ui.text import moment, tr
 
@@ -70,3 +72,4 @@ view = events.assign(
 )[["seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "change", "reason"]]
 view.columns = [tr(f"admin.audit.col.{c}") for c in view.columns]
 st.dataframe(view, hide_index=True, width="stretch")
+audit_export(filters)

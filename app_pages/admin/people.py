@@ -1,4 +1,4 @@
-"""Admin: people, their department, role and active flag."""
+"""Admin: people, their department, role and active flag, and local account passwords."""
 import streamlit as st
 
 from cxgov.models import Role
@@ -6,7 +6,7 @@ from cxgov.permissions import Action
 from cxgov.services.people import create_person, update_person
 from cxgov.ui.acting import can
 from cxgov.ui.admin import (
-    FormField, add_form, edit_form, fixed_labels, read_only_note, show_flash, show_table, table,
+    FormField, add_form, edit_form, fixed_labels, password_reset_form, read_only_note, show_flash, show_table, table,
 )
 from cxgov.ui.text import label, tr
 
@@ -27,14 +27,17 @@ active = active_col.selectbox(tr("admin.field.active"), [True, False, None], key
                                            False: tr("admin.inactive_only")}.__getitem__)
 people = table("people", "people", role=role and role.value, department_id=department_id, active=active)
 st.caption(tr("admin.count", count=len(people)))
+manage_people, manage_accounts = can(Action.MANAGE_PEOPLE), can(Action.MANAGE_ACCOUNTS)
+columns = {"name": "admin.field.name", "email": "admin.field.email", "department": "admin.field.department",
+           "role": "admin.field.role", "active": "admin.field.active", "initiatives": "admin.field.initiatives_owned"}
+if manage_accounts:  # who is locked out is for those who can let them back in
+    columns |= {"has_account": "admin.field.local_account", "locked": "admin.field.locked"}
 if people.empty:
     st.info(tr("common.no_results"))
 else:
-    show_table(people, {"name": "admin.field.name", "email": "admin.field.email", "department": "admin.field.department",
-                        "role": "admin.field.role", "active": "admin.field.active",
-                        "initiatives": "admin.field.initiatives_owned"}, enums={"role": Role})
+    show_table(people, columns, enums={"role": Role})
 
-if not can(Action.MANAGE_PEOPLE):
+if not (manage_people or manage_accounts):
     read_only_note()
     st.stop()
 
@@ -47,9 +50,15 @@ FIELDS = [
     FormField("role", "admin.field.role", "choice", tuple(Role), format=label),
     FormField("active", "admin.field.active", "check"),
 ]
-add_tab, edit_tab = st.tabs([tr("admin.add_person"), tr("admin.edit_person")])
-with add_tab:
-    add_form("people", FIELDS, service=create_person, areas=("people",), defaults={"role": Role.VIEWER})
-with edit_tab:
-    edit_form("people", people, FIELDS, title_column="name", service=update_person, id_arg="person_id",
-              areas=("people",))
+tabs = iter(st.tabs([tr(key) for key, shown in (("admin.add_person", manage_people),
+                                                 ("admin.edit_person", manage_people),
+                                                 ("admin.account.tab", manage_accounts)) if shown]))
+if manage_people:
+    with next(tabs):
+        add_form("people", FIELDS, service=create_person, areas=("people",), defaults={"role": Role.VIEWER})
+    with next(tabs):
+        edit_form("people", people, FIELDS, title_column="name", service=update_person, id_arg="person_id",
+                  areas=("people",))
+if manage_accounts:
+    with next(tabs):
+        password_reset_form(people)

@@ -122,4 +122,35 @@ TEXTS = {
     "admin.audit.action.create": {"en": "Created", "nl": "Aangemaakt"},
     "admin.audit.action.update": {"en": "Changed", "nl": "Gewijzigd"},
     "admin.audit.action.bulk_load": {"en": "Bulk load", "nl": "Bulkimport"},
+    "admin.audit.action.export": {"en": "Exported", "nl": "Geëxporteerd"},
+    "admin.audit.export.prepare": {"en": "Prepare export (CSV)", "nl": "Export voorbereiden (CSV)"},
+    "admin.audit.export.help": {
+        "en": "All events matching the filters, not just this page. The export itself is recorded in the audit log.",
+        "nl": "Alle gebeurtenissen die aan de filters voldoen, niet alleen deze pagina. De export zelf wordt in het "
+              "auditlog vastgelegd.",
+    },
+    "admin.audit.export.ready": {
+        "en": "The export is ready and recorded in the audit log. Download it below.",
+        "nl": "De export is klaar en vastgelegd in het auditlog. Download hem hieronder.",
+    },
+    "admin.audit.export.download": {"en": "Download CSV", "nl": "CSV downloaden"},
+    "entity.audit_log": {"en": "Audit log", "nl": "Auditlog"},
+    "admin.field.local_account": {"en": "Local account", "nl": "Lokaal account"},
+    "admin.field.locked": {"en": "Locked", "nl": "Geblokkeerd"},
+    "admin.account.tab": {"en": "Set or reset password", "nl": "Wachtwoord instellen of resetten"},
+    "admin.account.intro": {
+        "en": "Sets a local password (creating the account if needed) and lifts a lockout. Tell the person the "
+              "password in a safe way; they must choose a new one at their next sign-in.",
+        "nl": "Stelt een lokaal wachtwoord in (en maakt zo nodig het account aan) en heft een blokkade op. Geef het "
+              "wachtwoord veilig door; bij de volgende keer inloggen moet de persoon een nieuw wachtwoord kiezen.",
+    },
+    "admin.account.person": {"en": "Person", "nl": "Persoon"},
+    "admin.account.new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},
+    "admin.account.repeat_password": {"en": "New password again", "nl": "Nieuw wachtwoord nogmaals"},
+    "admin.account.submit": {"en": "Set password", "nl": "Wachtwoord instellen"},
+    "admin.account.mismatch": {"en": "differs from the first entry", "nl": "wijkt af van de eerste invoer"},
+    "admin.account.done": {
+        "en": "Password set for {name}. They must choose a new password at their next sign-in.",
+        "nl": "Wachtwoord ingesteld voor {name}. Bij de volgende keer inloggen moet die een nieuw wachtwoord kiezen.",
+    },
 }

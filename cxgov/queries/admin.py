@@ -1,4 +1,4 @@
-"""Admin reads: people, departments, objectives, list values, the KPI catalogue and KPI readings.
+"""Admin reads: people (with their local account), departments, objectives, list values, the KPI catalogue and KPI readings.
 
 Each returns a DataFrame with the editable fields and the `version` (what an edit form starts from),
 plus counts aggregated in SQL. Enum columns hold their string codes; the UI translates them.
@@ -10,7 +10,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from cxgov.models import Department, Initiative, Kpi, KpiReading, Person, StrategicObjective, TaxonomyTerm
+from cxgov.models import (
+    Department, Initiative, Kpi, KpiReading, LocalAccount, Person, StrategicObjective, TaxonomyTerm, base,
+)
 
 READINGS_SHOWN = 120  # ten years of monthly readings: plenty for the admin table, bounded for big imports
 
@@ -32,14 +34,20 @@ def _count_by(column) -> sa.Subquery:
 
 def people(session: Session, *, role: str | None = None, department_id: int | None = None,
            active: bool | None = None) -> pd.DataFrame:
-    """People with their department name and how many initiatives they own, filtered in SQL."""
+    """People with their department name, how many initiatives they own and their local account, filtered in SQL.
+
+    `has_account` and `locked` (locked out right now) describe the local account; its hash is never read.
+    """
     owned = _count_by(Initiative.owner_id)
+    locked = sa.case((LocalAccount.locked_until > base.utcnow(), sa.true()), else_=sa.false())
     query = (
         sa.select(Person.id, Person.name, Person.email, Person.department_id, Department.name.label("department"),
                   _text(Person.role).label("role"), Person.active, sa.func.coalesce(owned.c.n, 0).label("initiatives"),
-                  Person.version)
+                  sa.type_coerce(LocalAccount.person_id.is_not(None), sa.Boolean).label("has_account"),
+                  sa.type_coerce(locked, sa.Boolean).label("locked"), Person.version)
         .outerjoin(Department, Department.id == Person.department_id)
         .outerjoin(owned, owned.c.key == Person.id)
+        .outerjoin(LocalAccount, LocalAccount.person_id == Person.id)
         .order_by(Person.name, Person.id)
     )
     if role:

@@ -54,6 +54,12 @@ def events(session: Session, f: AuditFilter, *, limit: int, offset: int = 0) -> 
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)), total
 
 
+def all_events(session: Session, f: AuditFilter) -> list[sa.Row]:
+    """Every matching event, newest first, with the columns of EVENT_COLUMNS (for an export: no paging)."""
+    return list(session.execute(sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS))
+                                .where(*_conditions(f)).order_by(AuditEvent.seq.desc())).all())
+
+
 def filter_choices(session: Session) -> dict[str, list[str]]:
     """The actors, entities and actions that occur in the log, for the filter pickers."""
     return {name: list(session.execute(sa.select(column).distinct().order_by(column)).scalars())

@@ -1,4 +1,5 @@
-"""Building blocks of the admin pages: cached tables, add/edit forms that keep the version seen, the audit log.
+"""Building blocks of the admin pages: cached tables, add/edit forms that keep the version seen, password
+resets, the audit log and its export.
 
 The forms are declared as a list of `FormField`s, so each admin page only says *which* fields it has;
 how a field is shown, how the version the user saw is kept, and how a save is reported lives here once.
@@ -19,11 +20,16 @@ from cxgov.i18n import TEXTS
 from cxgov.queries import admin as admin_queries
 from cxgov.queries import audit as audit_queries
 from cxgov.queries.audit import AuditFilter
+from cxgov.services.accounts import reset_password
+from cxgov.services.audit_export import export_audit_log
 from cxgov.ui.runtime import data_changed, data_version, read_session, settings
+from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, tr
-from cxgov.ui.writes import show_errors, submit
+from cxgov.ui.writes import WriteResult, show_errors, submit
 
 FLASH_KEY = "cxgov_admin_flash"
+RESET_ROUND_KEY = "cxgov_admin_reset_round"
+EXPORT_KEY = "cxgov_admin_audit_export"
 
 
 # --- reads ------------------------------------------------------------------------------------------------
@@ -247,3 +253,61 @@ def edit_form(name: str, frame: pd.DataFrame, fields: list[FormField], *, title_
 def read_only_note() -> None:
     """Why there are no forms: the acting person may only look."""
     st.info(tr("admin.read_only"), icon="👁️")
+
+
+# --- local accounts ---------------------------------------------------------------------------------------
+
+def password_reset_form(people: pd.DataFrame) -> None:
+    """Set or reset a person's local password (typed twice); they must choose their own at the next sign-in."""
+    if people.empty:
+        st.caption(tr("admin.nothing_to_edit"))
+        return
+    st.caption(tr("admin.account.intro"))
+    names = dict(zip(people["id"].tolist(), people["name"].tolist(), strict=True))
+    round_ = st.session_state.get(RESET_ROUND_KEY, 0)  # a new round after a reset: no password stays in a widget
+    with st.form(f"admin_password_reset_{round_}"):
+        person_id = st.selectbox(tr("admin.account.person"), list(names), format_func=names.get,
+                                 key=f"admin.reset.{round_}.person")
+        first = st.text_input(tr("admin.account.new_password"), type="password", key=f"admin.reset.{round_}.new")
+        second = st.text_input(tr("admin.account.repeat_password"), type="password",
+                               key=f"admin.reset.{round_}.repeat")
+        submitted = st.form_submit_button(tr("admin.account.submit"), type="primary")
+    if not submitted:
+        return
+    labels = {"new_password": tr("admin.account.new_password"), "repeat_password": tr("admin.account.repeat_password")}
+    if first != second:  # caught here: the service only ever sees one password
+        show_errors(WriteResult(ok=False, field_errors={"repeat_password": tr("admin.account.mismatch")}), labels)
+        return
+    result = submit(reset_password, areas=("people",), person_id=person_id, new_password=first)
+    if result.ok:
+        st.session_state[RESET_ROUND_KEY] = round_ + 1
+        st.session_state[FLASH_KEY] = tr("admin.account.done", name=plain(names[person_id]))
+        st.rerun()
+    show_errors(result, labels)
+
+
+# --- audit export -----------------------------------------------------------------------------------------
+
+def audit_export(f: AuditFilter) -> None:
+    """Export the events matching `f` in two steps: prepare (exports and audits), then download.
+
+    A download button needs its file before it is clicked: offering it directly would export, and audit an
+    export, on every run of the page. Preparing on request audits only exports that were really made.
+    """
+    prepared = st.session_state.get(EXPORT_KEY)
+    if prepared is not None and prepared["filters"] != asdict(f):  # made for other filters than those shown now
+        st.session_state.pop(EXPORT_KEY)
+        prepared = None
+    if st.button(tr("admin.audit.export.prepare"), key="admin_audit_export_prepare", help=tr("admin.audit.export.help")):
+        result = submit(export_audit_log, areas=("audit",), filters=f)
+        if not result.ok:
+            show_errors(result)
+            return
+        prepared = {"filters": asdict(f), "data": result.value,
+                    "name": f"cxgov-audit-log-{pd.Timestamp.now(tz='UTC'):%Y%m%d-%H%M%S}.csv"}
+        st.session_state[EXPORT_KEY] = prepared  # bytes and plain values only
+    if prepared is None:
+        return
+    st.success(tr("admin.audit.export.ready"), icon="✅")
+    st.download_button(tr("admin.audit.export.download"), data=prepared["data"], file_name=prepared["name"],
+                       mime="text/csv", key="admin_audit_export_download", on_click="ignore")

@@ -1,14 +1,17 @@
 """The admin pages in AppTest: empty and filled databases, both languages, forms only for those allowed."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from cxgov.models import Role
+from cxgov.db import session_scope
+from cxgov.models import LocalAccount, Role
+from cxgov.models.base import utcnow
 from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.accounts import reset_password
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.people import update_person
 from cxgov.services.reference import create_department, create_objective, create_term, update_department
-from tests.admin_helpers import run
+from tests.admin_helpers import audit_events, run
 from tests.factories import add_initiative, add_person
 from cxgov.ui.acting import ACTING_KEY
 from tests.pages.harness import open_page, texts
@@ -195,3 +198,90 @@ def test_audit_log_filters_and_verifies_the_chain(monkeypatch, filled, lang):
     assert len(at.dataframe[0].value) == 1
     at = _submit(at, "Verify chain" if lang == "en" else "Keten controleren")
     assert at.success and ("intact" in at.success[0].value)
+
+
+# --- local account resets and the audit export ---------------------------------------------------------------
+
+NEW_PASSWORD = "Klantreis-Kwartaal-2026"
+
+
+def _account(engine, person_id: int) -> bool | None:
+    """None without a local account, else whether it must choose a new password."""
+    with session_scope(engine) as session:
+        account = session.get(LocalAccount, person_id)
+        return None if account is None else account.must_change_password
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_admin_sets_a_password_in_the_reset_tab(monkeypatch, filled, lang):
+    manager = filled["manager"]
+    at = open_page(monkeypatch, filled["url"], "people", lang=lang, acting=filled["admin"])
+    assert ("Set or reset password" if lang == "en" else "Wachtwoord instellen of resetten") in [t.label for t in at.tabs]
+    assert ("Local account" if lang == "en" else "Lokaal account") in at.dataframe[0].value.columns
+    at.selectbox(key="admin.reset.0.person").select(manager)
+    at.text_input(key="admin.reset.0.new").input(NEW_PASSWORD)
+    at.text_input(key="admin.reset.0.repeat").input(NEW_PASSWORD)
+    at = _submit(at, "Set password" if lang == "en" else "Wachtwoord instellen")
+    assert not at.exception, at.exception
+    assert _account(filled["engine"], manager) is True, "an account that must choose a new password"
+    assert ("must choose a new password" if lang == "en" else "nieuw wachtwoord kiezen") in texts(at)
+    assert at.text_input(key="admin.reset.1.new").value == "", "no password lingers in the form"
+    table = at.dataframe[0].value.set_index(at.dataframe[0].value.columns[0])
+    assert table.loc["Mila Manager", "Local account" if lang == "en" else "Lokaal account"] == (
+        "Yes" if lang == "en" else "Ja")
+    assert NEW_PASSWORD not in texts(at) and "argon2" not in texts(at)
+
+
+def test_a_password_typed_differently_twice_is_not_set(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"])
+    at.selectbox(key="admin.reset.0.person").select(filled["manager"])
+    at.text_input(key="admin.reset.0.new").input(NEW_PASSWORD)
+    at.text_input(key="admin.reset.0.repeat").input(NEW_PASSWORD + "!")
+    at = _submit(at, "Set password")
+    assert "differs from the first entry" in at.error[0].value
+    assert _account(filled["engine"], filled["manager"]) is None
+    at.text_input(key="admin.reset.0.repeat").input("short")
+    at.text_input(key="admin.reset.0.new").input("short")
+    at = _submit(at, "Set password")
+    assert "New password" in at.error[0].value and _account(filled["engine"], filled["manager"]) is None
+
+
+def test_a_viewer_sees_no_reset_tab_and_no_export(monkeypatch, filled):
+    at = open_page(monkeypatch, filled["url"], "people", acting=filled["viewer"])
+    assert not at.exception and not at.tabs
+    assert "Local account" not in at.dataframe[0].value.columns
+    at = open_page(monkeypatch, filled["url"], "audit-log", acting=filled["viewer"])
+    assert not [b for b in at.button if "export" in b.label.lower()]
+    assert not at.get("download_button")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_preparing_an_export_audits_it_and_offers_the_download(monkeypatch, filled, lang):
+    at = open_page(monkeypatch, filled["url"], "audit-log", lang=lang, acting=filled["admin"])
+    assert not at.get("download_button"), "nothing is exported (or audited) before it is asked for"
+    at.selectbox(key="admin_audit_entity").select("kpi").run()
+    at = _submit(at, "Prepare export (CSV)" if lang == "en" else "Export voorbereiden (CSV)")
+    assert not at.exception, at.exception
+    assert len(at.get("download_button")) == 1
+    [(_, action, _, _, new)] = audit_events(filled["engine"], "audit_log")
+    assert action == "export" and '"entity": "kpi"' in new and '"rows": 1' in new
+    at.selectbox(key="admin_audit_entity").select(None).run()
+    assert not at.get("download_button"), "a file made for other filters is not offered"
+    at.selectbox(key="admin_audit_entity").select("audit_log").run()
+    assert ("Exported" if lang == "en" else "Geëxporteerd") in texts(at)
+
+
+def test_the_table_shows_a_lockout_and_a_reset_lifts_it(monkeypatch, filled):
+    engine, manager = filled["engine"], filled["manager"]
+    run(engine, reset_password, SYSTEM_ACTOR, person_id=manager, new_password=NEW_PASSWORD)
+    with session_scope(engine, write=True) as session:  # locked out as after too many wrong passwords
+        session.get(LocalAccount, manager).locked_until = utcnow() + timedelta(minutes=15)
+    at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"])
+    table = at.dataframe[0].value.set_index("Name")
+    assert (table.loc["Mila Manager", "Local account"], table.loc["Mila Manager", "Locked"]) == ("Yes", "Yes")
+    assert (table.loc["Anne Admin", "Local account"], table.loc["Anne Admin", "Locked"]) == ("No", "No")
+    at.selectbox(key="admin.reset.0.person").select(manager)
+    at.text_input(key="admin.reset.0.new").input("Rapportcijfer-Acht-2027")
+    at.text_input(key="admin.reset.0.repeat").input("Rapportcijfer-Acht-2027")
+    at = _submit(at, "Set password")
+    assert at.dataframe[0].value.set_index("Name").loc["Mila Manager", "Locked"] == "No"
