@@ -1,7 +1,8 @@
-"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config. Each command has --help."""
+"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password. Each command has --help."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import sqlite3
 from contextlib import closing
 import sys
@@ -10,11 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlmodel import select
 
 from cxgov import audit, production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
-from cxgov.errors import DomainError
+from cxgov.errors import DomainError, ValidationError
+from cxgov.models import Person
 from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.accounts import reset_password
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import PROJECT_ROOT, SettingsError, get_settings
 
@@ -100,6 +104,38 @@ def cmd_check_config(args) -> int:
     return 0
 
 
+def cmd_set_password(args) -> int:
+    """Set a person's local-account password (e.g. the first admin's); they choose their own at sign-in."""
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        ensure_migrated(engine)
+    except DatabaseNotMigrated as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    email = args.email.strip().lower()  # stored lower-case, as the sign-in form compares them
+    with session_scope(engine) as session:
+        person_id = session.exec(select(Person.id).where(Person.email == email)).first()
+    if person_id is None:
+        print(f"error: no person has the e-mail address {email!r}; add them first (People page or demo).",
+              file=sys.stderr)
+        return 2
+    password = getpass.getpass(f"New password for {email}: ")
+    if getpass.getpass("Repeat the new password: ") != password:
+        print("error: the two passwords are not the same; nothing was changed.", file=sys.stderr)
+        return 2
+    try:
+        with session_scope(engine, write=True) as session:
+            reset_password(session=session, actor=SYSTEM_ACTOR, person_id=person_id, new_password=password)
+    except ValidationError as exc:
+        for name, message in exc.field_messages("en").items():
+            print(f"error: the {name.replace('_', ' ')} {message}; nothing was changed.", file=sys.stderr)
+        return 2
+    print(f"Password set for {email}. They must choose their own at their next sign-in "
+          f"(CXGOV_AUTH_MODE=local).")
+    return 0
+
+
 def _refused_in_production() -> bool:
     """Commands never run on a production configuration the app would refuse (e.g. an empty audit key)."""
     refused = production.refusals(production.problems(get_settings(), None))
@@ -148,6 +184,14 @@ def build_parser() -> argparse.ArgumentParser:
                     "run` are not visible here, the app checks its live options again at start. Secret values "
                     "are never printed. Exit code 1 when anything is refused."
     ).set_defaults(run=cmd_check_config)
+    set_password = commands.add_parser(
+        "set-password", help="set a person's local-account password (e.g. the first admin's)",
+        description="Set the local-account password of the person with this e-mail address, creating the "
+                    "account if needed and unlocking it; the person must choose their own password at their "
+                    "next sign-in (CXGOV_AUTH_MODE=local). The password is asked twice and never echoed; the "
+                    "change is audited as the system, without the password.")
+    set_password.add_argument("email", metavar="EMAIL", help="e-mail address of an existing person")
+    set_password.set_defaults(run=cmd_set_password)
     return parser
 
 

@@ -12,6 +12,7 @@ DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
 DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
 LANGUAGES = ("en", "nl")
 ENVIRONMENTS = ("development", "production")
+AUTH_MODES = ("acting-as", "local")  # CXGOV_AUTH_MODE: the demo picker, or sign-in with local accounts
 
 
 class SettingsError(ValueError):
@@ -28,6 +29,12 @@ class Settings:
     lockout_threshold: int = 5
     lockout_minutes: int = 15
     environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
+    auth_mode: str = "acting-as"  # CXGOV_AUTH_MODE, one of AUTH_MODES
+
+    @property
+    def local_sign_in(self) -> bool:
+        """People sign in with their local account (e-mail and password) instead of picking a person."""
+        return self.auth_mode == "local"
 
     @property
     def is_sqlite(self) -> bool:
@@ -42,7 +49,10 @@ class Settings:
         """The 'acting as' picker: always in local SQLite mode, elsewhere only by explicit setting.
 
         Never in production, not even on SQLite: there nobody may pick whose permissions they use.
+        Never with local sign-in either: then the signed-in person acts, nobody else.
         """
+        if self.local_sign_in:
+            return False
         return not self.is_production and (self.is_sqlite or self.allow_acting_as)
 
 
@@ -106,10 +116,14 @@ def load_settings() -> Settings:
     environment = os.environ.get("CXGOV_ENV") or "development"
     if environment not in ENVIRONMENTS:
         raise SettingsError(f"CXGOV_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
+    auth_mode = os.environ.get("CXGOV_AUTH_MODE") or "acting-as"
+    if auth_mode not in AUTH_MODES:
+        raise SettingsError(f"CXGOV_AUTH_MODE must be one of {', '.join(AUTH_MODES)}, not {auth_mode!r}")
     return Settings(
         database_url=url,
         audit_key=_audit_key(url, production=environment == "production"),
         environment=environment,
+        auth_mode=auth_mode,
         language=language,
         allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
         # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.

@@ -86,3 +86,35 @@ def test_backup_of_postgres_points_to_pg_dump(cli):
     code, _, err = cli("postgresql://cxgov@127.0.0.1:5432/cxgov", "backup")
     assert code == 2
     assert "pg_dump" in err
+
+
+def _typed_passwords(monkeypatch, *answers: str) -> None:
+    """getpass answers in order (the command asks for the password, then its repetition)."""
+    replies = iter(answers)
+    monkeypatch.setattr("cxgov.cli.getpass.getpass", lambda prompt="": next(replies))
+
+
+def test_set_password_gives_the_first_admin_a_password_to_sign_in_with(database_url, engine, cli, monkeypatch):
+    from cxgov.db import session_scope
+    from cxgov.models import LocalAccount, Person, Role
+    from cxgov.services.accounts import sign_in
+    admin = add_person(engine, Role.ADMIN, name="Ada Admin")
+    with session_scope(engine) as session:
+        email = session.get(Person, admin).email
+    password = "Groene fiets op de kade"
+    _typed_passwords(monkeypatch, password, password + "x")
+    code, _, err = cli(database_url, "set-password", email)
+    assert code == 2 and "not the same" in err
+    _typed_passwords(monkeypatch, "short", "short")
+    code, _, err = cli(database_url, "set-password", email)
+    assert code == 2 and "too short" in err
+    code, _, err = cli(database_url, "set-password", "nobody@example.nl")
+    assert code == 2 and "no person" in err
+    _typed_passwords(monkeypatch, password, password)
+    code, out, _ = cli(database_url, "set-password", email.upper())
+    assert code == 0 and "Password set" in out and password not in out
+    with session_scope(engine, write=True) as session:
+        result = sign_in(session=session, email=email, password=password)
+    assert result.person_id == admin and result.must_change_password
+    with session_scope(engine) as session:
+        assert session.get(LocalAccount, admin).password_hash != password

@@ -19,6 +19,7 @@ def test_defaults_use_the_local_sqlite_file_and_a_key_file(monkeypatch, tmp_path
     ("CXGOV_LANGUAGE", "de", "CXGOV_LANGUAGE"),
     ("CXGOV_AUDIT_KEY", "short", "at least 16"),
     ("CXGOV_ALLOW_ACTING_AS", "maybe", "true or false"),
+    ("CXGOV_AUTH_MODE", "oidc", "CXGOV_AUTH_MODE must be one of acting-as, local"),
 ])
 def test_bad_values_are_refused_with_the_setting_named(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)
@@ -35,3 +36,12 @@ def test_postgresql_needs_an_audit_key_and_is_read_only_by_default(monkeypatch):
     assert not load_settings().acting_as_allowed
     monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "true")
     assert load_settings().acting_as_allowed
+
+
+def test_local_sign_in_replaces_the_acting_as_picker(monkeypatch, tmp_path):
+    monkeypatch.delenv("CXGOV_DATABASE_URL", raising=False)
+    monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
+    assert load_settings().auth_mode == "acting-as"
+    monkeypatch.setenv("CXGOV_AUTH_MODE", "local")
+    settings = load_settings()
+    assert settings.local_sign_in and not settings.acting_as_allowed  # even on the local SQLite file

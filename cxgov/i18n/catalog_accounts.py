@@ -5,6 +5,37 @@ TEXTS = {
         "en": "reset passwords of local accounts", "nl": "wachtwoorden van lokale accounts resetten",
     },
     "entity.local_account": {"en": "Local account", "nl": "Lokaal account"},
+    "accounts.sign_in.title": {"en": "Sign in to cxgov", "nl": "Inloggen bij cxgov"},
+    "accounts.sign_in.email": {"en": "E-mail address", "nl": "E-mailadres"},
+    "accounts.sign_in.password": {"en": "Password", "nl": "Wachtwoord"},
+    "accounts.sign_in.submit": {"en": "Sign in", "nl": "Inloggen"},
+    "accounts.sign_in.help": {
+        "en": "No password yet, or forgotten it? Ask your admin to set one; you choose your own at the first "
+              "sign-in.",
+        "nl": "Nog geen wachtwoord, of vergeten? Vraag je beheerder er een in te stellen; bij de eerste keer "
+              "inloggen kies je je eigen wachtwoord.",
+    },
+    "accounts.signed_out_deactivated": {
+        "en": "You have been signed out: your access to cxgov has ended. Ask your admin if this is a mistake.",
+        "nl": "Je bent uitgelogd: je toegang tot cxgov is beëindigd. Vraag je beheerder als dit niet klopt.",
+    },
+    "accounts.signed_in_as": {"en": "Signed in as {name} · {role}", "nl": "Ingelogd als {name} · {role}"},
+    "accounts.sign_out": {"en": "Sign out", "nl": "Uitloggen"},
+    "accounts.new_password.title": {"en": "Choose a new password", "nl": "Kies een nieuw wachtwoord"},
+    "accounts.new_password.why": {
+        "en": "Your admin set your current password. Choose your own before you continue: a few words in a row "
+              "make a strong password you can remember.",
+        "nl": "Je beheerder heeft je huidige wachtwoord ingesteld. Kies eerst je eigen wachtwoord: een paar "
+              "woorden achter elkaar geven een sterk wachtwoord dat je onthoudt.",
+    },
+    "accounts.new_password.current": {"en": "Current password", "nl": "Huidig wachtwoord"},
+    "accounts.new_password.new": {"en": "New password", "nl": "Nieuw wachtwoord"},
+    "accounts.new_password.repeat": {"en": "Repeat the new password", "nl": "Herhaal het nieuwe wachtwoord"},
+    "accounts.new_password.submit": {"en": "Save new password", "nl": "Nieuw wachtwoord opslaan"},
+    "accounts.new_password.mismatch": {
+        "en": "is not the same as the new password", "nl": "is niet hetzelfde als het nieuwe wachtwoord",
+    },
+    "accounts.new_password.saved": {"en": "Your new password is saved.", "nl": "Je nieuwe wachtwoord is opgeslagen."},
     "accounts.error.sign_in_failed": {
         "en": "Signing in did not work: the e-mail address or password is wrong, or the account is blocked for a "
               "while after too many attempts. Try again later, or ask your admin.",

@@ -1,4 +1,5 @@
-"""Who is acting. Until sign-in arrives, local SQLite mode offers a clearly labelled "acting as" picker.
+"""Who is acting: the signed-in person (CXGOV_AUTH_MODE=local, see cxgov.ui.signin), or else, in local
+SQLite mode, the person chosen in a clearly labelled "acting as" picker.
 
 The choice lives only in this browser session (never in the URL): a refresh starts read-only again
 and never falls back to a stronger role. Other modes are read-only unless CXGOV_ALLOW_ACTING_AS is set,
@@ -18,6 +19,8 @@ from cxgov.ui.runtime import data_version, read_session, settings
 from cxgov.ui.text import label, tr
 
 ACTING_KEY = "cxgov_acting_person_id"
+SIGNED_IN_KEY = "cxgov_signed_in_person_id"  # set only by a successful sign-in (cxgov.ui.signin)
+SIGNED_OUT_KEY = "cxgov_signed_out_deactivated"  # tells the sign-in form why the person was signed out
 
 
 @dataclass(frozen=True)
@@ -40,16 +43,26 @@ def _people() -> pd.DataFrame:
 
 
 def acting_person() -> ActingPerson | None:
-    """The person the current user acts as, or None (read-only)."""
-    if not settings().acting_as_allowed:
+    """The person the current user acts as, or None (read-only, or nobody signed in yet)."""
+    s = settings()
+    if s.local_sign_in:
+        return _active_person(SIGNED_IN_KEY, gone_key=SIGNED_OUT_KEY)
+    if not s.acting_as_allowed:
         return None
-    person_id = st.session_state.get(ACTING_KEY)
+    return _active_person(ACTING_KEY)
+
+
+def _active_person(key: str, gone_key: str | None = None) -> ActingPerson | None:
+    """The active person whose id is kept under `key`; checked on every run, so a deactivation ends it."""
+    person_id = st.session_state.get(key)
     if person_id is None:
         return None
     people = _people()
     match = people[people["id"] == person_id]
-    if match.empty:  # deactivated or gone since it was chosen
-        st.session_state.pop(ACTING_KEY, None)
+    if match.empty:  # deactivated or gone since it was chosen or signed in
+        st.session_state.pop(key, None)
+        if gone_key is not None:
+            st.session_state[gone_key] = True
         return None
     row = match.iloc[0]
     return ActingPerson(id=int(row["id"]), name=str(row["name"]), role=Role(row["role"]))

@@ -1,4 +1,5 @@
-"""The app frame around every page: database check, language switch, acting-as picker, navigation."""
+"""The app frame around every page: database check, language switch, who is acting (sign-in or the acting-as
+picker), navigation."""
 from __future__ import annotations
 
 import logging
@@ -13,6 +14,7 @@ from cxgov.settings import SettingsError
 from cxgov.ui.acting import render_acting_picker
 from cxgov.ui.navigation import PAGES, PAGES_DIR
 from cxgov.ui.runtime import engine, settings, notice_other_servers
+from cxgov.ui.signin import require_sign_in
 from cxgov.ui.text import LANGUAGE_KEY, tr
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -66,6 +68,7 @@ def check_database() -> None:
 
 
 def render_sidebar() -> None:
+    """Language switch, then who is acting; with local sign-in and nobody signed in, the sign-in form stops the run."""
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = settings().language
     st.sidebar.segmented_control(tr("frame.language"), LANGUAGES, key=LANGUAGE_KEY,
@@ -73,7 +76,10 @@ def render_sidebar() -> None:
                                  persist_state="session")
     if not st.session_state.get(LANGUAGE_KEY):  # a second click deselects: keep a language
         st.session_state[LANGUAGE_KEY] = settings().language
-    render_acting_picker()
+    if settings().local_sign_in:
+        require_sign_in()
+    else:
+        render_acting_picker()
 
 
 def navigation() -> st.navigation:
