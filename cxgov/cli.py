@@ -47,15 +47,17 @@ def cmd_verify_audit(args) -> int:
     return 1
 
 
+def migrated_engine(url: str):
+    """An engine on `url`, refusing (DatabaseNotMigrated → exit 2 in main) an un-migrated database."""
+    engine = make_engine(url)
+    ensure_migrated(engine)
+    return engine
+
+
 def cmd_demo(args) -> int:
     """Load the Voltera demo portfolio into an empty database and print what was inserted."""
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    try:
-        ensure_migrated(engine)
-    except DatabaseNotMigrated as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    engine = migrated_engine(settings.database_url)
     started = time.perf_counter()
     with session_scope(engine, write=True) as session:
         summary = load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=args.initiatives,
@@ -107,12 +109,7 @@ def cmd_check_config(args) -> int:
 def cmd_set_password(args) -> int:
     """Set a person's local-account password (e.g. the first admin's); they choose their own at sign-in."""
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    try:
-        ensure_migrated(engine)
-    except DatabaseNotMigrated as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    engine = migrated_engine(settings.database_url)
     email = args.email.strip().lower()  # stored lower-case, as the sign-in form compares them
     with session_scope(engine) as session:
         person_id = session.exec(select(Person.id).where(Person.email == email)).first()
@@ -201,6 +198,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.run is not cmd_check_config and _refused_in_production():
             return 2
         return args.run(args)
-    except (SettingsError, DomainError) as exc:
+    except (SettingsError, DomainError, DatabaseNotMigrated) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
