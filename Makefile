@@ -19,8 +19,9 @@ install: $(VENV)/.installed
 migrate: install
 	$(BIN)/python -m cxgov migrate
 
+# The local demo mode: the "acting as" picker instead of sign-in (SQLite only; README, Who is acting).
 run: migrate
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,4 +1,5 @@
-"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password. Each command has --help."""
+"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password, add-person. Each command
+has --help."""
 from __future__ import annotations
 
 import argparse
@@ -13,13 +14,14 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
-from cxgov import audit, production
+from cxgov import audit, production, sso
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError, ValidationError
-from cxgov.models import Person
+from cxgov.models import Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from cxgov.services.demo import load_demo_portfolio
+from cxgov.services.people import create_person
 from cxgov.settings import PROJECT_ROOT, SettingsError, get_settings
 
 
@@ -96,7 +98,8 @@ def cmd_check_config(args) -> int:
         print("CXGOV_ENV is development: nothing is refused. Run with CXGOV_ENV=production to check a "
               "production configuration.")
         return 0
-    found = production.problems(settings, production.read_streamlit_options(PROJECT_ROOT))
+    found = production.problems(settings, production.read_streamlit_options(PROJECT_ROOT),
+                                sso.read_auth_section(PROJECT_ROOT))
     for problem in found:
         print(problem, file=sys.stderr if problem.refuses else sys.stdout)
     if production.refusals(found):
@@ -130,6 +133,21 @@ def cmd_set_password(args) -> int:
         return 2
     print(f"Password set for {email}. They must choose their own at their next sign-in "
           f"(CXGOV_AUTH_MODE=local).")
+    return 0
+
+
+def cmd_add_person(args) -> int:
+    """Add a person, e.g. the first admin of an installation that signs in with local accounts or SSO."""
+    engine = migrated_engine(get_settings().database_url)
+    try:
+        with session_scope(engine, write=True) as session:
+            create_person(session=session, actor=SYSTEM_ACTOR,
+                          data={"name": args.name, "email": args.email, "role": args.role})
+    except ValidationError as exc:
+        for name, message in exc.field_messages("en").items():
+            print(f"error: the {name.replace('_', ' ')} {message}; nobody was added.", file=sys.stderr)
+        return 2
+    print(f"Added {args.name} <{args.email.strip().lower()}> as {args.role}.")
     return 0
 
 
@@ -174,9 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check-config", help="check a production configuration (CXGOV_ENV=production) as the app does at start",
         description="With CXGOV_ENV=production, list every setting the app refuses to start with (missing or "
-                    "short CXGOV_AUDIT_KEY or server.cookieSecret, CXGOV_ALLOW_ACTING_AS on, "
-                    "server.enableXsrfProtection off, client.showErrorDetails other than \"none\") and warn "
-                    "about SQLite. Streamlit options are read from ~/.streamlit/config.toml, the project's "
+                    "short CXGOV_AUDIT_KEY or server.cookieSecret, CXGOV_AUTH_MODE=acting-as, an incomplete "
+                    "or plain-HTTP [auth] section with CXGOV_AUTH_MODE=sso, server.enableXsrfProtection off, "
+                    "client.showErrorDetails other than \"none\") and warn about SQLite. Streamlit options are read from ~/.streamlit/config.toml, the project's "
                     ".streamlit/config.toml and STREAMLIT_* environment variables; flags given to `streamlit "
                     "run` are not visible here, the app checks its live options again at start. Secret values "
                     "are never printed. Exit code 1 when anything is refused."
@@ -189,6 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
                     "change is audited as the system, without the password.")
     set_password.add_argument("email", metavar="EMAIL", help="e-mail address of an existing person")
     set_password.set_defaults(run=cmd_set_password)
+    add_person = commands.add_parser(
+        "add-person", help="add a person, e.g. the first admin",
+        description="Add a person with an e-mail address, a name and a role (default viewer). Use it for the "
+                    "first admin of a new installation (--role admin), who then adds everybody else on Admin → "
+                    "People. Audited as the system.")
+    add_person.add_argument("email", metavar="EMAIL", help="their e-mail address (how they sign in)")
+    add_person.add_argument("--name", required=True, help="their name as cxgov shows it")
+    add_person.add_argument("--role", choices=[role.value for role in Role], default=Role.VIEWER.value,
+                            help="their role (default viewer)")
+    add_person.set_defaults(run=cmd_add_person)
     return parser
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxgov import sso
 from cxgov.settings import Settings
 
 MIN_SECRET_LENGTH = 32  # 32 characters of token_hex = 128 bits: beyond guessing, and what `secrets` suggests
@@ -21,6 +22,7 @@ ERROR_DETAILS = "client.showErrorDetails"
 STREAMLIT_OPTIONS = (COOKIE_SECRET, XSRF, ERROR_DETAILS)
 # Streamlit's own defaults; a cookie secret nobody set is None here (Streamlit makes a random one per process).
 STREAMLIT_DEFAULTS = {COOKIE_SECRET: None, XSRF: True, ERROR_DETAILS: "full"}
+SECRETS_FILE = ".streamlit/secrets.toml"
 GENERATE = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
 
@@ -36,17 +38,23 @@ class Problem:
         return f"{'ERROR' if self.refuses else 'WARNING'}: {self.setting} {self.message}"
 
 
-def problems(settings: Settings, streamlit_options: Mapping[str, object] | None) -> list[Problem]:
+def problems(settings: Settings, streamlit_options: Mapping[str, object] | None,
+             auth_section: Mapping[str, object] | None = None) -> list[Problem]:
     """Everything wrong with a production configuration; nothing in development (where defaults must work).
 
     `streamlit_options` maps the option names in STREAMLIT_OPTIONS to their effective values, with None for
     a cookie secret that was not set deliberately; pass None when the options cannot be known.
+    With the options (the full check at start and in check-config) comes `auth_section`, the `[auth]` section
+    of the secrets, checked when CXGOV_AUTH_MODE=sso.
     """
     if not settings.is_production:
         return []
     found = _settings_problems(settings)
     if streamlit_options is not None:
         found += _streamlit_problems(streamlit_options)
+        if settings.sso_sign_in:
+            found += [Problem(SECRETS_FILE, message)
+                      for message in sso.config_problems(auth_section, production=True)]
     return found
 
 
@@ -67,9 +75,10 @@ def _settings_problems(settings: Settings) -> list[Problem]:
             f"is shorter than {MIN_SECRET_LENGTH} characters, which production refuses. Generate one with "
             f"{GENERATE}. A new key cannot verify events sealed with the old one: run `python -m cxgov "
             "verify-audit` and keep its output before switching.")))
-    if settings.allow_acting_as:
-        found.append(Problem("CXGOV_ALLOW_ACTING_AS", (
-            "is on: anyone could act as anyone. It is for a shared demo only; remove it or set it to false.")))
+    if settings.auth_mode == "acting-as":
+        found.append(Problem("CXGOV_AUTH_MODE", (
+            "is acting-as, the local demo mode where anyone can act as anyone. Use local (accounts with "
+            "passwords) or sso (company single sign-on).")))
     if settings.is_sqlite:
         # A warning, not a refusal: one app server on one host runs well on SQLite (WAL, one writer at a
         # time, online backups), and this check cannot know how many servers will start.

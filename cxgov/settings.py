@@ -12,7 +12,8 @@ DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
 DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
 LANGUAGES = ("en", "nl")
 ENVIRONMENTS = ("development", "production")
-AUTH_MODES = ("acting-as", "local")  # CXGOV_AUTH_MODE: the demo picker, or sign-in with local accounts
+# CXGOV_AUTH_MODE: sign-in with local accounts, company single sign-on (OpenID Connect), or the demo picker
+AUTH_MODES = ("local", "sso", "acting-as")
 
 
 class SettingsError(ValueError):
@@ -24,17 +25,22 @@ class Settings:
     database_url: str
     audit_key: bytes = field(repr=False)  # never printed in logs or tracebacks
     language: str
-    allow_acting_as: bool
     password_min_length: int = 12  # local accounts; see load_settings for the bounds
     lockout_threshold: int = 5
     lockout_minutes: int = 15
     environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
-    auth_mode: str = "acting-as"  # CXGOV_AUTH_MODE, one of AUTH_MODES
+    auth_mode: str = "local"  # CXGOV_AUTH_MODE, one of AUTH_MODES
+    sso_create_viewers: bool = False  # CXGOV_SSO_CREATE_VIEWERS: an unknown e-mail becomes a viewer
 
     @property
     def local_sign_in(self) -> bool:
-        """People sign in with their local account (e-mail and password) instead of picking a person."""
+        """People sign in with their local account (e-mail and password)."""
         return self.auth_mode == "local"
+
+    @property
+    def sso_sign_in(self) -> bool:
+        """People sign in through the company's identity provider (OpenID Connect, Streamlit's st.login)."""
+        return self.auth_mode == "sso"
 
     @property
     def is_sqlite(self) -> bool:
@@ -46,14 +52,11 @@ class Settings:
 
     @property
     def acting_as_allowed(self) -> bool:
-        """The 'acting as' picker: always in local SQLite mode, elsewhere only by explicit setting.
+        """The "acting as" picker of the local demo mode: only when chosen, only on SQLite, never in production.
 
-        Never in production, not even on SQLite: there nobody may pick whose permissions they use.
-        Never with local sign-in either: then the signed-in person acts, nobody else.
+        load_settings refuses the mode on any other database; cxgov.production refuses it in production.
         """
-        if self.local_sign_in:
-            return False
-        return not self.is_production and (self.is_sqlite or self.allow_acting_as)
+        return self.auth_mode == "acting-as" and self.is_sqlite and not self.is_production
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -116,16 +119,19 @@ def load_settings() -> Settings:
     environment = os.environ.get("CXGOV_ENV") or "development"
     if environment not in ENVIRONMENTS:
         raise SettingsError(f"CXGOV_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
-    auth_mode = os.environ.get("CXGOV_AUTH_MODE") or "acting-as"
+    auth_mode = os.environ.get("CXGOV_AUTH_MODE") or "local"
     if auth_mode not in AUTH_MODES:
         raise SettingsError(f"CXGOV_AUTH_MODE must be one of {', '.join(AUTH_MODES)}, not {auth_mode!r}")
+    if auth_mode == "acting-as" and not url.startswith("sqlite"):
+        raise SettingsError("CXGOV_AUTH_MODE=acting-as is the local demo mode and needs the local SQLite "
+                            "database: anyone could act as anyone. Use local or sso for a shared database.")
     return Settings(
         database_url=url,
         audit_key=_audit_key(url, production=environment == "production"),
         environment=environment,
         auth_mode=auth_mode,
         language=language,
-        allow_acting_as=_flag("CXGOV_ALLOW_ACTING_AS", False),
+        sso_create_viewers=_flag("CXGOV_SSO_CREATE_VIEWERS", False),
         # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.
         password_min_length=_whole_number("CXGOV_PASSWORD_MIN_LENGTH", 12, minimum=8, maximum=64),
         # At least 3, so one typo never locks anybody out; at most 100, or lockout stops meaning anything.

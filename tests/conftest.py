@@ -136,3 +136,10 @@ def cli(monkeypatch, capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return run
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Settings a test changed through the environment (monkeypatch undoes it) never reach the next test."""
+    yield
+    get_settings.cache_clear()

@@ -118,3 +118,19 @@ def test_set_password_gives_the_first_admin_a_password_to_sign_in_with(database_
     assert result.person_id == admin and result.must_change_password
     with session_scope(engine) as session:
         assert session.get(LocalAccount, admin).password_hash != password
+
+
+def test_add_person_adds_the_first_admin_and_refuses_a_taken_address(database_url, engine, cli):
+    from cxgov.db import session_scope
+    from cxgov.models import AuditEvent, Person, Role
+    from sqlmodel import select
+    code, out, _ = cli(database_url, "add-person", "Ada@Voltera.NL", "--name", "Ada Admin", "--role", "admin")
+    assert code == 0 and "Added Ada Admin <ada@voltera.nl> as admin" in out
+    with session_scope(engine) as session:
+        person = session.exec(select(Person).where(Person.email == "ada@voltera.nl")).one()
+        actors = session.exec(select(AuditEvent.actor_name).where(AuditEvent.entity == "person")).all()
+    assert (person.name, person.role) == ("Ada Admin", Role.ADMIN) and set(actors) == {"system"}
+    code, _, err = cli(database_url, "add-person", "ada@voltera.nl", "--name", "Ada Twee")
+    assert code == 2 and "already used by Ada Admin" in err
+    code, _, err = cli(database_url, "add-person", "not-an-address", "--name", "X")
+    assert code == 2 and "e-mail" in err

@@ -46,6 +46,7 @@ HELPER_MODULES = {
 # Public functions taking a keyword-only `session` but no `actor`: they cannot be authorised by role.
 EXEMPT = {
     "accounts.sign_in": "authenticates: there is no acting person yet, so there is no role to check",
+    "sso.sso_sign_in": "authenticates (the provider vouched for the identity): no acting person yet",
 }
 
 

@@ -19,7 +19,7 @@ def prod_env(monkeypatch, tmp_path):
     monkeypatch.setenv("CXGOV_DATABASE_URL", POSTGRES)
     monkeypatch.setenv("CXGOV_AUDIT_KEY", GOOD_KEY)
     monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
-    monkeypatch.delenv("CXGOV_ALLOW_ACTING_AS", raising=False)
+    monkeypatch.delenv("CXGOV_AUTH_MODE", raising=False)
     return monkeypatch
 
 
@@ -37,6 +37,7 @@ def test_development_checks_nothing_even_with_streamlit_defaults(monkeypatch, tm
     monkeypatch.delenv("CXGOV_AUDIT_KEY", raising=False)
     monkeypatch.delenv("CXGOV_DATABASE_URL", raising=False)
     monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
+    monkeypatch.setenv("CXGOV_AUTH_MODE", "acting-as")
     settings = load_settings()
     assert settings.environment == "development" and settings.acting_as_allowed
     options = {production.COOKIE_SECRET: None, production.XSRF: value, production.ERROR_DETAILS: "full"}
@@ -48,7 +49,6 @@ def test_development_checks_nothing_even_with_streamlit_defaults(monkeypatch, tm
     ("CXGOV_AUDIT_KEY", "", "at least 32 characters"),
     ("CXGOV_AUDIT_KEY", "k" * 20, "shorter than 32"),
     ("CXGOV_AUDIT_KEY", "k" * 31, "shorter than 32"),
-    ("CXGOV_ALLOW_ACTING_AS", "true", "set it to false"),
 ])
 def test_each_insecure_setting_is_refused_by_name(prod_env, name, value, fix):
     if value is None:
@@ -79,13 +79,35 @@ def test_error_details_off_in_any_spelling_pass(prod_env, value):
     assert refused({**GOOD_OPTIONS, production.ERROR_DETAILS: value}) == {}
 
 
+def test_the_demo_mode_is_refused_in_production_even_on_sqlite(prod_env):
+    prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
+    prod_env.setenv("CXGOV_AUTH_MODE", "acting-as")
+    problems = refused()
+    assert list(problems) == ["CXGOV_AUTH_MODE"] and "Use local" in problems["CXGOV_AUTH_MODE"]
+    assert not load_settings().acting_as_allowed
+
+
+def test_with_sso_the_auth_section_is_checked_in_production(prod_env):
+    prod_env.setenv("CXGOV_AUTH_MODE", "sso")
+    good = {"redirect_uri": "https://cxgov.voltera.nl/oauth2callback", "cookie_secret": "c" * 32,
+            "client_id": "cxgov", "client_secret": "s", "server_metadata_url": "https://idp/.well-known/x"}
+    assert production.problems(load_settings(), GOOD_OPTIONS, good) == []
+    plain_http = production.problems(load_settings(), GOOD_OPTIONS,
+                                     good | {"redirect_uri": "http://cxgov.voltera.nl/oauth2callback"})
+    assert [p.setting for p in plain_http] == [production.SECRETS_FILE] and "https" in plain_http[0].message
+    missing = production.problems(load_settings(), GOOD_OPTIONS, None)
+    assert [p.setting for p in missing] == [production.SECRETS_FILE] and missing[0].refuses
+    assert production.problems(load_settings(), None) == []  # the command line's settings-only check
+
+
 def test_every_problem_is_listed_at_once_and_no_secret_value_is_shown(prod_env):
     prod_env.setenv("CXGOV_AUDIT_KEY", "short-audit-key-value")
-    prod_env.setenv("CXGOV_ALLOW_ACTING_AS", "1")
+    prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
+    prod_env.setenv("CXGOV_AUTH_MODE", "acting-as")
     found = production.problems(load_settings(), {production.COOKIE_SECRET: "short-cookie-secret",
                                                   production.XSRF: False, production.ERROR_DETAILS: "full"})
-    assert [p.setting for p in found] == ["CXGOV_AUDIT_KEY", "CXGOV_ALLOW_ACTING_AS", production.COOKIE_SECRET,
-                                          production.XSRF, production.ERROR_DETAILS]
+    assert [p.setting for p in found] == ["CXGOV_AUDIT_KEY", "CXGOV_AUTH_MODE", "CXGOV_DATABASE_URL",
+                                          production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS]
     shown = "\n".join(map(str, found))
     assert "short-audit-key-value" not in shown and "short-cookie-secret" not in shown
 
@@ -180,27 +202,26 @@ def streamlit_options():
 def test_the_app_refuses_to_start_and_shows_no_page(prod_env, database_url, streamlit_options, lang, heading):
     streamlit_options(**{production.COOKIE_SECRET: "short-cookie-secret", production.XSRF: False,
                          production.ERROR_DETAILS: "full"})
-    prod_env.setenv("CXGOV_ALLOW_ACTING_AS", "true")
-    at = open_page(prod_env, database_url, "portfolio", lang=lang)
+    at = open_page(prod_env, database_url, "portfolio", lang=lang, mode="local")
     assert not at.exception, at.exception
     assert len(at.error) == 1
     message = at.error[0].value
     assert heading in message
-    for name in ("CXGOV_ALLOW_ACTING_AS", production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS):
+    for name in (production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS):
         assert name in message
     assert "short-cookie-secret" not in texts(at) and GOOD_KEY not in texts(at)
     assert not at.title and not at.metric and not at.sidebar.children  # the page and the frame never ran
 
 
 def test_a_cookie_secret_streamlit_made_up_itself_is_refused(prod_env, database_url):
-    at = open_page(prod_env, database_url, "portfolio")
+    at = open_page(prod_env, database_url, "portfolio", mode="local")
     assert not streamlit_config.is_manually_set(production.COOKIE_SECRET)  # the per-process random default
     assert len(at.error) == 1 and production.COOKIE_SECRET in at.error[0].value
 
 
 def test_a_valid_production_configuration_renders_the_page(prod_env, database_url, streamlit_options):
     streamlit_options(**GOOD_OPTIONS)
-    at = open_page(prod_env, database_url, "portfolio")
+    at = open_page(prod_env, database_url, "portfolio", mode="sso")  # a viewer signed in
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert "Portfolio overview" in texts(at)

@@ -8,8 +8,9 @@ def test_defaults_use_the_local_sqlite_file_and_a_key_file(monkeypatch, tmp_path
     monkeypatch.delenv("CXGOV_DATABASE_URL", raising=False)
     monkeypatch.delenv("CXGOV_AUDIT_KEY", raising=False)
     monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
+    monkeypatch.delenv("CXGOV_AUTH_MODE", raising=False)
     settings = load_settings()
-    assert settings.is_sqlite and settings.acting_as_allowed
+    assert settings.is_sqlite and settings.local_sign_in and not settings.acting_as_allowed  # safe by default
     assert (tmp_path / "audit.key").read_text().encode() == settings.audit_key
     assert load_settings().audit_key == settings.audit_key  # the key file is reused, not regenerated
     assert "audit_key" not in repr(settings)
@@ -18,8 +19,8 @@ def test_defaults_use_the_local_sqlite_file_and_a_key_file(monkeypatch, tmp_path
 @pytest.mark.parametrize("name, value, message", [
     ("CXGOV_LANGUAGE", "de", "CXGOV_LANGUAGE"),
     ("CXGOV_AUDIT_KEY", "short", "at least 16"),
-    ("CXGOV_ALLOW_ACTING_AS", "maybe", "true or false"),
-    ("CXGOV_AUTH_MODE", "oidc", "CXGOV_AUTH_MODE must be one of acting-as, local"),
+    ("CXGOV_SSO_CREATE_VIEWERS", "maybe", "true or false"),
+    ("CXGOV_AUTH_MODE", "oidc", "CXGOV_AUTH_MODE must be one of local, sso, acting-as"),
 ])
 def test_bad_values_are_refused_with_the_setting_named(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)
@@ -27,21 +28,21 @@ def test_bad_values_are_refused_with_the_setting_named(monkeypatch, name, value,
         load_settings()
 
 
-def test_postgresql_needs_an_audit_key_and_is_read_only_by_default(monkeypatch):
+def test_postgresql_needs_an_audit_key_and_refuses_the_demo_mode(monkeypatch):
     monkeypatch.setenv("CXGOV_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
     monkeypatch.delenv("CXGOV_AUDIT_KEY", raising=False)
     with pytest.raises(SettingsError, match="CXGOV_AUDIT_KEY is required"):
         load_settings()
     monkeypatch.setenv("CXGOV_AUDIT_KEY", "k" * 32)
-    assert not load_settings().acting_as_allowed
-    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "true")
-    assert load_settings().acting_as_allowed
+    assert load_settings().local_sign_in
+    monkeypatch.setenv("CXGOV_AUTH_MODE", "acting-as")
+    with pytest.raises(SettingsError, match="needs the local SQLite database"):
+        load_settings()
 
 
-def test_local_sign_in_replaces_the_acting_as_picker(monkeypatch, tmp_path):
+def test_the_demo_picker_only_when_chosen(monkeypatch, tmp_path):
     monkeypatch.delenv("CXGOV_DATABASE_URL", raising=False)
     monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
-    assert load_settings().auth_mode == "acting-as"
-    monkeypatch.setenv("CXGOV_AUTH_MODE", "local")
-    settings = load_settings()
-    assert settings.local_sign_in and not settings.acting_as_allowed  # even on the local SQLite file
+    for mode, picker in (("local", False), ("sso", False), ("acting-as", True)):
+        monkeypatch.setenv("CXGOV_AUTH_MODE", mode)
+        assert load_settings().acting_as_allowed == picker

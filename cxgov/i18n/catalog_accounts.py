@@ -65,4 +65,36 @@ TEXTS = {
         "en": "only a person can change their own password",
         "nl": "alleen een persoon kan het eigen wachtwoord wijzigen",
     },
+    "sso.sign_in.intro": {
+        "en": "Sign in with your company account. You will come back here once your identity provider has "
+              "confirmed who you are.",
+        "nl": "Log in met je bedrijfsaccount. Je komt hier terug zodra je identiteitsprovider heeft bevestigd "
+              "wie je bent.",
+    },
+    "sso.sign_in.button": {"en": "Sign in with company account", "nl": "Inloggen met bedrijfsaccount"},
+    "sso.sign_in.help": {
+        "en": "Company single sign-on. Problems signing in? Ask the cxgov admin of your organisation.",
+        "nl": "Eenmalige aanmelding van je organisatie. Lukt inloggen niet? Vraag de cxgov-beheerder.",
+    },
+    "sso.refused.unknown.title": {"en": "No access to cxgov yet", "nl": "Nog geen toegang tot cxgov"},
+    "sso.refused.unknown.text": {
+        "en": "You signed in as **{email}**, but cxgov does not know this e-mail address yet. Ask your cxgov "
+              "admin to add you (Admin → People) with exactly this address, then choose *Try again*.",
+        "nl": "Je bent ingelogd als **{email}**, maar cxgov kent dit e-mailadres nog niet. Vraag je "
+              "cxgov-beheerder je toe te voegen (Beheer → Mensen) met precies dit adres en kies dan "
+              "*Opnieuw proberen*.",
+    },
+    "sso.refused.deactivated.title": {"en": "Your access has ended", "nl": "Je toegang is beëindigd"},
+    "sso.refused.deactivated.text": {
+        "en": "The account **{email}** is deactivated in cxgov. Ask your cxgov admin if this is a mistake.",
+        "nl": "Het account **{email}** is in cxgov gedeactiveerd. Vraag je cxgov-beheerder als dit niet klopt.",
+    },
+    "sso.refused.no_email.title": {"en": "No e-mail address received", "nl": "Geen e-mailadres ontvangen"},
+    "sso.refused.no_email.text": {
+        "en": "Your identity provider did not give cxgov a verified e-mail address, and cxgov recognises people "
+              "by it. Ask your admin to check that the provider sends the `email` claim (scope `email`).",
+        "nl": "Je identiteitsprovider gaf cxgov geen bevestigd e-mailadres, en daaraan herkent cxgov mensen. "
+              "Vraag je beheerder te controleren dat de provider de `email`-claim meestuurt (scope `email`).",
+    },
+    "sso.try_again": {"en": "Try again", "nl": "Opnieuw proberen"},
 }

@@ -84,10 +84,6 @@ TEXTS = {
         "en": "already has a reading for this KPI ({period}, source “{source}”)",
         "nl": "heeft al een meting voor deze KPI ({period}, bron “{source}”)",
     },
-    "admin.audit.not_permitted": {
-        "en": "The audit log is for admins, the CX programme office and leaders. Choose such a person in the sidebar.",
-        "nl": "Het auditlog is voor beheerders, het CX-programmabureau en leidinggevenden. Kies zo iemand in de zijbalk.",
-    },
     "admin.audit.head": {"en": "Chain head: event {seq}, hash {hash}…", "nl": "Kop van de keten: gebeurtenis {seq}, hash {hash}…"},
     "admin.audit.verify": {"en": "Verify chain", "nl": "Keten controleren"},
     "admin.audit.verified": {

@@ -20,19 +20,17 @@ TEXTS = {
     "frame.language": {"en": "Language", "nl": "Taal"},
     "frame.acting_as": {"en": "Acting as (local demo mode)", "nl": "Handelen als (lokale demomodus)"},
     "frame.acting_as_help": {
-        "en": "Local mode has no sign-in yet: choose whose permissions you use. The choice is not kept in the "
-              "link and is forgotten on refresh.",
-        "nl": "De lokale modus heeft nog geen inlog: kies wiens rechten je gebruikt. De keuze staat niet in de "
+        "en": "The local demo mode has no sign-in: choose whose permissions you use. The choice is not kept in "
+              "the link and is forgotten on refresh.",
+        "nl": "De lokale demomodus heeft geen inlog: kies wiens rechten je gebruikt. De keuze staat niet in de "
               "link en vervalt bij verversen.",
     },
     "frame.nobody_read_only": {"en": "Nobody — read only", "nl": "Niemand — alleen lezen"},
-    "frame.read_only_mode": {
-        "en": "Read-only: sign-in is not configured for this installation.",
-        "nl": "Alleen lezen: inloggen is voor deze installatie niet ingericht.",
-    },
-    "frame.acting_as_warning": {
-        "en": "CXGOV_ALLOW_ACTING_AS is on: anyone can act as anyone. Use this only for a demo.",
-        "nl": "CXGOV_ALLOW_ACTING_AS staat aan: iedereen kan als iedereen handelen. Alleen voor een demo.",
+    "frame.sso_config_refused": {
+        "en": "Company sign-in (CXGOV_AUTH_MODE=sso) is not set up correctly. Ask the administrator of this "
+              "installation to fix the following and restart:",
+        "nl": "Inloggen met het bedrijfsaccount (CXGOV_AUTH_MODE=sso) is niet goed ingericht. Vraag de beheerder "
+              "van deze installatie het volgende te verbeteren en opnieuw te starten:",
     },
     "frame.production_refused": {
         "en": "cxgov does not start in production with these settings. Ask the administrator of this "

@@ -98,9 +98,9 @@ TEXTS = {
     "programs.form.edit_title": {"en": "Edit initiative", "nl": "Initiatief bewerken"},
     "programs.form.choose": {"en": "Choose…", "nl": "Kies…"},
     "programs.form.no_person": {
-        "en": "To propose or edit an initiative, first choose who you are acting as in the sidebar (local mode). "
+        "en": "To propose or edit an initiative, first choose who you are acting as in the sidebar (local demo mode). "
               "Without that, cxgov is read-only.",
-        "nl": "Kies eerst in de zijbalk als wie je handelt (lokale modus) om een initiatief voor te stellen of te "
+        "nl": "Kies eerst in de zijbalk als wie je handelt (lokale demomodus) om een initiatief voor te stellen of te "
               "bewerken. Zonder die keuze is cxgov alleen-lezen.",
     },
     "programs.form.may_not_propose": {

@@ -1,9 +1,8 @@
-"""Who is acting: the signed-in person (CXGOV_AUTH_MODE=local, see cxgov.ui.signin), or else, in local
-SQLite mode, the person chosen in a clearly labelled "acting as" picker.
+"""Who is acting: the signed-in person (CXGOV_AUTH_MODE=local, cxgov.ui.signin; sso, cxgov.ui.sso), or, in
+the local demo mode (CXGOV_AUTH_MODE=acting-as, SQLite only), the person chosen in a labelled "acting as" picker.
 
 The choice lives only in this browser session (never in the URL): a refresh starts read-only again
-and never falls back to a stronger role. Other modes are read-only unless CXGOV_ALLOW_ACTING_AS is set,
-and then a warning banner says so on every page.
+and never falls back to a stronger role.
 """
 from __future__ import annotations
 
@@ -45,11 +44,9 @@ def _people() -> pd.DataFrame:
 def acting_person() -> ActingPerson | None:
     """The person the current user acts as, or None (read-only, or nobody signed in yet)."""
     s = settings()
-    if s.local_sign_in:
-        return _active_person(SIGNED_IN_KEY, gone_key=SIGNED_OUT_KEY)
-    if not s.acting_as_allowed:
-        return None
-    return _active_person(ACTING_KEY)
+    if s.acting_as_allowed:
+        return _active_person(ACTING_KEY)
+    return _active_person(SIGNED_IN_KEY, gone_key=SIGNED_OUT_KEY)
 
 
 def _active_person(key: str, gone_key: str | None = None) -> ActingPerson | None:
@@ -75,13 +72,7 @@ def can(action: Action, relations: set[Relation] | frozenset[Relation] = frozens
 
 
 def render_acting_picker() -> None:
-    """The sidebar picker (local mode), with the mode always visible."""
-    s = settings()
-    if not s.acting_as_allowed:
-        st.sidebar.info(tr("frame.read_only_mode"))
-        return
-    if not s.is_sqlite:
-        st.warning(tr("frame.acting_as_warning"), icon="⚠️")
+    """The sidebar picker of the local demo mode; its label names the mode."""
     people = _people()
     options = [None, *people["id"].tolist()]
     # Labels are computed during the run: AppTest calls format_func outside it, where tr() has no language.

@@ -11,10 +11,11 @@ from cxgov import production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
 from cxgov.settings import SettingsError
-from cxgov.ui.acting import render_acting_picker
+from cxgov.ui.acting import can, render_acting_picker
 from cxgov.ui.navigation import PAGES, PAGES_DIR
 from cxgov.ui.runtime import engine, settings, notice_other_servers
 from cxgov.ui.signin import require_sign_in
+from cxgov.ui.sso import auth_section, check_sso_config, require_sso_sign_in
 from cxgov.ui.text import LANGUAGE_KEY, tr
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -44,7 +45,7 @@ def _log_warnings(warnings: tuple[str, ...]) -> None:
 
 def check_production() -> None:
     """In production, stop with one message listing every insecure setting (values are never shown)."""
-    found = production.problems(settings(), _streamlit_options())
+    found = production.problems(settings(), _streamlit_options(), auth_section())
     _log_warnings(tuple(str(problem) for problem in found if not problem.refuses))
     refused = production.refusals(found)
     if refused:
@@ -57,6 +58,8 @@ def check_database() -> None:
     """Stop with a clear message when settings are invalid or insecure, or the database is not migrated."""
     try:
         check_production()
+        if settings().sso_sign_in:
+            check_sso_config()
         _schema_ok(settings().database_url)
         notice_other_servers()
     except SettingsError as exc:
@@ -68,7 +71,7 @@ def check_database() -> None:
 
 
 def render_sidebar() -> None:
-    """Language switch, then who is acting; with local sign-in and nobody signed in, the sign-in form stops the run."""
+    """Language switch, then who is acting; until somebody is signed in, the sign-in page stops the run."""
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = settings().language
     st.sidebar.segmented_control(tr("frame.language"), LANGUAGES, key=LANGUAGE_KEY,
@@ -76,16 +79,21 @@ def render_sidebar() -> None:
                                  persist_state="session")
     if not st.session_state.get(LANGUAGE_KEY):  # a second click deselects: keep a language
         st.session_state[LANGUAGE_KEY] = settings().language
-    if settings().local_sign_in:
-        require_sign_in()
-    else:
+    if settings().acting_as_allowed:
         render_acting_picker()
+    elif settings().sso_sign_in:
+        require_sso_sign_in()
+    else:
+        require_sign_in()
 
 
 def navigation() -> st.navigation:
-    """st.navigation with the sections from cxgov.ui.navigation, titles in the user's language."""
+    """st.navigation with the sections from cxgov.ui.navigation, titles in the user's language; a page whose
+    action the acting person may not do is left out, so its link answers "page not found"."""
     sections: dict[str, list] = {}
     for spec in PAGES:
+        if spec.requires is not None and not can(spec.requires):
+            continue
         page = st.Page(PAGES_DIR / spec.path, title=tr(spec.title), icon=spec.icon, url_path=spec.url_path,
                        default=spec.url_path == "portfolio", visibility="hidden" if spec.hidden else "visible")
         sections.setdefault(tr(spec.section), []).append(page)

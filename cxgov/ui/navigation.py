@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxgov.permissions import Action
 from cxgov.settings import PROJECT_ROOT
 
 PAGES_DIR = PROJECT_ROOT / "app_pages"
@@ -16,6 +17,9 @@ class PageSpec:
     url_path: str
     icon: str
     hidden: bool = False  # reachable by link (e.g. ?id=), not listed in the sidebar
+    # Only people allowed this action get the page at all: for anyone else it does not exist (not found, not
+    # forbidden), in the sidebar and by link.
+    requires: Action | None = None
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -39,7 +43,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.admin", "admin/objectives.py", "page.objectives", "objectives", ":material/target:"),
     PageSpec("nav.admin", "admin/lists.py", "page.lists", "lists", ":material/format_list_bulleted:"),
     PageSpec("nav.admin", "admin/kpis.py", "page.kpis", "kpis", ":material/speed:"),
-    PageSpec("nav.admin", "admin/audit_log.py", "page.audit_log", "audit-log", ":material/history:"),
+    PageSpec("nav.admin", "admin/audit_log.py", "page.audit_log", "audit-log", ":material/history:",
+             requires=Action.VIEW_AUDIT),
 )
 
 

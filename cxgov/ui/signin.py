@@ -6,6 +6,8 @@ cxgov.ui.acting re-checks it against the active people on every run, so a deacti
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from cxgov import audit
@@ -27,18 +29,21 @@ def require_sign_in() -> None:
     if person is None:
         _sign_in_form()
         st.stop()
-    _signed_in_sidebar(person)
+    signed_in_sidebar(person, on_sign_out=_sign_out)
     if st.session_state.get(MUST_CHANGE_KEY):
         _new_password_form()
         st.stop()
 
 
-def _signed_in_sidebar(person: ActingPerson) -> None:
+def signed_in_sidebar(person: ActingPerson, on_sign_out: Callable[[], None]) -> None:
+    """"Signed in as NAME · ROLE" and a sign-out button (its callback runs before the next run)."""
     st.sidebar.markdown(plain(tr("accounts.signed_in_as", name=person.name, role=label(person.role))))
-    if st.sidebar.button(tr("accounts.sign_out"), key="cxgov_sign_out"):
-        for key in (SIGNED_IN_KEY, MUST_CHANGE_KEY):
-            st.session_state.pop(key, None)
-        st.rerun()
+    st.sidebar.button(tr("accounts.sign_out"), key="cxgov_sign_out", on_click=on_sign_out)
+
+
+def _sign_out() -> None:
+    for key in (SIGNED_IN_KEY, MUST_CHANGE_KEY):
+        st.session_state.pop(key, None)
 
 
 def _sign_in_form() -> None:

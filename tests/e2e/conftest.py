@@ -78,7 +78,7 @@ class Server:
     seed: Seed
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -100,22 +100,23 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
                        f"{log.read_text()[-3000:]}")
 
 
-def _start_server(database: Database, log: Path):
+def _start_server(database: Database, log: Path, *, auth_mode: str = "acting-as", host: str = "127.0.0.1",
+                  port: int | None = None, options: tuple[str, ...] = ()):
     """Start `streamlit run app.py` in its own process group; yield a Server; kill the group afterwards.
 
     The server's output goes to `log` (kept in pytest's temporary directory for a failed run's diagnosis).
+    `options` are further `streamlit run` flags (e.g. where the secrets file is).
     """
-    port = _free_port()
+    port = port or free_port()
     env = os.environ | {"CXGOV_DATABASE_URL": database.url, "CXGOV_AUDIT_KEY": database.audit_key,
-                        "CXGOV_LANGUAGE": "en"}
-    env.pop("CXGOV_ALLOW_ACTING_AS", None)
+                        "CXGOV_LANGUAGE": "en", "CXGOV_AUTH_MODE": auth_mode}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--server.address", host, "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{host}:{port}"
     try:
         _wait_healthy(url, process, log)
         yield Server(url=url, seed=database.seed)

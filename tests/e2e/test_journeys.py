@@ -119,10 +119,16 @@ def test_dutch_switch_translates_navigation_and_formats(app_server, page, artifa
 
 
 def test_every_page_renders_by_link_without_errors(app_server, page, artifacts):
-    """Each page of the sidebar opened by its URL: the frame, no 'Page not found', no exception box."""
+    """Each page of the sidebar opened by its URL: the frame, no 'Page not found', no exception box; a page
+    the visitor (nobody picked: read only) may not use does not exist for them."""
     for spec in PAGES:
         if spec.hidden:
             continue  # reached with ?id= (covered above)
+        if spec.requires is not None:
+            open_app(page, f"{app_server.url}/{spec.url_path}")
+            expect(page.get_by_text("Page not found")).to_be_visible()
+            expect(sidebar(page).get_by_test_id("stSidebarNav")).not_to_contain_text(t(spec.title))
+            continue
         # Streamlit serves the default page at the root only: /portfolio itself answers "Page not found".
         path = "" if spec.url_path == "portfolio" else spec.url_path
         open_app(page, f"{app_server.url}/{path}")

@@ -1,39 +1,48 @@
-"""Who is acting: the local-mode picker, read-only elsewhere, never in the URL, never a stronger fallback."""
+"""The local demo mode's "acting as" picker: only when chosen, only on SQLite, never in the URL, never a
+stronger fallback; every other mode shows who is signed in instead."""
+import pytest
 import streamlit as st
 from sqlalchemy import text
 
 from cxgov.db import make_engine
 from cxgov.models import Role
-from cxgov.settings import get_settings
+from cxgov.settings import SettingsError, load_settings
 from cxgov.ui.acting import ACTING_KEY
 from tests.factories import add_person
 from tests.pages.harness import open_page
 
 
-def test_mode_decides_whether_the_picker_is_offered(monkeypatch, database_url):
-    at = open_page(monkeypatch, database_url, "portfolio")
+def _pickers(at):
+    return [s for s in at.sidebar.selectbox if s.key == ACTING_KEY]
+
+
+def test_the_demo_mode_offers_the_picker_with_its_mode_in_the_label(monkeypatch, sqlite_url):
+    at = open_page(monkeypatch, sqlite_url, "portfolio", mode="acting-as")
     assert not at.exception
-    pickers = [s for s in at.sidebar.selectbox if s.key == ACTING_KEY]
-    if database_url.startswith("sqlite"):
-        assert pickers, "local SQLite mode offers the acting-as picker"
-    else:
-        assert not pickers
-        assert any("Read-only" in i.value for i in at.sidebar.info)
+    [picker] = _pickers(at)
+    assert picker.label == "Acting as (local demo mode)"
 
 
-def test_shared_database_with_explicit_setting_shows_a_warning_banner(monkeypatch, database_url):
-    monkeypatch.setenv("CXGOV_ALLOW_ACTING_AS", "true")
-    at = open_page(monkeypatch, database_url, "portfolio")
-    get_settings.cache_clear()
-    assert [s for s in at.sidebar.selectbox if s.key == ACTING_KEY]
-    banner = [w.value for w in at.warning if "CXGOV_ALLOW_ACTING_AS" in w.value]
-    assert bool(banner) == (not database_url.startswith("sqlite"))
+@pytest.mark.parametrize("mode", ["local", "sso"])
+def test_no_picker_in_the_sign_in_modes(monkeypatch, database_url, mode):
+    admin = add_person(make_engine(database_url), Role.ADMIN)
+    at = open_page(monkeypatch, database_url, "portfolio", mode=mode, acting=admin if mode == "sso" else None)
+    assert not at.exception
+    assert not _pickers(at)
+
+
+def test_the_demo_mode_is_refused_on_a_shared_database(monkeypatch):
+    monkeypatch.setenv("CXGOV_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/cxgov")
+    monkeypatch.setenv("CXGOV_AUDIT_KEY", "k" * 32)
+    monkeypatch.setenv("CXGOV_AUTH_MODE", "acting-as")
+    with pytest.raises(SettingsError, match="needs the local SQLite database"):
+        load_settings()
 
 
 def test_the_choice_is_never_in_the_url_and_deactivation_falls_back_to_read_only(monkeypatch, sqlite_url):
     engine = make_engine(sqlite_url)
     admin = add_person(engine, Role.ADMIN, name="Anouk Admin")
-    at = open_page(monkeypatch, sqlite_url, "portfolio", acting=admin)
+    at = open_page(monkeypatch, sqlite_url, "portfolio", acting=admin, mode="acting-as")
     assert at.session_state[ACTING_KEY] == admin
     assert not any("acting" in key.lower() or str(admin) == value for key, value in at.query_params.items())
     with engine.begin() as conn:  # test arrangement: deactivate behind the app's back

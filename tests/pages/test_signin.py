@@ -51,7 +51,7 @@ def _signed_in_as(at: AppTest) -> str:
 @pytest.mark.parametrize("lang, title", [("en", "Sign in to cxgov"), ("nl", "Inloggen bij cxgov")])
 def test_nobody_signed_in_sees_only_the_sign_in_form(local, monkeypatch, lang, title):
     url, *_ = local
-    at = open_page(monkeypatch, url, "portfolio", lang=lang)
+    at = open_page(monkeypatch, url, "portfolio", lang=lang, mode="local")
     assert not at.exception
     assert [t.value for t in at.title] == [title]
     assert {t.key for t in at.text_input} == {"cxgov_sign_in_email", "cxgov_sign_in_password"}
@@ -62,7 +62,7 @@ def test_nobody_signed_in_sees_only_the_sign_in_form(local, monkeypatch, lang, t
 def test_a_wrong_password_gives_the_one_generic_message(local, monkeypatch):
     url, engine, person, email = local
     _own_password(engine, person)
-    at = _sign_in(open_page(monkeypatch, url, "portfolio"), email, "Not my password at all")
+    at = _sign_in(open_page(monkeypatch, url, "portfolio", mode="local"), email, "Not my password at all")
     assert not at.exception
     assert any("Signing in did not work" in e.value for e in at.error)
     unknown = _sign_in(at, "nobody@example.nl", OWN)
@@ -73,7 +73,7 @@ def test_a_wrong_password_gives_the_one_generic_message(local, monkeypatch):
 def test_sign_in_shows_the_page_and_sign_out_shows_the_form_again(local, monkeypatch):
     url, engine, person, email = local
     _own_password(engine, person)
-    at = _sign_in(open_page(monkeypatch, url, "portfolio"), email, OWN)
+    at = _sign_in(open_page(monkeypatch, url, "portfolio", mode="local"), email, OWN)
     assert not at.exception
     assert "Signed in as Mila Manager · Manager" in _signed_in_as(at)
     assert "Sign in to cxgov" not in [t.value for t in at.title]
@@ -87,7 +87,7 @@ def test_sign_in_shows_the_page_and_sign_out_shows_the_form_again(local, monkeyp
 
 def test_an_admin_set_password_must_be_replaced_before_anything_else(local, monkeypatch):
     url, _, _, email = local
-    at = _sign_in(open_page(monkeypatch, url, "portfolio", lang="nl"), email, FIRST, submit="Inloggen")
+    at = _sign_in(open_page(monkeypatch, url, "portfolio", lang="nl", mode="local"), email, FIRST, submit="Inloggen")
     assert not at.exception
     assert [t.value for t in at.title] == ["Kies een nieuw wachtwoord"]
     fields = {"cxgov_current_password": FIRST, "cxgov_new_password": OWN, "cxgov_repeat_password": OWN + "!"}
@@ -114,7 +114,7 @@ def test_an_admin_set_password_must_be_replaced_before_anything_else(local, monk
 def test_deactivation_signs_the_person_out_at_the_next_interaction(local, monkeypatch):
     url, engine, person, email = local
     _own_password(engine, person)
-    at = _sign_in(open_page(monkeypatch, url, "portfolio"), email, OWN)
+    at = _sign_in(open_page(monkeypatch, url, "portfolio", mode="local"), email, OWN)
     assert "Signed in as Mila Manager" in _signed_in_as(at)
     with session_scope(engine, write=True) as session:  # test arrangement: deactivated behind the app's back
         session.get(Person, person).active = False
