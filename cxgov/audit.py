@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from cxgov.errors import PermissionDenied
 from cxgov.models import AuditEvent, AuditHead
 from cxgov.models.base import utcnow
 
+DENIED = "denied"  # the action of the event that records a refused attempt
 PENDING_KEY = "cxgov_pending_audit"
 SEALED_KEY = "cxgov_sealed_audit_range"  # (head before, head after) of the last seal in a session
 
@@ -52,6 +54,18 @@ def record(session: Session, *, actor: Actor, entity: str, entity_id: Any, actio
     pending.append(dict(actor_id=actor.id, actor_name=actor.name, entity=entity, entity_id=str(entity_id),
                         action=action, field=field, old_value=to_text(old), new_value=to_text(new),
                         reason=reason or ""))
+
+
+def record_denial(session: Session, denied: PermissionDenied) -> None:
+    """Queue the audit event of an attempt the permission policy refused: who, what, on which row, and why.
+
+    The event's entity is the target (e.g. initiative 42) where there is one, else "permission"; its field
+    names the action tried; its reason is the refusal as the person read it (in English).
+    """
+    actor = SYSTEM if denied.actor is None else Actor(id=denied.actor[0], name=denied.actor[1])
+    entity, entity_id = denied.target if denied.target is not None else ("permission", "-")
+    record(session, actor=actor, entity=entity, entity_id=entity_id, action=DENIED, field=denied.attempted or None,
+           reason=denied.message("en"))
 
 
 def canonical_text(event: AuditEvent) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from cxgov import audit
+from cxgov.errors import PermissionDenied
 from cxgov.settings import PROJECT_ROOT, get_settings
 
 ALEMBIC_INI = PROJECT_ROOT / "db" / "alembic.ini"
@@ -69,8 +70,10 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
     """One transaction for one user action: commit on success, roll back on any error.
 
     A write unit seals its audit events (numbers and chains them under the head lock) as the
-    last step before commit, so no service can forget to.
+    last step before commit, so no service can forget to. A write unit refused by the permission
+    policy is rolled back like any other, then the attempt is recorded in a unit of its own.
     """
+    denied: PermissionDenied | None = None
     with engine.connect() as connection:
         connection = connection.execution_options(cxgov_write=write)
         with Session(bind=connection, expire_on_commit=False) as session:
@@ -80,9 +83,20 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
             try:
                 yield session
                 session.commit()
+            except PermissionDenied as exc:
+                session.rollback()
+                if not write:
+                    raise
+                denied = exc
             except BaseException:
                 session.rollback()
                 raise
+    if denied is None:
+        return
+    # Outside the refused unit's connection: on SQLite a second writer would wait for it.
+    with session_scope(engine, write=True) as session:
+        audit.record_denial(session, denied)
+    raise denied
 
 
 def alembic_config(url: str) -> Config:

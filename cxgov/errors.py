@@ -41,7 +41,17 @@ class ConflictError(DomainError):
 
 
 class PermissionDenied(DomainError):
-    """The acting person may not do this."""
+    """The acting person may not do this. The write unit that raised it records the attempt in the audit log
+    in a transaction of its own (cxgov.db.session_scope): the refused unit itself is rolled back.
+
+    `actor` is (person id, name) of who tried, or None for the system; `attempted` the action's name;
+    `target` the (entity, id) it was tried on, where there is one.
+    """
+
+    def __init__(self, key: str, *, actor: tuple[int | None, str] | None = None, attempted: str = "",
+                 target: tuple[str, object] | None = None, **params):
+        self.actor, self.attempted, self.target = actor, attempted, target
+        super().__init__(key, **params)
 
 
 class NotFound(DomainError):

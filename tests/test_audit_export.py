@@ -6,11 +6,12 @@ import io
 import json
 
 import pytest
+from sqlmodel import select
 
 from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import PermissionDenied
-from cxgov.models import Role
+from cxgov.models import AuditEvent, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.audit import AuditFilter
 from cxgov.services.audit_export import HEADER, export_audit_log, formula_safe
@@ -76,10 +77,13 @@ def test_filters_are_respected_and_the_export_is_audited_once(engine):
         assert audit.verify(session, get_settings().audit_key).ok, "the export's event is chained like any other"
 
 
-def test_a_viewer_may_not_export_and_nothing_is_written(engine):
+def test_a_viewer_may_not_export_and_only_the_attempt_is_recorded(engine):
     viewer = add_person(engine, Role.VIEWER)
     run(engine, create_department, SYSTEM_ACTOR, data={"name": "Finance"})
     before = audit_count(engine)
     with pytest.raises(PermissionDenied):
         run(engine, export_audit_log, viewer, filters=AuditFilter())
-    assert audit_count(engine) == before
+    assert audit_count(engine) == before + 1
+    with session_scope(engine) as session:
+        last = session.exec(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).one()
+    assert (last.action, last.actor_id, last.field) == (audit.DENIED, viewer, "view_audit")

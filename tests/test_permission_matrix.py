@@ -17,18 +17,20 @@ import inspect
 import itertools
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
 from sqlmodel import SQLModel
+from sqlmodel import select as sqlmodel_select
 
 import cxgov.services
+from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
-from cxgov.models import Department, Initiative, InitiativeMember, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
+from cxgov.models import AuditEvent, Department, Initiative, InitiativeMember, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
 from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
@@ -303,34 +305,58 @@ def test_matrix_size_is_as_planned():
     assert len(PARAMS) >= len(CASES) and size > floor
 
 
-def _row_counts(engine) -> dict[str, int]:
-    """Rows in every table (the audit log included), in one statement."""
+def _row_counts(session) -> dict[str, int]:
+    """Rows in every table (the audit log included), in one statement, as `session` sees them."""
     tables = sorted(SQLModel.metadata.tables.values(), key=lambda t: t.name)
     query = select(*(select(func.count()).select_from(t).scalar_subquery().label(t.name) for t in tables))
+    return dict(session.execute(query).one()._mapping)
+
+
+def _committed_rows(engine) -> dict[str, int]:
     with session_scope(engine) as session:
-        return dict(session.execute(query).one()._mapping)
+        return _row_counts(session)
+
+
+def _difference(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    return {table: after[table] - before[table] for table in after if after[table] != before[table]}
 
 
 class _Undo(Exception):
     """Raised inside a write unit to roll a successful call back."""
 
 
-def _call(engine, function: Callable, actor, kwargs: dict, undo: bool) -> Exception | None:
-    """Run the call in one write unit like the UI does; a refusal is caught INSIDE the unit, so whatever
-    the service wrote before refusing would still be committed and show up in the row counts."""
-    outcome: Exception | None = None
+@dataclass
+class _Outcome:
+    error: Exception | None = None
+    written_before_refusal: dict[str, int] = field(default_factory=dict)  # rows and queued audit events
+
+
+def _call(engine, function: Callable, actor, kwargs: dict, undo: bool) -> _Outcome:
+    """Run the call in one write unit like the UI does. A refusal is looked at INSIDE the unit first (what
+    the service wrote or queued before refusing, which the rollback would hide), then left to the unit,
+    which rolls back and, for a PermissionDenied, records the attempt in a unit of its own."""
+    outcome = _Outcome()
     try:
         with session_scope(engine, write=True) as session:
+            before = _row_counts(session)
             try:
                 function(session=session, actor=actor, **kwargs)
             except DomainError as exc:
-                outcome = exc
-            if undo and outcome is None:
+                outcome.error = exc
+                session.flush()
+                outcome.written_before_refusal = _difference(before, _row_counts(session))
+                queued = len(session.info.get(audit.PENDING_KEY, []))
+                if queued:
+                    outcome.written_before_refusal["queued audit events"] = queued
+                raise
+            if undo:
                 raise _Undo
     except _Undo:
         pass
+    except DomainError:
+        pass  # kept above
     except Exception as exc:  # noqa: BLE001 — reported as a mismatch with its type
-        outcome = exc
+        outcome.error = exc
     return outcome
 
 
@@ -349,24 +375,40 @@ def _expected(case: Case, role: Role, relation: Relation | None, active: bool) -
     return None
 
 
+def _denial_events(engine, since_seq: int) -> list[AuditEvent]:
+    with session_scope(engine) as session:
+        return session.exec(sqlmodel_select(AuditEvent).where(AuditEvent.seq > since_seq)).all()
+
+
+def _last_seq(engine) -> int:
+    with session_scope(engine) as session:
+        return session.execute(select(func.coalesce(func.max(AuditEvent.seq), 0))).scalar_one()
+
+
 def _check_one(engine, name: str, case: Case, actor, kwargs: dict, refusal) -> str | None:
     """Run one combination; a description of the mismatch, or None."""
-    before = _row_counts(engine)
+    before, last_seq = _committed_rows(engine), _last_seq(engine)
     outcome = _call(engine, service(name), actor, kwargs, case.undo)
-    after = _row_counts(engine)
-    written = {table: after[table] - before[table] for table in after if after[table] != before[table]}
+    written = _difference(before, _committed_rows(engine))
     if refusal is None:
-        if outcome is not None:
-            return f"should succeed, raised {type(outcome).__name__}: {outcome!r}"
+        if outcome.error is not None:
+            return f"should succeed, raised {type(outcome.error).__name__}: {outcome.error!r}"
         if not case.undo and not written.get("audit_event"):
             return "succeeded without an audit event"
         return None
-    if outcome is None:
+    if outcome.error is None:
         return f"should be refused, succeeded (wrote {written})"
-    if not refusal(outcome):
-        return f"should be refused, raised {type(outcome).__name__}: {outcome!r}"
-    if written:
-        return f"refused, but wrote {written}"
+    if not refusal(outcome.error):
+        return f"should be refused, raised {type(outcome.error).__name__}: {outcome.error!r}"
+    if outcome.written_before_refusal:
+        return f"refused, but wrote {outcome.written_before_refusal} before refusing"
+    if not isinstance(outcome.error, PermissionDenied):
+        return f"refused, but wrote {written}" if written else None
+    if written != {"audit_event": 1}:
+        return f"refused: expected exactly one audit event (the denial), the database changed by {written}"
+    [event] = _denial_events(engine, last_seq)
+    if (event.action, event.actor_id) != (audit.DENIED, None if actor == SYSTEM_ACTOR else actor):
+        return f"refused, but the event recorded is {event.action!r} by {event.actor_id!r}"
     return None
 
 

@@ -119,6 +119,12 @@ TEXTS = {
     "admin.audit.action.update": {"en": "Changed", "nl": "Gewijzigd"},
     "admin.audit.action.bulk_load": {"en": "Bulk load", "nl": "Bulkimport"},
     "admin.audit.action.export": {"en": "Exported", "nl": "Geëxporteerd"},
+    "admin.audit.action.denied": {"en": "Refused (no permission)", "nl": "Geweigerd (geen recht)"},
+    "admin.audit.action.sign_in": {"en": "Signed in", "nl": "Ingelogd"},
+    "admin.audit.action.sign_in_failed": {"en": "Sign-in failed", "nl": "Inloggen mislukt"},
+    "admin.audit.action.sign_in_refused": {"en": "Sign-in refused", "nl": "Inloggen geweigerd"},
+    "admin.audit.action.lock": {"en": "Locked", "nl": "Geblokkeerd"},
+    "admin.audit.action.unlock": {"en": "Unlocked", "nl": "Gedeblokkeerd"},
     "admin.audit.export.prepare": {"en": "Prepare export (CSV)", "nl": "Export voorbereiden (CSV)"},
     "admin.audit.export.help": {
         "en": "All events matching the filters, not just this page. The export itself is recorded in the audit log.",

@@ -13,4 +13,6 @@ TEXTS = {
     "entity.budget_line": {"en": "Budget line", "nl": "Budgetregel"},
     "entity.expense": {"en": "Expense", "nl": "Uitgave"},
     "entity.portfolio": {"en": "Portfolio", "nl": "Portfolio"},
+    "entity.permission": {"en": "Permission", "nl": "Recht"},
+    "entity.sso_sign_in": {"en": "Company sign-in", "nl": "Inloggen met bedrijfsaccount"},
 }

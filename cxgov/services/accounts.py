@@ -86,7 +86,7 @@ def change_own_password(*, session: Session, actor: Actor, current_password: str
     values = parse_input(PasswordChangeInput, {"current_password": current_password, "new_password": new_password})
     person = acting_person(session, actor)
     if person is None:  # the command line has no password of its own
-        raise PermissionDenied("error.account_own_only")
+        raise PermissionDenied("error.account_own_only", attempted="change own password")
     account = _account_for_update(session, person.id)
     if account is None:
         raise NotFound("error.not_found", entity="entity.local_account", id=person.id)

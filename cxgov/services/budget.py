@@ -18,7 +18,8 @@ def _initiative_for_budget(session: Session, actor: Actor, initiative_id: int):
     """The acting person and the initiative, locked, once they may manage its budget."""
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.MANAGE_BUDGET, relations_to(session, initiative, person))
+    authorise(person, Action.MANAGE_BUDGET, relations_to(session, initiative, person),
+              target=("initiative", initiative_id))
     # Lock the initiative row: two people setting the same quarter at once then queue instead of both
     # inserting (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises write units).
     session.exec(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update()).one()

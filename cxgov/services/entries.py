@@ -48,7 +48,7 @@ def create_entry(spec: EntrySpec, *, session: Session, actor: Actor, data: dict[
     """Insert a new entry of `spec`'s kind after the checks; one 'create' audit event. Returns its id."""
     values = parse_input(spec.input_model, data)
     person = acting_person(session, actor)
-    authorise(person, spec.action)
+    authorise(person, spec.action, target=(spec.entity, "new"))
     _check(spec, session, person, values, row=None)
     row = spec.model(**values.model_dump())
     session.add(row)
@@ -62,7 +62,7 @@ def update_entry(spec: EntrySpec, *, session: Session, actor: Actor, row_id: int
     """Save an edit if nobody saved since `seen_version`; returns field -> (old, new), {} for a no-op."""
     values = parse_input(spec.input_model, data)
     person = acting_person(session, actor)
-    authorise(person, spec.action)
+    authorise(person, spec.action, target=(spec.entity, row_id))
     row = get_or_404(session, spec.model, spec.entity, row_id)
     _check(spec, session, person, values, row=row)
     changes = versioned_update(session, person=person, model=spec.model, entity=spec.entity, row=row,

@@ -74,7 +74,8 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     values = parse_input(InitiativeInput, data)
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person))
+    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
+              target=("initiative", initiative_id))
     check_version(session, "initiative", initiative, seen_version)
     _check_against_database(session, values, initiative_id=initiative_id)
     cycle = current_cycle(session, initiative_id)
@@ -103,7 +104,7 @@ def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
     values = parse_input(CheckInInput, data)
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.CHECK_IN, relations_to(session, initiative, person))
+    authorise(person, Action.CHECK_IN, relations_to(session, initiative, person), target=("initiative", initiative_id))
     check_in = CheckIn(initiative_id=initiative_id, author_id=person.id if person else initiative.owner_id,
                        **values.model_dump())
     session.add(check_in)

@@ -22,7 +22,8 @@ def acting_person(session: Session, actor: Actor) -> Person | None:
         return None
     person = session.exec(select(Person).where(Person.id == actor).execution_options(populate_existing=True)).first()
     if person is None or not person.active:
-        raise PermissionDenied("error.actor_inactive")
+        raise PermissionDenied("error.actor_inactive", actor=(actor, person.name if person else f"person {actor}"),
+                               attempted="act while deactivated")
     return person
 
 

@@ -2,14 +2,15 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from cxgov.db import session_scope
 from cxgov.i18n import t
-from cxgov.models import Initiative, Role
+from cxgov.models import AuditEvent, Initiative, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
+from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
 
@@ -216,3 +217,20 @@ def test_edit_button_opens_the_form_for_this_initiative(monkeypatch, db):
     assert not at.exception, at.exception
     assert at.title[0].value == t("programs.form.edit_title")
     assert at.text_input(key=f"programs_form_{seeded['invoices']}_1.title").value == "Plain-language invoices"
+
+
+def test_a_save_refused_by_the_policy_is_explained_and_audited(monkeypatch, db):
+    """The form was offered, then the person's role changed: the save is refused, said so, and recorded."""
+    url, engine = db
+    seeded = _seed(engine)
+    at = open_page(monkeypatch, url, "initiative-form", acting=seeded["owner"], query={"id": str(seeded["invoices"])})
+    with engine.begin() as conn:  # an admin makes the owner a viewer while the form is open
+        conn.execute(text("UPDATE person SET role = 'viewer' WHERE id = :id"), {"id": seeded["owner"]})
+    at.text_input[0].input("B1 invoices")
+    at.main.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.error[0].value == plain("Sanne de Vries (Viewer) may not edit this initiative.")
+    assert _count(engine, "B1 invoices") == 0
+    with session_scope(engine) as session:
+        denial = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one()
+    assert (denial.action, denial.actor_id, denial.entity_id) == ("denied", seeded["owner"], str(seeded["invoices"]))
