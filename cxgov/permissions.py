@@ -16,7 +16,8 @@ SYSTEM_ACTOR = "system"  # the command line (migrate, demo); never reachable fro
 class Action(StrEnum):
     PROPOSE_INITIATIVE = "propose_initiative"
     CREATE_INITIATIVE_WITH_STATUS = "create_initiative_with_status"
-    EDIT_INITIATIVE = "edit_initiative"
+    EDIT_INITIATIVE = "edit_initiative"  # its fields, its PDCA record and its moves through the phases
+    APPROVE_INITIATIVE = "approve_initiative"  # fund a proposal (a governance decision, recorded with a reason)
     CHECK_IN = "check_in"
     MANAGE_BUDGET = "manage_budget"
     MANAGE_KPIS = "manage_kpis"
@@ -43,6 +44,7 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.PROPOSE_INITIATIVE: EVERYONE_BUT_VIEWERS,
     Action.CREATE_INITIATIVE_WITH_STATUS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
     Action.EDIT_INITIATIVE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
+    Action.APPROVE_INITIATIVE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: ANY},
     Action.CHECK_IN: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: ON_TEAM, Role.CONTRIBUTOR: ON_TEAM},
     Action.MANAGE_BUDGET: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
     Action.MANAGE_KPIS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.ANALYST: ANY},

@@ -36,6 +36,7 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi
+from cxgov.services.pdca import approve_initiative, move_to_next_phase
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
 from tests.factories import add_initiative, add_person
@@ -206,6 +207,39 @@ def _edit_term(a: Arrange) -> dict:
     return {"term_id": row_id, "seen_version": a.version(TaxonomyTerm, row_id), "data": data | {"position": 3}}
 
 
+def _cycle_record(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
+            "data": {"hypothesis": "If we write a card, then the NPS rises"}}
+
+
+def _approval(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()  # a proposal
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
+            "reason": "Funded by the board"}
+
+
+def _initiative_in_phase(a: Arrange, moves: int) -> dict:
+    """An approved initiative moved `moves` phases on by the system (reasons given: criteria do not matter)."""
+    initiative_id, _ = a.initiative()
+    with session_scope(a.engine, write=True) as session:
+        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                           seen_version=1, reason="matrix arrangement")
+    for _ in range(moves):
+        with session_scope(a.engine, write=True) as session:
+            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                               seen_version=a.version(Initiative, initiative_id), override_reason="arrangement")
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id)}
+
+
+def _phase_move(a: Arrange) -> dict:
+    return _initiative_in_phase(a, 0) | {"override_reason": "Pilot first"}
+
+
+def _act_decision(a: Arrange) -> dict:
+    return _initiative_in_phase(a, 3) | {"decision": "adjust", "lesson": "Sign the cards"}
+
+
 PASSWORD = "Klantreis-Kwartaal-2026"
 
 
@@ -252,6 +286,10 @@ CASES: dict[str, tuple[Case, ...]] = {
     "initiatives.update_initiative": (Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),),
     "initiatives.record_check_in": (Case((Action.CHECK_IN,), _check_in, on_initiative=True),),
     "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
+    "pdca.save_cycle_record": (Case((Action.EDIT_INITIATIVE,), _cycle_record, on_initiative=True),),
+    "pdca.approve_initiative": (Case((Action.APPROVE_INITIATIVE,), _approval, on_initiative=True),),
+    "pdca.move_to_next_phase": (Case((Action.EDIT_INITIATIVE,), _phase_move, on_initiative=True),),
+    "pdca.decide_act": (Case((Action.EDIT_INITIATIVE,), _act_decision, on_initiative=True),),
     "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
     "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
     "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),

@@ -45,7 +45,7 @@ TEXTS = {
     "enum.direction.higher_is_better": {"en": "Higher is better", "nl": "Hoger is beter"},
     "enum.direction.lower_is_better": {"en": "Lower is better", "nl": "Lager is beter"},
     "enum.actdecision.standardise": {"en": "Standardise", "nl": "Standaardiseren"},
-    "enum.actdecision.adjust": {"en": "Adjust", "nl": "Bijstellen"},
+    "enum.actdecision.adjust": {"en": "Adjust (new cycle)", "nl": "Bijstellen (nieuwe cyclus)"},
     "enum.actdecision.abandon": {"en": "Abandon", "nl": "Stoppen"},
     "enum.expensecategory.internal": {"en": "Internal hours", "nl": "Interne uren"},
     "enum.expensecategory.external": {"en": "External services", "nl": "Externe diensten"},

@@ -3,12 +3,14 @@ from cxgov.models.accounts import LocalAccount
 from cxgov.models.audit import AuditEvent, AuditHead
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
-from cxgov.models.initiatives import CheckIn, Initiative, InitiativeMember, InitiativeTerm, PdcaCycle
+from cxgov.models.initiatives import (
+    CheckIn, Initiative, InitiativeMember, InitiativeTerm, PdcaCycle, PhaseTransition, PlanAction,
+)
 from cxgov.models.kpis import InitiativeKpi, Kpi, KpiReading
 from cxgov.models.organisation import Department, Person, StrategicObjective, TaxonomyTerm
 
 __all__ = [
     "AuditEvent", "AuditHead", "BudgetLine", "CheckIn", "Department", "Expense", "Initiative", "InitiativeKpi",
     "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading", "LocalAccount", "PdcaCycle", "Person",
-    "StrategicObjective", "TaxonomyTerm",
+    "PhaseTransition", "PlanAction", "StrategicObjective", "TaxonomyTerm",
 ]

@@ -113,14 +113,15 @@ class TaxonomyKind(StrEnum):
     CHANNEL = "channel"
 
 
-def enum_type(enum_class: type[StrEnum]) -> sa.Enum:
-    """A VARCHAR with a CHECK constraint holding the enum's values."""
+def enum_type(enum_class: type[StrEnum], name: str | None = None) -> sa.Enum:
+    """A VARCHAR with a CHECK constraint holding the enum's values; `name` names the constraint when a table
+    has two columns of the same enum."""
     return sa.Enum(
         enum_class,
         native_enum=False,
         create_constraint=True,
         values_callable=lambda members: [m.value for m in members],
         length=max(len(m.value) for m in enum_class),
-        name=enum_class.__name__.lower(),
+        name=name or enum_class.__name__.lower(),
         validate_strings=True,
     )

@@ -92,11 +92,54 @@ class PdcaCycle(SQLModel, table=True):
     check_started_on: date | None = None
     act_started_on: date | None = None
     closed_on: date | None = None
-    hypothesis: str = ""
+    # The A3 record of the cycle (DESIGN.md §2). A quick fix uses three of these fields: problem
+    # (background), change (done_summary) and result (check_result).
+    background: str = ""
+    current_condition: str = ""
+    target_kpi_id: int | None = Field(default=None, foreign_key="kpi.id")
+    baseline_value: float | None = None
+    target_value: float | None = None
+    target_date: date | None = None
+    root_cause: str = ""
+    hypothesis: str = ""  # the countermeasure as an if-then hypothesis
+    done_summary: str = ""  # what was done (Do), or a written qualitative result
     check_result: str = ""
+    check_sample_size: int | None = None
     act_decision: ActDecision | None = Field(default=None, sa_type=enum_type(ActDecision))
     lesson: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class PlanAction(SQLModel, table=True):
+    """One action of a cycle's plan: what, who, by when, at what cost; done when done_on is set."""
+
+    __tablename__ = "plan_action"
+    __table_args__ = (sa.CheckConstraint("cost_cents IS NULL OR cost_cents >= 0", name="cost_not_negative"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="pdca_cycle.id", index=True)
+    description: str = Field(max_length=300)
+    owner_id: int | None = Field(default=None, foreign_key="person.id")
+    due_on: date | None = None
+    cost_cents: int | None = None
+    done_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PhaseTransition(SQLModel, table=True):
+    """A move from one PDCA phase to the next, with who, when, why, and the criteria the person overrode."""
+
+    __tablename__ = "phase_transition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    cycle_id: int = Field(foreign_key="pdca_cycle.id")
+    from_phase: Phase = Field(sa_type=enum_type(Phase, "from_phase"))
+    to_phase: Phase = Field(sa_type=enum_type(Phase, "to_phase"))
+    moved_at: datetime = Field(default_factory=utcnow)
+    moved_by_id: int | None = Field(default=None, foreign_key="person.id")
+    reason: str = ""
+    overridden: str = ""  # comma-separated criterion keys (cxgov.pdca), empty when every criterion was met
 
 
 class CheckIn(SQLModel, table=True):

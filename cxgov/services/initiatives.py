@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -81,17 +81,14 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     cycle = current_cycle(session, initiative_id)
     old_terms = term_ids(session, initiative_id)
     new_terms = sorted(set(values.journey_stage_ids + values.channel_ids))
+    if cycle.phase != values.phase:  # moves have criteria, reasons and a history: cxgov.services.pdca
+        raise ValidationError({"phase": "pdca.error.phase_by_move"})
     extra = {}
-    if cycle.phase != values.phase:
-        extra["phase"] = (cycle.phase, values.phase)
     if old_terms != new_terms:
         extra["journey_stages_and_channels"] = (old_terms, new_terms)
     changes = versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
                                seen_version=seen_version, values=values.model_dump(include=set(SCALAR_FIELDS)),
                                extra_changes=extra, reason=reason)
-    if "phase" in changes:
-        session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
-                        .values(phase=values.phase, **{PHASE_STARTED_ON[values.phase]: date.today()}))
     if "journey_stages_and_channels" in changes:
         _set_terms(session, initiative_id, new_terms)
     _flush_checking_title(session, values.title)

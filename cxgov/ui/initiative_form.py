@@ -117,7 +117,8 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
         data["owning_department_id"] = _choice("owning_department_id", departments, v.get("owning_department_id"),
                                                department_names.get, key)
         data["lane"] = _enum_choice("lane", Lane, v.get("lane"), key)
-        data["phase"] = _enum_choice("phase", Phase, v.get("phase"), key)
+        # After creation the phase moves only through the PDCA record's moves (criteria, reasons, history).
+        data["phase"] = _enum_choice("phase", Phase, v.get("phase"), key, allowed=None if creating else [v.get("phase")])
         data["start_date"] = st.date_input(tr(FIELD_LABELS["start_date"]), value=v.get("start_date"),
                                            format="DD-MM-YYYY", key=f"{key}.start_date")
     with right:

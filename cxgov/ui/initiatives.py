@@ -19,12 +19,12 @@ from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
 from cxgov.ui.navigation import page_file
+from cxgov.ui.pdca import render_pdca
 from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, lang, money, tr
-from cxgov.ui.writes import show_errors, submit
+from cxgov.ui.writes import FLASH_KEY, show_errors, submit
 
-FLASH_KEY = "programs_flash"  # a message for the next page shown (st.toast does not survive switch_page)
 DETAIL_AREAS = (*READ_AREAS, "kpis")
 
 
@@ -399,8 +399,10 @@ def render_detail() -> None:
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")
     st.subheader(tr("programs.field.description"))
     st.markdown(plain(d.description) if d.description else f"*{tr('programs.no_description')}*")
-    checkins_tab, kpis_tab, budget_tab = st.tabs([tr("programs.tab.check_ins"), tr("programs.tab.kpis"),
-                                                  tr("programs.tab.budget")])
+    pdca_tab, checkins_tab, kpis_tab, budget_tab = st.tabs([tr("programs.tab.pdca"), tr("programs.tab.check_ins"),
+                                                            tr("programs.tab.kpis"), tr("programs.tab.budget")])
+    with pdca_tab:
+        render_pdca(d, may_edit=can(Action.EDIT_INITIATIVE, relations(d)))
     with checkins_tab:
         _render_check_ins(d.id)
     with kpis_tab:

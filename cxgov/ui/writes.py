@@ -16,12 +16,16 @@ from cxgov.ui.safe import plain
 from cxgov.ui.text import lang, tr
 
 
+FLASH_KEY = "programs_flash"  # a message for the next page shown (st.toast does not survive switch_page)
+
+
 @dataclass
 class WriteResult:
     ok: bool
     value: Any = None
     field_errors: dict[str, str] = field(default_factory=dict)
     error: str | None = None
+    problem: DomainError | None = None  # the refusal itself, for pages that act on its details
 
 
 def submit(service: Callable[..., Any], *, areas: tuple[str, ...], **kwargs) -> WriteResult:
@@ -37,9 +41,9 @@ def submit(service: Callable[..., Any], *, areas: tuple[str, ...], **kwargs) -> 
         with session_scope(engine(), write=True) as session:
             value = service(session=session, actor=person.id, **kwargs)
     except ValidationError as exc:
-        return WriteResult(ok=False, field_errors=exc.field_messages(lang()))
+        return WriteResult(ok=False, field_errors=exc.field_messages(lang()), problem=exc)
     except DomainError as exc:
-        return WriteResult(ok=False, error=exc.message(lang()))
+        return WriteResult(ok=False, error=exc.message(lang()), problem=exc)
     data_changed(*areas, sealed=session.info.get(audit.SEALED_KEY))
     return WriteResult(ok=True, value=value)
 

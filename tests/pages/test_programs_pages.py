@@ -86,9 +86,11 @@ def test_detail_by_deep_link(monkeypatch, db, lang):
     assert "Supplier late" in shown and "Sanne de Vries" in shown
     assert "Write \\*every\\* invoice" in shown  # user text is escaped, not rendered as markdown
     assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
-    # one row of buttons: edit, check-in, expense, quarter budget (the owner may use all four)
-    assert [b.key for b in at.main.button] == ["programs_btn_edit", "programs_btn_check_in", "programs_btn_expense",
-                                          "programs_btn_budget"]
+    # one row of buttons: edit, check-in, expense, quarter budget (the owner may use all four); the PDCA
+    # record's move and its edit form come after them
+    assert [b.key for b in at.main.button][:4] == ["programs_btn_edit", "programs_btn_check_in",
+                                                  "programs_btn_expense", "programs_btn_budget"]
+    assert f"pdca_move_{seeded['invoices']}" in [b.key for b in at.main.button]
 
 
 @pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}])
@@ -106,14 +108,19 @@ def test_check_in_and_expense_from_the_detail_page(monkeypatch, db):
     at.button(key="programs_btn_check_in").click().run()
     at.selectbox(key="programs_check_in.health").set_value("amber")
     at.text_input(key="programs_check_in.reason").input("Waiting for legal")
-    at.main.button[-1].click().run()  # the form's submit button is the last one
+    _save_inline(at, "check_in", seeded["invoices"])
     assert not at.exception, at.exception
     assert "Waiting for legal" in texts(at)
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("1.000,50")
-    at.main.button[-1].click().run()
+    _save_inline(at, "expense", seeded["invoices"])
     assert not at.exception, at.exception
     assert "€1,000.50" in texts(at)
+
+
+def _save_inline(at, form: str, initiative_id: int) -> None:
+    """Click the submit button of the detail page's inline form `form` (check_in, expense, budget)."""
+    next(b for b in at.main.button if b.key.startswith(f"FormSubmitter:programs_{form}_{initiative_id}-")).click().run()
 
 
 def test_bad_expense_amount_is_explained(monkeypatch, db):
@@ -123,7 +130,7 @@ def test_bad_expense_amount_is_explained(monkeypatch, db):
                    lang="nl")
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("twaalf")
-    at.main.button[-1].click().run()
+    _save_inline(at, "expense", seeded["invoices"])
     assert "**Bedrag \\(€\\)** is geen bedrag" in at.error[-1].value  # the field named, in Dutch
 
 

@@ -1,0 +1,51 @@
+"""Input models of the PDCA record: the A3 fields of a cycle, and the reasons a move or a decision needs."""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field, field_validator
+
+from cxgov.models.enums import ActDecision
+from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+
+LONG_TEXT = 10_000  # one A3 box: a few paragraphs at most
+
+
+class CycleRecordInput(Strict):
+    """The A3 record of the open cycle (every box optional while planning; the moves say what they expect)."""
+
+    background: str = Field(default="", max_length=LONG_TEXT)
+    current_condition: str = Field(default="", max_length=LONG_TEXT)
+    target_kpi_id: int | None = None
+    baseline_value: float | None = None
+    target_value: float | None = None
+    target_date: date | None = None
+    root_cause: str = Field(default="", max_length=LONG_TEXT)
+    hypothesis: str = Field(default="", max_length=LONG_TEXT)
+    done_summary: str = Field(default="", max_length=LONG_TEXT)
+    check_result: str = Field(default="", max_length=LONG_TEXT)
+    check_sample_size: int | None = Field(default=None, ge=0, le=100_000_000)
+
+    _blanks = field_validator("target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size",
+                              mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+
+
+def _required_text(value):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise FieldProblem("error.required")
+    return value
+
+
+class ReasonInput(Strict):
+    """A reason that must be given: approving, or proceeding although criteria are not met."""
+
+    reason: str = Field(max_length=2_000)
+
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+
+
+class ActDecisionInput(Strict):
+    decision: ActDecision
+    lesson: str = Field(max_length=LONG_TEXT)
+
+    _required = field_validator("lesson", mode="before")(classmethod(lambda cls, v: _required_text(v)))

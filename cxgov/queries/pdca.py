@@ -1,0 +1,51 @@
+"""PDCA reads for the initiative page: its cycles as A3 records (newest first), the moves between phases, the
+KPIs a target can name, and the target KPI's latest reading since Do started."""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from cxgov.models import Kpi, KpiReading, PdcaCycle, Person, PhaseTransition
+from cxgov.queries.initiatives import _frame
+from cxgov.queries.portfolio import _text
+
+CYCLE_COLUMNS = (
+    "id", "number", "phase", "closed_on", "plan_started_on", "do_started_on", "check_started_on", "act_started_on",
+    "background", "current_condition", "target_kpi_id", "baseline_value", "target_value", "target_date",
+    "root_cause", "hypothesis", "done_summary", "check_result", "check_sample_size", "act_decision", "lesson",
+)
+
+
+def cycles(session: Session, initiative_id: int) -> pd.DataFrame:
+    """Every cycle of the initiative with its record and its target KPI's name; the open one first."""
+    columns = [getattr(PdcaCycle, name) for name in CYCLE_COLUMNS if name not in ("phase", "act_decision")]
+    return _frame(session, sa.select(
+        *columns, _text(PdcaCycle.phase).label("phase"), _text(PdcaCycle.act_decision).label("act_decision"),
+        Kpi.name.label("target_kpi"),
+    ).outerjoin(Kpi, Kpi.id == PdcaCycle.target_kpi_id)
+        .where(PdcaCycle.initiative_id == initiative_id).order_by(PdcaCycle.number.desc()))
+
+
+def transitions(session: Session, initiative_id: int) -> pd.DataFrame:
+    """The moves of every cycle, oldest first, with who moved and why."""
+    return _frame(session, sa.select(
+        PhaseTransition.cycle_id, PdcaCycle.number.label("cycle"), _text(PhaseTransition.from_phase).label("from_phase"),
+        _text(PhaseTransition.to_phase).label("to_phase"), PhaseTransition.moved_at, Person.name.label("moved_by"),
+        PhaseTransition.reason, PhaseTransition.overridden,
+    ).join(PdcaCycle, PdcaCycle.id == PhaseTransition.cycle_id)
+        .outerjoin(Person, Person.id == PhaseTransition.moved_by_id)
+        .where(PhaseTransition.initiative_id == initiative_id).order_by(PhaseTransition.id))
+
+
+def kpi_choices(session: Session) -> pd.DataFrame:
+    """The KPI catalogue for the target picker: id, code, name."""
+    return _frame(session, sa.select(Kpi.id, Kpi.code, Kpi.name).order_by(Kpi.code))
+
+
+def latest_target_reading(session: Session, kpi_id: int, since) -> pd.DataFrame:
+    """The latest reading of `kpi_id` for a period on or after `since` (any period when None): 0 or 1 rows."""
+    query = sa.select(KpiReading.period, KpiReading.value, KpiReading.sample_size).where(KpiReading.kpi_id == kpi_id)
+    if since is not None:
+        query = query.where(KpiReading.period >= since)
+    return _frame(session, query.order_by(KpiReading.period.desc(), KpiReading.id.desc()).limit(1))

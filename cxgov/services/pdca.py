@@ -1,0 +1,212 @@
+"""PDCA services: the A3 record of the open cycle, approval, moves through the phases and the Act decision.
+
+Every call is guarded by the initiative's version (the detail page holds it): a move or a record saved on an
+out-of-date page is refused as a conflict, and each one moves the version on. Transitions are stored in
+`phase_transition` (visible on the page) and in the audit log, with who, when, from, to, the reason and any
+criteria overridden (cxgov.pdca decides which).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from cxgov import audit, pdca
+from cxgov.errors import DomainError, ValidationError
+from cxgov.models import (
+    ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, KpiReading, PdcaCycle, Person, Phase,
+    PhaseTransition, Status,
+)
+from cxgov.models.base import utcnow
+from cxgov.models.inputs import parse_input
+from cxgov.models.inputs_pdca import ActDecisionInput, CycleRecordInput, ReasonInput
+from cxgov.permissions import Action, authorise
+from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle, relations_to
+from cxgov.services.unit import Actor, acting_person, audit_actor, changed_fields, check_version, conflict, get_or_404
+
+RECORD_FIELDS = tuple(CycleRecordInput.model_fields)
+
+
+class CriteriaNotMet(DomainError):
+    """The move's criteria are not all met and no reason to proceed anyway was given. Nothing was changed."""
+
+    def __init__(self, unmet: list[str]):
+        self.unmet = unmet
+        super().__init__("pdca.error.criteria_not_met", count=len(unmet))
+
+
+def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                      data: dict[str, Any] | CycleRecordInput) -> dict:
+    """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target."""
+    values = parse_input(CycleRecordInput, data)
+    person, initiative = _editable(session, actor, initiative_id)
+    if values.target_kpi_id is not None and session.get(Kpi, values.target_kpi_id) is None:
+        raise ValidationError({"target_kpi_id": "error.unknown_reference"})
+    cycle = current_cycle(session, initiative_id)
+    changes = changed_fields(cycle, values.model_dump())
+    if not changes:
+        check_version(session, "initiative", initiative, seen_version)
+        return {}
+    _move_version_on(session, person, initiative, seen_version)
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(**{k: new for k, (_, new) in changes.items()}))
+    for name, (old, new) in changes.items():
+        audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=cycle.id, action="update",
+                     field=name, old=old, new=new)
+    if values.target_kpi_id is not None:
+        _link_target_kpi(session, initiative_id, values)
+    return changes
+
+
+def approve_initiative(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                       reason: str) -> None:
+    """Fund a proposal: proposed → approved, with the reason (until the governance board records decisions)."""
+    values = parse_input(ReasonInput, {"reason": reason})
+    person = acting_person(session, actor)
+    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
+    authorise(person, Action.APPROVE_INITIATIVE, target=("initiative", initiative_id))
+    if initiative.status is not Status.PROPOSED:
+        raise ValidationError({"status": ("pdca.error.not_a_proposal", {"status": f"enum.status.{initiative.status.value}"})})
+    _move_version_on(session, person, initiative, seen_version, status=Status.APPROVED)
+    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id, action="update",
+                 field="status", old=Status.PROPOSED, new=Status.APPROVED, reason=values.reason)
+
+
+def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                       override_reason: str = "") -> Phase:
+    """Plan → Do → Check → Act. Unmet criteria raise CriteriaNotMet unless `override_reason` says why to go on
+    anyway (then they are recorded with it); an unfunded project cannot start Do. Returns the new phase."""
+    person, initiative = _editable(session, actor, initiative_id)
+    cycle = current_cycle(session, initiative_id)
+    to_phase = pdca.NEXT_PHASE.get(cycle.phase)
+    if to_phase is None:
+        raise ValidationError({"phase": "pdca.error.decide_in_act"})
+    if initiative.status not in (Status.PROPOSED, Status.APPROVED, Status.ACTIVE):
+        raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{initiative.status.value}"})})
+    facts = _facts(session, initiative, cycle)
+    if pdca.needs_funding(to_phase, facts):
+        raise ValidationError({"status": "pdca.error.needs_approval"})
+    unmet = pdca.unmet_criteria(to_phase, facts)
+    reason = override_reason.strip()
+    if unmet and not reason:
+        raise CriteriaNotMet(unmet)
+    if reason:
+        reason = parse_input(ReasonInput, {"reason": reason}).reason
+    old_status = initiative.status
+    new_status = Status.ACTIVE if old_status is not Status.ACTIVE else None
+    _move_version_on(session, person, initiative, seen_version, status=new_status)
+    if new_status is not None:
+        audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id,
+                     action="update", field="status", old=old_status, new=new_status,
+                     reason="work started (Plan → Do)")
+    _record_move(session, person, initiative_id, cycle, to_phase, reason, unmet)
+    return to_phase
+
+
+def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+               decision: ActDecision | str, lesson: str) -> None:
+    """Close the cycle's Act phase: standardise (completed), adjust (a new cycle opens in Plan, carrying the
+    lesson and the target forward) or abandon (cancelled). Every decision needs the lesson learned."""
+    values = parse_input(ActDecisionInput, {"decision": decision, "lesson": lesson})
+    person, initiative = _editable(session, actor, initiative_id)
+    cycle = current_cycle(session, initiative_id)
+    if cycle.phase is not Phase.ACT or cycle.act_decision is not None:
+        raise ValidationError({"decision": "pdca.error.not_in_act"})
+    old_status = initiative.status
+    new_status = {ActDecision.STANDARDISE: Status.COMPLETED, ActDecision.ABANDON: Status.CANCELLED}.get(values.decision)
+    _move_version_on(session, person, initiative, seen_version, status=new_status)
+    who = audit_actor(person)
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
+                    .values(act_decision=values.decision, lesson=values.lesson))
+    audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field="act_decision",
+                 new=values.decision, reason=values.lesson)
+    if new_status is not None:  # the cycle stays open in Act: the one-open-cycle rule holds for finished work
+        audit.record(session, actor=who, entity="initiative", entity_id=initiative_id, action="update",
+                     field="status", old=old_status, new=new_status, reason=f"Act: {values.decision.value}")
+        return
+    _open_next_cycle(session, person, initiative_id, cycle, values.lesson)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _editable(session: Session, actor: Actor, initiative_id: int) -> tuple[Person | None, Initiative]:
+    person = acting_person(session, actor)
+    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
+    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
+              target=("initiative", initiative_id))
+    return person, initiative
+
+
+def _move_version_on(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
+                     status: Status | None = None) -> None:
+    """`UPDATE initiative … WHERE version = :seen`: the PDCA record and moves are part of the initiative."""
+    check_version(session, "initiative", initiative, seen_version)
+    values: dict[str, Any] = {"version": seen_version + 1, "updated_by_id": person.id if person else None,
+                              "updated_at": utcnow()}
+    if status is not None:
+        values["status"] = status
+    result = session.execute(update(Initiative).where(Initiative.id == initiative.id,
+                                                      Initiative.version == seen_version).values(**values))
+    if result.rowcount != 1:
+        raise conflict(session, "initiative", initiative.id)
+    session.expire(initiative)
+
+
+def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.CycleFacts:
+    planned = session.exec(select(func.coalesce(func.sum(BudgetLine.planned_cents), 0))
+                           .where(BudgetLine.initiative_id == initiative.id)).one()
+    reading_since_do = False
+    if cycle.target_kpi_id is not None and cycle.do_started_on is not None:
+        reading_since_do = session.exec(select(func.count()).select_from(KpiReading).where(
+            KpiReading.kpi_id == cycle.target_kpi_id,
+            KpiReading.period >= pdca.reading_period_since(cycle.do_started_on))).one() > 0
+    return pdca.CycleFacts(
+        lane=initiative.lane, status=initiative.status, hypothesis=cycle.hypothesis,
+        target_kpi_id=cycle.target_kpi_id, baseline_value=cycle.baseline_value, target_value=cycle.target_value,
+        has_budget=planned > 0, reading_since_do=reading_since_do, done_summary=cycle.done_summary,
+        check_result=cycle.check_result)
+
+
+def _record_move(session: Session, person: Person | None, initiative_id: int, cycle: PdcaCycle, to_phase: Phase,
+                 reason: str, overridden: list[str]) -> None:
+    from_phase = cycle.phase  # before the UPDATE, which refreshes the loaded cycle
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
+                    .values(phase=to_phase, **{PHASE_STARTED_ON[to_phase]: date.today()}))
+    session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=cycle.id, from_phase=from_phase,
+                                to_phase=to_phase, moved_by_id=person.id if person else None, reason=reason,
+                                overridden=",".join(overridden)))
+    why = reason if not overridden else f"{reason} (proceeded without: {', '.join(overridden)})"
+    audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=cycle.id, action="update",
+                 field="phase", old=from_phase, new=to_phase, reason=why)
+
+
+def _open_next_cycle(session: Session, person: Person | None, initiative_id: int, closed: PdcaCycle,
+                     lesson: str) -> None:
+    """Adjust: close this cycle and open the next in Plan, with the lesson as its background and the same target."""
+    today = date.today()
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == closed.id).values(closed_on=today))
+    session.flush()  # the partial unique index allows one open cycle: close before opening
+    new = PdcaCycle(initiative_id=initiative_id, number=closed.number + 1, phase=Phase.PLAN, plan_started_on=today,
+                    background=f"Lesson from cycle {closed.number}: {lesson}", target_kpi_id=closed.target_kpi_id,
+                    baseline_value=closed.baseline_value, target_value=closed.target_value,
+                    target_date=closed.target_date)
+    session.add(new)
+    session.flush()
+    session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=new.id, from_phase=Phase.ACT,
+                                to_phase=Phase.PLAN, moved_by_id=person.id if person else None,
+                                reason=f"Act: adjust — {lesson}"))
+    audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=new.id, action="create",
+                 field="number", new=new.number, reason=f"adjust after cycle {closed.number}")
+
+
+def _link_target_kpi(session: Session, initiative_id: int, values: CycleRecordInput) -> None:
+    """The target KPI is one of the initiative's KPIs: link it, or bring its baseline and target up to date."""
+    link = session.get(InitiativeKpi, (initiative_id, values.target_kpi_id))
+    if link is None:
+        session.add(InitiativeKpi(initiative_id=initiative_id, kpi_id=values.target_kpi_id,
+                                  baseline=values.baseline_value, target=values.target_value,
+                                  target_date=values.target_date))
+    else:
+        link.baseline, link.target, link.target_date = values.baseline_value, values.target_value, values.target_date
+        session.add(link)

@@ -1,0 +1,241 @@
+"""The PDCA record on the initiative page: the open cycle as an A3 (two columns of boxes), its moves with
+their criteria (warn, ask a reason, never block — except funding), approval, the Act decision, the moves so
+far, and earlier cycles as read-only history."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from cxgov.models import ActDecision, Phase, Status
+from cxgov.pdca import NEXT_PHASE, Reading, check_summary, reading_period_since
+from cxgov.permissions import Action
+from cxgov.queries import pdca as queries
+from cxgov.queries.initiatives import InitiativeDetail
+from cxgov.services import pdca as service
+from cxgov.ui.acting import can
+from cxgov.ui.initiative_table import text_cell
+from cxgov.ui.portfolio import read
+from cxgov.ui.safe import plain
+from cxgov.ui.text import day, label, moment, tr
+from cxgov.ui.writes import FLASH_KEY, WriteResult, show_errors, submit
+
+AREAS = ("initiatives", "kpis", "budget")  # what the record reads: the initiative, its KPI readings, its budget
+LEFT_BOXES = ("background", "current_condition", "target", "root_cause")
+RIGHT_BOXES = ("hypothesis", "done_summary", "check_result", "lesson")
+TEXT_FIELDS = ("background", "current_condition", "root_cause", "hypothesis", "done_summary", "check_result")
+
+
+def _labels() -> dict[str, str]:
+    names = (*TEXT_FIELDS, "target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size",
+             "decision", "lesson", "reason")
+    return {name: tr(f"pdca.field.{name}") for name in names} | {"override_reason": tr("pdca.field.reason"),
+                                                                  "status": tr("programs.field.status"),
+                                                                  "phase": tr("programs.field.phase")}
+
+
+def render_pdca(d: InitiativeDetail, may_edit: bool) -> None:
+    """The record of `d`; `may_edit`: the acting person may edit this initiative (record, moves, decision)."""
+    cycles = read(queries.cycles, AREAS, initiative_id=d.id)
+    if cycles.empty:
+        return
+    cycle = cycles.iloc[0]
+    phase = Phase(cycle["phase"])
+    st.subheader(tr("pdca.cycle_title", n=int(cycle["number"]), phase=label(phase)))
+    if d.status == Status.PROPOSED.value:
+        _approval(d)
+    _a3(cycle)
+    if may_edit:
+        if phase is Phase.ACT and pd.isna(cycle["act_decision"]):
+            _act_decision(d)
+        elif phase in NEXT_PHASE and d.status in (Status.PROPOSED.value, Status.APPROVED.value, Status.ACTIVE.value):
+            _move(d, NEXT_PHASE[phase])
+        _edit_record(d, cycle)
+    _transitions(d.id)
+    earlier = cycles.iloc[1:]
+    if not earlier.empty:
+        with st.expander(tr("pdca.earlier_cycles")):
+            for _, old in earlier.iterrows():
+                st.markdown(f"**{tr('pdca.cycle_title', n=int(old['number']), phase=label(Phase(old['phase'])))}**")
+                _a3(old)
+
+
+def _a3(cycle: pd.Series) -> None:
+    left, right = st.columns(2, border=True)
+    for column, boxes in ((left, LEFT_BOXES), (right, RIGHT_BOXES)):
+        for box in boxes:
+            column.markdown(f"**{tr('pdca.field.target_kpi_id') if box == 'target' else tr(f'pdca.field.{box}')}**")
+            column.markdown(_box_text(cycle, box))
+
+
+def _box_text(cycle: pd.Series, box: str) -> str:
+    empty = f"*{tr('pdca.empty_box')}*"
+    if box == "target":
+        if pd.isna(cycle["target_kpi_id"]):
+            return empty
+        return plain(tr("pdca.target_line", kpi=cycle["target_kpi"], baseline=_number(cycle["baseline_value"]),
+                        target=_number(cycle["target_value"]), date=_day(cycle["target_date"])))
+    if box == "lesson":
+        if pd.isna(cycle["act_decision"]):
+            return empty
+        return f"{label(ActDecision(cycle['act_decision']))}: {plain(cycle['lesson'])}"
+    text = cycle[box]
+    if box == "check_result" and text and not pd.isna(cycle["check_sample_size"]):
+        text = f"{text} (n = {int(cycle['check_sample_size'])})"
+    return plain(text) if text else empty
+
+
+def _number(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:g}"
+
+
+def _day(value) -> str:
+    return "—" if value is None or pd.isna(value) else day(value)
+
+
+def _approval(d: InitiativeDetail) -> None:
+    st.info(tr("pdca.needs_approval_note"), icon="🏛️")
+    if not can(Action.APPROVE_INITIATIVE):
+        return
+    with st.form(f"pdca_approve_{d.id}"):
+        reason = st.text_input(tr("pdca.approve_reason"), key=f"pdca_approve_reason_{d.id}")
+        submitted = st.form_submit_button(tr("pdca.approve"))
+    if submitted:
+        _after(submit(service.approve_initiative, areas=("initiatives",), initiative_id=d.id,
+                      seen_version=d.version, reason=reason), tr("pdca.approved"))
+
+
+def _move(d: InitiativeDetail, to_phase: Phase) -> None:
+    """The move button; when criteria are unmet, the warnings and a reason to proceed anyway."""
+    unmet_key = f"pdca_unmet_{d.id}"
+    if st.button(tr("pdca.move_to", phase=label(to_phase)), key=f"pdca_move_{d.id}", type="primary"):
+        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
+                        seen_version=d.version)
+        if isinstance(result.problem, service.CriteriaNotMet):
+            st.session_state[unmet_key] = result.problem.unmet
+        else:
+            _after(result, tr("pdca.moved", phase=label(to_phase)))
+    unmet = st.session_state.get(unmet_key)
+    if not unmet:
+        return
+    lines = "\n".join(f"- {tr(f'pdca.criterion.{key}')}" for key in unmet)
+    st.warning(f"{tr('pdca.unmet_intro')}\n\n{lines}", icon="⚠️")
+    with st.form(f"pdca_override_{d.id}"):
+        reason = st.text_input(tr("pdca.proceed_reason"), key=f"pdca_override_reason_{d.id}")
+        proceed = st.form_submit_button(tr("pdca.proceed_anyway"))
+    if proceed:
+        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
+                        seen_version=d.version, override_reason=reason)
+        if isinstance(result.problem, service.CriteriaNotMet):  # no reason given: the same warnings stay
+            show_errors(WriteResult(ok=False, field_errors={"override_reason": result.error}), _labels())
+            return
+        st.session_state.pop(unmet_key, None)
+        _after(result, tr("pdca.moved", phase=label(to_phase)))
+
+
+def _act_decision(d: InitiativeDetail) -> None:
+    with st.form(f"pdca_act_{d.id}"):
+        st.markdown(f"**{tr('pdca.decide')}**")
+        decision = st.radio(tr("pdca.field.decision"), [m.value for m in ActDecision], key=f"pdca_decision_{d.id}",
+                            format_func=_decision_labels().__getitem__, help=tr("pdca.decision_help"))
+        lesson = st.text_area(tr("pdca.field.lesson"), key=f"pdca_lesson_{d.id}", max_chars=10_000)
+        submitted = st.form_submit_button(tr("pdca.decide"), type="primary")
+    if submitted:
+        _after(submit(service.decide_act, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
+                      decision=decision, lesson=lesson), tr("pdca.decided"))
+
+
+def _decision_labels() -> dict[str, str]:
+    # computed during the run: AppTest re-applies format_func outside it, where tr() has no language
+    return {m.value: label(m) for m in ActDecision}
+
+
+def _edit_record(d: InitiativeDetail, cycle: pd.Series) -> None:
+    with st.expander(tr("pdca.edit_record"), icon=":material/edit_note:"):
+        kpis = read(queries.kpi_choices, AREAS)
+        kpi_names = {int(r.id): f"{r.code} · {r.name}" for r in kpis.itertuples()}
+        current_kpi = None if pd.isna(cycle["target_kpi_id"]) else int(cycle["target_kpi_id"])
+        draft = _check_draft(cycle, current_kpi)
+        key = f"pdca_record_{d.id}_{d.version}"  # a new version starts from what is stored then
+        with st.form(key):
+            data = {field: st.text_area(tr(f"pdca.field.{field}"), value=_check_value(cycle, field, draft),
+                                        key=f"{key}.{field}", max_chars=10_000, height=90,
+                                        help=tr("pdca.hypothesis_help") if field == "hypothesis" else None)
+                    for field in TEXT_FIELDS[:4]}
+            target = st.columns([2, 1, 1, 1])
+            options = [None, *kpi_names]
+            data["target_kpi_id"] = target[0].selectbox(tr("pdca.field.target_kpi_id"), options,
+                                                        index=options.index(current_kpi) if current_kpi in options else 0,
+                                                        format_func=({None: "—"} | kpi_names).__getitem__,
+                                                        key=f"{key}.target_kpi_id")
+            data["baseline_value"] = target[1].number_input(tr("pdca.field.baseline_value"), value=_float(cycle["baseline_value"]),
+                                                            key=f"{key}.baseline_value", format="%g")
+            data["target_value"] = target[2].number_input(tr("pdca.field.target_value"), value=_float(cycle["target_value"]),
+                                                          key=f"{key}.target_value", format="%g")
+            data["target_date"] = target[3].date_input(tr("pdca.field.target_date"), value=_date(cycle["target_date"]),
+                                                       format="DD-MM-YYYY", key=f"{key}.target_date")
+            for field in TEXT_FIELDS[4:]:
+                data[field] = st.text_area(tr(f"pdca.field.{field}"), value=_check_value(cycle, field, draft),
+                                           key=f"{key}.{field}", max_chars=10_000, height=90)
+            data["check_sample_size"] = st.number_input(tr("pdca.field.check_sample_size"), min_value=0, step=1,
+                                                        value=_int(cycle["check_sample_size"]),
+                                                        key=f"{key}.check_sample_size")
+            if draft and not cycle["check_result"]:
+                st.caption(plain(tr("pdca.draft_from_readings", summary=draft)))
+            submitted = st.form_submit_button(tr("pdca.save_record"), type="primary")
+    if submitted:
+        _after(submit(service.save_cycle_record, areas=("initiatives", "kpis"), initiative_id=d.id,
+                      seen_version=d.version, data=data), tr("form.saved"))
+
+
+def _check_draft(cycle: pd.Series, kpi_id: int | None) -> str:
+    """The check result's first draft from the target KPI's latest reading since Do started ('' if none)."""
+    if kpi_id is None or Phase(cycle["phase"]) not in (Phase.CHECK, Phase.ACT):
+        return ""
+    since = None if pd.isna(cycle["do_started_on"]) else reading_period_since(cycle["do_started_on"])
+    latest = read(queries.latest_target_reading, AREAS, kpi_id=kpi_id, since=since)
+    if latest.empty:
+        return ""
+    row = latest.iloc[0]
+    sample = None if pd.isna(row["sample_size"]) else int(row["sample_size"])
+    return check_summary(str(cycle["target_kpi"]), _float(cycle["baseline_value"]), _float(cycle["target_value"]),
+                         Reading(row["period"], float(row["value"]), sample))
+
+
+def _check_value(cycle: pd.Series, field: str, draft: str) -> str:
+    return cycle[field] or (draft if field == "check_result" else "")
+
+
+def _float(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _int(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _date(value):
+    return None if value is None or pd.isna(value) else value
+
+
+def _transitions(initiative_id: int) -> None:
+    moves = read(queries.transitions, AREAS, initiative_id=initiative_id)
+    if moves.empty:
+        return
+    st.markdown(f"**{tr('pdca.transitions')}**")
+    st.dataframe(pd.DataFrame({
+        tr("pdca.col.moved_at"): [moment(v) for v in moves["moved_at"]],
+        tr("pdca.col.move"): [f"{tr('pdca.cycle_title', n=int(c), phase='')}{label(Phase(a))} → {label(Phase(b))}"
+                              for c, a, b in zip(moves["cycle"], moves["from_phase"], moves["to_phase"], strict=True)],
+        tr("pdca.col.moved_by"): [text_cell(v) for v in moves["moved_by"]],
+        tr("pdca.col.reason"): moves["reason"],
+        tr("pdca.col.overridden"): [", ".join(tr(f"pdca.criterion.{k}") for k in v.split(",")) if v else ""
+                                    for v in moves["overridden"]],
+    }), hide_index=True, width="stretch")
+
+
+def _after(result: WriteResult, message: str) -> None:
+    if result.ok:
+        st.session_state[FLASH_KEY] = message
+        st.rerun()
+    show_errors(result, _labels())
+
