@@ -1,11 +1,15 @@
 """The initiative write path: validation, permissions, version check, audit."""
+from datetime import date
+
 import pytest
 from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, PermissionDenied, ValidationError
-from cxgov.models import AuditEvent, Initiative, Role
-from cxgov.services.initiatives import current_cycle, update_initiative
+from cxgov.models import AuditEvent, CheckIn, Expense, Initiative, InitiativeKpi, InitiativeMember, KpiReading, Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.initiatives import current_cycle, record_check_in, update_initiative
+from cxgov.services.kpis import create_kpi
 from tests.factories import add_initiative, add_person
 
 
@@ -90,3 +94,62 @@ def test_nul_characters_are_refused_alike_on_both_databases(engine):
     with pytest.raises(ValidationError) as caught:
         add_initiative(engine, owner_id=owner, title="Clearer\x00invoices")
     assert caught.value.errors["title"][0] == "error.nul_character"
+
+
+# --- a check-in with spend and a KPI reading in one transaction ---------------------------------------------
+
+def _linked_kpi(engine, initiative_id):
+    with session_scope(engine, write=True) as session:
+        kpi = create_kpi(session=session, actor=SYSTEM_ACTOR, data={"code": "ces", "name": "Customer effort",
+                                                                     "kind": "ces", "scale_min": 1, "scale_max": 7})
+        session.add(InitiativeKpi(initiative_id=initiative_id, kpi_id=kpi, baseline=4.1, target=5.0))
+    return kpi
+
+
+def test_a_check_in_books_spend_and_records_a_reading_in_one_go(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative = add_initiative(engine, owner_id=owner)
+    kpi = _linked_kpi(engine, initiative)
+    with session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
+            "checkin_date": date(2026, 11, 20), "health": "amber", "reason": "Legal review", "blocker": "Legal review",
+            "spend_cents": "1.250,00", "kpi_id": kpi, "kpi_value": 4.6, "kpi_sample_size": 240})
+    with session_scope(engine) as session:
+        check_in = session.exec(select(CheckIn)).one()
+        expense = session.exec(select(Expense)).one()
+        reading = session.exec(select(KpiReading)).one()
+    assert check_in.blocker == "Legal review"
+    assert (expense.amount_cents, expense.spent_on) == (125_000, date(2026, 11, 20))
+    assert (reading.period, reading.value, reading.sample_size, reading.source) == (
+        date(2026, 11, 1), 4.6, 240, f"initiative {initiative}")
+
+
+def test_a_contributor_checks_in_but_may_not_book_spend_and_nothing_is_half_saved(engine):
+    owner = add_person(engine, Role.MANAGER)
+    member = add_person(engine, Role.CONTRIBUTOR)
+    initiative = add_initiative(engine, owner_id=owner)
+    with session_scope(engine, write=True) as session:
+        session.add(InitiativeMember(initiative_id=initiative, person_id=member))
+    with pytest.raises(PermissionDenied), session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=member, initiative_id=initiative, data={
+            "checkin_date": date(2026, 11, 20), "health": "green", "spend_cents": "10,00"})
+    with session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=member, initiative_id=initiative, data={
+            "checkin_date": date(2026, 11, 20), "health": "green"})
+    with session_scope(engine) as session:
+        assert len(session.exec(select(CheckIn)).all()) == 1
+
+
+def test_half_a_reading_and_a_foreign_kpi_are_named(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative = add_initiative(engine, owner_id=owner)
+    other = add_initiative(engine, owner_id=owner)
+    kpi = _linked_kpi(engine, other)
+    with pytest.raises(ValidationError) as half, session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
+            "checkin_date": date(2026, 11, 20), "health": "red", "kpi_id": kpi})
+    assert set(half.value.errors) == {"reason", "kpi_value"}  # every problem at once
+    with pytest.raises(ValidationError) as foreign, session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
+            "checkin_date": date(2026, 11, 20), "health": "green", "kpi_id": kpi, "kpi_value": 5})
+    assert foreign.value.errors["kpi_id"][0] == "programs.error.kpi_not_linked"

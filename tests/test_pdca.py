@@ -10,12 +10,15 @@ from cxgov.errors import ConflictError, ValidationError
 from cxgov.models import (
     AuditEvent, Initiative, InitiativeKpi, Lane, PdcaCycle, Phase, PhaseTransition, Role, Status,
 )
-from cxgov.pdca import CycleFacts, check_summary, needs_funding, unmet_criteria, Reading
+from cxgov.pdca import CycleFacts, Reading, check_summary, needs_funding, unmet_criteria
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
 from cxgov.services.initiatives import update_initiative
 from cxgov.services.kpis import create_kpi, record_kpi_reading
-from cxgov.services.pdca import CriteriaNotMet, approve_initiative, decide_act, move_to_next_phase, save_cycle_record
+from cxgov.services.pdca import (
+    CriteriaNotMet, approve_initiative, change_lane, complete_quick_fix, decide_act, move_to_next_phase,
+    save_cycle_record,
+)
 from tests.factories import add_initiative, add_person
 
 FACTS = CycleFacts(lane=Lane.PROJECT, status=Status.APPROVED, hypothesis="If we … then …", target_kpi_id=1,
@@ -212,3 +215,41 @@ def test_the_edit_form_no_longer_moves_the_phase(engine, project):
              data={"title": "Handwritten recovery cards", "discipline": "design", "owner_id": project["manager"],
                    "status": "active", "phase": "check"})
     assert refused.value.errors["phase"][0] == "pdca.error.phase_by_move"
+
+
+# --- lanes and the quick fix ---------------------------------------------------------------------------------
+
+def test_the_lane_changes_with_a_reason_and_only_that_way(engine, project):
+    with pytest.raises(ValidationError):  # a reason is required
+        _run(engine, change_lane, project["manager"], initiative_id=project["initiative"],
+             seen_version=_version(engine, project["initiative"]), lane="quick_fix", reason="")
+    _run(engine, change_lane, project["manager"], initiative_id=project["initiative"],
+         seen_version=_version(engine, project["initiative"]), lane="quick_fix",
+         reason="Small enough: one template change")
+    assert _initiative(engine, project["initiative"])[0].lane is Lane.QUICK_FIX
+    with session_scope(engine) as session:
+        event = session.exec(select(AuditEvent).where(AuditEvent.field == "lane")).one()
+    assert (event.old_value, event.new_value, event.reason) == ("project", "quick_fix", "Small enough: one template change")
+    with pytest.raises(ValidationError) as refused:  # the edit form does not change it
+        _run(engine, update_initiative, project["manager"], initiative_id=project["initiative"],
+             seen_version=_version(engine, project["initiative"]),
+             data={"title": "Handwritten recovery cards", "discipline": "design", "owner_id": project["manager"],
+                   "lane": "project"})
+    assert refused.value.errors["lane"][0] == "pdca.error.lane_by_change"
+
+
+def test_a_quick_fix_is_done_in_three_steps_without_gates(engine, project):
+    fix = add_initiative(engine, owner_id=project["manager"], title="Clearer invoice line", lane="quick_fix")
+    _run(engine, save_cycle_record, project["manager"], initiative_id=fix, seen_version=_version(engine, fix),
+         data={"background": "Customers call about 'adm. fee'", "done_summary": "Renamed it 'Delivery costs'"})
+    _run(engine, complete_quick_fix, project["manager"], initiative_id=fix, seen_version=_version(engine, fix),
+         result="Calls about the line stopped within a week")
+    initiative, [cycle] = _initiative(engine, fix)
+    assert (initiative.status, cycle.phase, cycle.act_decision, cycle.lesson) == (
+        Status.COMPLETED, Phase.ACT, "standardise", "Calls about the line stopped within a week")
+    with pytest.raises(ValidationError):  # done once
+        _run(engine, complete_quick_fix, project["manager"], initiative_id=fix, seen_version=_version(engine, fix),
+             result="again")
+    with pytest.raises(ValidationError):  # a project is not finished this way
+        _run(engine, complete_quick_fix, project["manager"], initiative_id=project["initiative"],
+             seen_version=_version(engine, project["initiative"]), result="done")

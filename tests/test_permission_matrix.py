@@ -36,7 +36,7 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi
-from cxgov.services.pdca import approve_initiative, move_to_next_phase
+from cxgov.services.pdca import approve_initiative, change_lane, move_to_next_phase
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
 from tests.factories import add_initiative, add_person
@@ -129,6 +129,12 @@ def _edit_initiative(a: Arrange) -> dict:
 def _check_in(a: Arrange) -> dict:
     return {"initiative_id": a.initiative()[0], "data": {"checkin_date": date(2026, 11, 27), "health": "amber",
                                                          "reason": "Supplier late"}}
+
+
+def _check_in_with_spend(a: Arrange) -> dict:
+    kwargs = _check_in(a)
+    kwargs["data"] |= {"spend_cents": "45,00"}  # booking spend needs the budget right as well
+    return kwargs
 
 
 def _budget_line(a: Arrange) -> dict:
@@ -236,6 +242,21 @@ def _phase_move(a: Arrange) -> dict:
     return _initiative_in_phase(a, 0) | {"override_reason": "Pilot first"}
 
 
+def _lane_change(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id), "lane": "quick_fix",
+            "reason": "One template change"}
+
+
+def _quick_fix_result(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()
+    with session_scope(a.engine, write=True) as session:
+        change_lane(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=1,
+                    lane="quick_fix", reason="arrangement")
+    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
+            "result": "Calls stopped"}
+
+
 def _act_decision(a: Arrange) -> dict:
     return _initiative_in_phase(a, 3) | {"decision": "adjust", "lesson": "Sign the cards"}
 
@@ -284,12 +305,17 @@ CASES: dict[str, tuple[Case, ...]] = {
              refusal={Action.CREATE_INITIATIVE_WITH_STATUS: _status_field_error}, label="approved"),
     ),
     "initiatives.update_initiative": (Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),),
-    "initiatives.record_check_in": (Case((Action.CHECK_IN,), _check_in, on_initiative=True),),
+    "initiatives.record_check_in": (
+        Case((Action.CHECK_IN,), _check_in, on_initiative=True),
+        Case((Action.CHECK_IN, Action.MANAGE_BUDGET), _check_in_with_spend, on_initiative=True, label="with spend"),
+    ),
     "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
     "pdca.save_cycle_record": (Case((Action.EDIT_INITIATIVE,), _cycle_record, on_initiative=True),),
     "pdca.approve_initiative": (Case((Action.APPROVE_INITIATIVE,), _approval, on_initiative=True),),
     "pdca.move_to_next_phase": (Case((Action.EDIT_INITIATIVE,), _phase_move, on_initiative=True),),
     "pdca.decide_act": (Case((Action.EDIT_INITIATIVE,), _act_decision, on_initiative=True),),
+    "pdca.change_lane": (Case((Action.EDIT_INITIATIVE,), _lane_change, on_initiative=True),),
+    "pdca.complete_quick_fix": (Case((Action.EDIT_INITIATIVE,), _quick_fix_result, on_initiative=True),),
     "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
     "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
     "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),

@@ -119,4 +119,16 @@ TEXTS = {
     "programs.error.amount_too_large": {"en": "is implausibly large", "nl": "is onwaarschijnlijk groot"},
     "programs.error.amount_zero": {"en": "must not be zero", "nl": "mag niet nul zijn"},
     "programs.error.amount_negative": {"en": "must not be negative", "nl": "mag niet negatief zijn"},
+    "programs.checkin.blocker": {"en": "Top blocker (if any)", "nl": "Grootste blokkade (indien aanwezig)"},
+    "programs.checkin.spend": {"en": "Spend to book (€, optional)", "nl": "Uitgave om te boeken (€, optioneel)"},
+    "programs.checkin.kpi": {"en": "KPI reading for this month (optional)", "nl": "KPI-meting voor deze maand (optioneel)"},
+    "programs.checkin.kpi_value": {"en": "Value", "nl": "Waarde"},
+    "programs.checkin.kpi_sample_size": {"en": "Sample size (n)", "nl": "Steekproefgrootte (n)"},
+    "programs.error.kpi_not_linked": {
+        "en": "is not one of this initiative's KPIs", "nl": "is geen KPI van dit initiatief",
+    },
+    "programs.error.reading_this_month": {
+        "en": "this initiative already recorded a reading of this KPI for this month",
+        "nl": "dit initiatief heeft deze maand al een meting van deze KPI vastgelegd",
+    },
 }

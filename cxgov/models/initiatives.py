@@ -159,5 +159,6 @@ class CheckIn(SQLModel, table=True):
     progress_pct: int | None = None
     summary: str = ""
     next_steps: str = ""
+    blocker: str = ""  # the top blocker, if any
     author_id: int = Field(foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow)

@@ -130,6 +130,7 @@ class CheckInInput(Strict):
     progress_pct: int | None = Field(default=None, ge=0, le=100)
     summary: str = Field(default="", max_length=5_000)
     next_steps: str = Field(default="", max_length=5_000)
+    blocker: str = Field(default="", max_length=2_000)
 
     @model_validator(mode="after")
     def _reason_unless_green(self):

@@ -5,7 +5,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from cxgov.models.enums import ActDecision
+from cxgov.models.enums import ActDecision, Lane
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
 
 LONG_TEXT = 10_000  # one A3 box: a few paragraphs at most
@@ -49,3 +49,16 @@ class ActDecisionInput(Strict):
     lesson: str = Field(max_length=LONG_TEXT)
 
     _required = field_validator("lesson", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+
+
+class LaneChangeInput(Strict):
+    lane: Lane
+    reason: str = Field(max_length=2_000)
+
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+
+
+class QuickFixResultInput(Strict):
+    result: str = Field(max_length=LONG_TEXT)
+
+    _required = field_validator("result", mode="before")(classmethod(lambda cls, v: _required_text(v)))

@@ -1,12 +1,14 @@
-"""PDCA reads for the initiative page: its cycles as A3 records (newest first), the moves between phases, the
-KPIs a target can name, and the target KPI's latest reading since Do started."""
+"""PDCA reads: for the initiative page its cycles as A3 records (newest first), the moves between phases, the
+KPIs a target can name and the target KPI's latest reading since Do started; and the lessons library."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import Kpi, KpiReading, PdcaCycle, Person, PhaseTransition
+from cxgov.models import Department, Initiative, InitiativeTerm, Kpi, KpiReading, PdcaCycle, Person, PhaseTransition
 from cxgov.queries.initiatives import _frame
 from cxgov.queries.portfolio import _text
 
@@ -49,3 +51,43 @@ def latest_target_reading(session: Session, kpi_id: int, since) -> pd.DataFrame:
     if since is not None:
         query = query.where(KpiReading.period >= since)
     return _frame(session, query.order_by(KpiReading.period.desc(), KpiReading.id.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class LessonFilter:
+    """What the lessons library is narrowed to; None (or empty text) means 'any'."""
+
+    discipline: str | None = None
+    journey_stage_id: int | None = None
+    department_id: int | None = None
+    decision: str | None = None  # 'standardise' lists the success stories
+    text: str = ""
+
+
+def lessons(session: Session, **criteria) -> pd.DataFrame:
+    """Every lesson learned (a cycle with an Act decision), newest decision first, across all initiatives:
+    initiative, discipline, owning department, cycle, decision, lesson and when it was decided.
+    `criteria` are the fields of LessonFilter (flat, so the UI's read cache can key on them)."""
+    f = LessonFilter(**criteria)
+    query = sa.select(
+        Initiative.id, Initiative.title, _text(Initiative.discipline).label("discipline"),
+        Department.name.label("owning_department"), PdcaCycle.number.label("cycle"),
+        _text(PdcaCycle.act_decision).label("act_decision"), PdcaCycle.lesson,
+        sa.func.coalesce(PdcaCycle.closed_on, PdcaCycle.act_started_on).label("decided_on"),
+    ).join(Initiative, Initiative.id == PdcaCycle.initiative_id) \
+        .outerjoin(Department, Department.id == Initiative.owning_department_id) \
+        .where(PdcaCycle.act_decision.is_not(None), PdcaCycle.lesson != "")
+    if f.discipline:
+        query = query.where(Initiative.discipline == f.discipline)
+    if f.department_id is not None:
+        query = query.where(Initiative.owning_department_id == f.department_id)
+    if f.decision:
+        query = query.where(PdcaCycle.act_decision == f.decision)
+    if f.journey_stage_id is not None:
+        query = query.where(sa.exists().where(InitiativeTerm.initiative_id == Initiative.id,
+                                              InitiativeTerm.term_id == f.journey_stage_id))
+    if f.text.strip():
+        pattern = f"%{f.text.strip().lower()}%"
+        query = query.where(sa.or_(sa.func.lower(PdcaCycle.lesson).like(pattern),
+                                   sa.func.lower(Initiative.title).like(pattern)))
+    return _frame(session, query.order_by(sa.desc("decided_on"), Initiative.id, PdcaCycle.number))

@@ -11,10 +11,11 @@ from sqlmodel import Session, select
 from cxgov import audit
 from cxgov.errors import ValidationError
 from cxgov.models import (
-    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Initiative, InitiativeMember, InitiativeTerm,
-    PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
+    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Expense, Initiative, InitiativeKpi, InitiativeMember,
+    InitiativeTerm, KpiReading, PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
 )
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
+from cxgov.models.inputs_checkin import CheckInExtrasInput
 from cxgov.permissions import Action, Relation, authorise
 from cxgov.services.unit import (
     Actor, acting_person, audit_actor, audit_created, check_version, get_or_404, versioned_update,
@@ -83,6 +84,8 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     new_terms = sorted(set(values.journey_stage_ids + values.channel_ids))
     if cycle.phase != values.phase:  # moves have criteria, reasons and a history: cxgov.services.pdca
         raise ValidationError({"phase": "pdca.error.phase_by_move"})
+    if initiative.lane != values.lane:  # a lane change needs a reason: cxgov.services.pdca.change_lane
+        raise ValidationError({"lane": "pdca.error.lane_by_change"})
     extra = {}
     if old_terms != new_terms:
         extra["journey_stages_and_channels"] = (old_terms, new_terms)
@@ -97,17 +100,67 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
 
 def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
                     data: dict[str, Any] | CheckInInput) -> int:
-    """Append a status check-in (delivery health with its reason); check-ins are never edited."""
-    values = parse_input(CheckInInput, data)
+    """Append a status check-in (delivery health with its reason; check-ins are never edited). In the same
+    transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
+    initiative's own KPIs for the check-in's month (part of checking in). Returns the check-in's id."""
+    raw = data if isinstance(data, dict) else data.model_dump()
+    values, extras = _check_in_parts(raw)
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.CHECK_IN, relations_to(session, initiative, person), target=("initiative", initiative_id))
+    relations = relations_to(session, initiative, person)
+    authorise(person, Action.CHECK_IN, relations, target=("initiative", initiative_id))
+    if extras.spend_cents is not None:
+        authorise(person, Action.MANAGE_BUDGET, relations, target=("initiative", initiative_id))
     check_in = CheckIn(initiative_id=initiative_id, author_id=person.id if person else initiative.owner_id,
                        **values.model_dump())
     session.add(check_in)
     session.flush()
     audit_created(session, person=person, entity="check_in", row=check_in)
+    if extras.spend_cents is not None:
+        _book_spend(session, person, initiative_id, values.checkin_date, extras.spend_cents)
+    if extras.kpi_id is not None:
+        _record_reading(session, person, initiative_id, values.checkin_date, extras)
     return check_in.id
+
+
+def _check_in_parts(raw: dict[str, Any]) -> tuple[CheckInInput, CheckInExtrasInput]:
+    """The check-in and its extras, validated together: every field's problem is reported at once."""
+    extra_keys = set(CheckInExtrasInput.model_fields)
+    parts, errors = [], {}
+    for model, keys in ((CheckInInput, set(raw) - extra_keys), (CheckInExtrasInput, set(raw) & extra_keys)):
+        try:
+            parts.append(parse_input(model, {k: raw[k] for k in keys}))
+        except ValidationError as exc:
+            errors |= exc.errors
+    if errors:
+        raise ValidationError(errors)
+    return parts[0], parts[1]
+
+
+def _book_spend(session: Session, person: Person | None, initiative_id: int, day: date, cents: int) -> None:
+    expense = Expense(initiative_id=initiative_id, spent_on=day, amount_cents=cents, note="check-in",
+                      created_by_id=person.id if person else None)
+    session.add(expense)
+    session.flush()
+    audit_created(session, person=person, entity="expense", row=expense)
+
+
+def _record_reading(session: Session, person: Person | None, initiative_id: int, day: date,
+                    extras: CheckInExtrasInput) -> None:
+    """A reading of one of the initiative's KPIs, for the month of the check-in, sourced to this initiative."""
+    if session.get(InitiativeKpi, (initiative_id, extras.kpi_id)) is None:
+        raise ValidationError({"kpi_id": "programs.error.kpi_not_linked"})
+    source = f"initiative {initiative_id}"
+    period = day.replace(day=1)
+    taken = session.exec(select(KpiReading.id).where(KpiReading.kpi_id == extras.kpi_id,
+                                                     KpiReading.period == period, KpiReading.source == source)).first()
+    if taken is not None:
+        raise ValidationError({"kpi_value": "programs.error.reading_this_month"})
+    reading = KpiReading(kpi_id=extras.kpi_id, period=period, value=extras.kpi_value,
+                         sample_size=extras.kpi_sample_size, source=source)
+    session.add(reading)
+    session.flush()
+    audit_created(session, person=person, entity="kpi_reading", row=reading)
 
 
 def current_cycle(session: Session, initiative_id: int) -> PdcaCycle:

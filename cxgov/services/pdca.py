@@ -16,12 +16,14 @@ from sqlmodel import Session, select
 from cxgov import audit, pdca
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import (
-    ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, KpiReading, PdcaCycle, Person, Phase,
-    PhaseTransition, Status,
+    CLOSED_STATUSES, ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, KpiReading, Lane, PdcaCycle, Person,
+    Phase, PhaseTransition, Status,
 )
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
-from cxgov.models.inputs_pdca import ActDecisionInput, CycleRecordInput, ReasonInput
+from cxgov.models.inputs_pdca import (
+    ActDecisionInput, CycleRecordInput, LaneChangeInput, QuickFixResultInput, ReasonInput,
+)
 from cxgov.permissions import Action, authorise
 from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle, relations_to
 from cxgov.services.unit import Actor, acting_person, audit_actor, changed_fields, check_version, conflict, get_or_404
@@ -128,6 +130,43 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
     _open_next_cycle(session, person, initiative_id, cycle, values.lesson)
 
 
+def change_lane(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                lane: Lane | str, reason: str) -> None:
+    """Move an initiative between the quick-fix and the project lane, with the reason (recorded)."""
+    values = parse_input(LaneChangeInput, {"lane": lane, "reason": reason})
+    person, initiative = _editable(session, actor, initiative_id)
+    old_lane = initiative.lane
+    if old_lane is values.lane:
+        raise ValidationError({"lane": "pdca.error.same_lane"})
+    _move_version_on(session, person, initiative, seen_version, lane=values.lane)
+    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id, action="update",
+                 field="lane", old=old_lane, new=values.lane, reason=values.reason)
+
+
+def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
+                       result: str) -> None:
+    """The third step of a quick fix (problem → change → result): record the result and finish it. No gates:
+    the cycle goes straight to Act, standardised, with the result as its lesson; the initiative is completed."""
+    values = parse_input(QuickFixResultInput, {"result": result})
+    person, initiative = _editable(session, actor, initiative_id)
+    if initiative.lane is not Lane.QUICK_FIX:
+        raise ValidationError({"lane": "pdca.error.not_quick_fix"})
+    old_status = initiative.status
+    if old_status in CLOSED_STATUSES:
+        raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{old_status.value}"})})
+    cycle = current_cycle(session, initiative_id)
+    _move_version_on(session, person, initiative, seen_version, status=Status.COMPLETED)
+    who = audit_actor(person)
+    audit.record(session, actor=who, entity="initiative", entity_id=initiative_id, action="update", field="status",
+                 old=old_status, new=Status.COMPLETED, reason="quick fix done")
+    if cycle.phase is not Phase.ACT:
+        _record_move(session, person, initiative_id, cycle, Phase.ACT, "quick fix done", [])
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(
+        check_result=values.result, act_decision=ActDecision.STANDARDISE, lesson=values.result))
+    audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field="check_result",
+                 new=values.result)
+
+
 # --- helpers ------------------------------------------------------------------------------------------------
 
 def _editable(session: Session, actor: Actor, initiative_id: int) -> tuple[Person | None, Initiative]:
@@ -139,11 +178,12 @@ def _editable(session: Session, actor: Actor, initiative_id: int) -> tuple[Perso
 
 
 def _move_version_on(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
-                     status: Status | None = None) -> None:
-    """`UPDATE initiative … WHERE version = :seen`: the PDCA record and moves are part of the initiative."""
+                     status: Status | None = None, **changes: Any) -> None:
+    """`UPDATE initiative … WHERE version = :seen`: the PDCA record and moves are part of the initiative.
+    `status` and `changes` are written with it (the caller audits them)."""
     check_version(session, "initiative", initiative, seen_version)
     values: dict[str, Any] = {"version": seen_version + 1, "updated_by_id": person.id if person else None,
-                              "updated_at": utcnow()}
+                              "updated_at": utcnow(), **changes}
     if status is not None:
         values["status"] = status
     result = session.execute(update(Initiative).where(Initiative.id == initiative.id,

@@ -116,7 +116,8 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
         data["owner_id"] = _choice("owner_id", people, v.get("owner_id"), people_names.get, key, optional=False)
         data["owning_department_id"] = _choice("owning_department_id", departments, v.get("owning_department_id"),
                                                department_names.get, key)
-        data["lane"] = _enum_choice("lane", Lane, v.get("lane"), key)
+        # After creation the lane changes with a reason, on the initiative page (PDCA record).
+        data["lane"] = _enum_choice("lane", Lane, v.get("lane"), key, allowed=None if creating else [v.get("lane")])
         # After creation the phase moves only through the PDCA record's moves (criteria, reasons, history).
         data["phase"] = _enum_choice("phase", Phase, v.get("phase"), key, allowed=None if creating else [v.get("phase")])
         data["start_date"] = st.date_input(tr(FIELD_LABELS["start_date"]), value=v.get("start_date"),

@@ -68,6 +68,10 @@ COLUMNS: dict[str, Column] = {
     "start_date": Column("portfolio.col.start", day_cell, 105),
     "target_date": Column("portfolio.col.target", day_cell, 105),
     "created_at": Column("portfolio.col.proposed_on", lambda v: day(pd.Timestamp(v).date()), 110),
+    # the lessons library: one row per cycle with an Act decision
+    "act_decision": Column("lessons.decision", lambda v: tr(f"lessons.decision.{v}"), 130),
+    "lesson": Column("lessons.col.lesson", text_cell, 420),
+    "decided_on": Column("lessons.col.decided_on", day_cell, 105),
 }
 
 

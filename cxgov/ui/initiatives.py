@@ -215,7 +215,9 @@ def _flag(name: str, initiative_id: int) -> str:
 
 
 def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
-    return {
+    """Health, reason, progress, what happened, next steps and the top blocker; and, in the same form, spend
+    (for those who manage the budget) and a reading of one of the initiative's KPIs for this month."""
+    data = {
         "checkin_date": st.date_input(labels["checkin_date"], value=date.today(), format="DD-MM-YYYY",
                                       key="programs_check_in.date"),
         "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
@@ -225,7 +227,21 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
                                         key="programs_check_in.progress_pct"),
         "summary": st.text_area(labels["summary"], max_chars=5_000, key="programs_check_in.summary"),
         "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
+        "blocker": st.text_input(labels["blocker"], max_chars=2_000, key="programs_check_in.blocker"),
     }
+    if can(Action.MANAGE_BUDGET, relations(d)):
+        data["spend_cents"] = st.text_input(labels["spend_cents"], key="programs_check_in.spend")
+    kpis = read(queries.kpi_links, DETAIL_AREAS, initiative_id=d.id)
+    if not kpis.empty:
+        names = {None: "—"} | {int(r.kpi_id): f"{r.code} · {r.name}" for r in kpis.itertuples()}
+        kpi, value, sample = st.columns([2, 1, 1])
+        data["kpi_id"] = kpi.selectbox(labels["kpi_id"], list(names), format_func=names.__getitem__,
+                                       key="programs_check_in.kpi")
+        data["kpi_value"] = value.number_input(labels["kpi_value"], value=None, format="%g",
+                                               key="programs_check_in.kpi_value")
+        data["kpi_sample_size"] = sample.number_input(labels["kpi_sample_size"], min_value=0, value=None, step=1,
+                                                      key="programs_check_in.kpi_sample_size")
+    return data
 
 
 def _expense_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
@@ -259,20 +275,23 @@ class InlineForm:
     """A form that opens on the detail page: who may use it, what it saves through, and its fields."""
     action: Action
     service: Callable
-    area: str  # the data area the save changes (so cached reads refresh)
+    areas: tuple[str, ...]  # the data areas the save changes (so cached reads refresh)
     label_keys: dict[str, str]  # service field -> label key (also names the field in validation errors)
     fields: Callable[[InitiativeDetail, dict[str, str]], dict]  # draws the widgets, returns what was entered
 
 
 INLINE_FORMS: dict[str, InlineForm] = {
-    "check_in": InlineForm(Action.CHECK_IN, initiative_service.record_check_in, "initiatives", {
+    "check_in": InlineForm(Action.CHECK_IN, initiative_service.record_check_in, ("initiatives", "budget", "kpis"), {
         "checkin_date": "programs.checkin.date", "health": "programs.field.health",
         "reason": "programs.checkin.reason", "progress_pct": "programs.field.progress",
-        "summary": "programs.checkin.summary", "next_steps": "programs.checkin.next_steps"}, _check_in_fields),
-    "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, "budget", {
+        "summary": "programs.checkin.summary", "next_steps": "programs.checkin.next_steps",
+        "blocker": "programs.checkin.blocker", "spend_cents": "programs.checkin.spend", "kpi_id": "programs.checkin.kpi",
+        "kpi_value": "programs.checkin.kpi_value", "kpi_sample_size": "programs.checkin.kpi_sample_size"},
+        _check_in_fields),
+    "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, ("budget",), {
         "spent_on": "programs.expense.date", "amount_cents": "programs.expense.amount",
         "category": "programs.expense.category", "note": "programs.expense.note"}, _expense_fields),
-    "budget": InlineForm(Action.MANAGE_BUDGET, budget_service.set_budget_line, "budget", {
+    "budget": InlineForm(Action.MANAGE_BUDGET, budget_service.set_budget_line, ("budget",), {
         "year": "programs.budget.year", "quarter": "programs.budget.quarter",
         "planned_cents": "programs.budget.planned"}, _budget_fields),
 }
@@ -287,7 +306,7 @@ def _inline_form(d: InitiativeDetail, name: str, form: InlineForm) -> None:
         submitted = st.form_submit_button(tr("form.save"), type="primary")
     if not submitted:
         return
-    result = submit(form.service, areas=(form.area,), initiative_id=d.id, data=data)
+    result = submit(form.service, areas=form.areas, initiative_id=d.id, data=data)
     if result.ok:
         st.session_state.pop(_flag(name, d.id), None)
         st.session_state[FLASH_KEY] = tr("form.saved")
@@ -323,6 +342,7 @@ def _render_check_ins(initiative_id: int) -> None:
         tr("programs.field.progress"): [text_cell(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]],
         tr("programs.checkin.summary"): frame["summary"],
         tr("programs.checkin.next_steps"): frame["next_steps"],
+        tr("programs.checkin.blocker"): [text_cell(v) for v in frame["blocker"]],
         tr("programs.checkin.author"): frame["author"],
     }), hide_index=True, width="stretch")
 

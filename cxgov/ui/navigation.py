@@ -26,6 +26,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.leadership", "leadership/portfolio.py", "page.portfolio", "portfolio", ":material/dashboard:"),
     PageSpec("nav.programs", "programs/initiatives.py", "page.initiatives", "initiatives", ":material/list_alt:"),
     PageSpec("nav.programs", "programs/initiative.py", "page.initiative", "initiative", ":material/article:", hidden=True),
+    PageSpec("nav.programs", "programs/lessons.py", "page.lessons", "lessons", ":material/lightbulb:"),
     PageSpec("nav.programs", "programs/initiative_form.py", "page.initiative_form", "initiative-form",
              ":material/edit_note:", hidden=True),
     PageSpec("nav.disciplines", "disciplines/strategy.py", "enum.discipline.strategy", "strategy", ":material/flag:"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxgov.models import ActDecision, Phase, Status
+from cxgov.models import CLOSED_STATUSES, ActDecision, Lane, Phase, Status
 from cxgov.pdca import NEXT_PHASE, Reading, check_summary, reading_period_since
 from cxgov.permissions import Action
 from cxgov.queries import pdca as queries
@@ -22,12 +22,15 @@ from cxgov.ui.writes import FLASH_KEY, WriteResult, show_errors, submit
 AREAS = ("initiatives", "kpis", "budget")  # what the record reads: the initiative, its KPI readings, its budget
 LEFT_BOXES = ("background", "current_condition", "target", "root_cause")
 RIGHT_BOXES = ("hypothesis", "done_summary", "check_result", "lesson")
+CLOSED = {status.value for status in CLOSED_STATUSES}
+QUICK_BOXES = (("background", "pdca.quick.problem"), ("done_summary", "pdca.quick.change"),
+               ("check_result", "pdca.quick.result"))  # a quick fix's three steps, in the cycle's own fields
 TEXT_FIELDS = ("background", "current_condition", "root_cause", "hypothesis", "done_summary", "check_result")
 
 
 def _labels() -> dict[str, str]:
     names = (*TEXT_FIELDS, "target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size",
-             "decision", "lesson", "reason")
+             "decision", "lesson", "reason", "lane", "result")
     return {name: tr(f"pdca.field.{name}") for name in names} | {"override_reason": tr("pdca.field.reason"),
                                                                   "status": tr("programs.field.status"),
                                                                   "phase": tr("programs.field.phase")}
@@ -39,6 +42,16 @@ def render_pdca(d: InitiativeDetail, may_edit: bool) -> None:
     if cycles.empty:
         return
     cycle = cycles.iloc[0]
+    open_work = d.status not in CLOSED
+    if d.lane == Lane.QUICK_FIX.value:
+        _quick_fix(d, cycle, may_edit and open_work)
+    else:
+        _project(d, cycle, cycles, may_edit)
+    if may_edit and open_work:
+        _lane_change(d)
+
+
+def _project(d: InitiativeDetail, cycle: pd.Series, cycles: pd.DataFrame, may_edit: bool) -> None:
     phase = Phase(cycle["phase"])
     st.subheader(tr("pdca.cycle_title", n=int(cycle["number"]), phase=label(phase)))
     if d.status == Status.PROPOSED.value:
@@ -57,6 +70,52 @@ def render_pdca(d: InitiativeDetail, may_edit: bool) -> None:
             for _, old in earlier.iterrows():
                 st.markdown(f"**{tr('pdca.cycle_title', n=int(old['number']), phase=label(Phase(old['phase'])))}**")
                 _a3(old)
+
+
+def _quick_fix(d: InitiativeDetail, cycle: pd.Series, may_edit: bool) -> None:
+    """Problem → change → result on one page, no gates: the third step completes the quick fix."""
+    st.subheader(tr("pdca.quick.title"))
+    boxes = st.columns(3, border=True)
+    for box, (field, key) in zip(boxes, QUICK_BOXES, strict=True):
+        box.markdown(f"**{tr(key)}**")
+        box.markdown(plain(cycle[field]) if cycle[field] else f"*{tr('pdca.empty_box')}*")
+    if not may_edit:
+        return
+    key = f"pdca_quick_{d.id}_{d.version}"
+    with st.form(key):
+        problem = st.text_area(tr("pdca.quick.problem"), value=cycle["background"], key=f"{key}.problem",
+                               max_chars=10_000, height=90)
+        change = st.text_area(tr("pdca.quick.change"), value=cycle["done_summary"], key=f"{key}.change",
+                              max_chars=10_000, height=90)
+        saved = st.form_submit_button(tr("pdca.quick.save"))
+    if saved:
+        data = _record_values(cycle) | {"background": problem, "done_summary": change}
+        _after(submit(service.save_cycle_record, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
+                      data=data), tr("form.saved"))
+    with st.form(f"pdca_quick_done_{d.id}"):
+        result = st.text_area(tr("pdca.quick.result"), key=f"pdca_quick_result_{d.id}", max_chars=10_000, height=90)
+        done = st.form_submit_button(tr("pdca.quick.done"), type="primary")
+    if done:
+        _after(submit(service.complete_quick_fix, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
+                      result=result), tr("pdca.quick.completed"))
+
+
+def _record_values(cycle: pd.Series) -> dict:
+    """The open cycle's whole record as the save expects it (a partial form keeps the other boxes)."""
+    return {"target_kpi_id": _int(cycle["target_kpi_id"]), "baseline_value": _float(cycle["baseline_value"]),
+            "target_value": _float(cycle["target_value"]), "target_date": _date(cycle["target_date"]),
+            "check_sample_size": _int(cycle["check_sample_size"])} | {f: cycle[f] for f in TEXT_FIELDS}
+
+
+def _lane_change(d: InitiativeDetail) -> None:
+    other = Lane.PROJECT if d.lane == Lane.QUICK_FIX.value else Lane.QUICK_FIX
+    with st.expander(tr("pdca.lane.change"), icon=":material/swap_horiz:"):
+        with st.form(f"pdca_lane_{d.id}"):
+            reason = st.text_input(tr("pdca.lane.reason", lane=label(other)), key=f"pdca_lane_reason_{d.id}")
+            go = st.form_submit_button(tr("pdca.lane.submit", lane=label(other)))
+    if go:
+        _after(submit(service.change_lane, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
+                      lane=other.value, reason=reason), tr("pdca.lane.changed", lane=label(other)))
 
 
 def _a3(cycle: pd.Series) -> None:

@@ -87,3 +87,36 @@ def test_a_viewer_sees_the_record_but_no_moves(monkeypatch, proposal):
     assert "Background" in texts(at)
     assert not [b for b in at.button if b.key.startswith("pdca_")]
     assert not [e for e in at.expander if e.label == "Edit the record"]
+
+
+def test_a_quick_fix_in_three_steps_on_its_page(monkeypatch, proposal):
+    fix = add_initiative(proposal["engine"], owner_id=proposal["manager"], title="Clearer invoice line",
+                         lane="quick_fix")
+    at = open_page(monkeypatch, proposal["url"], "initiative", acting=proposal["manager"], query={"id": str(fix)})
+    assert not at.exception, at.exception
+    assert "Quick fix" in [s.value for s in at.subheader] and "Problem" in texts(at)
+    version_key = next(t.key for t in at.text_area if t.key.endswith(".problem"))
+    at.text_area(key=version_key).input("Customers call about 'adm. fee'")
+    at.text_area(key=version_key.replace(".problem", ".change")).input("Renamed it 'Delivery costs'")
+    next(b for b in at.button if b.label == "Save problem and change").click().run()
+    assert not at.exception, at.exception
+    at.text_area(key=f"pdca_quick_result_{fix}").input("Calls about the line stopped within a week")
+    next(b for b in at.button if b.label == "Record the result: done").click().run()
+    assert not at.exception, at.exception
+    with session_scope(proposal["engine"]) as session:
+        done = session.get(Initiative, fix)
+        cycle = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == fix)).one()
+    assert (done.status, cycle.background, cycle.done_summary, cycle.lesson) == (
+        "completed", "Customers call about 'adm. fee'", "Renamed it 'Delivery costs'",
+        "Calls about the line stopped within a week")
+
+
+def test_changing_the_lane_asks_for_a_reason(monkeypatch, proposal):
+    at = _page(monkeypatch, proposal, "manager")
+    next(b for b in at.button if b.label == "Make it a Quick fix").click().run()
+    assert not at.exception, at.exception
+    assert "Reason" in at.error[0].value  # nothing changed without a reason
+    at.text_input(key=f"pdca_lane_reason_{proposal['initiative']}").input("One template change is enough")
+    next(b for b in at.button if b.label == "Make it a Quick fix").click().run()
+    assert not at.exception, at.exception
+    assert _state(proposal)[0].lane == "quick_fix"

@@ -6,10 +6,11 @@ from sqlalchemy import func, select, text
 
 from cxgov.db import session_scope
 from cxgov.i18n import t
-from cxgov.models import AuditEvent, Initiative, Role
+from cxgov.models import AuditEvent, Initiative, InitiativeKpi, KpiReading, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
+from cxgov.services.kpis import create_kpi
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
@@ -241,3 +242,28 @@ def test_a_save_refused_by_the_policy_is_explained_and_audited(monkeypatch, db):
     with session_scope(engine) as session:
         denial = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one()
     assert (denial.action, denial.actor_id, denial.entity_id) == ("denied", seeded["owner"], str(seeded["invoices"]))
+
+
+def test_one_check_in_form_takes_blocker_spend_and_a_kpi_reading(monkeypatch, db):
+    url, engine = db
+    seeded = _seed(engine)
+    with session_scope(engine, write=True) as session:
+        kpi = create_kpi(session=session, actor=SYSTEM_ACTOR, data={"code": "ktv", "name": "KTV", "kind": "csat",
+                                                                     "scale_min": 1, "scale_max": 10})
+        session.add(InitiativeKpi(initiative_id=seeded["invoices"], kpi_id=kpi, baseline=7.1, target=7.8))
+    at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"])
+    at.button(key="programs_btn_check_in").click().run()
+    at.selectbox(key="programs_check_in.health").set_value("amber")
+    at.text_input(key="programs_check_in.reason").input("Waiting for legal")
+    at.text_input(key="programs_check_in.blocker").input("Legal review of the new wording")
+    at.text_input(key="programs_check_in.spend").input("250,00")
+    at.selectbox(key="programs_check_in.kpi").set_value(kpi)
+    at.number_input(key="programs_check_in.kpi_value").set_value(7.4)
+    _save_inline(at, "check_in", seeded["invoices"])
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    shown = texts(at)
+    assert "Legal review of the new wording" in shown and "€250.00" in shown
+    with session_scope(engine) as session:
+        reading = session.execute(select(KpiReading).where(KpiReading.kpi_id == kpi)).scalar_one()
+    assert reading.value == 7.4

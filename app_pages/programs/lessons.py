@@ -1,0 +1,4 @@
+"""Programs: the lessons library — lessons learned and success stories across all initiatives."""
+from cxgov.ui.lessons import render_lessons
+
+render_lessons()

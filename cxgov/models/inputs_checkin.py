@@ -1,0 +1,31 @@
+"""What a check-in may carry besides the check-in itself: spend to book and a reading of one of the
+initiative's KPIs, so a program manager updates everything in one form."""
+from __future__ import annotations
+
+import pydantic
+from pydantic import Field, field_validator, model_validator
+
+from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_budget import MAX_CENTS, _cents
+
+
+class CheckInExtrasInput(Strict):
+    spend_cents: int | None = Field(default=None, gt=-MAX_CENTS, lt=MAX_CENTS)
+    kpi_id: int | None = None
+    kpi_value: float | None = None
+    kpi_sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)
+
+    _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
+        classmethod(lambda cls, v: _blank_to_none(v)))
+    _amount = field_validator("spend_cents", mode="before")(
+        classmethod(lambda cls, v: None if _blank_to_none(v) is None else _cents(v)))
+
+    @model_validator(mode="after")
+    def _reading_complete(self):
+        """A KPI without a value, or a value without a KPI, is half a reading: say which half is missing."""
+        missing = "kpi_value" if self.kpi_id is not None and self.kpi_value is None else \
+            "kpi_id" if self.kpi_id is None and self.kpi_value is not None else None
+        if missing:
+            raise pydantic.ValidationError.from_exception_data("CheckInExtrasInput", [
+                {"type": "value_error", "loc": (missing,), "input": None, "ctx": {"error": FieldProblem("error.required")}}])
+        return self

@@ -1,0 +1,84 @@
+"""The lessons library: lessons from every initiative's Act decision, filtered by discipline, journey stage,
+department, decision and text (query on both databases), and the page in English and Dutch."""
+import pytest
+
+from cxgov.db import session_scope
+from cxgov.models import Initiative, Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.queries.pdca import lessons
+from cxgov.services.pdca import approve_initiative, decide_act, move_to_next_phase
+from cxgov.services.reference import create_department, create_term
+from tests.factories import add_initiative, add_person
+from tests.pages.harness import open_page, texts
+
+
+def _through_act(engine, initiative_id: int, decision: str, lesson: str) -> None:
+    def version():
+        with session_scope(engine) as session:
+            return session.get(Initiative, initiative_id).version
+    with session_scope(engine, write=True) as session:
+        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
+                           reason="funded")
+    for _ in range(3):
+        with session_scope(engine, write=True) as session:
+            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                               seen_version=version(), override_reason="test arrangement")
+    with session_scope(engine, write=True) as session:
+        decide_act(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
+                   decision=decision, lesson=lesson)
+
+
+@pytest.fixture
+def library(db):
+    url, engine = db
+    owner = add_person(engine, Role.MANAGER)
+    with session_scope(engine, write=True) as session:
+        finance = create_department(session=session, actor=SYSTEM_ACTOR, data={"name": "Finance"})
+        payment = create_term(session=session, actor=SYSTEM_ACTOR, data={
+            "kind": "journey_stage", "code": "payment", "name_en": "Payment", "name_nl": "Betalen"})
+    invoices = add_initiative(engine, owner_id=owner, title="B1 invoices", discipline="design",
+                              owning_department_id=finance, journey_stage_ids=[payment])
+    cards = add_initiative(engine, owner_id=owner, title="Recovery cards", discipline="culture")
+    chat = add_initiative(engine, owner_id=owner, title="Chat bot", discipline="design")
+    _through_act(engine, invoices, "standardise", "A one-line summary on top did most of the work")
+    _through_act(engine, cards, "adjust", "Cards work when the store manager signs them")
+    _through_act(engine, chat, "abandon", "Customers wanted a person, not a bot")
+    add_initiative(engine, owner_id=owner, title="Still planning")  # no decision, no lesson
+    return {"url": url, "engine": engine, "finance": finance, "payment": payment}
+
+
+def _titles(engine, **criteria) -> list[str]:
+    with session_scope(engine) as session:
+        return sorted(lessons(session, **criteria)["title"])
+
+
+def test_the_query_filters_every_way(library):
+    engine = library["engine"]
+    assert _titles(engine) == ["B1 invoices", "Chat bot", "Recovery cards"]
+    assert _titles(engine, discipline="design") == ["B1 invoices", "Chat bot"]
+    assert _titles(engine, department_id=library["finance"]) == ["B1 invoices"]
+    assert _titles(engine, journey_stage_id=library["payment"]) == ["B1 invoices"]
+    assert _titles(engine, decision="standardise") == ["B1 invoices"]  # the success stories
+    assert _titles(engine, text="STORE MANAGER") == ["Recovery cards"]  # case-insensitive, in the lesson
+    assert _titles(engine, text="chat") == ["Chat bot"]  # and in the title
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Lessons library"), ("nl", "Lessenbibliotheek")])
+def test_the_page_lists_and_filters_lessons(monkeypatch, library, lang, title):
+    at = open_page(monkeypatch, library["url"], "lessons", lang=lang)
+    assert not at.exception, at.exception
+    assert at.title[0].value == title
+    table = at.dataframe[0].value
+    assert len(table) == 3 and "Customers wanted a person, not a bot" in table.to_string()
+    at.selectbox(key="lessons_decision").select("standardise").run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) == 1
+    assert ("Success story" if lang == "en" else "Succesverhaal") in at.dataframe[0].value.to_string()
+    at.text_input(key="lessons_q").input("nothing like this").run()
+    assert not at.dataframe and ("Nothing matches" if lang == "en" else "Niets voldoet") in texts(at)
+
+
+def test_an_empty_library_explains_where_lessons_come_from(monkeypatch, db):
+    at = open_page(monkeypatch, db[0], "lessons")
+    assert not at.exception, at.exception
+    assert "No lessons yet" in texts(at)
