@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from cxgov.db import session_scope
-from cxgov.models import Discipline, Health, InitiativeKpi, KpiKind, Person, Role, Status, TaxonomyKind
+from cxgov.models import Discipline, Health, KpiKind, Person, Role, Status, TaxonomyKind
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import create_initiative, record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
+from cxgov.services.pdca import save_cycle_record
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
 
@@ -131,11 +132,15 @@ class HostileSeed:
     initiative_ids: dict[str, int]  # corpus key -> initiative id
 
 
+A3_TEXT_BOXES = ("background", "current_condition", "root_cause", "hypothesis", "done_summary", "check_result")
+
+
 def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
     """Every corpus entry in every text field of every entity, written through the services in one unit.
 
     Per entry: a department, a person, an objective, a journey stage and a channel, a KPI with a reading, and
-    an initiative (spread over the disciplines) with a red check-in, a budget line, an expense and the KPI linked.
+    an initiative (spread over the disciplines) with a red check-in (blocker included), a budget line, an expense,
+    and its PDCA record with every A3 box filled and the KPI as its target.
     Each text is cut to its field's maximum, so the services accept it; red health puts the initiatives on the
     portfolio's attention list and the board, where their titles and reasons are shown.
     """
@@ -174,12 +179,14 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
                 "target_date": today})
             record_check_in(session=session, actor=actor, initiative_id=initiative, data={
                 "checkin_date": today, "health": Health.RED, "reason": fit(text, 2_000), "progress_pct": 40,
-                "summary": fit(text, 5_000), "next_steps": fit(text, 5_000)})
+                "summary": fit(text, 5_000), "next_steps": fit(text, 5_000), "blocker": fit(text, 2_000)})
             set_budget_line(session=session, actor=actor, initiative_id=initiative,
                             data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00})
             record_expense(session=session, actor=actor, initiative_id=initiative,
                            data={"spent_on": today, "amount_cents": 25_00, "note": fit(text, 500)})
-            # No service links KPIs to initiatives yet: a plain row (it holds no text of its own).
-            session.add(InitiativeKpi(initiative_id=initiative, kpi_id=kpi, baseline=6.0, target=8.0))
+            # The PDCA record: every A3 box, and the KPI as its target (which links it to the initiative).
+            save_cycle_record(session=session, actor=actor, initiative_id=initiative, seen_version=1, data={
+                **{box: fit(text, 10_000) for box in A3_TEXT_BOXES}, "target_kpi_id": kpi, "baseline_value": 6.0,
+                "target_value": 8.0})
             ids[h.key] = initiative
     return HostileSeed(admin_id=actor, initiative_ids=ids)
