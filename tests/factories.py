@@ -4,9 +4,10 @@ from __future__ import annotations
 import itertools
 
 from cxgov.db import session_scope
-from cxgov.models import Department, Person, Role
+from cxgov.models import Department, Initiative, Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import create_initiative
+from cxgov.services.pdca import approve_initiative, move_to_next_phase
 
 _n = itertools.count(1)
 
@@ -35,3 +36,19 @@ def add_initiative(engine, *, owner_id: int, actor=SYSTEM_ACTOR, **values) -> in
     data = {"title": f"Initiative {next(_n)}", "discipline": "design", "owner_id": owner_id} | values
     with session_scope(engine, write=True) as session:
         return create_initiative(session=session, actor=actor, data=data)
+
+
+def approve_and_move(engine, initiative_id: int, moves: int) -> int:
+    """Approve a proposal and move it `moves` phases on, as the system with reasons given (so the criteria do
+    not matter); returns the initiative's version afterwards."""
+    def version() -> int:
+        with session_scope(engine) as session:
+            return session.get(Initiative, initiative_id).version
+    with session_scope(engine, write=True) as session:
+        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
+                           reason="test arrangement")
+    for _ in range(moves):
+        with session_scope(engine, write=True) as session:
+            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                               seen_version=version(), override_reason="test arrangement")
+    return version()

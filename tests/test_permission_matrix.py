@@ -36,10 +36,10 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi
-from cxgov.services.pdca import approve_initiative, change_lane, move_to_next_phase
+from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
-from tests.factories import add_initiative, add_person
+from tests.factories import add_initiative, add_person, approve_and_move
 
 # Modules of cxgov.services that hold building blocks, not services.
 HELPER_MODULES = {
@@ -226,16 +226,9 @@ def _approval(a: Arrange) -> dict:
 
 
 def _initiative_in_phase(a: Arrange, moves: int) -> dict:
-    """An approved initiative moved `moves` phases on by the system (reasons given: criteria do not matter)."""
+    """An approved initiative moved `moves` phases on by the system."""
     initiative_id, _ = a.initiative()
-    with session_scope(a.engine, write=True) as session:
-        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                           seen_version=1, reason="matrix arrangement")
-    for _ in range(moves):
-        with session_scope(a.engine, write=True) as session:
-            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                               seen_version=a.version(Initiative, initiative_id), override_reason="arrangement")
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id)}
+    return {"initiative_id": initiative_id, "seen_version": approve_and_move(a.engine, initiative_id, moves)}
 
 
 def _phase_move(a: Arrange) -> dict:

@@ -3,28 +3,19 @@ department, decision and text (query on both databases), and the page in English
 import pytest
 
 from cxgov.db import session_scope
-from cxgov.models import Initiative, Role
+from cxgov.models import Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.pdca import lessons
-from cxgov.services.pdca import approve_initiative, decide_act, move_to_next_phase
+from cxgov.services.pdca import decide_act
 from cxgov.services.reference import create_department, create_term
-from tests.factories import add_initiative, add_person
+from tests.factories import add_initiative, add_person, approve_and_move
 from tests.pages.harness import open_page, texts
 
 
 def _through_act(engine, initiative_id: int, decision: str, lesson: str) -> None:
-    def version():
-        with session_scope(engine) as session:
-            return session.get(Initiative, initiative_id).version
+    version = approve_and_move(engine, initiative_id, moves=3)
     with session_scope(engine, write=True) as session:
-        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
-                           reason="funded")
-    for _ in range(3):
-        with session_scope(engine, write=True) as session:
-            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                               seen_version=version(), override_reason="test arrangement")
-    with session_scope(engine, write=True) as session:
-        decide_act(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
+        decide_act(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version,
                    decision=decision, lesson=lesson)
 
 
