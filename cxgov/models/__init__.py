@@ -4,13 +4,15 @@ from cxgov.models.audit import AuditEvent, AuditHead
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
 from cxgov.models.initiatives import (
-    CheckIn, Initiative, InitiativeMember, InitiativeTerm, PdcaCycle, PhaseTransition, PlanAction,
+    CheckIn, Initiative, InitiativeDependency, InitiativeMember, InitiativeTerm, Milestone, PdcaCycle,
+    PhaseTransition, PlanAction, Risk,
 )
 from cxgov.models.kpis import InitiativeKpi, Kpi, KpiReading
 from cxgov.models.organisation import Department, Person, StrategicObjective, TaxonomyTerm
 
 __all__ = [
-    "AuditEvent", "AuditHead", "BudgetLine", "CheckIn", "Department", "Expense", "Initiative", "InitiativeKpi",
-    "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading", "LocalAccount", "PdcaCycle", "Person",
-    "PhaseTransition", "PlanAction", "StrategicObjective", "TaxonomyTerm",
+    "AuditEvent", "AuditHead", "BudgetLine", "CheckIn", "Department", "Expense", "Initiative",
+    "InitiativeDependency", "InitiativeKpi", "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading",
+    "LocalAccount", "Milestone", "PdcaCycle", "Person", "PhaseTransition", "PlanAction", "Risk",
+    "StrategicObjective", "TaxonomyTerm",
 ]

@@ -123,6 +123,7 @@ class PlanAction(SQLModel, table=True):
     due_on: date | None = None
     cost_cents: int | None = None
     done_on: date | None = None
+    version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -160,5 +161,53 @@ class CheckIn(SQLModel, table=True):
     summary: str = ""
     next_steps: str = ""
     blocker: str = ""  # the top blocker, if any
+    # What the health rules (cxgov.health) said when the person checked in, and why the person reported a
+    # better health than that (required then: an override is a claim the board may question).
+    derived_health: Health | None = Field(default=None, sa_type=enum_type(Health, "derived_health"))
+    override_reason: str = ""
     author_id: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Milestone(SQLModel, table=True):
+    """A dated milestone of an initiative; done when done_on is set, overdue when due_on has passed before."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    title: str = Field(max_length=200)
+    due_on: date
+    done_on: date | None = None
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Risk(SQLModel, table=True):
+    """A risk to an initiative: probability × impact (each 1–5), a mitigation and its owner; closed_on ends it."""
+
+    __table_args__ = (
+        sa.CheckConstraint("probability BETWEEN 1 AND 5", name="probability_range"),
+        sa.CheckConstraint("impact BETWEEN 1 AND 5", name="impact_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    title: str = Field(max_length=200)
+    probability: int
+    impact: int
+    mitigation: str = ""
+    owner_id: int | None = Field(default=None, foreign_key="person.id")
+    closed_on: date | None = None
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class InitiativeDependency(SQLModel, table=True):
+    """`initiative_id` is blocked by `blocked_by_id`: it cannot finish before the other delivers."""
+
+    __tablename__ = "initiative_dependency"
+    __table_args__ = (sa.CheckConstraint("initiative_id <> blocked_by_id", name="not_self"),)
+
+    initiative_id: int = Field(foreign_key="initiative.id", primary_key=True)
+    blocked_by_id: int = Field(foreign_key="initiative.id", primary_key=True, index=True)
+    note: str = Field(default="", max_length=300)
     created_at: datetime = Field(default_factory=utcnow)
