@@ -30,7 +30,8 @@ class ValidationError(DomainError):
         super().__init__("error.invalid_value")
 
     def field_messages(self, lang: str = "en") -> dict[str, str]:
-        return {field: t(key, lang, **params) for field, (key, params) in self.errors.items()}
+        return {field: t(key, lang, **{k: _label(v, lang) for k, v in params.items()})
+                for field, (key, params) in self.errors.items()}
 
     def message(self, lang: str = "en") -> str:
         return "; ".join(f"{field}: {text}" for field, text in self.field_messages(lang).items())

@@ -31,6 +31,8 @@ class Settings:
     environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
     auth_mode: str = "local"  # CXGOV_AUTH_MODE, one of AUTH_MODES
     sso_create_viewers: bool = False  # CXGOV_SSO_CREATE_VIEWERS: an unknown e-mail becomes a viewer
+    check_in_cadence_days: int = 30  # a running initiative without a check-in for longer is flagged amber
+    spend_tolerance_pct: int = 10  # spend above the plan to date by more than this is flagged red
 
     @property
     def local_sign_in(self) -> bool:
@@ -138,6 +140,9 @@ def load_settings() -> Settings:
         lockout_threshold=_whole_number("CXGOV_LOCKOUT_THRESHOLD", 5, minimum=3, maximum=100),
         # At least a minute to slow guessing down; at most a day, after which an admin reset is the way.
         lockout_minutes=_whole_number("CXGOV_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440),
+        # A week at least (a daily cadence is micromanagement); a year at most, or the rule never fires.
+        check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", 30, minimum=7, maximum=365),
+        spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", 10, minimum=0, maximum=100),
     )
 
 

@@ -153,3 +153,19 @@ def test_half_a_reading_and_a_foreign_kpi_are_named(engine):
         record_check_in(session=session, actor=owner, initiative_id=initiative, data={
             "checkin_date": date(2026, 11, 20), "health": "green", "kpi_id": kpi, "kpi_value": 5})
     assert foreign.value.errors["kpi_id"][0] == "programs.error.kpi_not_linked"
+
+
+def test_a_check_ins_progress_becomes_the_initiatives_and_is_audited(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative_id = add_initiative(engine, owner_id=owner, progress_pct=10)
+    for progress in (40, None):  # a check-in without progress leaves it as it is
+        with session_scope(engine, write=True) as session:
+            record_check_in(session=session, actor=owner, initiative_id=initiative_id,
+                            data={"checkin_date": date.today(), "health": "green", "progress_pct": progress})
+    with session_scope(engine) as session:
+        initiative = session.get(Initiative, initiative_id)
+        assert (initiative.progress_pct, initiative.version) == (40, 2)
+        event = session.exec(select(AuditEvent).where(AuditEvent.entity == "initiative",
+                                                      AuditEvent.field == "progress_pct")).one()
+        assert (event.old_value, event.new_value, event.actor_id) == ("10", "40", owner)
+

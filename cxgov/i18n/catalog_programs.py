@@ -57,7 +57,6 @@ TEXTS = {
         "en": "No check-in yet: the health of this initiative has not been reported.",
         "nl": "Nog geen voortgangsupdate: de stoplichtkleur van dit initiatief is nog niet gemeld.",
     },
-    "programs.health.reported": {"en": "{health} (reported {date})", "nl": "{health} (gemeld op {date})"},
     "programs.edit": {"en": "Edit", "nl": "Bewerken"},
     "programs.open.check_in": {"en": "Record check-in", "nl": "Voortgang melden"},
     "programs.open.expense": {"en": "Add expense", "nl": "Uitgave toevoegen"},

@@ -131,6 +131,8 @@ class CheckInInput(Strict):
     summary: str = Field(default="", max_length=5_000)
     next_steps: str = Field(default="", max_length=5_000)
     blocker: str = Field(default="", max_length=2_000)
+    # Why the reported health is better than the derived one (required then; cxgov.services.initiatives).
+    override_reason: str = Field(default="", max_length=2_000)
 
     @model_validator(mode="after")
     def _reason_unless_green(self):

@@ -194,7 +194,8 @@ def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
     """The check-in history of one initiative, newest first, with the author's name."""
     return _frame(session, sa.select(
         CheckIn.id, CheckIn.checkin_date, _text(CheckIn.health).label("health"), CheckIn.reason,
-        CheckIn.progress_pct, CheckIn.summary, CheckIn.next_steps, CheckIn.blocker, Person.name.label("author"),
+        CheckIn.progress_pct, CheckIn.summary, CheckIn.next_steps, CheckIn.blocker,
+        _text(CheckIn.derived_health).label("derived_health"), CheckIn.override_reason, Person.name.label("author"),
     ).join(Person, Person.id == CheckIn.author_id).where(CheckIn.initiative_id == initiative_id)
         .order_by(CheckIn.checkin_date.desc(), CheckIn.id.desc()))
 

@@ -39,7 +39,7 @@ def _cents_sum(column) -> sa.ColumnElement:
 
 def _latest_check_ins() -> sa.Subquery:
     ranked = sa.select(
-        CheckIn.initiative_id, CheckIn.health, CheckIn.reason, CheckIn.checkin_date,
+        CheckIn.initiative_id, CheckIn.health, CheckIn.reason, CheckIn.checkin_date, CheckIn.blocker,
         sa.func.row_number().over(partition_by=CheckIn.initiative_id,
                                   order_by=(CheckIn.checkin_date.desc(), CheckIn.id.desc())).label("rank"),
     ).subquery("ranked_check_in")

@@ -1,6 +1,7 @@
 """Initiative services: propose/create, edit (version-checked), and status check-ins."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -10,16 +11,19 @@ from sqlmodel import Session, select
 
 from cxgov import audit
 from cxgov.errors import ValidationError
+from cxgov.health import RUNNING, delivery_signals, is_better, worst
 from cxgov.models import (
-    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Expense, Initiative, InitiativeKpi, InitiativeMember,
+    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Expense, Health, Initiative, InitiativeKpi, InitiativeMember,
     InitiativeTerm, KpiReading, PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
 )
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
 from cxgov.permissions import Action, Relation, authorise
+from cxgov.queries.health import delivery_facts, rules_from
 from cxgov.services.unit import (
     Actor, acting_person, audit_actor, audit_created, check_version, get_or_404, versioned_update,
 )
+from cxgov.settings import get_settings
 
 SCALAR_FIELDS = (
     "title", "description", "discipline", "objective_id", "owner_id", "sponsor_id", "owning_department_id",
@@ -100,8 +104,8 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
 
 def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
                     data: dict[str, Any] | CheckInInput) -> int:
-    """Append a status check-in (delivery health with its reason; check-ins are never edited). In the same
-    transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
+    """Append a status check-in (delivery health with its reason; check-ins are never edited); its progress
+    becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
     initiative's own KPIs for the check-in's month (part of checking in). Returns the check-in's id."""
     raw = data if isinstance(data, dict) else data.model_dump()
     values, extras = _check_in_parts(raw)
@@ -111,16 +115,36 @@ def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
     authorise(person, Action.CHECK_IN, relations, target=("initiative", initiative_id))
     if extras.spend_cents is not None:
         authorise(person, Action.MANAGE_BUDGET, relations, target=("initiative", initiative_id))
+    derived = _derived_health_at_check_in(session, initiative_id)
+    overrides = derived is not None and is_better(values.health, derived)
+    if overrides and not values.override_reason:
+        raise ValidationError({"override_reason": ("health.error.override_needed",
+                                                   {"derived": f"enum.health.{derived.value}"})})
+    if not overrides:  # a reason given where nothing is overridden (e.g. the bulk grid's row reason) is no override
+        values = values.model_copy(update={"override_reason": ""})
     check_in = CheckIn(initiative_id=initiative_id, author_id=person.id if person else initiative.owner_id,
-                       **values.model_dump())
+                       derived_health=derived, **values.model_dump())
     session.add(check_in)
     session.flush()
     audit_created(session, person=person, entity="check_in", row=check_in)
+    if values.progress_pct is not None:  # the check-in's progress is the initiative's progress from now on
+        versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
+                         seen_version=initiative.version, values={"progress_pct": values.progress_pct})
     if extras.spend_cents is not None:
         _book_spend(session, person, initiative_id, values.checkin_date, extras.spend_cents)
     if extras.kpi_id is not None:
         _record_reading(session, person, initiative_id, values.checkin_date, extras)
     return check_in.id
+
+
+def _derived_health_at_check_in(session: Session, initiative_id: int) -> Health | None:
+    """What the delivery rules say as this check-in is recorded; recording it is the update the cadence rule
+    asks for (even when it reports on an earlier day), so that rule does not count."""
+    today = date.today()
+    facts = delivery_facts(session, [initiative_id], today)[initiative_id]
+    if facts.status not in RUNNING:
+        return None
+    return worst(delivery_signals(replace(facts, last_check_in=today), today, rules_from(get_settings())))
 
 
 def _check_in_parts(raw: dict[str, Any]) -> tuple[CheckInInput, CheckInExtrasInput]:
@@ -163,6 +187,27 @@ def _record_reading(session: Session, person: Person | None, initiative_id: int,
     audit_created(session, person=person, entity="kpi_reading", row=reading)
 
 
+def editable_initiative(session: Session, actor: Actor, initiative_id: int) -> tuple[Person | None, Initiative]:
+    """The acting person and the initiative, once they may edit it: its fields, PDCA record, moves and plan."""
+    person = acting_person(session, actor)
+    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
+    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
+              target=("initiative", initiative_id))
+    return person, initiative
+
+
+def person_problems(session: Session, **person_ids: int | None) -> dict[str, tuple[str, dict] | str]:
+    """field -> why, for each named person (field -> id; None skipped) who is unknown or no longer active."""
+    errors: dict[str, tuple[str, dict] | str] = {}
+    for field, person_id in person_ids.items():
+        person = session.get(Person, person_id) if person_id is not None else None
+        if person_id is not None and person is None:
+            errors[field] = "error.person_unknown"
+        elif person is not None and not person.active:
+            errors[field] = ("error.person_inactive", {"name": person.name})
+    return errors
+
+
 def current_cycle(session: Session, initiative_id: int) -> PdcaCycle:
     return session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == initiative_id,
                                                 PdcaCycle.closed_on.is_(None))).one()
@@ -181,16 +226,7 @@ def _require_status_right(person: Person | None) -> None:
 
 def _check_against_database(session: Session, values: InitiativeInput, initiative_id: int | None) -> None:
     """Everything the input model cannot know: people, references, the title, the (status, phase) pair."""
-    errors: dict[str, tuple[str, dict] | str] = {}
-    for field in ("owner_id", "sponsor_id"):
-        person_id = getattr(values, field)
-        if person_id is None:
-            continue
-        person = session.get(Person, person_id)
-        if person is None:
-            errors[field] = "error.person_unknown"
-        elif not person.active:
-            errors[field] = ("error.person_inactive", {"name": person.name})
+    errors = person_problems(session, owner_id=values.owner_id, sponsor_id=values.sponsor_id)
     for field, model in (("owning_department_id", Department), ("requesting_department_id", Department),
                          ("objective_id", StrategicObjective)):
         ref_id = getattr(values, field)

@@ -19,6 +19,15 @@ HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Heal
 TITLE_WIDTH = 320  # px: with discipline, status, phase, health and owner it fits a 1400 px screen
 
 
+def _tint(code: str) -> str:
+    return f"background-color: {HEALTH_TINTS[code]}" if code in HEALTH_TINTS else ""
+
+
+def derived_text(code: str) -> str:
+    """What the health rules say; a dash where they do not apply (not approved, or closed)."""
+    return label(Health(code)) if code else "—"
+
+
 def health_text(code: str) -> str:
     """A reported health's label; 'no update' for initiatives without check-ins."""
     return tr("portfolio.no_update") if code == NO_UPDATE else label(Health(code))
@@ -56,6 +65,7 @@ COLUMNS: dict[str, Column] = {
     "status": Column("portfolio.col.status", lambda v: label(Status(v)), 100),
     "phase": Column("portfolio.col.phase", lambda v: label(Phase(v)) if v else "—", 90),
     "health": Column("portfolio.col.health", health_text, 125),
+    "derived": Column("health.col.derived", derived_text, 125),
     "lane": Column("portfolio.col.lane", lambda v: label(Lane(v)), 90),
     "owner": Column("portfolio.col.owner", text_cell, 150),
     "owning_department": Column("portfolio.col.owning_department", text_cell, 160),
@@ -72,6 +82,11 @@ COLUMNS: dict[str, Column] = {
     "act_decision": Column("lessons.decision", lambda v: tr(f"lessons.decision.{v}"), 130),
     "lesson": Column("lessons.col.lesson", text_cell, 420),
     "decided_on": Column("lessons.col.decided_on", day_cell, 105),
+    # My work: one row per thing that needs the person
+    "work_urgency": Column("work.col.urgency", str, 140),
+    "work_kind": Column("work.col.kind", lambda v: tr(f"work.kind.{v}"), 190),
+    "work_subject": Column("work.col.subject", text_cell, 300),
+    "work_when": Column("work.col.when", day_cell, 105),
 }
 
 
@@ -86,7 +101,7 @@ def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str) -
         shown[name] = [column.cell(v) for v in frame[name]]
         config[name] = column.config(tr(column.label_key), column.width)
     table = pd.DataFrame(shown)
-    if "health" in columns:
-        tints = [f"background-color: {HEALTH_TINTS[code]}" for code in frame["health"]]
-        table = table.style.apply(lambda _column: tints, subset=["health"])
+    tinted = [name for name in ("health", "derived") if name in columns]
+    if tinted:
+        table = table.style.apply(lambda column: [_tint(code) for code in frame[column.name]], subset=tinted)
     st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=key)
