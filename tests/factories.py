@@ -7,6 +7,7 @@ from cxgov.db import session_scope
 from cxgov.models import Department, Initiative, Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import create_initiative
+from cxgov.services import plan, team
 from cxgov.services.pdca import approve_initiative, move_to_next_phase
 
 _n = itertools.count(1)
@@ -52,3 +53,24 @@ def approve_and_move(engine, initiative_id: int, moves: int) -> int:
             move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
                                seen_version=version(), override_reason="test arrangement")
     return version()
+
+
+def add_milestone(engine, initiative_id: int, *, due_on, title: str | None = None, actor=SYSTEM_ACTOR) -> int:
+    """A milestone added through the plan service."""
+    with session_scope(engine, write=True) as session:
+        return plan.add_milestone(session=session, actor=actor, initiative_id=initiative_id,
+                                  data={"title": title or f"Milestone {next(_n)}", "due_on": due_on})
+
+
+def add_team_member(engine, initiative_id: int, person_id: int, role: str = "Journey owner") -> None:
+    """A team member added through the team service (as the system)."""
+    with session_scope(engine, write=True) as session:
+        team.add_team_member(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                             data={"person_id": person_id, "role_on_initiative": role})
+
+
+def add_dependency(engine, initiative_id: int, blocked_by_id: int, note: str = "") -> None:
+    """`initiative_id` waits for `blocked_by_id`, through the team service (as the system)."""
+    with session_scope(engine, write=True) as session:
+        team.add_dependency(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                            data={"blocked_by_id": blocked_by_id, "note": note})

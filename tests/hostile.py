@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from cxgov.db import session_scope
-from cxgov.models import Discipline, Health, KpiKind, Person, Role, Status, TaxonomyKind
+from cxgov.models import Discipline, Health, Initiative, KpiKind, Person, Role, Status, TaxonomyKind
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import create_initiative, record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.pdca import save_cycle_record
 from cxgov.services.people import create_person
+from cxgov.services.plan import add_milestone, add_plan_action, add_risk
 from cxgov.services.reference import create_department, create_objective, create_term
+from cxgov.services.team import add_dependency, add_team_member
 
 FOREIGN_HOST = "evil.example"  # RFC 2606: never resolves, so a leaked request cannot reach anyone
 BIG_BYTES = 100_000  # "100 kB strings" (issue 3)
@@ -140,7 +142,7 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
 
     Per entry: a department, a person, an objective, a journey stage and a channel, a KPI with a reading, and
     an initiative (spread over the disciplines) with a red check-in (blocker included), a budget line, an expense,
-    and its PDCA record with every A3 box filled and the KPI as its target.
+    its PDCA record with every A3 box filled and the KPI as its target, and its plan and team (`_seed_plan`).
     Each text is cut to its field's maximum, so the services accept it; red health puts the initiatives on the
     portfolio's attention list and the board, where their titles and reasons are shown.
     """
@@ -185,8 +187,29 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
             record_expense(session=session, actor=actor, initiative_id=initiative,
                            data={"spent_on": today, "amount_cents": 25_00, "note": fit(text, 500)})
             # The PDCA record: every A3 box, and the KPI as its target (which links it to the initiative).
-            save_cycle_record(session=session, actor=actor, initiative_id=initiative, seen_version=1, data={
+            version = session.get(Initiative, initiative).version  # the check-in's progress moved it on
+            save_cycle_record(session=session, actor=actor, initiative_id=initiative, seen_version=version, data={
                 **{box: fit(text, 10_000) for box in A3_TEXT_BOXES}, "target_kpi_id": kpi, "baseline_value": 6.0,
                 "target_value": 8.0})
+            _seed_plan(session, actor, initiative, person, text, today, blocker=next(reversed(ids.values()), None))
+            if n % 2 and ids:  # active and blocked by the previous (red) one: green needs an override reason
+                record_check_in(session=session, actor=actor, initiative_id=initiative, data={
+                    "checkin_date": today, "health": Health.GREEN, "override_reason": fit(text, 2_000)})
             ids[h.key] = initiative
     return HostileSeed(admin_id=actor, initiative_ids=ids)
+
+
+def _seed_plan(session, actor: int, initiative: int, person: int, text: str, today: date, blocker: int | None) -> None:
+    """Plan & team: a milestone, a risk, an action of the plan, a team role, and a dependency (on the previous
+    entry's initiative) with its note."""
+    add_milestone(session=session, actor=actor, initiative_id=initiative,
+                  data={"title": fit(text, 200), "due_on": today})
+    add_risk(session=session, actor=actor, initiative_id=initiative, data={
+        "title": fit(text, 200), "probability": 4, "impact": 5, "mitigation": fit(text, 2_000), "owner_id": person})
+    add_plan_action(session=session, actor=actor, initiative_id=initiative, data={
+        "description": fit(text, 300), "owner_id": person, "due_on": today, "cost_cents": 10_00})
+    add_team_member(session=session, actor=actor, initiative_id=initiative,
+                    data={"person_id": person, "role_on_initiative": fit(text, 80)})
+    if blocker is not None:
+        add_dependency(session=session, actor=actor, initiative_id=initiative,
+                       data={"blocked_by_id": blocker, "note": fit(text, 300)})

@@ -30,7 +30,7 @@ import cxgov.services
 from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
-from cxgov.models import AuditEvent, Department, Initiative, InitiativeMember, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
+from cxgov.models import AuditEvent, Department, Initiative, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
 from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
@@ -39,7 +39,8 @@ from cxgov.services.kpis import create_kpi
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
-from tests.factories import add_initiative, add_person, approve_and_move
+from cxgov.services import plan
+from tests.factories import add_dependency, add_initiative, add_person, add_team_member, approve_and_move
 
 # Modules of cxgov.services that hold building blocks, not services.
 HELPER_MODULES = {
@@ -111,9 +112,15 @@ class Arrange:
                 "sponsor_id": self.person_id if self.relation is Relation.SPONSOR else None}
         initiative_id = add_initiative(self.engine, **data)
         if self.relation is Relation.MEMBER:
-            with session_scope(self.engine, write=True) as session:  # no member service yet: set up directly
-                session.add(InitiativeMember(initiative_id=initiative_id, person_id=self.person_id))
+            add_team_member(self.engine, initiative_id, self.person_id)
         return initiative_id, data
+
+    def plan_row(self, create: Callable, **data) -> dict:
+        """A fresh initiative with one plan row (milestone, risk, action) the system created through `create`."""
+        initiative_id, _ = self.initiative()
+        with session_scope(self.engine, write=True) as session:
+            row_id = create(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, data=data)
+        return {"initiative_id": initiative_id, "row_id": row_id, "seen_version": 1}
 
 
 # How each relation is arranged lives in Arrange.initiative; this list must name every Relation.
@@ -135,6 +142,15 @@ def _check_in_with_spend(a: Arrange) -> dict:
     kwargs = _check_in(a)
     kwargs["data"] |= {"spend_cents": "45,00"}  # booking spend needs the budget right as well
     return kwargs
+
+
+def _bulk_row(**changes) -> Callable[[Arrange], dict]:
+    """One row of the bulk-update grid on a fresh initiative, as seen when editing started."""
+    def build(a: Arrange) -> dict:
+        initiative_id, _ = a.initiative()
+        return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
+                "seen_check_in_id": None, "changes": changes}
+    return build
 
 
 def _budget_line(a: Arrange) -> dict:
@@ -254,6 +270,48 @@ def _act_decision(a: Arrange) -> dict:
     return _initiative_in_phase(a, 3) | {"decision": "adjust", "lesson": "Sign the cards"}
 
 
+MILESTONE = {"title": "Pilot live in region North", "due_on": date(2026, 12, 15)}
+RISK = {"title": "Carrier API late", "probability": 3, "impact": 4, "mitigation": "E-mail fallback"}
+PLAN_ACTION = {"description": "Brief the carrier", "due_on": date(2026, 12, 1), "cost_cents": "1.250,00"}
+
+
+def _on_initiative(**data) -> Callable[[Arrange], dict]:
+    return lambda a: {"initiative_id": a.initiative()[0], "data": data}
+
+
+def _plan_row(create: Callable, row_name: str, template: dict, **call) -> Callable[[Arrange], dict]:
+    """A call on an existing plan row: `row_name` is the row id's parameter; `call` the rest (`data` edited)."""
+    def build(a: Arrange) -> dict:
+        arranged = a.plan_row(create, **template)
+        return {"initiative_id": arranged["initiative_id"], row_name: arranged["row_id"],
+                "seen_version": arranged["seen_version"]} | call
+    return build
+
+
+def _new_member(a: Arrange) -> dict:
+    return {"initiative_id": a.initiative()[0],
+            "data": {"person_id": add_person(a.engine, Role.CONTRIBUTOR), "role_on_initiative": "Data analyst"}}
+
+
+def _member_to_remove(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()
+    other = add_person(a.engine, Role.CONTRIBUTOR)
+    add_team_member(a.engine, initiative_id, other)
+    return {"initiative_id": initiative_id, "person_id": other}
+
+
+def _new_dependency(a: Arrange) -> dict:
+    blocker = add_initiative(a.engine, owner_id=a.neutral_owner_id)
+    return {"initiative_id": a.initiative()[0], "data": {"blocked_by_id": blocker, "note": "Needs the API"}}
+
+
+def _dependency_to_remove(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()
+    blocker = add_initiative(a.engine, owner_id=a.neutral_owner_id)
+    add_dependency(a.engine, initiative_id, blocker)
+    return {"initiative_id": initiative_id, "blocked_by_id": blocker}
+
+
 PASSWORD = "Klantreis-Kwartaal-2026"
 
 
@@ -302,6 +360,13 @@ CASES: dict[str, tuple[Case, ...]] = {
         Case((Action.CHECK_IN,), _check_in, on_initiative=True),
         Case((Action.CHECK_IN, Action.MANAGE_BUDGET), _check_in_with_spend, on_initiative=True, label="with spend"),
     ),
+    "bulk.apply_bulk_row": (
+        Case((Action.CHECK_IN,), _bulk_row(health="amber", reason="Supplier late", progress_pct=30),
+             on_initiative=True, label="check-in"),
+        Case((Action.CHECK_IN, Action.EDIT_INITIATIVE),
+             _bulk_row(health="green", reason="", progress_pct=60, target_date=date(2027, 3, 31)),
+             on_initiative=True, label="with target date"),
+    ),
     "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
     "pdca.save_cycle_record": (Case((Action.EDIT_INITIATIVE,), _cycle_record, on_initiative=True),),
     "pdca.approve_initiative": (Case((Action.APPROVE_INITIATIVE,), _approval, on_initiative=True),),
@@ -310,6 +375,24 @@ CASES: dict[str, tuple[Case, ...]] = {
     "pdca.change_lane": (Case((Action.EDIT_INITIATIVE,), _lane_change, on_initiative=True),),
     "pdca.complete_quick_fix": (Case((Action.EDIT_INITIATIVE,), _quick_fix_result, on_initiative=True),),
     "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
+    "plan.add_milestone": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**MILESTONE), on_initiative=True),),
+    "plan.update_milestone": (Case((Action.EDIT_INITIATIVE,), _plan_row(
+        plan.add_milestone, "milestone_id", MILESTONE, data=MILESTONE | {"title": "Pilot live"}), on_initiative=True),),
+    "plan.complete_milestone": (Case((Action.EDIT_INITIATIVE,), _plan_row(
+        plan.add_milestone, "milestone_id", MILESTONE, done_on=date(2026, 11, 27)), on_initiative=True),),
+    "plan.add_risk": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**RISK), on_initiative=True),),
+    "plan.update_risk": (Case((Action.EDIT_INITIATIVE,), _plan_row(
+        plan.add_risk, "risk_id", RISK, data=RISK | {"probability": 2}), on_initiative=True),),
+    "plan.close_risk": (Case((Action.EDIT_INITIATIVE,), _plan_row(plan.add_risk, "risk_id", RISK), on_initiative=True),),
+    "plan.add_plan_action": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**PLAN_ACTION), on_initiative=True),),
+    "plan.update_plan_action": (Case((Action.EDIT_INITIATIVE,), _plan_row(
+        plan.add_plan_action, "action_id", PLAN_ACTION, data=PLAN_ACTION | {"cost_cents": "900"}), on_initiative=True),),
+    "plan.complete_plan_action": (Case((Action.EDIT_INITIATIVE,), _plan_row(
+        plan.add_plan_action, "action_id", PLAN_ACTION), on_initiative=True),),
+    "team.add_team_member": (Case((Action.EDIT_INITIATIVE,), _new_member, on_initiative=True),),
+    "team.remove_team_member": (Case((Action.EDIT_INITIATIVE,), _member_to_remove, on_initiative=True),),
+    "team.add_dependency": (Case((Action.EDIT_INITIATIVE,), _new_dependency, on_initiative=True),),
+    "team.remove_dependency": (Case((Action.EDIT_INITIATIVE,), _dependency_to_remove, on_initiative=True),),
     "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
     "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),
     "kpis.record_kpi_reading": (Case((Action.MANAGE_KPIS,), _kpi_reading),),

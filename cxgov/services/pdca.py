@@ -25,7 +25,7 @@ from cxgov.models.inputs_pdca import (
     ActDecisionInput, CycleRecordInput, LaneChangeInput, QuickFixResultInput, ReasonInput,
 )
 from cxgov.permissions import Action, authorise
-from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle, relations_to
+from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle, editable_initiative
 from cxgov.services.unit import Actor, acting_person, audit_actor, changed_fields, check_version, conflict, get_or_404
 
 RECORD_FIELDS = tuple(CycleRecordInput.model_fields)
@@ -43,7 +43,7 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
                       data: dict[str, Any] | CycleRecordInput) -> dict:
     """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target."""
     values = parse_input(CycleRecordInput, data)
-    person, initiative = _editable(session, actor, initiative_id)
+    person, initiative = editable_initiative(session, actor, initiative_id)
     if values.target_kpi_id is not None and session.get(Kpi, values.target_kpi_id) is None:
         raise ValidationError({"target_kpi_id": "error.unknown_reference"})
     cycle = current_cycle(session, initiative_id)
@@ -79,7 +79,7 @@ def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, se
                        override_reason: str = "") -> Phase:
     """Plan → Do → Check → Act. Unmet criteria raise CriteriaNotMet unless `override_reason` says why to go on
     anyway (then they are recorded with it); an unfunded project cannot start Do. Returns the new phase."""
-    person, initiative = _editable(session, actor, initiative_id)
+    person, initiative = editable_initiative(session, actor, initiative_id)
     cycle = current_cycle(session, initiative_id)
     to_phase = pdca.NEXT_PHASE.get(cycle.phase)
     if to_phase is None:
@@ -111,7 +111,7 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
     """Close the cycle's Act phase: standardise (completed), adjust (a new cycle opens in Plan, carrying the
     lesson and the target forward) or abandon (cancelled). Every decision needs the lesson learned."""
     values = parse_input(ActDecisionInput, {"decision": decision, "lesson": lesson})
-    person, initiative = _editable(session, actor, initiative_id)
+    person, initiative = editable_initiative(session, actor, initiative_id)
     cycle = current_cycle(session, initiative_id)
     if cycle.phase is not Phase.ACT or cycle.act_decision is not None:
         raise ValidationError({"decision": "pdca.error.not_in_act"})
@@ -134,7 +134,7 @@ def change_lane(*, session: Session, actor: Actor, initiative_id: int, seen_vers
                 lane: Lane | str, reason: str) -> None:
     """Move an initiative between the quick-fix and the project lane, with the reason (recorded)."""
     values = parse_input(LaneChangeInput, {"lane": lane, "reason": reason})
-    person, initiative = _editable(session, actor, initiative_id)
+    person, initiative = editable_initiative(session, actor, initiative_id)
     old_lane = initiative.lane
     if old_lane is values.lane:
         raise ValidationError({"lane": "pdca.error.same_lane"})
@@ -148,7 +148,7 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
     """The third step of a quick fix (problem → change → result): record the result and finish it. No gates:
     the cycle goes straight to Act, standardised, with the result as its lesson; the initiative is completed."""
     values = parse_input(QuickFixResultInput, {"result": result})
-    person, initiative = _editable(session, actor, initiative_id)
+    person, initiative = editable_initiative(session, actor, initiative_id)
     if initiative.lane is not Lane.QUICK_FIX:
         raise ValidationError({"lane": "pdca.error.not_quick_fix"})
     old_status = initiative.status
@@ -168,14 +168,6 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
-
-def _editable(session: Session, actor: Actor, initiative_id: int) -> tuple[Person | None, Initiative]:
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
-              target=("initiative", initiative_id))
-    return person, initiative
-
 
 def _move_version_on(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
                      status: Status | None = None, **changes: Any) -> None:

@@ -14,6 +14,7 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import pdca as service
 from cxgov.ui.acting import can
 from cxgov.ui.initiative_table import text_cell
+from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
 from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, moment, tr
@@ -57,6 +58,7 @@ def _project(d: InitiativeDetail, cycle: pd.Series, cycles: pd.DataFrame, may_ed
     if d.status == Status.PROPOSED.value:
         _approval(d)
     _a3(cycle)
+    render_plan_actions(d, int(cycle["id"]), may_edit and d.status not in CLOSED)
     if may_edit:
         if phase is Phase.ACT and pd.isna(cycle["act_decision"]):
             _act_decision(d)

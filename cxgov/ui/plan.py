@@ -1,0 +1,372 @@
+"""The "Plan & team" tab of the initiative page (milestones, risks, dependencies, team) and the actions of the
+open cycle's plan in the PDCA record. Everyone reads; who may change the plan gets the forms below each list.
+
+Each change is one service call through `submit` with the version of the row the user saw.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from cxgov.models import Status
+from cxgov.queries import initiatives as initiative_queries
+from cxgov.queries import plan as queries
+from cxgov.queries.initiatives import InitiativeDetail
+from cxgov.queries.portfolio import NO_UPDATE
+from cxgov.services import plan as plan_service
+from cxgov.services import team as team_service
+from cxgov.ui.initiative_table import HEALTH_TINTS, day_cell, health_text, text_cell
+from cxgov.ui.portfolio import read
+from cxgov.ui.text import label, money, tr
+from cxgov.ui.writes import FLASH_KEY, show_errors, submit
+
+AREAS = ("initiatives", "people")  # the plan lives with the initiative; names come from people
+WRITES = ("initiatives",)
+FIELDS = ("title", "due_on", "done_on", "probability", "impact", "mitigation", "owner_id", "closed_on",
+          "description", "cost_cents", "blocked_by_id", "note", "person_id", "role_on_initiative")
+# Risk score bands of the usual 5 × 5 matrix: 1–4 low, 5–9 medium, 10–25 high (tinted like RAG health).
+RISK_BANDS = ((10, "high", HEALTH_TINTS["red"]), (5, "medium", HEALTH_TINTS["amber"]),
+              (1, "low", HEALTH_TINTS["green"]))
+ATTENTION_TINT = HEALTH_TINTS["red"]
+LEVELS = (1, 2, 3, 4, 5)
+
+
+def render_plan_and_team(d: InitiativeDetail, may_edit: bool) -> None:
+    """The tab: milestones, risks, dependencies and team; with forms when `may_edit`."""
+    _milestones(d, may_edit)
+    _risks(d, may_edit)
+    _dependencies(d, may_edit)
+    _team(d, may_edit)
+
+
+# --- milestones ---------------------------------------------------------------------------------------------
+
+def _milestones(d: InitiativeDetail, may_edit: bool) -> None:
+    st.subheader(tr("plan.milestones"))
+    frame = read(queries.milestones, AREAS, initiative_id=d.id, today=date.today())
+    if frame.empty:
+        st.caption(tr("plan.milestones.none"))
+    else:
+        late = int(frame["overdue"].sum())
+        if late:
+            st.warning(tr("plan.milestones.overdue_count", n=late), icon=":material/schedule:")
+        table = pd.DataFrame({
+            tr("plan.field.title"): frame["title"],
+            tr("plan.field.due_on"): [day_cell(v) for v in frame["due_on"]],
+            tr("plan.col.state"): _states(frame),
+            tr("plan.field.done_on"): [day_cell(v) for v in frame["done_on"]],
+        })
+        _show(table, frame["overdue"].tolist(), tr("plan.col.state"))
+    if may_edit:
+        _milestone_forms(d, frame)
+
+
+def _states(frame: pd.DataFrame) -> list[str]:
+    """Done, overdue or open, for each row of a frame with `done_on` and `overdue`."""
+    return [tr("plan.state.done") if done is not None and not pd.isna(done)
+            else tr("plan.state.overdue") if overdue else tr("plan.state.open")
+            for done, overdue in zip(frame["done_on"], frame["overdue"], strict=True)]
+
+
+def _milestone_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
+    with st.expander(tr("plan.milestones.change"), icon=":material/flag:"):
+        with st.form(f"plan_milestone_add_{d.id}", clear_on_submit=True):
+            data = {"title": st.text_input(tr("plan.field.title"), max_chars=200, key=f"plan_milestone_title_{d.id}"),
+                    "due_on": st.date_input(tr("plan.field.due_on"), value=None, format="DD-MM-YYYY",
+                                            key=f"plan_milestone_due_{d.id}")}
+            if st.form_submit_button(tr("plan.milestones.add"), type="primary"):
+                _save(plan_service.add_milestone, d, tr("plan.saved"), data=data)
+        row = _pick(frame[frame["done_on"].isna()], "title", f"plan_milestone_pick_{d.id}", "plan.milestones.pick")
+        if row is None:
+            return
+        key = f"plan_milestone_{row.id}_{row.version}"  # a new version starts from what is stored then
+        with st.form(f"{key}_edit"):
+            data = {"title": st.text_input(tr("plan.field.title"), value=row.title, max_chars=200, key=f"{key}.title"),
+                    "due_on": st.date_input(tr("plan.field.due_on"), value=row.due_on, format="DD-MM-YYYY",
+                                            key=f"{key}.due_on")}
+            if st.form_submit_button(tr("form.save")):
+                _save(plan_service.update_milestone, d, tr("form.saved"), milestone_id=int(row.id),
+                      seen_version=int(row.version), data=data)
+        _done_form(key, "done_on", plan_service.complete_milestone, d, milestone_id=int(row.id),
+                   seen_version=int(row.version))
+
+
+# --- risks --------------------------------------------------------------------------------------------------
+
+def _band(score: int) -> tuple[str, str]:
+    return next((name, tint) for floor, name, tint in RISK_BANDS if score >= floor)
+
+
+def _risks(d: InitiativeDetail, may_edit: bool) -> None:
+    st.subheader(tr("plan.risks"))
+    frame = read(queries.risks, AREAS, initiative_id=d.id)
+    open_risks, closed = frame[frame["closed_on"].isna()], frame[frame["closed_on"].notna()]
+    if open_risks.empty:
+        st.caption(tr("plan.risks.none"))
+    else:
+        _risk_table(open_risks)
+    if not closed.empty:
+        with st.expander(tr("plan.risks.closed", n=len(closed))):
+            _risk_table(closed, closed=True)
+    if may_edit:
+        _risk_forms(d, open_risks)
+
+
+def _risk_table(frame: pd.DataFrame, closed: bool = False) -> None:
+    scores = [int(s) for s in frame["score"]]
+    table = pd.DataFrame({
+        tr("plan.col.score"): scores,
+        tr("plan.col.level"): [tr(f"plan.level.{_band(s)[0]}") for s in scores],
+        tr("plan.field.title"): frame["title"],
+        tr("plan.col.p_x_i"): [f"{int(p)} × {int(i)}"
+                               for p, i in zip(frame["probability"], frame["impact"], strict=True)],
+        tr("plan.field.mitigation"): [text_cell(v) for v in frame["mitigation"]],
+        tr("plan.field.owner_id"): [text_cell(v) for v in frame["owner"]],
+    })
+    if closed:
+        table[tr("plan.field.closed_on")] = [day_cell(v) for v in frame["closed_on"]]
+    tints = [f"background-color: {_band(s)[1]}" for s in scores]
+    styled = table.style.apply(lambda _column: tints, subset=[tr("plan.col.score"), tr("plan.col.level")])
+    st.dataframe(styled, hide_index=True, width="stretch")
+
+
+def _risk_fields(key: str, people: dict[int, str], row=None) -> dict:
+    owners = [None, *people]
+    current = None if row is None or pd.isna(row.owner_id) else int(row.owner_id)
+    left, right, owner = st.columns([1, 1, 2])
+    return {
+        "title": st.text_input(tr("plan.field.title"), value="" if row is None else row.title, max_chars=200,
+                               key=f"{key}.title"),
+        "probability": left.selectbox(tr("plan.field.probability"), LEVELS, key=f"{key}.probability",
+                                      index=LEVELS.index(int(row.probability)) if row is not None else 2,
+                                      help=tr("plan.scale_help")),
+        "impact": right.selectbox(tr("plan.field.impact"), LEVELS, key=f"{key}.impact",
+                                  index=LEVELS.index(int(row.impact)) if row is not None else 2,
+                                  help=tr("plan.scale_help")),
+        "owner_id": owner.selectbox(tr("plan.field.owner_id"), owners, key=f"{key}.owner",
+                                    index=owners.index(current) if current in owners else 0,
+                                    format_func=({None: "—"} | people).__getitem__),
+        "mitigation": st.text_area(tr("plan.field.mitigation"), value="" if row is None else row.mitigation,
+                                   max_chars=2_000, height=70, key=f"{key}.mitigation"),
+    }
+
+
+def _risk_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
+    people = _active_people()
+    with st.expander(tr("plan.risks.change"), icon=":material/warning:"):
+        with st.form(f"plan_risk_add_{d.id}", clear_on_submit=True):
+            data = _risk_fields(f"plan_risk_new_{d.id}", people)
+            if st.form_submit_button(tr("plan.risks.add"), type="primary"):
+                _save(plan_service.add_risk, d, tr("plan.saved"), data=data)
+        row = _pick(frame, "title", f"plan_risk_pick_{d.id}", "plan.risks.pick")
+        if row is None:
+            return
+        key = f"plan_risk_{row.id}_{row.version}"
+        with st.form(f"{key}_edit"):
+            data = _risk_fields(key, people | _named_owner(row), row)
+            if st.form_submit_button(tr("form.save")):
+                _save(plan_service.update_risk, d, tr("form.saved"), risk_id=int(row.id),
+                      seen_version=int(row.version), data=data)
+        _done_form(key, "closed_on", plan_service.close_risk, d, risk_id=int(row.id), seen_version=int(row.version))
+
+
+def _named_owner(row) -> dict[int, str]:
+    """A deactivated owner stays selectable on the risk they already own (re-saving must not drop them)."""
+    return {} if pd.isna(row.owner_id) else {int(row.owner_id): str(row.owner)}
+
+
+# --- dependencies -------------------------------------------------------------------------------------------
+
+def _link_column(frame: pd.DataFrame) -> tuple[list[str], dict]:
+    """Titles as links to each initiative's page (the display text is taken from after the '#')."""
+    links = [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]
+    return links, st.column_config.LinkColumn(tr("plan.col.initiative"), display_text=r"#(.*)$")
+
+
+def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
+    st.subheader(tr("plan.dependencies"))
+    today = date.today()
+    blockers = read(queries.blocked_by, AREAS, initiative_id=d.id, today=today)
+    st.markdown(f"**{tr('plan.blocked_by')}**")
+    if blockers.empty:
+        st.caption(tr("plan.blocked_by.none"))
+    else:
+        flagged = [isinstance(f, str) for f in blockers["flag"]]
+        if any(flagged):
+            st.warning(tr("plan.blocked_by.flagged", n=sum(flagged)), icon="⚠️")
+        links, config = _link_column(blockers)
+        name = tr("plan.col.initiative")
+        table = pd.DataFrame({
+            name: links,
+            tr("plan.col.attention"): [tr(f"plan.flag.{f}") if isinstance(f, str) else "—" for f in blockers["flag"]],
+            tr("portfolio.col.status"): [label(Status(s)) for s in blockers["status"]],
+            tr("portfolio.col.health"): [health_text(h if isinstance(h, str) else NO_UPDATE)
+                                         for h in blockers["health"]],
+            tr("portfolio.col.target"): [day_cell(v) for v in blockers["target_date"]],
+            tr("plan.field.note"): [text_cell(v) for v in blockers["note"]],
+        })
+        _show(table, flagged, tr("plan.col.attention"), {name: config})
+    waiting = read(queries.blocking, AREAS, initiative_id=d.id)
+    st.markdown(f"**{tr('plan.blocking')}**")
+    if waiting.empty:
+        st.caption(tr("plan.blocking.none"))
+    else:
+        links, config = _link_column(waiting)
+        st.dataframe(pd.DataFrame({
+            tr("plan.col.initiative"): links,
+            tr("portfolio.col.status"): [label(Status(s)) for s in waiting["status"]],
+            tr("portfolio.col.target"): [day_cell(v) for v in waiting["target_date"]],
+            tr("plan.field.note"): [text_cell(v) for v in waiting["note"]],
+        }), column_config={tr("plan.col.initiative"): config}, hide_index=True, width="stretch")
+    if may_edit:
+        _dependency_forms(d, blockers)
+
+
+def _dependency_forms(d: InitiativeDetail, blockers: pd.DataFrame) -> None:
+    others = read(queries.initiative_choices, AREAS, initiative_id=d.id)
+    taken = set(blockers["id"].tolist())
+    names = {int(r.id): r.title for r in others.itertuples() if r.id not in taken}
+    with st.expander(tr("plan.dependencies.change"), icon=":material/link:"):
+        with st.form(f"plan_dependency_add_{d.id}", clear_on_submit=True):
+            data = {"blocked_by_id": st.selectbox(tr("plan.field.blocked_by_id"), list(names), index=None,
+                                                  format_func=names.__getitem__, key=f"plan_dependency_new_{d.id}",
+                                                  placeholder=tr("plan.choose")),
+                    "note": st.text_input(tr("plan.field.note"), max_chars=300, key=f"plan_dependency_note_{d.id}")}
+            if st.form_submit_button(tr("plan.dependencies.add"), type="primary"):
+                _save(team_service.add_dependency, d, tr("plan.saved"), data=data)
+        current = {int(r.id): r.title for r in blockers.itertuples()}
+        _remove_form(f"plan_dependency_remove_{d.id}", current, "plan.dependencies.remove",
+                     team_service.remove_dependency, d, "blocked_by_id")
+
+
+# --- team ---------------------------------------------------------------------------------------------------
+
+def _team(d: InitiativeDetail, may_edit: bool) -> None:
+    st.subheader(tr("plan.team"))
+    frame = read(queries.team, AREAS, initiative_id=d.id)
+    if frame.empty:
+        st.caption(tr("plan.team.none"))
+    else:
+        st.dataframe(pd.DataFrame({
+            tr("plan.col.name"): [n if a else tr("plan.team.inactive", name=n)
+                                  for n, a in zip(frame["name"], frame["active"], strict=True)],
+            tr("plan.field.role_on_initiative"): [text_cell(v) for v in frame["role_on_initiative"]],
+        }), hide_index=True, width="stretch")
+    if not may_edit:
+        return
+    members = {int(r.person_id): r.name for r in frame.itertuples()}
+    candidates = {k: v for k, v in _active_people().items() if k not in members}
+    with st.expander(tr("plan.team.change"), icon=":material/group:"):
+        with st.form(f"plan_member_add_{d.id}", clear_on_submit=True):
+            person, role = st.columns([1, 1])
+            data = {"person_id": person.selectbox(tr("plan.field.person_id"), list(candidates), index=None,
+                                                  format_func=candidates.__getitem__, key=f"plan_member_new_{d.id}",
+                                                  placeholder=tr("plan.choose")),
+                    "role_on_initiative": role.text_input(tr("plan.field.role_on_initiative"), max_chars=80,
+                                                          key=f"plan_member_role_{d.id}",
+                                                          placeholder=tr("plan.role_hint"))}
+            if st.form_submit_button(tr("plan.team.add"), type="primary"):
+                _save(team_service.add_team_member, d, tr("plan.saved"), data=data)
+        _remove_form(f"plan_member_remove_{d.id}", members, "plan.team.remove", team_service.remove_team_member, d,
+                     "person_id")
+
+
+# --- the plan of the open cycle (shown in the PDCA record) --------------------------------------------------
+
+def render_plan_actions(d: InitiativeDetail, cycle_id: int, may_edit: bool) -> None:
+    """The actions of the cycle's plan (what, who, by when, cost, done); add and mark done when `may_edit`."""
+    st.markdown(f"**{tr('plan.actions')}**")
+    frame = read(queries.plan_actions, AREAS, cycle_id=cycle_id, today=date.today())
+    if frame.empty:
+        st.caption(tr("plan.actions.none"))
+    else:
+        costs = [None if pd.isna(c) else int(c) for c in frame["cost_cents"]]
+        table = pd.DataFrame({
+            tr("plan.field.description"): frame["description"],
+            tr("plan.field.owner_id"): [text_cell(v) for v in frame["owner"]],
+            tr("plan.field.due_on"): [day_cell(v) for v in frame["due_on"]],
+            tr("plan.field.cost_cents"): [money(c) for c in costs],
+            tr("plan.col.state"): _states(frame),
+        })
+        _show(table, frame["overdue"].tolist(), tr("plan.col.state"))
+        done = int(frame["done_on"].notna().sum())
+        st.caption(tr("plan.actions.summary", done=done, total=len(frame), cost=money(sum(c or 0 for c in costs))))
+    if may_edit:
+        _action_forms(d, frame)
+
+
+def _action_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
+    people = _active_people()
+    with st.expander(tr("plan.actions.change"), icon=":material/checklist:"):
+        with st.form(f"plan_action_add_{d.id}", clear_on_submit=True):
+            what, who = st.columns([2, 1])
+            when, cost = st.columns([1, 1])
+            data = {"description": what.text_input(tr("plan.field.description"), max_chars=300,
+                                                   key=f"plan_action_description_{d.id}"),
+                    "owner_id": who.selectbox(tr("plan.field.owner_id"), list(people), index=None,
+                                              format_func=people.__getitem__, key=f"plan_action_owner_{d.id}",
+                                              placeholder=tr("plan.choose")),
+                    "due_on": when.date_input(tr("plan.field.due_on"), value=None, format="DD-MM-YYYY",
+                                              key=f"plan_action_due_{d.id}"),
+                    "cost_cents": cost.text_input(tr("plan.field.cost_cents"), placeholder=tr("programs.amount_hint"),
+                                                  key=f"plan_action_cost_{d.id}")}
+            if st.form_submit_button(tr("plan.actions.add"), type="primary"):
+                _save(plan_service.add_plan_action, d, tr("plan.saved"), data=data)
+        row = _pick(frame[frame["done_on"].isna()], "description", f"plan_action_pick_{d.id}", "plan.actions.pick")
+        if row is not None:
+            _done_form(f"plan_action_{row.id}_{row.version}", "done_on", plan_service.complete_plan_action, d,
+                       action_id=int(row.id), seen_version=int(row.version))
+
+
+# --- shared pieces ------------------------------------------------------------------------------------------
+
+def _show(table: pd.DataFrame, attention: list[bool], column: str, config: dict | None = None) -> None:
+    """A table whose `column` is tinted where `attention` (overdue, flagged) holds."""
+    tints = [f"background-color: {ATTENTION_TINT}" if a else "" for a in attention]
+    styled = table.style.apply(lambda _column: tints, subset=[column])
+    st.dataframe(styled, column_config=config, hide_index=True, width="stretch")
+
+
+def _active_people() -> dict[int, str]:
+    people = read(initiative_queries.choices)["people"]
+    return {int(r.id): r.name for r in people.itertuples() if r.active}
+
+
+def _pick(frame: pd.DataFrame, title_column: str, key: str, label_key: str):
+    """Choose one row of `frame` to change (None when there is none); the choice redraws the forms below."""
+    if frame.empty:
+        return None
+    names = {int(r.id): getattr(r, title_column) for r in frame.itertuples()}
+    chosen = st.selectbox(tr(label_key), list(names), format_func=names.__getitem__, key=key)
+    return next(r for r in frame.itertuples() if int(r.id) == chosen)
+
+
+def _done_form(key: str, field: str, service: Callable, d: InitiativeDetail, **kwargs) -> None:
+    """Mark the chosen row done (or closed) on a date, today by default."""
+    with st.form(f"{key}_{field}"):
+        when = st.date_input(tr(f"plan.field.{field}"), value=date.today(), format="DD-MM-YYYY", key=f"{key}.{field}")
+        if st.form_submit_button(tr(f"plan.mark.{field}")):
+            _save(service, d, tr("form.saved"), **{field: when}, **kwargs)
+
+
+def _remove_form(key: str, options: dict[int, str], label_key: str, service: Callable, d: InitiativeDetail,
+                 argument: str) -> None:
+    if not options:
+        return
+    with st.form(key):
+        chosen = st.selectbox(tr(label_key), list(options), format_func=options.__getitem__, key=f"{key}.choice")
+        if st.form_submit_button(tr(label_key)):
+            _save(service, d, tr("plan.removed"), **{argument: chosen})
+
+
+def _save(service: Callable, d: InitiativeDetail, message: str, **kwargs) -> None:
+    """One change as one write unit; after it the page reruns with `message`, else the form says what to fix."""
+    result = submit(service, areas=WRITES, initiative_id=d.id, **kwargs)
+    if result.ok:
+        st.session_state[FLASH_KEY] = message
+        st.rerun()
+    show_errors(result, {name: tr(f"plan.field.{name}") for name in FIELDS})
