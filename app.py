@@ -7,5 +7,7 @@ from cxgov.ui.frame import check_database, navigation, render_sidebar
 # a request to a foreign host (issue 3); an emoji is drawn locally as an inline SVG.
 st.set_page_config(page_title="cxgov", page_icon="🧭", layout="wide")
 check_database()
+# The page is resolved from the URL before sign-in may stop the run, so a shared link survives signing in.
+page = navigation()
 render_sidebar()
-navigation().run()
+page.run()

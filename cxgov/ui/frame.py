@@ -11,8 +11,8 @@ from cxgov import production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
 from cxgov.settings import SettingsError
-from cxgov.ui.acting import can, render_acting_picker
-from cxgov.ui.navigation import PAGES, PAGES_DIR
+from cxgov.ui.acting import ActingPerson, acting_person, can, render_acting_picker
+from cxgov.ui.navigation import LANDED_KEY, PAGES, PAGES_DIR, landing_page
 from cxgov.ui.runtime import engine, settings, notice_other_servers
 from cxgov.ui.signin import require_sign_in
 from cxgov.ui.sso import auth_section, check_sso_config, require_sso_sign_in
@@ -91,10 +91,30 @@ def navigation() -> st.navigation:
     """st.navigation with the sections from cxgov.ui.navigation, titles in the user's language; a page whose
     action the acting person may not do is left out, so its link answers "page not found"."""
     sections: dict[str, list] = {}
+    pages = {}
     for spec in PAGES:
         if spec.requires is not None and not can(spec.requires):
             continue
-        page = st.Page(PAGES_DIR / spec.path, title=tr(spec.title), icon=spec.icon, url_path=spec.url_path,
-                       default=spec.url_path == "portfolio", visibility="hidden" if spec.hidden else "visible")
-        sections.setdefault(tr(spec.section), []).append(page)
-    return st.navigation(sections, expanded=True)  # every page visible: no "View 5 more"
+        # The portfolio stays the default page for everyone: Streamlit serves the default at the root only, so a
+        # role-dependent default would break shared links (/my-work would be "not found" for managers).
+        pages[spec.url_path] = st.Page(PAGES_DIR / spec.path, title=tr(spec.title), icon=spec.icon,
+                                       url_path=spec.url_path, default=spec.url_path == "portfolio",
+                                       visibility="hidden" if spec.hidden else "visible")
+        sections.setdefault(tr(spec.section), []).append(pages[spec.url_path])
+    # Every page visible (no "View 5 more"); no menu before sign-in, only the sign-in form.
+    person = acting_person()
+    signed_out = person is None and not settings().acting_as_allowed
+    current = st.navigation(sections, expanded=True, position="hidden" if signed_out else "sidebar")
+    _land(current, pages, person)
+    return current
+
+
+def _land(current, pages: dict, person: ActingPerson | None) -> None:
+    """Managers and contributors who open the app at its root start on My work — once per session, so the
+    portfolio stays one click away."""
+    if person is None or st.session_state.get(LANDED_KEY):
+        return
+    st.session_state[LANDED_KEY] = True
+    landing = landing_page(person.role)
+    if current.url_path == "" and landing != "portfolio":
+        st.switch_page(pages[landing])

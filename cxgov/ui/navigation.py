@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxgov.models import Role
 from cxgov.permissions import Action
 from cxgov.settings import PROJECT_ROOT
 
@@ -24,9 +25,11 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.leadership", "leadership/portfolio.py", "page.portfolio", "portfolio", ":material/dashboard:"),
+    PageSpec("nav.programs", "programs/my_work.py", "page.my_work", "my-work", ":material/inbox:"),
     PageSpec("nav.programs", "programs/initiatives.py", "page.initiatives", "initiatives", ":material/list_alt:"),
     PageSpec("nav.programs", "programs/initiative.py", "page.initiative", "initiative", ":material/article:", hidden=True),
     PageSpec("nav.programs", "programs/lessons.py", "page.lessons", "lessons", ":material/lightbulb:"),
+    PageSpec("nav.programs", "programs/bulk_update.py", "page.bulk_update", "bulk-update", ":material/edit_square:"),
     PageSpec("nav.programs", "programs/initiative_form.py", "page.initiative_form", "initiative-form",
              ":material/edit_note:", hidden=True),
     PageSpec("nav.disciplines", "disciplines/strategy.py", "enum.discipline.strategy", "strategy", ":material/flag:"),
@@ -47,6 +50,15 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.admin", "admin/audit_log.py", "page.audit_log", "audit-log", ":material/history:",
              requires=Action.VIEW_AUDIT),
 )
+
+
+# Managers and contributors land on what needs them (My work); everyone else on the portfolio.
+LANDING_ROLES = frozenset({Role.MANAGER, Role.CONTRIBUTOR})
+LANDED_KEY = "cxgov_landed"  # session state: the person has arrived (landing applies to the first page only)
+
+
+def landing_page(role: Role | None) -> str:
+    return "my-work" if role in LANDING_ROLES else "portfolio"
 
 
 def page_file(url_path: str) -> str:

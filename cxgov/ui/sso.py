@@ -10,7 +10,7 @@ from cxgov import audit, sso
 from cxgov.db import session_scope
 from cxgov.services.sso import Refusal, SsoOutcome, sso_sign_in
 from cxgov.ui.acting import SIGNED_IN_KEY, SIGNED_OUT_KEY, acting_person
-from cxgov.ui.runtime import data_changed, engine, settings
+from cxgov.ui.runtime import data_changed, engine
 from cxgov.ui.safe import plain
 from cxgov.ui.signin import signed_in_sidebar
 from cxgov.ui.text import tr
@@ -51,7 +51,8 @@ def require_sso_sign_in() -> None:
     if person is None and REFUSAL_KEY not in st.session_state:
         st.session_state.pop(SIGNED_OUT_KEY, None)  # a deactivation is told by the refusal page below
         _resolve(claims)
-        person = acting_person()
+        if acting_person() is not None:
+            st.rerun()  # the page list was built before the sign-in: build it again with the person's pages
     if person is None:
         _refusal_page(*st.session_state[REFUSAL_KEY])
         st.stop()

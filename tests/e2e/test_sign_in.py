@@ -176,7 +176,8 @@ def test_local_account_first_sign_in_new_password_and_sign_out(local_server, e2e
     main.get_by_label(t("accounts.new_password.new"), exact=True).fill(OWN_PASSWORD)
     main.get_by_label(t("accounts.new_password.repeat"), exact=True).fill(OWN_PASSWORD)
     main.get_by_role("button", name=t("accounts.new_password.submit")).click()
-    expect(main.get_by_role("heading", name=t("page.portfolio"))).to_be_visible()
+    # A manager who opens the app at its root lands on My work.
+    expect(main.get_by_role("heading", name=t("page.my_work"))).to_be_visible()
     expect(sidebar(page)).to_contain_text(f"{local_server.seed.manager_name} · {t('enum.role.manager')}")
     page.screenshot(path=artifacts / "local_signed_in.png")
     assert FIRST_PASSWORD not in page.content() and OWN_PASSWORD not in page.content()
@@ -184,3 +185,12 @@ def test_local_account_first_sign_in_new_password_and_sign_out(local_server, e2e
     sidebar(page).get_by_role("button", name=t("accounts.sign_out")).click()
     expect(main.get_by_role("heading", name=t("accounts.sign_in.title"))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    # A shared link opened while signed out leads to that page once signed in, not to the landing page.
+    page.goto(f"{app}/initiative?id={local_server.seed.initiative_id}")
+    wait_for_app(page)
+    main.get_by_label(t("accounts.sign_in.email")).fill(email)
+    main.get_by_label(t("accounts.sign_in.password"), exact=True).fill(OWN_PASSWORD)
+    main.get_by_role("button", name=t("accounts.sign_in.submit")).click()
+    expect(main.get_by_role("heading", name=local_server.seed.initiative_title)).to_be_visible()
+    assert "id=" in page.url and "initiative" in page.url

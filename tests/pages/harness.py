@@ -11,7 +11,7 @@ from cxgov.db import make_engine
 from cxgov.models import Role
 from cxgov.settings import PROJECT_ROOT, get_settings
 from cxgov.ui.acting import ACTING_KEY
-from cxgov.ui.navigation import page_file
+from cxgov.ui.navigation import LANDED_KEY, page_file
 from cxgov.ui.text import LANGUAGE_KEY
 from tests.factories import add_person
 
@@ -22,10 +22,10 @@ TEST_AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_sec
              "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}
 
 
-def open_page(monkeypatch, database_url: str, url_path: str = "portfolio", *, lang: str = "en",
+def open_page(monkeypatch, database_url: str, url_path: str | None = "portfolio", *, lang: str = "en",
               acting: int | None = None, mode: str | None = None, query: dict[str, str] | None = None,
               run: bool = True) -> AppTest:
-    """AppTest of `url_path` through app.py, on `database_url`, in `lang`, in sign-in `mode` (CXGOV_AUTH_MODE).
+    """AppTest of `url_path` (None: the person's landing page) through app.py, on `database_url`, in `lang`, in sign-in `mode` (CXGOV_AUTH_MODE).
 
     By default `acting` is the person signed in through company single sign-on (AppTest's `at.user` carries
     their e-mail address, as Streamlit's identity cookie would), on either database. Without `acting`, a
@@ -50,11 +50,14 @@ def open_page(monkeypatch, database_url: str, url_path: str = "portfolio", *, la
         at.session_state[ACTING_KEY] = acting
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    if Path(page_file(url_path)).stem != url_path:
+    if url_path is not None:  # a page asked for by name is a deep link, not an arrival at the root: no landing
+        at.session_state[LANDED_KEY] = True
+    if url_path is not None and Path(page_file(url_path)).stem != url_path:
         # Before its first run AppTest finds a page by file name, which misses a custom url_path
         # (customer-understanding, audit-log, …) and silently runs the default page instead.
         at.run()
-    at.switch_page(page_file(url_path))
+    if url_path is not None:
+        at.switch_page(page_file(url_path))
     if run:
         at.run()
     return at

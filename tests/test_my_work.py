@@ -1,0 +1,112 @@
+"""My work: what needs a person — each kind of item, only on their own initiatives, most urgent first."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from cxgov.db import session_scope
+from cxgov.models import InitiativeDependency, InitiativeMember, Milestone, PlanAction, Role
+from cxgov.queries.my_work import my_work
+from cxgov.services.initiatives import current_cycle, record_check_in
+from tests.factories import add_initiative, add_person, approve_and_move
+
+TODAY = date.today()
+
+
+def work(engine, person_id, *, may_approve=False, cadence_days=30):
+    with session_scope(engine) as session:
+        frame = my_work(session, person_id=person_id, may_approve=may_approve, today=TODAY,
+                        cadence_days=cadence_days, spend_tolerance_pct=10)
+    return list(frame.itertuples(index=False, name=None))
+
+
+@pytest.fixture
+def team(engine):
+    manager = add_person(engine, Role.MANAGER, name="Mila")
+    contributor = add_person(engine, Role.CONTRIBUTOR, name="Cas")
+    other = add_person(engine, Role.MANAGER, name="Otto")
+    return manager, contributor, other
+
+
+def running(engine, owner, title, started_days_ago=10):
+    initiative_id = add_initiative(engine, owner_id=owner, title=title,
+                                   start_date=TODAY - timedelta(days=started_days_ago))
+    approve_and_move(engine, initiative_id, 1)
+    return initiative_id
+
+
+def test_nothing_needs_a_person_without_initiatives(engine, team):
+    assert work(engine, team[0]) == []
+
+
+def test_a_check_in_is_due_a_cadence_after_the_last_one_and_shown_a_week_ahead(engine, team):
+    manager = team[0]
+    late = running(engine, manager, "Late one", started_days_ago=40)
+    soon = running(engine, manager, "Soon one", started_days_ago=25)
+    running(engine, manager, "Fresh one", started_days_ago=5)
+    rows = work(engine, manager)
+    assert [(kind, title, when) for kind, _, title, when, _ in rows] == [
+        ("check_in_due", "Late one", TODAY - timedelta(days=10)),
+        ("check_in_due", "Soon one", TODAY + timedelta(days=5)),
+    ]
+    with session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=manager, initiative_id=late,
+                        data={"checkin_date": TODAY, "health": "green"})
+    assert [title for _, _, title, _, _ in work(engine, manager)] == ["Soon one"]
+    assert soon
+
+
+def test_milestones_and_own_plan_actions_within_two_weeks_overdue_first(engine, team):
+    manager, contributor, _ = team
+    initiative_id = running(engine, manager, "Recovery cards")
+    with session_scope(engine, write=True) as session:
+        session.add(InitiativeMember(initiative_id=initiative_id, person_id=contributor, role_on_initiative="analyst"))
+        session.add(Milestone(initiative_id=initiative_id, title="Pilot", due_on=TODAY - timedelta(days=3)))
+        session.add(Milestone(initiative_id=initiative_id, title="Rollout", due_on=TODAY + timedelta(days=10)))
+        session.add(Milestone(initiative_id=initiative_id, title="Far away", due_on=TODAY + timedelta(days=60)))
+        session.add(Milestone(initiative_id=initiative_id, title="Done", due_on=TODAY - timedelta(days=9),
+                              done_on=TODAY - timedelta(days=9)))
+        cycle_id = current_cycle(session, initiative_id).id
+        session.add(PlanAction(cycle_id=cycle_id, description="Print cards", owner_id=contributor,
+                               due_on=TODAY + timedelta(days=2)))
+        session.add(PlanAction(cycle_id=cycle_id, description="Not mine", owner_id=manager,
+                               due_on=TODAY + timedelta(days=1)))
+    assert [(kind, subject) for kind, _, _, _, subject in work(engine, contributor)] == [
+        ("milestone_due", "Pilot"), ("action_due", "Print cards"), ("milestone_due", "Rollout")]
+
+
+def test_moves_waiting_act_decisions_approved_plans_and_approvals_for_approvers(engine, team):
+    manager, _, other = team
+    approve_and_move(engine, add_initiative(engine, owner_id=manager, title="In Act"), 3)
+    approve_and_move(engine, add_initiative(engine, owner_id=manager, title="Approved, in Plan"), 0)
+    add_initiative(engine, owner_id=other, title="Someone's proposal")
+    mine = {(kind, title) for kind, _, title, _, _ in work(engine, manager)}
+    assert mine == {("decision_waiting", "In Act"), ("ready_for_do", "Approved, in Plan")}
+    approvals = [(kind, title) for kind, _, title, _, _ in work(engine, other, may_approve=True)
+                 if kind == "approval_waiting"]
+    assert approvals == [("approval_waiting", "Someone's proposal")]
+    assert not [kind for kind, *_ in work(engine, other) if kind == "approval_waiting"]
+
+
+def test_blocked_by_a_named_blocker_or_a_red_dependency(engine, team):
+    manager, _, other = team
+    named = running(engine, manager, "Named blocker")
+    waiting = running(engine, manager, "Waits for billing")
+    billing = running(engine, other, "Billing platform")
+    with session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=manager, initiative_id=named,
+                        data={"checkin_date": TODAY, "health": "amber", "reason": "IT",
+                              "blocker": "IT release moved a month"})
+        record_check_in(session=session, actor=other, initiative_id=billing,
+                        data={"checkin_date": TODAY, "health": "red", "reason": "vendor"})
+        session.add(InitiativeDependency(initiative_id=waiting, blocked_by_id=billing))
+    blocked = sorted((title, subject) for kind, _, title, _, subject in work(engine, manager) if kind == "blocked")
+    assert blocked == [("Named blocker", "IT release moved a month"), ("Waits for billing", "Billing platform")]
+
+
+def test_closed_initiatives_ask_nothing(engine, team):
+    manager = team[0]
+    add_initiative(engine, owner_id=manager, title="Done and dusted", status="completed", phase="act",
+                   start_date=TODAY - timedelta(days=90))
+    assert work(engine, manager) == []
