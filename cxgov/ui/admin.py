@@ -110,7 +110,7 @@ def show_flash() -> None:
     """The message of the save that triggered this rerun, once."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(message, icon="✅")
+        st.success(message, icon=":material/check_circle:")
 
 
 # --- forms ------------------------------------------------------------------------------------------------
@@ -308,6 +308,6 @@ def audit_export(f: AuditFilter) -> None:
         st.session_state[EXPORT_KEY] = prepared  # bytes and plain values only
     if prepared is None:
         return
-    st.success(tr("admin.audit.export.ready"), icon="✅")
+    st.success(tr("admin.audit.export.ready"), icon=":material/check_circle:")
     st.download_button(tr("admin.audit.export.download"), data=prepared["data"], file_name=prepared["name"],
                        mime="text/csv", key="admin_audit_export_download", on_click="ignore")

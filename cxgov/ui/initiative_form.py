@@ -18,7 +18,8 @@ from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
-from cxgov.ui.initiatives import FLASH_KEY, choices, labelled, not_found, relations, requested_id, seen_key
+from cxgov.ui.initiatives import FLASH_KEY, choices, not_found, relations, requested_id, seen_key
+from cxgov.ui.url_filters import labelled
 from cxgov.ui.navigation import page_file
 from cxgov.ui.runtime import read_session
 from cxgov.ui.safe import plain

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cxgov.models import Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
+from cxgov.models import CLOSED_STATUSES, Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
 from cxgov.permissions import Action, Relation
 from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail, InitiativeFilter
@@ -17,12 +17,15 @@ from cxgov.queries.portfolio import HEALTH_ORDER
 from cxgov.services import budget as budget_service
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
+from cxgov.ui.health import assessments, override_reason_field, render_health_panel
 from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
 from cxgov.ui.navigation import page_file
 from cxgov.ui.pdca import render_pdca
+from cxgov.ui.plan import render_plan_and_team
 from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, lang, money, tr
+from cxgov.ui.url_filters import UrlFilters, labelled
 from cxgov.ui.writes import FLASH_KEY, show_errors, submit
 
 DETAIL_AREAS = (*READ_AREAS, "kpis")
@@ -56,11 +59,6 @@ def relations(d: InitiativeDetail) -> set[Relation]:
     return found | ({Relation.MEMBER} if me.id in d.member_ids else set())
 
 
-def labelled(names: dict) -> Callable:
-    """A format_func over labels computed now, in the user's language (not later, when the widget is read)."""
-    return lambda value: names.get(value, str(value))
-
-
 
 def _term_name(row) -> str:
     return row["name_nl"] if lang() == "nl" else row["name_en"]
@@ -87,32 +85,7 @@ def _enum_codes(enum_class) -> tuple[list, Callable]:
     return [m.value for m in enum_class], lambda code: label(enum_class(code))
 
 
-def _widget_key(param: str) -> str:
-    """The list's filters and sorting are also URL parameters (`param`), so a filtered list can be shared."""
-    return f"programs_list_{param}"
-
-
-def _from_url(param: str, options: list, default=None) -> None:
-    """On first show, start a filter from the URL (codes and ids, the same in every language)."""
-    if _widget_key(param) not in st.session_state:
-        wanted = st.query_params.get(param)
-        st.session_state[_widget_key(param)] = next((o for o in options if str(o) == wanted), default)
-
-
-def _pick(text_key: str, param: str, options: list, fmt: Callable, column) -> object:
-    _from_url(param, options)
-    # "All" twice: as the placeholder of the unset filter (None is not selected then) and as its option.
-    return column.selectbox(tr(text_key), [None, *options], key=_widget_key(param), placeholder=tr("common.all"),
-                            format_func=labelled({None: tr("common.all")} | {o: fmt(o) for o in options}))
-
-
-def _share_in_url(values: dict[str, object]) -> None:
-    """Write the chosen filters into the URL; leave out what is not chosen, to keep the link short."""
-    for param, value in values.items():
-        if value in (None, "", False):
-            st.query_params.pop(param, None)
-        elif st.query_params.get(param) != str(value):
-            st.query_params[param] = str(value)
+LIST_FILTERS = UrlFilters("programs_list")  # the list's filters and sorting, shared by URL
 
 
 def _filters(options: dict[str, pd.DataFrame]) -> InitiativeFilter:
@@ -122,43 +95,41 @@ def _filters(options: dict[str, pd.DataFrame]) -> InitiativeFilter:
     terms = options["terms"]
     stages = _named(terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value], _term_name)
     channels = _named(terms[terms["kind"] == TaxonomyKind.CHANNEL.value], _term_name)
-    if _widget_key("q") not in st.session_state:
-        st.session_state[_widget_key("q")] = st.query_params.get("q", "")
-    text = st.text_input(tr("programs.filter.text"), key=_widget_key("q"), placeholder=tr("programs.filter.text_hint"))
+    text = LIST_FILTERS.search("programs.filter.text", "programs.filter.text_hint")
     row1, row2 = st.columns(5), st.columns(5)
     chosen = {
-        "discipline": _pick("programs.field.discipline", "discipline", *_enum_codes(Discipline), row1[0]),
-        "status": _pick("programs.field.status", "status", *_enum_codes(Status), row1[1]),
-        "phase": _pick("programs.field.phase", "phase", *_enum_codes(Phase), row1[2]),
-        "health": _pick("programs.field.health", "health", list(HEALTH_ORDER), health_text, row1[3]),
-        "lane": _pick("programs.field.lane", "lane", *_enum_codes(Lane), row1[4]),
-        "owner": _pick("programs.field.owner", "owner", list(owners), owners.get, row2[0]),
-        "department": _pick("programs.field.owning_department", "department", list(departments), departments.get,
+        "discipline": LIST_FILTERS.pick("programs.field.discipline", "discipline", *_enum_codes(Discipline), row1[0]),
+        "status": LIST_FILTERS.pick("programs.field.status", "status", *_enum_codes(Status), row1[1]),
+        "phase": LIST_FILTERS.pick("programs.field.phase", "phase", *_enum_codes(Phase), row1[2]),
+        "health": LIST_FILTERS.pick("programs.field.health", "health", list(HEALTH_ORDER), health_text, row1[3]),
+        "lane": LIST_FILTERS.pick("programs.field.lane", "lane", *_enum_codes(Lane), row1[4]),
+        "owner": LIST_FILTERS.pick("programs.field.owner", "owner", list(owners), owners.get, row2[0]),
+        "department": LIST_FILTERS.pick("programs.field.owning_department", "department", list(departments), departments.get,
                             row2[1]),
-        "objective": _pick("programs.field.objective", "objective", list(objectives), objectives.get, row2[2]),
-        "stage": _pick("programs.field.journey_stages", "stage", list(stages), stages.get, row2[3]),
-        "channel": _pick("programs.field.channels", "channel", list(channels), channels.get, row2[4]),
+        "objective": LIST_FILTERS.pick("programs.field.objective", "objective", list(objectives), objectives.get, row2[2]),
+        "stage": LIST_FILTERS.pick("programs.field.journey_stages", "stage", list(stages), stages.get, row2[3]),
+        "channel": LIST_FILTERS.pick("programs.field.channels", "channel", list(channels), channels.get, row2[4]),
     }
-    _share_in_url({"q": text, **chosen})
+    LIST_FILTERS.share({"q": text, **chosen})
     return InitiativeFilter(
         discipline=chosen["discipline"], status=chosen["status"], phase=chosen["phase"], health=chosen["health"],
         lane=chosen["lane"], owner_id=chosen["owner"], department_id=chosen["department"],
         objective_id=chosen["objective"], journey_stage_id=chosen["stage"], channel_id=chosen["channel"],
-        text=text or "")
+        text=text)
 
 
 def _sorting() -> tuple[str, bool]:
     left, right = st.columns([3, 1])
-    _from_url("sort", list(queries.SORTS), default=queries.SORTS[0])
-    _from_url("desc", [True], default=False)
-    sort = left.selectbox(tr("programs.sort"), list(queries.SORTS), key=_widget_key("sort"),
+    LIST_FILTERS.start_from_url("sort", list(queries.SORTS), default=queries.SORTS[0])
+    LIST_FILTERS.start_from_url("desc", [True], default=False)
+    sort = left.selectbox(tr("programs.sort"), list(queries.SORTS), key=LIST_FILTERS.key("sort"),
                           format_func=labelled({s: tr(f"programs.sort.{s}") for s in queries.SORTS}))
-    descending = right.toggle(tr("programs.sort.descending"), key=_widget_key("desc"))
-    _share_in_url({"sort": None if sort == queries.SORTS[0] else sort, "desc": descending})
+    descending = right.toggle(tr("programs.sort.descending"), key=LIST_FILTERS.key("desc"))
+    LIST_FILTERS.share({"sort": None if sort == queries.SORTS[0] else sort, "desc": descending})
     return sort, descending
 
 
-LIST_COLUMNS = ("discipline", "status", "phase", "health", "owner", "owning_department", "progress_pct",
+LIST_COLUMNS = ("discipline", "status", "phase", "health", "derived", "owner", "owning_department", "progress_pct",
                 "planned_cents", "actual_cents", "start_date", "target_date")
 
 
@@ -175,13 +146,16 @@ def render_list() -> None:
         st.info(tr("common.no_results") if f != InitiativeFilter() else tr("programs.list.empty"))
         return
     st.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
+    judged = assessments(frame["id"].tolist())
+    frame["derived"] = [_derived_code(judged.get(i)) for i in frame["id"]]
     initiative_table(frame, LIST_COLUMNS, key="initiatives_table")
 
 
+def _derived_code(assessment) -> str:
+    return assessment.derived.value if assessment is not None and assessment.derived is not None else ""
+
+
 # --- the detail page ------------------------------------------------------------------------------------
-
-HEALTH_BOX = {Health.GREEN.value: st.success, Health.AMBER.value: st.warning, Health.RED.value: st.error}
-
 
 def _facts(d: InitiativeDetail) -> list[tuple[str, str]]:
     stages = [t.name_nl if lang() == "nl" else t.name_en for t in d.terms if t.kind == TaxonomyKind.JOURNEY_STAGE]
@@ -200,14 +174,6 @@ def _facts(d: InitiativeDetail) -> list[tuple[str, str]]:
         ("programs.field.channels", ", ".join(channels) or "—"),
         ("programs.field.project_code", d.project_code or "—"),
     ]
-
-
-def _render_health(d: InitiativeDetail) -> None:
-    if d.health not in HEALTH_BOX:
-        st.info(tr("programs.health.none"), icon="⚪")
-        return
-    text = tr("programs.health.reported", health=label(Health(d.health)), date=day(d.checkin_date))
-    HEALTH_BOX[d.health](f"**{plain(text)}**" + (f"  \n{plain(d.reason)}" if d.reason else ""))
 
 
 def _flag(name: str, initiative_id: int) -> str:
@@ -229,6 +195,9 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
         "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
         "blocker": st.text_input(labels["blocker"], max_chars=2_000, key="programs_check_in.blocker"),
     }
+    assessment = assessments([d.id]).get(d.id)
+    if assessment is not None and assessment.delivery:
+        data["override_reason"] = override_reason_field(assessment, labels["override_reason"])
     if can(Action.MANAGE_BUDGET, relations(d)):
         data["spend_cents"] = st.text_input(labels["spend_cents"], key="programs_check_in.spend")
     kpis = read(queries.kpi_links, DETAIL_AREAS, initiative_id=d.id)
@@ -285,7 +254,8 @@ INLINE_FORMS: dict[str, InlineForm] = {
         "checkin_date": "programs.checkin.date", "health": "programs.field.health",
         "reason": "programs.checkin.reason", "progress_pct": "programs.field.progress",
         "summary": "programs.checkin.summary", "next_steps": "programs.checkin.next_steps",
-        "blocker": "programs.checkin.blocker", "spend_cents": "programs.checkin.spend", "kpi_id": "programs.checkin.kpi",
+        "blocker": "programs.checkin.blocker", "override_reason": "health.field.override_reason",
+        "spend_cents": "programs.checkin.spend", "kpi_id": "programs.checkin.kpi",
         "kpi_value": "programs.checkin.kpi_value", "kpi_sample_size": "programs.checkin.kpi_sample_size"},
         _check_in_fields),
     "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, ("budget",), {
@@ -322,7 +292,10 @@ def _actions(d: InitiativeDetail) -> None:
     if can(Action.EDIT_INITIATIVE, rel) and row.button(tr("programs.edit"), icon=":material/edit:",
                                                        key="programs_btn_edit"):
         st.switch_page(page_file("initiative-form"), query_params={"id": str(d.id)})
+    closed = Status(d.status) in CLOSED_STATUSES
     for name, form in INLINE_FORMS.items():
+        if name == "check_in" and closed:
+            continue  # finished, rejected or stopped: nothing left to report on
         if can(form.action, rel) and row.button(tr(f"programs.open.{name}"), key=f"programs_btn_{name}"):
             st.session_state[_flag(name, d.id)] = True
     for name, form in INLINE_FORMS.items():
@@ -343,6 +316,8 @@ def _render_check_ins(initiative_id: int) -> None:
         tr("programs.checkin.summary"): frame["summary"],
         tr("programs.checkin.next_steps"): frame["next_steps"],
         tr("programs.checkin.blocker"): [text_cell(v) for v in frame["blocker"]],
+        tr("health.col.derived"): [text_cell(v) if pd.isna(v) else label(Health(v)) for v in frame["derived_health"]],
+        tr("health.col.override_reason"): [text_cell(v) for v in frame["override_reason"]],
         tr("programs.checkin.author"): frame["author"],
     }), hide_index=True, width="stretch")
 
@@ -396,7 +371,7 @@ def show_flash() -> None:
     """The toast of the save that led here, once."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.toast(message, icon="✅")
+        st.toast(message, icon=":material/check_circle:")
 
 
 def render_detail() -> None:
@@ -411,7 +386,8 @@ def render_detail() -> None:
     st.session_state.pop(seen_key(d.id), None)  # the next edit starts from what is stored then
     st.title(plain(d.title))
     st.page_link(page_file("initiatives"), label=tr("programs.back_to_list"), icon=":material/arrow_back:")
-    _render_health(d)
+    render_health_panel(d.health, d.checkin_date, d.reason, assessments([d.id]).get(d.id),
+                        read(queries.check_ins, DETAIL_AREAS, initiative_id=d.id))
     st.progress(d.progress_pct / 100, text=tr("programs.progress", pct=d.progress_pct))
     _actions(d)
     left, right = st.columns(2)
@@ -419,10 +395,14 @@ def render_detail() -> None:
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")
     st.subheader(tr("programs.field.description"))
     st.markdown(plain(d.description) if d.description else f"*{tr('programs.no_description')}*")
-    pdca_tab, checkins_tab, kpis_tab, budget_tab = st.tabs([tr("programs.tab.pdca"), tr("programs.tab.check_ins"),
-                                                            tr("programs.tab.kpis"), tr("programs.tab.budget")])
+    pdca_tab, plan_tab, checkins_tab, kpis_tab, budget_tab = st.tabs([
+        tr("programs.tab.pdca"), tr("programs.tab.plan"), tr("programs.tab.check_ins"), tr("programs.tab.kpis"),
+        tr("programs.tab.budget")])
+    may_edit = can(Action.EDIT_INITIATIVE, relations(d))
     with pdca_tab:
-        render_pdca(d, may_edit=can(Action.EDIT_INITIATIVE, relations(d)))
+        render_pdca(d, may_edit=may_edit)
+    with plan_tab:
+        render_plan_and_team(d, may_edit=may_edit)
     with checkins_tab:
         _render_check_ins(d.id)
     with kpis_tab:

@@ -1,5 +1,5 @@
 """The lessons library: every lesson learned and success story across all initiatives, searchable and
-filtered by discipline, journey stage, department and decision, each linking to its initiative."""
+filtered by discipline, journey stage, department and decision (kept in the URL), each linking to its initiative."""
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -12,15 +12,11 @@ from cxgov.ui.initiative_table import initiative_table
 from cxgov.ui.initiatives import choices
 from cxgov.ui.portfolio import read
 from cxgov.ui.text import label, lang, tr
+from cxgov.ui.url_filters import UrlFilters
 
 AREAS = ("initiatives",)
 COLUMNS = ("act_decision", "lesson", "discipline", "owning_department", "decided_on")
-
-
-def _select(text_key: str, options: dict, key: str, column):
-    """A filter select box: None is 'all'; labels computed now (AppTest calls format_func outside the run)."""
-    names = {None: tr("common.all")} | options
-    return column.selectbox(tr(text_key), list(names), format_func=names.__getitem__, key=key)
+FILTERS = UrlFilters("lessons")  # kept in the URL, so a filtered library can be shared
 
 
 def render_lessons() -> None:
@@ -31,16 +27,20 @@ def render_lessons() -> None:
     stages = {int(r.id): (r.name_nl if lang() == "nl" else r.name_en)
               for r in terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value].itertuples()}
     departments = {int(r.id): r.name for r in options["departments"].itertuples()}
-    text = st.text_input(tr("lessons.search"), key="lessons_q", placeholder=tr("lessons.search_hint"))
+    text = FILTERS.search("lessons.search", "lessons.search_hint")
     row = st.columns(4)
-    f = queries.LessonFilter(
-        discipline=_select("programs.field.discipline", {d.value: label(d) for d in Discipline}, "lessons_discipline", row[0]),
-        journey_stage_id=_select("programs.field.journey_stages", stages, "lessons_stage", row[1]),
-        department_id=_select("programs.field.owning_department", departments, "lessons_department", row[2]),
-        decision=_select("lessons.decision", {d.value: tr(f"lessons.decision.{d.value}") for d in ActDecision},
-                         "lessons_decision", row[3]),
-        text=text or "",
-    )
+    decisions = {d.value: tr(f"lessons.decision.{d.value}") for d in ActDecision}
+    chosen = {
+        "discipline": FILTERS.pick("programs.field.discipline", "discipline", [d.value for d in Discipline],
+                                   lambda code: label(Discipline(code)), row[0]),
+        "stage": FILTERS.pick("programs.field.journey_stages", "stage", list(stages), stages.get, row[1]),
+        "department": FILTERS.pick("programs.field.owning_department", "department", list(departments),
+                                   departments.get, row[2]),
+        "decision": FILTERS.pick("lessons.decision", "decision", list(decisions), decisions.get, row[3]),
+    }
+    FILTERS.share({"q": text, **chosen})
+    f = queries.LessonFilter(discipline=chosen["discipline"], journey_stage_id=chosen["stage"],
+                             department_id=chosen["department"], decision=chosen["decision"], text=text)
     frame = read(queries.lessons, AREAS, **asdict(f))
     if frame.empty:
         st.info(tr("common.no_results") if f != queries.LessonFilter() else tr("lessons.empty"))

@@ -73,3 +73,15 @@ def test_an_empty_library_explains_where_lessons_come_from(monkeypatch, db):
     at = open_page(monkeypatch, db[0], "lessons")
     assert not at.exception, at.exception
     assert "No lessons yet" in texts(at)
+
+
+def test_the_filters_are_kept_in_the_url_to_share(monkeypatch, library):
+    at = open_page(monkeypatch, library["url"], "lessons", query={"discipline": "design", "q": "summary"})
+    assert not at.exception, at.exception
+    assert at.selectbox(key="lessons_discipline").value == "design"
+    assert list(at.dataframe[0].value.iloc[:, 0].str.rsplit("#").str[-1]) == ["B1%20invoices"]
+    at.selectbox(key="lessons_decision").select("standardise").run()
+    assert (at.query_params["decision"], at.query_params["discipline"], at.query_params["q"]) == (
+        "standardise", "design", "summary")
+    at.selectbox(key="lessons_discipline").select(None).run()
+    assert "discipline" not in at.query_params  # what is not chosen stays out of the link

@@ -267,3 +267,16 @@ def test_one_check_in_form_takes_blocker_spend_and_a_kpi_reading(monkeypatch, db
     with session_scope(engine) as session:
         reading = session.execute(select(KpiReading).where(KpiReading.kpi_id == kpi)).scalar_one()
     assert reading.value == 7.4
+
+
+def test_a_closed_initiative_offers_no_check_in(monkeypatch, db):
+    url, engine = db
+    owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
+    done = add_initiative(engine, owner_id=owner, title="Done and dusted", status="completed", phase="act")
+    running = add_initiative(engine, owner_id=owner, title="Still running")
+    labels = {}
+    for initiative in (done, running):
+        at = open_page(monkeypatch, url, "initiative", acting=owner, query={"id": str(initiative)})
+        assert not at.exception, at.exception
+        labels[initiative] = [b.label for b in at.button]
+    assert "Record check-in" in labels[running] and "Record check-in" not in labels[done]
