@@ -389,7 +389,11 @@ INITIATIVES = (
                    "Agents search four systems to find one customer's orders and contacts.",
                    "If agents and store staff see orders, contacts and repairs in one view, then handling time falls by 15% and repeat contacts by a third.",
                    reason="Data migration six weeks late and past the target date; the integration partner is 28% over budget.",
-                   spend=1.3),
+                   spend=1.3,
+                   first_cycle=FirstCycle(
+                       "If the telephony screen shows the web-shop order history, then agents find a customer's orders without switching systems.",
+                       "Agents used the new panel in 35% of calls; handling time did not change, because contacts and repairs were still elsewhere (n = 2,400 calls).",
+                       "Showing one more source is not a single view: design from the agents' questions, and match the customer data before building screens.")),
     InitiativeSpec(21, "Return online purchases in any store", ST, "Stores", PJ, ACTIVE, DO, G, 55, "2026-01-05",
                    "2026-12-31", 150, ("service_returns",), ("store", "web"), ("CES", "RNPS", "REPEATBUY"), "omni",
                    HIGH, "Stores refuse online returns because they run on 'a different system'.",
@@ -420,7 +424,11 @@ INITIATIVES = (
                    "An audit found 120 accessibility issues; the European Accessibility Act applies since 28 June 2025.",
                    "If web and app meet WCAG 2.1 AA, then customers with a disability can order without help and checkout drop-off falls.",
                    reason="The EAA applies since June 2025 and 41 of the 120 audit findings are still open in the app checkout.",
-                   spend=1.2),
+                   spend=1.2,
+                   first_cycle=FirstCycle(
+                       "If the web team fixes the audit findings page by page, then web and app meet WCAG 2.1 AA by June 2026.",
+                       "After four months 38 of 120 findings were fixed and new pages had added 14 new ones (re-audit of 40 pages).",
+                       "Fix accessibility in the design system and the definition of done, not page by page; otherwise every release adds new findings.")),
     InitiativeSpec(26, "Persona refresh incl. 55+ and first-time home buyers", CU, "Marketing", PJ, CANCELLED, DO,
                    A, 30, "2025-09-01", "2026-04-30", 45, ("orientation",), ("web", "store"), ("RNPS",), "insight",
                    LOW, "Our personas date from 2019 and miss two growing groups.",
@@ -506,7 +514,11 @@ INITIATIVES = (
                    ("RNPS", "MTV", "ENPS"), "culture", HIGH,
                    "Our purpose is on the wall, but nobody can say what it means for a customer.",
                    "If we translate the purpose into five customer promises and every team sets its own actions, then MTV and relationship NPS rise together.",
-                   spend=0.95),
+                   spend=0.95,
+                   first_cycle=FirstCycle(
+                       "If the management team presents the purpose in four town halls, then staff can name what it means for customers.",
+                       "Three months later 23% of staff could name a customer promise (pulse survey, n = 640).",
+                       "A purpose is not rolled out by presenting it: teams must translate it into their own promises and actions.")),
 )
 
 # Texts for check-ins and scaled variants (the 40 above carry their own current reasons).

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
@@ -13,11 +13,15 @@ from cxgov.cli import main
 from cxgov.db import make_engine, session_scope
 from cxgov.demo import REFERENCE_DATE, build_portfolio
 from cxgov.demo_content import KPIS
+from cxgov.demo_plan import TEAM_ROLES, build_demo
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import (
-    ALLOWED_PHASES, CLOSED_STATUSES, AuditEvent, BudgetLine, CheckIn, Department, Discipline, Initiative, Kpi,
-    KpiReading, Lane, Person, PdcaCycle, Phase, Role, Status,
+    ALLOWED_PHASES, CLOSED_STATUSES, AuditEvent, BudgetLine, CheckIn, Department, Discipline, Health, Initiative,
+    InitiativeDependency, InitiativeMember, Kpi, KpiReading, Lane, Milestone, Person, PdcaCycle, Phase, PlanAction,
+    Risk, Role, Status,
 )
+from cxgov.queries.health import assess
+from cxgov.queries.pdca import lessons
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
@@ -145,8 +149,8 @@ def test_the_number_of_initiatives_is_validated(engine):
 
 
 def test_the_generator_is_deterministic_and_complete():
-    first, second = build_portfolio(60, 3), build_portfolio(60, 3)
-    assert first.tables == second.tables
+    first, second = build_demo(60, 3), build_demo(60, 3)
+    assert first.tables == second.tables and first.tables["milestone"] and first.tables["plan_action"]
     assert len(first.tables["kpi"]) == len(KPIS) == 18
 
 
@@ -164,3 +168,117 @@ def test_cli_demo_loads_prints_counts_and_refuses_a_second_time(monkeypatch, cap
     engine = make_engine(sqlite_url)
     assert len(_scalars(engine, select(Initiative.id))) == 45
     engine.dispose()
+
+
+# --- the plan layer: A3 records, plan actions, milestones, risks, dependencies, team -----------------------
+
+
+def _open_cycles(engine):
+    return _scalars(engine, select(Initiative, PdcaCycle)
+                    .join(PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)))
+
+
+def test_every_current_cycle_has_an_a3_record_that_fits_its_phase(engine):
+    _load(engine)
+    rows = _open_cycles(engine)
+    projects = [(i, c) for i, c in rows if i.lane is Lane.PROJECT]
+    assert len(projects) > 25
+    for initiative, cycle in projects:
+        assert cycle.background and cycle.current_condition and cycle.root_cause and cycle.hypothesis, initiative.title
+        assert cycle.target_kpi_id is not None and cycle.baseline_value is not None and cycle.target_value is not None
+        assert cycle.target_date == initiative.target_date
+        assert bool(cycle.done_summary) == (cycle.phase is not Phase.PLAN), initiative.title
+        assert (cycle.check_sample_size or 0) > 0 if cycle.check_result else cycle.check_sample_size is None
+    quick_fixes = [(i, c) for i, c in rows if i.lane is Lane.QUICK_FIX]
+    assert quick_fixes and all(c.background and not c.root_cause and c.target_kpi_id is None for _, c in quick_fixes)
+    finished = [c for i, c in quick_fixes if i.status is Status.COMPLETED]
+    assert finished and all(c.done_summary and c.check_result for c in finished)  # problem -> change -> result
+
+
+def test_plan_actions_have_owners_dates_and_costs_and_belong_to_a_cycle(engine):
+    _load(engine)
+    actions = _scalars(engine, select(PlanAction, PdcaCycle, Initiative.status)
+                       .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
+                       .join(Initiative, Initiative.id == PdcaCycle.initiative_id))
+    assert len(actions) > 100 and all(a.owner_id and a.due_on for a, _, _ in actions)
+    assert all(a.done_on is None or a.done_on <= REFERENCE_DATE for a, _, _ in actions)
+    assert sum(1 for a, _, _ in actions if a.cost_cents) > 50 and all((a.cost_cents or 0) >= 0 for a, _, _ in actions)
+    assert all(a.done_on for a, c, _ in actions if c.closed_on)  # a closed cycle's plan was carried out
+    planning = {c.id for a, c, status in actions if c.phase is Phase.PLAN and status is Status.ACTIVE}
+    assert planning  # initiatives still planning have actions for their plan
+    assert not [a for a, _, status in actions if status is Status.REJECTED]
+
+
+def test_milestones_lie_within_the_initiative_and_only_struggling_work_is_overdue(engine):
+    _load(engine)
+    rows = _scalars(engine, select(Milestone, Initiative).join(Initiative))
+    assert len(rows) > 80
+    assert all(i.start_date <= m.due_on <= i.target_date for m, i in rows)
+    assert all(m.done_on is None or m.done_on <= REFERENCE_DATE for m, _ in rows)
+    assert {i.status for _, i in rows}.isdisjoint({Status.PROPOSED, Status.REJECTED})
+    reported = dict(_scalars(engine, text(
+        "SELECT c.initiative_id, c.health FROM check_in c WHERE c.checkin_date = "
+        "(SELECT max(checkin_date) FROM check_in WHERE initiative_id = c.initiative_id)")))
+    overdue = [(m, i) for m, i in rows if m.done_on is None and m.due_on < REFERENCE_DATE and i.status is Status.ACTIVE]
+    assert 5 <= len(overdue) <= 15
+    assert all(reported[i.id] != "green" for _, i in overdue)  # the owners reported what the milestones show
+    assert len({i.id for _, i in overdue}) >= 4
+    assert any(REFERENCE_DATE - m.due_on <= timedelta(days=14) for m, _ in overdue)  # amber, not yet red
+    future = [m for m, i in rows if m.due_on > REFERENCE_DATE]
+    assert len(future) > len(overdue) and not any(m.done_on for m in future)
+
+
+def test_risks_score_probability_and_impact_with_a_mitigation_and_an_owner(engine):
+    _load(engine)
+    risks = _scalars(engine, select(Risk, Initiative.status).join(Initiative))
+    assert 15 <= len(risks) <= 40
+    assert all(1 <= r.probability <= 5 and 1 <= r.impact <= 5 and r.mitigation and r.owner_id for r, _ in risks)
+    assert any(r.probability * r.impact >= 16 for r, _ in risks) and any(r.closed_on for r, _ in risks)
+    assert all(r.closed_on for r, status in risks if status is Status.COMPLETED)
+
+
+def test_dependencies_are_acyclic_and_some_blockers_are_red_or_late(engine):
+    _load(engine)
+    edges = _scalars(engine, select(InitiativeDependency.initiative_id, InitiativeDependency.blocked_by_id))
+    assert 4 <= len(edges) <= 8
+    blocked_by = {}
+    for blocked, blocker in edges:
+        blocked_by.setdefault(blocked, set()).add(blocker)
+
+    def reaches(start, goal, seen=frozenset()):
+        return any(b == goal or (b not in seen and reaches(b, goal, seen | {b})) for b in blocked_by.get(start, ()))
+    assert not any(reaches(node, node) for node in blocked_by)
+    with session_scope(engine) as session:
+        assessed = assess(session, initiative_ids=None, today=REFERENCE_DATE, cadence_days=45, spend_tolerance_pct=10)
+    fired = {(i, s.rule) for i, a in assessed.items() for s in a.delivery}
+    assert len({i for i, rule in fired if rule == "blocked"}) >= 2
+    assert len({i for i, rule in fired if rule == "milestone_overdue"}) >= 4
+    assert {a.derived for a in assessed.values()} >= {Health.RED, Health.AMBER}
+
+
+def test_the_lessons_library_holds_real_lessons_across_disciplines_and_departments(engine):
+    _load(engine)
+    with session_scope(engine) as session:
+        library = lessons(session)
+    assert 8 <= len(library) <= 15
+    assert library["discipline"].nunique() >= 5 and library["owning_department"].nunique() >= 5
+    assert set(library["act_decision"]) == {"adjust", "standardise"}
+    assert library["lesson"].str.len().min() > 40 and library["lesson"].nunique() == len(library)
+    closed = _scalars(engine, select(PdcaCycle).where(PdcaCycle.closed_on.is_not(None)))
+    assert all(c.lesson and c.done_summary and c.target_date == c.closed_on for (c,) in closed)
+
+
+def test_team_members_have_a_role_that_fits_them(engine):
+    _load(engine)
+    members = _scalars(engine, select(Person.name, InitiativeMember.role_on_initiative).join(InitiativeMember))
+    assert len(members) > 60 and all(role == TEAM_ROLES[name] for name, role in members)
+    assert {"analyst", "IT lead", "UX designer"} <= {role for _, role in members}
+
+
+def test_scaled_variants_get_a_plan_placed_within_their_own_dates(engine):
+    _load(engine, initiatives=200, seed=4)
+    rows = _scalars(engine, select(Milestone.due_on, Initiative.start_date, Initiative.target_date).join(Initiative))
+    assert len(rows) > 200 and all(start <= due <= target for due, start, target in rows)
+    actions = _scalars(engine, select(func.count(PlanAction.id)))[0][0]
+    assert actions > 400
+    assert len(_scalars(engine, select(InitiativeDependency.initiative_id))) == 7  # only the table's own

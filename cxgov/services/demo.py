@@ -1,4 +1,5 @@
-"""Load the Voltera demo portfolio (cxgov/demo.py) into a database without initiatives, in bulk.
+"""Load the Voltera demo portfolio (cxgov/demo.py with its plan layer, cxgov/demo_plan.py) into a database
+without initiatives, in bulk.
 
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
 ~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
@@ -13,7 +14,8 @@ from sqlalchemy import Table, func, insert, select
 from sqlmodel import Session, SQLModel
 
 from cxgov import audit
-from cxgov.demo import FOREIGN_KEYS, MAX_INITIATIVES, PARENT_TABLES, TABLE_ORDER, build_portfolio
+from cxgov.demo import MAX_INITIATIVES, PARENT_TABLES
+from cxgov.demo_plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import Initiative
 from cxgov.permissions import Action, authorise
@@ -51,7 +53,7 @@ def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40
     existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()
     if existing:
         raise DomainError("demo.error.not_empty", count=existing)
-    portfolio = build_portfolio(initiatives, seed)
+    portfolio = build_demo(initiatives, seed)
     ids: dict[str, dict[int, int]] = {}
     reused: dict[str, set[int]] = {}
     counts: dict[str, int] = {}
@@ -63,6 +65,11 @@ def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40
         if name in PARENT_TABLES:
             ids[name], reused[name] = _insert_parents(session, table, rows, NATURAL_KEYS[name])
             counts[name] = len(rows) - len(reused[name])
+        elif name in KEYED_TABLES:
+            local_ids = [row.pop("id") for row in rows]
+            insert_rows(session, table, rows)
+            ids[name] = _read_back_ids(session, table, rows, local_ids, KEYED_TABLES[name])
+            counts[name] = len(rows)
         else:
             insert_rows(session, table, rows)
             counts[name] = len(rows)
@@ -112,6 +119,14 @@ def _remapped(rows: list[dict], foreign_keys: dict[str, str], ids: dict[str, dic
             if row[column] is not None:
                 row[column] = mapping[row[column]]
     return rows
+
+
+def _read_back_ids(session: Session, table: Table, rows: list[dict], local_ids: list[int],
+                   key: tuple[str, ...]) -> dict[int, int]:
+    """Local id -> database id of rows just inserted, found by their unique `key`. The whole table is read:
+    it held none of these rows before (the demo only loads into a database without initiatives)."""
+    found = {tuple(row[:-1]): row[-1] for row in session.execute(select(*(table.c[k] for k in key), table.c.id))}
+    return {local_id: found[tuple(row[k] for k in key)] for local_id, row in zip(local_ids, rows)}
 
 
 def _insert_parents(session: Session, table: Table, rows: list[dict],
