@@ -10,9 +10,11 @@ import itertools
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 os.environ.setdefault("CXGOV_AUDIT_KEY", "test-audit-key-0123456789abcdef")
 os.environ.pop("CXGOV_DATABASE_URL", None)
@@ -70,14 +72,23 @@ def database_url(request, tmp_path, sqlite_template, postgres_template) -> str:
         return
     if postgres_template is None:
         pytest.skip("PostgreSQL tests need CXGOV_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)")
-    name = f"cxgov_t_{uuid.uuid4().hex[:12]}"
+    with postgres_copy(postgres_template, "cxgov_t") as url:
+        yield url
+
+
+@contextmanager
+def postgres_copy(template: str, prefix: str) -> Iterator[str]:
+    """A new PostgreSQL database made from `template` (`CREATE DATABASE … TEMPLATE`), dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(normalise_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
-    yield _pg_url(name)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield _pg_url(name)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 @pytest.fixture

@@ -17,13 +17,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from cxgov.db import make_engine, migrate, session_scope
-from cxgov.models import Role
+from cxgov.models import Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.accounts import change_own_password, reset_password
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import PROJECT_ROOT, get_settings
+from tests.conftest import postgres_copy
 from tests.factories import add_department, add_initiative, add_person
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -194,3 +197,35 @@ def artifacts() -> Path:
     """tests/artifacts/ (git-ignored): screenshots for people to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+LOCAL_PASSWORD = "Fietsen langs de Amstel in november"  # the seeded manager's own password on PostgreSQL
+
+
+@pytest.fixture(scope="session")
+def postgres_e2e_database(postgres_template, browser_executable) -> Database:
+    """The seed of `e2e_database` in a PostgreSQL database made from the migrated template (or a skip); the
+    seeded manager has a local account with LOCAL_PASSWORD, already their own (no forced change)."""
+    if postgres_template is None:
+        pytest.skip("PostgreSQL browser journeys need CXGOV_TEST_POSTGRES_URL")
+    with postgres_copy(postgres_template, "cxgov_e2e") as url:
+        engine = make_engine(url)
+        try:
+            seed = seed_database(engine)
+            with session_scope(engine, write=True) as session:
+                manager = session.exec(select(Person.id).where(Person.name == seed.manager_name)).one()
+                reset_password(session=session, actor=SYSTEM_ACTOR, person_id=manager,
+                               new_password=f"first {LOCAL_PASSWORD}")
+            with session_scope(engine, write=True) as session:
+                change_own_password(session=session, actor=manager, current_password=f"first {LOCAL_PASSWORD}",
+                                    new_password=LOCAL_PASSWORD)
+        finally:
+            engine.dispose()
+        yield Database(url=url, audit_key=get_settings().audit_key.decode(), seed=seed)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(postgres_e2e_database, tmp_path_factory):
+    """The app on PostgreSQL, with local accounts (the "acting as" picker is for SQLite only)."""
+    yield from _start_server(postgres_e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-postgres.log",
+                             auth_mode="local")
