@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy import text
 from sqlmodel import select
 
-from cxgov.db import make_engine, session_scope
+from cxgov.db import session_scope
 from cxgov.models import AuditEvent, Person, Role
 from cxgov.ui.acting import ACTING_KEY
 from cxgov.ui.safe import plain
