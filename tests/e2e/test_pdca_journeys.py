@@ -160,10 +160,6 @@ def _move(page: Page, main, to_phase: Phase) -> None:
     expect(main.get_by_role("textbox", name=t("pdca.proceed_reason"))).to_have_count(0)
 
 
-# SQLite only: with local accounts (PostgreSQL) a signed-in manager cannot reach an existing initiative's page in
-# the same session. Its links open a new tab, i.e. a new Streamlit session, whose sign-in form stops the run before
-# st.navigation, so after signing in there the deep link is gone and the landing page shows instead.
-@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page, project_in_do, tmp_path):
     """Check in with a KPI reading, Do → Check (met by the reading), check result, Check → Act, adjust: cycle 2
     opens in Plan with the lesson, which the lessons library finds."""
