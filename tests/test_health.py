@@ -289,3 +289,15 @@ def test_a_proposal_has_no_derived_health(engine):
     with session_scope(engine) as session:
         assert session.get(CheckIn, check_in_id).derived_health is None
     assert judged(engine, initiative_id).derived is None
+
+
+def test_a_long_id_list_reads_everything_but_answers_only_for_those_asked(engine, running, monkeypatch):
+    initiative_id, owner = running
+    other = add_initiative(engine, owner_id=owner)
+    third = add_initiative(engine, owner_id=owner)
+    monkeypatch.setattr("cxgov.queries.health.LONG_ID_LIST", 1)
+    with session_scope(engine) as session:
+        found = assess(session, initiative_ids=[initiative_id, other], today=date.today(), cadence_days=30,
+                       spend_tolerance_pct=10)
+    assert set(found) == {initiative_id, other} and third not in found
+    assert found[initiative_id].derived is Health.AMBER  # judged as when asked for alone

@@ -8,9 +8,13 @@ TEXTS = {
     # milestones
     "plan.milestones": {"en": "Milestones", "nl": "Mijlpalen"},
     "plan.milestones.none": {"en": "No milestones yet.", "nl": "Nog geen mijlpalen."},
-    "plan.milestones.overdue_count": {
-        "en": "{n} milestone(s) overdue: the due date has passed and it is not done.",
-        "nl": "{n} mijlpaal/mijlpalen over tijd: de datum is verstreken en nog niet gehaald.",
+    "plan.milestones.overdue_count.1": {
+        "en": "1 milestone overdue: its due date has passed and it is not done.",
+        "nl": "1 mijlpaal over tijd: de datum is verstreken en hij is nog niet gehaald.",
+    },
+    "plan.milestones.overdue_count.2": {
+        "en": "{n} milestones overdue: their due date has passed and they are not done.",
+        "nl": "{n} mijlpalen over tijd: de datum is verstreken en ze zijn nog niet gehaald.",
     },
     "plan.milestones.change": {"en": "Add or update milestones", "nl": "Mijlpalen toevoegen of bijwerken"},
     "plan.milestones.add": {"en": "Add milestone", "nl": "Mijlpaal toevoegen"},
@@ -39,9 +43,13 @@ TEXTS = {
     "plan.dependencies": {"en": "Dependencies", "nl": "Afhankelijkheden"},
     "plan.blocked_by": {"en": "Waits for", "nl": "Wacht op"},
     "plan.blocked_by.none": {"en": "This initiative waits for no other initiative.", "nl": "Dit initiatief wacht op geen ander initiatief."},
-    "plan.blocked_by.flagged": {
-        "en": "{n} initiative(s) this one waits for need attention.",
-        "nl": "{n} initiatief/initiatieven waarop dit initiatief wacht vragen aandacht.",
+    "plan.blocked_by.flagged.1": {
+        "en": "1 initiative this one waits for needs attention.",
+        "nl": "1 initiatief waarop dit initiatief wacht vraagt aandacht.",
+    },
+    "plan.blocked_by.flagged.2": {
+        "en": "{n} initiatives this one waits for need attention.",
+        "nl": "{n} initiatieven waarop dit initiatief wacht vragen aandacht.",
     },
     "plan.blocking": {"en": "Others waiting for this one", "nl": "Wachten op dit initiatief"},
     "plan.blocking.none": {"en": "No other initiative waits for this one.", "nl": "Geen ander initiatief wacht hierop."},

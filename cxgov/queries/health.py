@@ -25,6 +25,9 @@ from cxgov.queries.portfolio import _latest_check_ins
 from cxgov.settings import Settings
 
 
+LONG_ID_LIST = 5_000  # ids; measured by bench/health_scale.py
+
+
 def rules_from(settings: Settings) -> Rules:
     return Rules(cadence_days=settings.check_in_cadence_days, spend_tolerance_pct=settings.spend_tolerance_pct)
 
@@ -47,15 +50,19 @@ def assess(session: Session, *, initiative_ids: Collection[int] | None, today: d
            spend_tolerance_pct: int) -> dict[int, Assessment]:
     """initiative id -> Assessment, for the given initiatives (None: all), judged with these settings."""
     rules = Rules(cadence_days=cadence_days, spend_tolerance_pct=spend_tolerance_pct)
-    facts = delivery_facts(session, initiative_ids, today)
-    kpis = kpi_progress(session, initiative_ids)
+    wanted = None if initiative_ids is None else set(initiative_ids)
+    # A long list of ids costs more than reading every initiative (PostgreSQL, 10,000 ids: 1.3 s against 0.5 s;
+    # 2,500 ids: 0.4 s against 0.7 s).
+    scope = None if wanted is None or len(wanted) > LONG_ID_LIST else wanted
+    facts = delivery_facts(session, scope, today)
+    kpis = kpi_progress(session, scope)
     return {
         initiative_id: Assessment(
             delivery=tuple(signals := delivery_signals(f, today, rules)),
             derived=worst(signals) if f.status in RUNNING else None,
             outcome=tuple(outcome_signals(kpis.get(initiative_id, []), today)),
         )
-        for initiative_id, f in facts.items()
+        for initiative_id, f in facts.items() if wanted is None or initiative_id in wanted
     }
 
 

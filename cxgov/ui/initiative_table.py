@@ -85,7 +85,7 @@ COLUMNS: dict[str, Column] = {
     # My work: one row per thing that needs the person
     "work_urgency": Column("work.col.urgency", str, 140),
     "work_kind": Column("work.col.kind", lambda v: tr(f"work.kind.{v}"), 190),
-    "work_subject": Column("work.col.subject", text_cell, 300),
+    "work_subject": Column("work.col.subject", text_cell, 230),
     "work_when": Column("work.col.when", day_cell, 105),
 }
 

@@ -53,7 +53,7 @@ def _milestones(d: InitiativeDetail, may_edit: bool) -> None:
     else:
         late = int(frame["overdue"].sum())
         if late:
-            st.warning(tr("plan.milestones.overdue_count", n=late), icon=":material/schedule:")
+            st.warning(tr(f"plan.milestones.overdue_count.{min(late, 2)}", n=late), icon=":material/schedule:")
         table = pd.DataFrame({
             tr("plan.field.title"): frame["title"],
             tr("plan.field.due_on"): [day_cell(v) for v in frame["due_on"]],
@@ -197,7 +197,7 @@ def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
     else:
         flagged = [isinstance(f, str) for f in blockers["flag"]]
         if any(flagged):
-            st.warning(tr("plan.blocked_by.flagged", n=sum(flagged)), icon="⚠️")
+            st.warning(tr(f"plan.blocked_by.flagged.{min(sum(flagged), 2)}", n=sum(flagged)), icon="⚠️")
         links, config = _link_column(blockers)
         name = tr("plan.col.initiative")
         table = pd.DataFrame({
