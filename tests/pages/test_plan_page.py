@@ -85,7 +85,7 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
                         data={"checkin_date": TODAY, "health": "red", "reason": "Vendor insolvent"})
     at = _page(monkeypatch, setup, "manager")
     assert not at.exception, at.exception
-    assert any("need attention" in w.value for w in at.warning)
+    assert any("1 initiative this one waits for needs attention." in w.value for w in at.warning)
     [table] = [df.value for df in at.dataframe if "Attention" in df.value.columns]
     assert table.loc[0, "Attention"] == "Reported red"
     assert table.loc[0, "Initiative"] == f"initiative?id={blocker}#New%20carrier%20API"
