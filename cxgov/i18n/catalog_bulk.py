@@ -44,4 +44,10 @@ TEXTS = {
     "bulk.kind.conflict": {"en": "changed meanwhile, not saved", "nl": "intussen gewijzigd, niet opgeslagen"},
     "bulk.kind.invalid": {"en": "not saved", "nl": "niet opgeslagen"},
     "bulk.kind.refused": {"en": "refused", "nl": "geweigerd"},
+    "bulk.derived_help": {
+        "en": "What the health rules say now (milestones, spend, updates, blockers). Reporting a better health than "
+              "this needs a reason: the row's reason is taken as the override reason.",
+        "nl": "Wat de statusregels nu zeggen (mijlpalen, uitgaven, updates, blokkades). Meld je een betere status, "
+              "dan is een reden nodig: de reden in de rij geldt als reden voor afwijken.",
+    },
 }

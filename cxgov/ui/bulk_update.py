@@ -16,7 +16,8 @@ from cxgov.queries import bulk as queries
 from cxgov.queries.initiatives import choices
 from cxgov.services.bulk import apply_bulk_row
 from cxgov.ui.acting import ActingPerson, acting_person
-from cxgov.ui.initiative_table import TITLE_WIDTH
+from cxgov.ui.health import assessments
+from cxgov.ui.initiative_table import TITLE_WIDTH, derived_text
 from cxgov.ui.portfolio import read
 from cxgov.ui.runtime import read_session
 from cxgov.ui.safe import plain
@@ -103,9 +104,11 @@ def _warn_changed(changed: list[Changed]) -> bool:
 def _frame(grid: Grid) -> pd.DataFrame:
     """The grid's data: the draft values, indexed by initiative id (the link's text rides after '#')."""
     ids = list(grid.seen)
+    judged = assessments(ids)  # what the rules say, beside the health the person reports
     frame = pd.DataFrame({
         "title": [f"initiative?id={i}#{quote(grid.seen[i].title)}" for i in ids],
         "owner": [grid.seen[i].owner for i in ids],
+        "derived": [derived_text(judged[i].derived.value if i in judged and judged[i].derived else "") for i in ids],
         **{name: [grid.draft[i][name] for i in ids] for name in EDITABLE},
     }, index=pd.Index(ids, name="id"))
     frame["progress_pct"] = frame["progress_pct"].astype("Int64")
@@ -125,6 +128,8 @@ def _editor(grid: Grid) -> dict[int, dict]:
     config = {
         "title": st.column_config.LinkColumn(tr("portfolio.col.title"), display_text=r"#(.*)$", width=TITLE_WIDTH),
         "owner": st.column_config.TextColumn(tr("programs.field.owner"), width=150),
+        "derived": st.column_config.TextColumn(tr("health.col.derived"), width=120,
+                                               help=tr("bulk.derived_help")),
         "health": st.column_config.SelectboxColumn(labels["health"], options=list(healths),
                                                    format_func=healths.get, width=120),
         "reason": st.column_config.TextColumn(labels["reason"], max_chars=2_000, width=320),
@@ -133,7 +138,7 @@ def _editor(grid: Grid) -> dict[int, dict]:
         "target_date": st.column_config.DateColumn(labels["target_date"], format="DD-MM-YYYY", width=120),
     }
     edited = st.data_editor(_frame(grid), key=grid.editor_key(), column_config=config, hide_index=True,
-                            disabled=["title", "owner"], num_rows="fixed", width="stretch")
+                            disabled=["title", "owner", "derived"], num_rows="fixed", width="stretch")
     # The returned frame keeps the index it was given: the frozen snapshot's ids, whatever the row positions.
     return {int(i): {name: cell(name, row[name]) for name in EDITABLE} for i, row in edited.iterrows()}
 

@@ -299,27 +299,44 @@ def render_plan_actions(d: InitiativeDetail, cycle_id: int, may_edit: bool) -> N
         _action_forms(d, frame)
 
 
+def _action_fields(key: str, people: dict[int, str], row=None) -> dict:
+    """What, who, by when and the cost of a plan action; empty for a new one, else as stored in `row`."""
+    what, who = st.columns([2, 1])
+    when, cost = st.columns([1, 1])
+    owner = None if row is None or pd.isna(row.owner_id) else int(row.owner_id)
+    cents = None if row is None or pd.isna(row.cost_cents) else int(row.cost_cents)
+    return {
+        "description": what.text_input(tr("plan.field.description"), value="" if row is None else row.description,
+                                       max_chars=300, key=f"{key}_description"),
+        "owner_id": who.selectbox(tr("plan.field.owner_id"), list(people), format_func=people.__getitem__,
+                                  index=list(people).index(owner) if owner in people else None,
+                                  key=f"{key}_owner", placeholder=tr("plan.choose")),
+        "due_on": when.date_input(tr("plan.field.due_on"), format="DD-MM-YYYY", key=f"{key}_due",
+                                  value=None if row is None or pd.isna(row.due_on) else row.due_on),
+        # Typed back as the amount in euros with a decimal point, which the money parser reads unambiguously.
+        "cost_cents": cost.text_input(tr("plan.field.cost_cents"), placeholder=tr("programs.amount_hint"),
+                                      value="" if cents is None else f"{cents / 100:.2f}", key=f"{key}_cost"),
+    }
+
+
 def _action_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
     people = _active_people()
     with st.expander(tr("plan.actions.change"), icon=":material/checklist:"):
         with st.form(f"plan_action_add_{d.id}", clear_on_submit=True):
-            what, who = st.columns([2, 1])
-            when, cost = st.columns([1, 1])
-            data = {"description": what.text_input(tr("plan.field.description"), max_chars=300,
-                                                   key=f"plan_action_description_{d.id}"),
-                    "owner_id": who.selectbox(tr("plan.field.owner_id"), list(people), index=None,
-                                              format_func=people.__getitem__, key=f"plan_action_owner_{d.id}",
-                                              placeholder=tr("plan.choose")),
-                    "due_on": when.date_input(tr("plan.field.due_on"), value=None, format="DD-MM-YYYY",
-                                              key=f"plan_action_due_{d.id}"),
-                    "cost_cents": cost.text_input(tr("plan.field.cost_cents"), placeholder=tr("programs.amount_hint"),
-                                                  key=f"plan_action_cost_{d.id}")}
+            data = _action_fields(f"plan_action_{d.id}", people)
             if st.form_submit_button(tr("plan.actions.add"), type="primary"):
                 _save(plan_service.add_plan_action, d, tr("plan.saved"), data=data)
         row = _pick(frame[frame["done_on"].isna()], "description", f"plan_action_pick_{d.id}", "plan.actions.pick")
-        if row is not None:
-            _done_form(f"plan_action_{row.id}_{row.version}", "done_on", plan_service.complete_plan_action, d,
-                       action_id=int(row.id), seen_version=int(row.version))
+        if row is None:
+            return
+        key = f"plan_action_{row.id}_{row.version}"  # a new version starts from what is stored then
+        with st.form(f"{key}_edit"):
+            data = _action_fields(f"{key}_edit", people, row)
+            if st.form_submit_button(tr("form.save")):
+                _save(plan_service.update_plan_action, d, tr("form.saved"), action_id=int(row.id),
+                      seen_version=int(row.version), data=data)
+        _done_form(key, "done_on", plan_service.complete_plan_action, d, action_id=int(row.id),
+                   seen_version=int(row.version))
 
 
 # --- shared pieces ------------------------------------------------------------------------------------------

@@ -1,16 +1,16 @@
 """The "update my initiatives" page in AppTest: the grid lists the person's open initiatives, edits are simulated
 through the editor's session state (DESIGN.md §4), and a row changed by another session between runs is
 warned about, reported and left untouched while the other edited row is saved."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 
 from cxgov.db import session_scope
-from cxgov.models import CheckIn, Initiative, Role
+from cxgov.models import CheckIn, Initiative, Milestone, Role
 from cxgov.services.initiatives import record_check_in
 from cxgov.ui.bulk_update import STATE_KEY
-from tests.factories import add_initiative, add_person
+from tests.factories import add_initiative, add_person, approve_and_move
 from tests.hostile import seed_corpus
 from tests.pages.harness import open_page, texts
 from tests.pages.test_hostile_rendering import assert_safe
@@ -162,3 +162,14 @@ def test_hostile_titles_in_the_warning_and_the_report_render_as_text(monkeypatch
     _save(at)
     assert_safe(at, "bulk-update report")
     assert f"0 saved, {len(rows)} changed meanwhile" in at.error[0].value
+
+
+def test_the_grid_shows_what_the_rules_say_beside_the_reported_health(monkeypatch, portfolio):
+    engine, late = portfolio["engine"], portfolio["ids"]["Plain invoices"]
+    approve_and_move(engine, late, 1)
+    with session_scope(engine, write=True) as session:
+        session.add(Milestone(initiative_id=late, title="Pilot", due_on=date.today() - timedelta(days=20)))
+    at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
+    [grid] = at.data_editor
+    derived = dict(zip([t.split("#")[1] for t in grid.value["title"]], grid.value["derived"], strict=True))
+    assert derived == {"Callback%20promise": "—", "Plain%20invoices": "Red — off track", "Store%20survey": "—"}

@@ -97,9 +97,9 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
 def test_plan_actions_in_the_pdca_record(monkeypatch, setup):
     i = setup["initiative"]
     at = _page(monkeypatch, setup, "manager")
-    at.text_input(key=f"plan_action_description_{i}").input("Brief the carrier")
-    at.selectbox(key=f"plan_action_owner_{i}").set_value(setup["contributor"])
-    at.text_input(key=f"plan_action_cost_{i}").input("1.250,50")
+    at.text_input(key=f"plan_action_{i}_description").input("Brief the carrier")
+    at.selectbox(key=f"plan_action_{i}_owner").set_value(setup["contributor"])
+    at.text_input(key=f"plan_action_{i}_cost").input("1.250,50")
     _button(at, "Add action").click().run()
     assert not at.exception, at.exception
     with session_scope(setup["engine"]) as session:
@@ -108,6 +108,17 @@ def test_plan_actions_in_the_pdca_record(monkeypatch, setup):
     at = _page(monkeypatch, setup, "manager", lang="nl")
     shown = texts(at)
     assert "Brief the carrier" in shown and "€\xa01.250,50" in shown and "0 van 1 gereed" in shown
+
+    # Edit it: the form starts from what is stored (the cost typed back unambiguously), and saves the change.
+    edit = f"plan_action_{action.id}_{action.version}_edit"
+    assert at.text_input(key=f"{edit}_cost").value == "1250.50"
+    at.text_input(key=f"{edit}_cost").input("1.400")
+    at.date_input(key=f"{edit}_due").set_value(TODAY)
+    next(b for b in at.button if b.label == "Opslaan").click().run()
+    assert not at.exception, at.exception
+    with session_scope(setup["engine"]) as session:
+        [action] = session.exec(select(PlanAction)).all()
+    assert (action.cost_cents, action.due_on, action.description, action.version) == (140000, TODAY, "Brief the carrier", 2)
 
 
 @pytest.mark.parametrize("who", ["viewer", "contributor"])
