@@ -297,6 +297,7 @@ def test_quick_fix_is_proposed_then_done_in_three_steps(backend, page, tmp_path)
     main = page.get_by_test_id("stMain")
     open_app(page, backend.server.url)
     backend.act_as_manager(page)
+    expect(main.get_by_role("heading", name=t("page.my_work"))).to_be_visible()  # a manager lands there first
     sidebar(page).get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.initiatives"), exact=True).click()
     main.get_by_role("button", name=t("programs.new")).click()
     expect(main.get_by_role("heading", name=t("programs.form.new_title"))).to_be_visible()
