@@ -16,7 +16,7 @@ from cxgov.queries import bulk as queries
 from cxgov.queries.initiatives import choices
 from cxgov.services.bulk import apply_bulk_row
 from cxgov.ui.acting import ActingPerson, acting_person
-from cxgov.ui.health import assessments
+from cxgov.ui.health import derived_codes
 from cxgov.ui.initiative_table import TITLE_WIDTH, derived_text
 from cxgov.ui.portfolio import read
 from cxgov.ui.runtime import read_session
@@ -104,11 +104,11 @@ def _warn_changed(changed: list[Changed]) -> bool:
 def _frame(grid: Grid) -> pd.DataFrame:
     """The grid's data: the draft values, indexed by initiative id (the link's text rides after '#')."""
     ids = list(grid.seen)
-    judged = assessments(ids)  # what the rules say, beside the health the person reports
+    derived = derived_codes(ids)  # what the rules say, beside the health the person reports
     frame = pd.DataFrame({
         "title": [f"initiative?id={i}#{quote(grid.seen[i].title)}" for i in ids],
         "owner": [grid.seen[i].owner for i in ids],
-        "derived": [derived_text(judged[i].derived.value if i in judged and judged[i].derived else "") for i in ids],
+        "derived": [derived_text(derived[i]) for i in ids],
         **{name: [grid.draft[i][name] for i in ids] for name in EDITABLE},
     }, index=pd.Index(ids, name="id"))
     frame["progress_pct"] = frame["progress_pct"].astype("Int64")

@@ -29,6 +29,12 @@ def assessments(initiative_ids: Collection[int]) -> dict[int, Assessment]:
                 cadence_days=current.check_in_cadence_days, spend_tolerance_pct=current.spend_tolerance_pct)
 
 
+def derived_codes(initiative_ids: Collection[int]) -> dict[int, str]:
+    """initiative id -> the derived delivery health code, "" where the rules do not apply (for table columns)."""
+    judged = assessments(initiative_ids)
+    return {i: judged[i].derived.value if i in judged and judged[i].derived else "" for i in initiative_ids}
+
+
 def reason_text(signal: Signal) -> str:
     """A rule's reason in the user's language, its dates and amounts in the user's locale."""
     return tr(signal.reason, **{name: _formatted(name, value) for name, value in signal.params.items()})

@@ -17,7 +17,7 @@ from cxgov.queries.portfolio import HEALTH_ORDER
 from cxgov.services import budget as budget_service
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
-from cxgov.ui.health import assessments, override_reason_field, render_health_panel
+from cxgov.ui.health import assessments, derived_codes, override_reason_field, render_health_panel
 from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
 from cxgov.ui.navigation import page_file
 from cxgov.ui.pdca import render_pdca
@@ -146,13 +146,9 @@ def render_list() -> None:
         st.info(tr("common.no_results") if f != InitiativeFilter() else tr("programs.list.empty"))
         return
     st.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
-    judged = assessments(frame["id"].tolist())
-    frame["derived"] = [_derived_code(judged.get(i)) for i in frame["id"]]
+    derived = derived_codes(frame["id"].tolist())
+    frame["derived"] = [derived[i] for i in frame["id"]]
     initiative_table(frame, LIST_COLUMNS, key="initiatives_table")
-
-
-def _derived_code(assessment) -> str:
-    return assessment.derived.value if assessment is not None and assessment.derived is not None else ""
 
 
 # --- the detail page ------------------------------------------------------------------------------------

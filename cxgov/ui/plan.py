@@ -80,19 +80,14 @@ def _milestone_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
                                             key=f"plan_milestone_due_{d.id}")}
             if st.form_submit_button(tr("plan.milestones.add"), type="primary"):
                 _save(plan_service.add_milestone, d, tr("plan.saved"), data=data)
-        row = _pick(frame[frame["done_on"].isna()], "title", f"plan_milestone_pick_{d.id}", "plan.milestones.pick")
-        if row is None:
-            return
-        key = f"plan_milestone_{row.id}_{row.version}"  # a new version starts from what is stored then
-        with st.form(f"{key}_edit"):
-            data = {"title": st.text_input(tr("plan.field.title"), value=row.title, max_chars=200, key=f"{key}.title"),
-                    "due_on": st.date_input(tr("plan.field.due_on"), value=row.due_on, format="DD-MM-YYYY",
-                                            key=f"{key}.due_on")}
-            if st.form_submit_button(tr("form.save")):
-                _save(plan_service.update_milestone, d, tr("form.saved"), milestone_id=int(row.id),
-                      seen_version=int(row.version), data=data)
-        _done_form(key, "done_on", plan_service.complete_milestone, d, milestone_id=int(row.id),
-                   seen_version=int(row.version))
+        _change_or_finish(d, frame, "milestone", "title", _milestone_fields, plan_service.update_milestone,
+                          plan_service.complete_milestone, "milestone_id")
+
+
+def _milestone_fields(key: str, row) -> dict:
+    return {"title": st.text_input(tr("plan.field.title"), value=row.title, max_chars=200, key=f"{key}.title"),
+            "due_on": st.date_input(tr("plan.field.due_on"), value=row.due_on, format="DD-MM-YYYY",
+                                    key=f"{key}.due_on")}
 
 
 # --- risks --------------------------------------------------------------------------------------------------
@@ -326,17 +321,8 @@ def _action_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
             data = _action_fields(f"plan_action_{d.id}", people)
             if st.form_submit_button(tr("plan.actions.add"), type="primary"):
                 _save(plan_service.add_plan_action, d, tr("plan.saved"), data=data)
-        row = _pick(frame[frame["done_on"].isna()], "description", f"plan_action_pick_{d.id}", "plan.actions.pick")
-        if row is None:
-            return
-        key = f"plan_action_{row.id}_{row.version}"  # a new version starts from what is stored then
-        with st.form(f"{key}_edit"):
-            data = _action_fields(f"{key}_edit", people, row)
-            if st.form_submit_button(tr("form.save")):
-                _save(plan_service.update_plan_action, d, tr("form.saved"), action_id=int(row.id),
-                      seen_version=int(row.version), data=data)
-        _done_form(key, "done_on", plan_service.complete_plan_action, d, action_id=int(row.id),
-                   seen_version=int(row.version))
+        _change_or_finish(d, frame, "action", "description", lambda key, row: _action_fields(key, people, row),
+                          plan_service.update_plan_action, plan_service.complete_plan_action, "action_id")
 
 
 # --- shared pieces ------------------------------------------------------------------------------------------
@@ -351,6 +337,21 @@ def _show(table: pd.DataFrame, attention: list[bool], column: str, config: dict 
 def _active_people() -> dict[int, str]:
     people = read(initiative_queries.choices)["people"]
     return {int(r.id): r.name for r in people.itertuples() if r.active}
+
+
+def _change_or_finish(d: InitiativeDetail, frame: pd.DataFrame, kind: str, title_column: str,
+                      fields: Callable[[str, object], dict], update: Callable, complete: Callable, id_param: str) -> None:
+    """Pick an open milestone or action, then change it or mark it done, both against the version shown."""
+    row = _pick(frame[frame["done_on"].isna()], title_column, f"plan_{kind}_pick_{d.id}", f"plan.{kind}s.pick")
+    if row is None:
+        return
+    key = f"plan_{kind}_{row.id}_{row.version}"  # a new version starts from what is stored then
+    ids = {id_param: int(row.id), "seen_version": int(row.version)}
+    with st.form(f"{key}_edit"):
+        data = fields(f"{key}_edit", row)
+        if st.form_submit_button(tr("form.save")):
+            _save(update, d, tr("form.saved"), data=data, **ids)
+    _done_form(key, "done_on", complete, d, **ids)
 
 
 def _pick(frame: pd.DataFrame, title_column: str, key: str, label_key: str):
