@@ -166,3 +166,39 @@ def test_app_refuses_a_database_at_another_revision(engine):
 
 def test_app_accepts_a_migrated_database(engine):
     ensure_migrated(engine)
+
+
+# --- 0006: credits carry a reason; plan-action costs are 64-bit -------------------------------------------------
+
+def test_credits_booked_before_the_rule_get_a_reason_and_new_ones_need_one(engine, database_url):
+    """A negative expense stored before reasons were required survives the upgrade with a reason saying so;
+    afterwards the database itself refuses a credit without one."""
+    owner = add_person(engine)
+    initiative_id = add_initiative(engine, owner_id=owner)
+    engine.dispose()
+    command.downgrade(alembic_config(database_url), "0005_health_plan_team")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO expense (initiative_id, spent_on, amount_cents, category, note, created_at) "
+            f"VALUES ({initiative_id}, '2026-10-01', -5000, 'other', 'refund', '2026-10-01 10:00:00')")
+    migrate(database_url)
+    with engine.connect() as connection:
+        reason = connection.exec_driver_sql("SELECT correction_reason FROM expense").scalar_one()
+    assert reason == "credit booked before a reason was required"
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO expense (initiative_id, spent_on, amount_cents, category, note, correction_reason, "
+            f"created_at) VALUES ({initiative_id}, '2026-10-02', -100, 'other', '', '', '2026-10-02 10:00:00')")
+
+
+def test_a_plan_action_holds_the_largest_amount_its_input_allows(engine):
+    from cxgov.models.inputs_budget import MAX_CENTS
+    owner = add_person(engine)
+    initiative_id = add_initiative(engine, owner_id=owner)
+    with engine.begin() as connection:
+        cycle_id = connection.exec_driver_sql(
+            f"SELECT id FROM pdca_cycle WHERE initiative_id = {initiative_id}").scalar_one()
+        connection.exec_driver_sql(
+            "INSERT INTO plan_action (cycle_id, description, cost_cents, version, created_at) "
+            f"VALUES ({cycle_id}, 'Carrier contract', {MAX_CENTS - 1}, 1, '2026-10-02 10:00:00')")
+        assert connection.exec_driver_sql("SELECT cost_cents FROM plan_action").scalar_one() == MAX_CENTS - 1

@@ -43,7 +43,8 @@ def add_money(engine, initiative_id: int, planned: list[int], spent: list[int]) 
     with session_scope(engine, write=True) as session:
         session.add_all(BudgetLine(initiative_id=initiative_id, year=2026, quarter=q, planned_cents=cents)
                         for q, cents in enumerate(planned, start=1))
-        session.add_all(Expense(initiative_id=initiative_id, spent_on=date(2026, 6, 1), amount_cents=cents)
+        session.add_all(Expense(initiative_id=initiative_id, spent_on=date(2026, 6, 1), amount_cents=cents,
+                                correction_reason="" if cents > 0 else "supplier credit note")
                         for cents in spent)
 
 

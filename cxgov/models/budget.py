@@ -24,7 +24,10 @@ class BudgetLine(SQLModel, table=True):
 
 
 class Expense(SQLModel, table=True):
-    __table_args__ = (sa.CheckConstraint("amount_cents <> 0", name="amount_nonzero"),)
+    __table_args__ = (
+        sa.CheckConstraint("amount_cents <> 0", name="amount_nonzero"),
+        sa.CheckConstraint("amount_cents > 0 OR length(correction_reason) > 0", name="credit_has_reason"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     initiative_id: int = Field(foreign_key="initiative.id", index=True)
@@ -32,5 +35,6 @@ class Expense(SQLModel, table=True):
     amount_cents: int = Field(sa_type=Money)  # negative for a credit or correction
     category: ExpenseCategory = Field(default=ExpenseCategory.OTHER, sa_type=enum_type(ExpenseCategory))
     note: str = ""
+    correction_reason: str = ""  # why a negative amount (a credit or correction) was booked: required then
     created_by_id: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime = Field(default_factory=utcnow)

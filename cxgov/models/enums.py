@@ -31,6 +31,26 @@ class Status(StrEnum):
 CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.REJECTED, Status.CANCELLED})
 
 
+class StatusMove(StrEnum):
+    """The moves that change an initiative's lifecycle status; each has its right, its criteria and a reason
+    (cxgov.lifecycle). The status is never edited as a field."""
+
+    APPROVE = "approve"  # proposed → approved: funded
+    REJECT = "reject"  # proposed → rejected
+    ASK_INFO = "ask_info"  # proposed stays proposed: back to the owner with a question
+    ANSWER_INFO = "answer_info"  # the owner answers the question; the proposal waits for a decision again
+    HOLD = "hold"  # approved or active → on hold
+    RESUME = "resume"  # on hold → the status it was put on hold from
+    START = "start"  # approved → active: work started (Plan → Do)
+    COMPLETE = "complete"  # active → completed (Act: standardise; a quick fix's result)
+    CANCEL = "cancel"  # stopped before it finished
+
+
+class SignInMode(StrEnum):
+    LOCAL = "local"
+    SSO = "sso"
+
+
 class Phase(StrEnum):
     PLAN = "plan"
     DO = "do"

@@ -4,8 +4,10 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from cxgov.models.base import utcnow
-from cxgov.models.enums import ActDecision, Discipline, Health, Lane, Phase, Priority, Status, enum_type
+from cxgov.models.base import Money, utcnow
+from cxgov.models.enums import (
+    ActDecision, Discipline, Health, Lane, Phase, Priority, Status, StatusMove, enum_type,
+)
 
 OPEN_TITLE_PREDICATE = "status NOT IN ('completed', 'rejected', 'cancelled')"
 
@@ -121,7 +123,7 @@ class PlanAction(SQLModel, table=True):
     description: str = Field(max_length=300)
     owner_id: int | None = Field(default=None, foreign_key="person.id")
     due_on: date | None = None
-    cost_cents: int | None = None
+    cost_cents: int | None = Field(default=None, sa_type=Money)
     done_on: date | None = None
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
@@ -141,6 +143,25 @@ class PhaseTransition(SQLModel, table=True):
     moved_by_id: int | None = Field(default=None, foreign_key="person.id")
     reason: str = ""
     overridden: str = ""  # comma-separated criterion keys (cxgov.pdca), empty when every criterion was met
+
+
+class StatusTransition(SQLModel, table=True):
+    """A move of an initiative's lifecycle status (cxgov.lifecycle): who, when, from, to, which move and why.
+
+    Asking the owner for more information and their answer are moves too (the status stays *proposed*): the
+    latest move of a proposal says whether it waits for the owner or for a decision.
+    """
+
+    __tablename__ = "status_transition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    move: StatusMove = Field(sa_type=enum_type(StatusMove))
+    from_status: Status = Field(sa_type=enum_type(Status, "from_status"))
+    to_status: Status = Field(sa_type=enum_type(Status, "to_status"))
+    moved_at: datetime = Field(default_factory=utcnow)
+    moved_by_id: int | None = Field(default=None, foreign_key="person.id")
+    reason: str = ""  # the reason, the question asked or the answer given
 
 
 class CheckIn(SQLModel, table=True):

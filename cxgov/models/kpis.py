@@ -23,6 +23,9 @@ class Kpi(SQLModel, table=True):
     discipline: Discipline | None = Field(default=None, sa_type=enum_type(Discipline))
     owner_id: int | None = Field(default=None, foreign_key="person.id")
     description: str = ""
+    # The source whose reading counts when several report the same month (e.g. "Panel Q"); the others are
+    # shown beside it, never mixed into the KPI's value.
+    primary_source: str = Field(default="", max_length=80)
     active: bool = True
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
@@ -35,6 +38,7 @@ class KpiReading(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("kpi_id", "period", "source", name="uq_kpi_reading_kpi_period_source"),
         sa.CheckConstraint("sample_size IS NULL OR sample_size >= 0", name="sample_size_positive"),
+        sa.CheckConstraint("version >= 1", name="version_positive"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -44,6 +48,14 @@ class KpiReading(SQLModel, table=True):
     sample_size: int | None = None
     source: str = Field(default="", max_length=80)
     created_at: datetime = Field(default_factory=utcnow)
+    # Corrections are versioned edits with a reason (in the audit log); a withdrawn reading stays in the
+    # history with who withdrew it and why, and never counts.
+    version: int = 1
+    updated_at: datetime | None = None
+    updated_by_id: int | None = Field(default=None, foreign_key="person.id")
+    withdrawn_at: datetime | None = None
+    withdrawn_by_id: int | None = Field(default=None, foreign_key="person.id")
+    withdrawal_reason: str = ""
 
 
 class InitiativeKpi(SQLModel, table=True):
