@@ -17,7 +17,8 @@ class Action(StrEnum):
     PROPOSE_INITIATIVE = "propose_initiative"
     CREATE_INITIATIVE_WITH_STATUS = "create_initiative_with_status"
     EDIT_INITIATIVE = "edit_initiative"  # its fields, its PDCA record and its moves through the phases
-    APPROVE_INITIATIVE = "approve_initiative"  # fund a proposal (a governance decision, recorded with a reason)
+    APPROVE_INITIATIVE = "approve_initiative"  # decide on a proposal: fund it, reject it, or ask its owner a question
+    ANSWER_QUESTION = "answer_question"  # answer the question asked about one's own proposal
     CHECK_IN = "check_in"
     MANAGE_BUDGET = "manage_budget"
     MANAGE_KPIS = "manage_kpis"
@@ -45,6 +46,9 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.CREATE_INITIATIVE_WITH_STATUS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
     Action.EDIT_INITIATIVE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
     Action.APPROVE_INITIATIVE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: ANY},
+    # Anyone may propose, so the owner of a proposal may hold any role: the question asked is theirs to answer.
+    Action.ANSWER_QUESTION: {role: MANAGES for role in Role if role is not Role.VIEWER}
+    | {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
     Action.CHECK_IN: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: ON_TEAM, Role.CONTRIBUTOR: ON_TEAM},
     Action.MANAGE_BUDGET: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES},
     Action.MANAGE_KPIS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.ANALYST: ANY},

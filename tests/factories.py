@@ -8,7 +8,8 @@ from cxgov.models import Department, Initiative, Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import create_initiative
 from cxgov.services import plan, team
-from cxgov.services.pdca import approve_initiative, move_to_next_phase
+from cxgov.services.lifecycle import move_status
+from cxgov.services.pdca import move_to_next_phase
 
 _n = itertools.count(1)
 
@@ -46,8 +47,8 @@ def approve_and_move(engine, initiative_id: int, moves: int) -> int:
         with session_scope(engine) as session:
             return session.get(Initiative, initiative_id).version
     with session_scope(engine, write=True) as session:
-        approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
-                           reason="test arrangement")
+        move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
+                    move="approve", reason="test arrangement")
     for _ in range(moves):
         with session_scope(engine, write=True) as session:
             move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,

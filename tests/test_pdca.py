@@ -15,11 +15,16 @@ from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
 from cxgov.services.initiatives import update_initiative
 from cxgov.services.kpis import create_kpi, record_kpi_reading
+from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import (
-    CriteriaNotMet, approve_initiative, change_lane, complete_quick_fix, decide_act, move_to_next_phase,
-    save_cycle_record,
+    CriteriaNotMet, change_lane, complete_quick_fix, decide_act, move_to_next_phase, save_cycle_record,
 )
 from tests.factories import add_initiative, add_person
+
+def approve_initiative(**kwargs):
+    """Funding a proposal is the status move *approve*."""
+    return move_status(move="approve", **kwargs)
+
 
 FACTS = CycleFacts(lane=Lane.PROJECT, status=Status.APPROVED, hypothesis="If we … then …", target_kpi_id=1,
                    baseline_value=12.0, target_value=20.0, has_budget=True, reading_since_do=False,

@@ -36,6 +36,7 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi
+from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
@@ -235,20 +236,38 @@ def _cycle_record(a: Arrange) -> dict:
             "data": {"hypothesis": "If we write a card, then the NPS rises"}}
 
 
-def _approval(a: Arrange) -> dict:
-    initiative_id, _ = a.initiative()  # a proposal
+def _status_move(move: str, *, arranged: tuple[str, ...] = ()) -> Callable[[Arrange], dict]:
+    """A status move on a fresh proposal, after the system made the `arranged` moves (e.g. approve, then hold)."""
+    def build(a: Arrange) -> dict:
+        initiative_id, _ = a.initiative()
+        for earlier in arranged:
+            with session_scope(a.engine, write=True) as session:
+                move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                            seen_version=a.version(Initiative, initiative_id), move=earlier, reason="arrangement")
+        return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id), "move": move,
+                "reason": "Decided with a reason"}
+    return build
+
+
+def _edit_setting_status(status: str) -> Callable[[Arrange], dict]:
+    """The edit form with a different status: the status is never a field, whoever saves it."""
+    def build(a: Arrange) -> dict:
+        kwargs = _edit_initiative(a)
+        kwargs["data"] |= {"status": status}
+        return kwargs
+    return build
+
+
+def _unfunded_move(a: Arrange) -> dict:
+    initiative_id, _ = a.initiative()  # a proposal: Plan → Do is blocked until it is approved
     return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-            "reason": "Funded by the board"}
+            "override_reason": "We are in a hurry"}
 
 
 def _initiative_in_phase(a: Arrange, moves: int) -> dict:
     """An approved initiative moved `moves` phases on by the system."""
     initiative_id, _ = a.initiative()
     return {"initiative_id": initiative_id, "seen_version": approve_and_move(a.engine, initiative_id, moves)}
-
-
-def _phase_move(a: Arrange) -> dict:
-    return _initiative_in_phase(a, 0) | {"override_reason": "Pilot first"}
 
 
 def _lane_change(a: Arrange) -> dict:
@@ -266,8 +285,12 @@ def _quick_fix_result(a: Arrange) -> dict:
             "result": "Calls stopped"}
 
 
-def _act_decision(a: Arrange) -> dict:
-    return _initiative_in_phase(a, 3) | {"decision": "adjust", "lesson": "Sign the cards"}
+def _phase_move_from(moves: int) -> Callable[[Arrange], dict]:
+    return lambda a: _initiative_in_phase(a, moves) | {"override_reason": "Pilot first"}
+
+
+def _act_decision(decision: str) -> Callable[[Arrange], dict]:
+    return lambda a: _initiative_in_phase(a, 3) | {"decision": decision, "lesson": "Sign the cards"}
 
 
 MILESTONE = {"title": "Pilot live in region North", "due_on": date(2026, 12, 15)}
@@ -341,11 +364,30 @@ class Case:
     system: bool = True
     undo: bool = False
     label: str = ""
+    # Refused even where the policy allows the actions (the system actor included): a rule, not a right, says no.
+    refused_anyway: Callable[[Exception], bool] | None = None
 
 
 def _status_field_error(exc: Exception) -> bool:
     """create_initiative reports a status the role may not set on the status field of the form."""
     return isinstance(exc, ValidationError) and set(exc.errors) == {"status"}
+
+
+def _status_only_by_move(exc: Exception) -> bool:
+    return isinstance(exc, ValidationError) and exc.errors.get("status", ("",))[0] == "lifecycle.error.status_by_move"
+
+
+def _needs_approval(exc: Exception) -> bool:
+    return isinstance(exc, ValidationError) and exc.errors.get("status", ("",))[0] == "pdca.error.needs_approval"
+
+
+# Every status move and every phase move, for every role and relation (the moves' rights differ).
+STATUS_MOVES = {
+    "approve": (Action.APPROVE_INITIATIVE, ()), "reject": (Action.APPROVE_INITIATIVE, ()),
+    "ask_info": (Action.APPROVE_INITIATIVE, ()), "answer_info": (Action.ANSWER_QUESTION, ("ask_info",)),
+    "hold": (Action.EDIT_INITIATIVE, ("approve",)), "resume": (Action.EDIT_INITIATIVE, ("approve", "hold")),
+    "cancel": (Action.EDIT_INITIATIVE, ()),
+}
 
 
 CASES: dict[str, tuple[Case, ...]] = {
@@ -355,7 +397,11 @@ CASES: dict[str, tuple[Case, ...]] = {
              _new_initiative(status="approved", phase="plan"),
              refusal={Action.CREATE_INITIATIVE_WITH_STATUS: _status_field_error}, label="approved"),
     ),
-    "initiatives.update_initiative": (Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),),
+    "initiatives.update_initiative": (
+        Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),
+        *(Case((Action.EDIT_INITIATIVE,), _edit_setting_status(status), on_initiative=True,
+               refused_anyway=_status_only_by_move, label=f"status {status}") for status in ("approved", "active")),
+    ),
     "initiatives.record_check_in": (
         Case((Action.CHECK_IN,), _check_in, on_initiative=True),
         Case((Action.CHECK_IN, Action.MANAGE_BUDGET), _check_in_with_spend, on_initiative=True, label="with spend"),
@@ -369,9 +415,17 @@ CASES: dict[str, tuple[Case, ...]] = {
     ),
     "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
     "pdca.save_cycle_record": (Case((Action.EDIT_INITIATIVE,), _cycle_record, on_initiative=True),),
-    "pdca.approve_initiative": (Case((Action.APPROVE_INITIATIVE,), _approval, on_initiative=True),),
-    "pdca.move_to_next_phase": (Case((Action.EDIT_INITIATIVE,), _phase_move, on_initiative=True),),
-    "pdca.decide_act": (Case((Action.EDIT_INITIATIVE,), _act_decision, on_initiative=True),),
+    "lifecycle.move_status": tuple(
+        Case((action,), _status_move(move, arranged=arranged), on_initiative=True, label=move)
+        for move, (action, arranged) in STATUS_MOVES.items()),
+    "pdca.move_to_next_phase": (
+        *(Case((Action.EDIT_INITIATIVE,), _phase_move_from(moves), on_initiative=True, label=label)
+          for moves, label in ((0, "plan to do"), (1, "do to check"), (2, "check to act"))),
+        Case((Action.EDIT_INITIATIVE,), _unfunded_move, on_initiative=True, refused_anyway=_needs_approval,
+             label="unfunded plan to do"),
+    ),
+    "pdca.decide_act": tuple(Case((Action.EDIT_INITIATIVE,), _act_decision(decision), on_initiative=True,
+                                  label=decision) for decision in ("standardise", "adjust", "abandon")),
     "pdca.change_lane": (Case((Action.EDIT_INITIATIVE,), _lane_change, on_initiative=True),),
     "pdca.complete_quick_fix": (Case((Action.EDIT_INITIATIVE,), _quick_fix_result, on_initiative=True),),
     "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
@@ -512,7 +566,7 @@ def _expected(case: Case, role: Role, relation: Relation | None, active: bool) -
     for action in case.actions:
         if not allowed(role, action, relations):
             return (case.refusal or {}).get(action, _permission_denied)
-    return None
+    return case.refused_anyway
 
 
 def _denial_events(engine, since_seq: int) -> list[AuditEvent]:
@@ -580,7 +634,8 @@ def test_service_enforces_the_policy(engine, name, case):
             state = "" if active else " (inactive)"
             mismatches.append(f"{role.value}{state} / {relation.value if relation else 'no relation'}: {problem}")
     kwargs = case.build(Arrange(engine, owner, None, owner))
-    problem = _check_one(engine, name, case, SYSTEM_ACTOR, kwargs, None if case.system else _permission_denied)
+    problem = _check_one(engine, name, case, SYSTEM_ACTOR, kwargs,
+                         case.refused_anyway if case.system else _permission_denied)
     checked += 1
     if problem:
         mismatches.append(f"system actor: {problem}")

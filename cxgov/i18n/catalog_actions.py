@@ -4,7 +4,7 @@ TEXTS = {
     "action.propose_initiative": {"en": "propose initiatives", "nl": "initiatieven voorstellen"},
     "action.create_initiative_with_status": {"en": "create approved or active initiatives", "nl": "goedgekeurde of actieve initiatieven aanmaken"},
     "action.edit_initiative": {"en": "edit this initiative", "nl": "dit initiatief wijzigen"},
-    "action.approve_initiative": {"en": "approve initiatives", "nl": "initiatieven goedkeuren"},
+    "action.approve_initiative": {"en": "decide on proposals", "nl": "over voorstellen beslissen"},
     "action.check_in": {"en": "record check-ins on this initiative", "nl": "voortgangsupdates op dit initiatief vastleggen"},
     "action.manage_budget": {"en": "change this initiative's budget and expenses", "nl": "budget en uitgaven van dit initiatief wijzigen"},
     "action.manage_kpis": {"en": "manage the KPI catalogue and readings", "nl": "de KPI-catalogus en metingen beheren"},

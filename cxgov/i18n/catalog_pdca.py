@@ -35,12 +35,10 @@ TEXTS = {
     "pdca.proceed_anyway": {"en": "Proceed anyway", "nl": "Toch doorgaan"},
     "pdca.proceed_reason": {"en": "Why proceed anyway? (recorded)", "nl": "Waarom toch doorgaan? (wordt vastgelegd)"},
     "pdca.moved": {"en": "Moved to {phase}.", "nl": "Naar {phase}."},
-    "pdca.approve": {"en": "Approve (fund) this proposal", "nl": "Dit voorstel goedkeuren (financieren)"},
-    "pdca.approve_reason": {"en": "Reason for approval (recorded)", "nl": "Reden van goedkeuring (wordt vastgelegd)"},
-    "pdca.approved": {"en": "Approved.", "nl": "Goedgekeurd."},
     "pdca.needs_approval_note": {
-        "en": "This proposal needs approval before work (Do) can start.",
-        "nl": "Dit voorstel moet worden goedgekeurd voordat het werk (Do) kan beginnen.",
+        "en": "This proposal needs approval before work (Do) can start: a decision on the status panel above.",
+        "nl": "Dit voorstel moet worden goedgekeurd voordat het werk (Do) kan beginnen: een besluit in het "
+              "statusblok hierboven.",
     },
     "pdca.decide": {"en": "Record the Act decision", "nl": "Besluit (Act) vastleggen"},
     "pdca.decided": {"en": "Decision recorded.", "nl": "Besluit vastgelegd."},
@@ -76,10 +74,6 @@ TEXTS = {
     "pdca.error.needs_approval": {
         "en": "needs approval first: work (Do) starts only on an approved initiative",
         "nl": "moet eerst worden goedgekeurd: het werk (Do) begint alleen bij een goedgekeurd initiatief",
-    },
-    "pdca.error.not_a_proposal": {
-        "en": "only a proposal can be approved; this initiative is {status}",
-        "nl": "alleen een voorstel kan worden goedgekeurd; dit initiatief is {status}",
     },
     "pdca.error.decide_in_act": {
         "en": "the cycle is in Act: record the Act decision instead", "nl": "de cyclus is in Act: leg het besluit vast",

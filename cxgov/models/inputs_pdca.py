@@ -1,11 +1,12 @@
-"""Input models of the PDCA record: the A3 fields of a cycle, and the reasons a move or a decision needs."""
+"""Input models of the PDCA record (the A3 fields of a cycle) and of the moves: the reasons a phase move, a status
+move or a decision needs."""
 from __future__ import annotations
 
 from datetime import date
 
 from pydantic import Field, field_validator
 
-from cxgov.models.enums import ActDecision, Lane
+from cxgov.models.enums import ActDecision, Lane, StatusMove
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
 
 LONG_TEXT = 10_000  # one A3 box: a few paragraphs at most
@@ -39,6 +40,15 @@ def _required_text(value):
 class ReasonInput(Strict):
     """A reason that must be given: approving, or proceeding although criteria are not met."""
 
+    reason: str = Field(max_length=2_000)
+
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+
+
+class StatusMoveInput(Strict):
+    """A status move with its reason (for asking the owner: the question; for the owner's reply: the answer)."""
+
+    move: StatusMove
     reason: str = Field(max_length=2_000)
 
     _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))

@@ -11,14 +11,15 @@ from sqlmodel import Session
 from cxgov.health import RUNNING
 from cxgov.models import (
     CLOSED_STATUSES, CheckIn, Initiative, InitiativeMember, Lane, Milestone, PdcaCycle, Phase, PlanAction, Status,
+    StatusMove, StatusTransition,
 )
 from cxgov.queries.health import assess
 from cxgov.queries.portfolio import _latest_check_ins
 
 COLUMNS = ("kind", "id", "title", "when", "subject")
 # Kinds of work, in the order they are listed when equally urgent.
-KINDS = ("check_in_due", "milestone_due", "action_due", "decision_waiting", "ready_for_do", "approval_waiting",
-         "blocked")
+KINDS = ("check_in_due", "milestone_due", "action_due", "info_requested", "decision_waiting", "ready_for_do",
+         "approval_waiting", "blocked")
 LOOK_AHEAD_DAYS = 14  # milestones and actions due within two weeks are shown; a check-in due within a week
 CHECK_IN_LOOK_AHEAD_DAYS = 7
 
@@ -33,6 +34,7 @@ def my_work(session: Session, *, person_id: int, may_approve: bool, today: date,
         *_check_ins_due(session, mine, today, cadence_days),
         *_milestones_due(session, list(titles), today),
         *_actions_due(session, person_id, today),
+        *_questions_waiting(session, list(titles)),
         *_moves_waiting(session, list(titles)),
         *_blocked(session, list(titles), today, cadence_days, spend_tolerance_pct),
     ]
@@ -106,11 +108,38 @@ def _moves_waiting(session: Session, ids: list[int]) -> list[tuple]:
     return [item for item in items if item[2] is not None]
 
 
+def _latest_status_moves() -> sa.Subquery:
+    """Each initiative's newest status move (its move and reason)."""
+    ranked = sa.select(StatusTransition.initiative_id, StatusTransition.move, StatusTransition.reason,
+                       StatusTransition.moved_at,
+                       sa.func.row_number().over(partition_by=StatusTransition.initiative_id,
+                                                 order_by=StatusTransition.id.desc()).label("rank")
+                       ).subquery("ranked_move")
+    return sa.select(ranked).where(ranked.c.rank == 1).subquery("latest_move")
+
+
+def _questions_waiting(session: Session, ids: list[int]) -> list[tuple]:
+    """Proposals of the person's whose approver asked a question that is not answered yet."""
+    latest = _latest_status_moves()
+    return [("info_requested", initiative_id, moved_at.date(), question)
+            for initiative_id, moved_at, question in session.execute(
+                sa.select(latest.c.initiative_id, latest.c.moved_at, latest.c.reason)
+                .join(Initiative, Initiative.id == latest.c.initiative_id)
+                .where(latest.c.initiative_id.in_(ids), latest.c.move == StatusMove.ASK_INFO,
+                       Initiative.status == Status.PROPOSED))]
+
+
 def _approvals_waiting(session: Session) -> list[tuple]:
-    """Project proposals waiting to be funded, for the people who approve."""
-    return [("approval_waiting", initiative_id, created_at.date(), "") for initiative_id, created_at in session.execute(
-        sa.select(Initiative.id, Initiative.created_at)
-        .where(Initiative.status == Status.PROPOSED, Initiative.lane == Lane.PROJECT))]
+    """Project proposals waiting to be funded, for the people who approve — not while a question to the owner is
+    open (then the proposal waits for the owner); an answer given is shown as the subject."""
+    latest = _latest_status_moves()
+    return [("approval_waiting", initiative_id, created_at.date(), answer or "")
+            for initiative_id, created_at, answer in session.execute(
+                sa.select(Initiative.id, Initiative.created_at,
+                          sa.case((latest.c.move == StatusMove.ANSWER_INFO, latest.c.reason), else_=None))
+                .outerjoin(latest, latest.c.initiative_id == Initiative.id)
+                .where(Initiative.status == Status.PROPOSED, Initiative.lane == Lane.PROJECT,
+                       sa.or_(latest.c.move.is_(None), latest.c.move != StatusMove.ASK_INFO)))]
 
 
 def _blocked(session: Session, ids: list[int], today: date, cadence_days: int, spend_tolerance_pct: int) -> list[tuple]:

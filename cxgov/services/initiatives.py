@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -20,8 +20,9 @@ from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
 from cxgov.permissions import Action, Relation, authorise
 from cxgov.queries.health import delivery_facts, rules_from
+from cxgov.models.base import utcnow
 from cxgov.services.unit import (
-    Actor, acting_person, audit_actor, audit_created, check_version, get_or_404, versioned_update,
+    Actor, acting_person, audit_actor, audit_created, check_version, conflict, get_or_404, versioned_update,
 )
 from cxgov.settings import get_settings
 
@@ -86,6 +87,8 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     cycle = current_cycle(session, initiative_id)
     old_terms = term_ids(session, initiative_id)
     new_terms = sorted(set(values.journey_stage_ids + values.channel_ids))
+    if initiative.status is not values.status:  # status moves have rights, rules and reasons: services.lifecycle
+        raise ValidationError({"status": "lifecycle.error.status_by_move"})
     if cycle.phase != values.phase:  # moves have criteria, reasons and a history: cxgov.services.pdca
         raise ValidationError({"phase": "pdca.error.phase_by_move"})
     if initiative.lane != values.lane:  # a lane change needs a reason: cxgov.services.pdca.change_lane
@@ -194,6 +197,22 @@ def editable_initiative(session: Session, actor: Actor, initiative_id: int) -> t
     authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
               target=("initiative", initiative_id))
     return person, initiative
+
+
+def advance_version(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
+                    status: Status | None = None, **changes: Any) -> None:
+    """`UPDATE initiative … WHERE version = :seen` for a move (status, phase, lane, PDCA record): the moves are part
+    of the initiative, so a move on an out-of-date page is a conflict. The caller audits `status` and `changes`."""
+    check_version(session, "initiative", initiative, seen_version)
+    values: dict[str, Any] = {"version": seen_version + 1, "updated_by_id": person.id if person else None,
+                              "updated_at": utcnow(), **changes}
+    if status is not None:
+        values["status"] = status
+    result = session.execute(update(Initiative).where(Initiative.id == initiative.id,
+                                                      Initiative.version == seen_version).values(**values))
+    if result.rowcount != 1:
+        raise conflict(session, "initiative", initiative.id)
+    session.expire(initiative)
 
 
 def person_problems(session: Session, **person_ids: int | None) -> dict[str, tuple[str, dict] | str]:

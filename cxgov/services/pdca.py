@@ -17,16 +17,15 @@ from cxgov import audit, pdca
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import (
     CLOSED_STATUSES, ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, KpiReading, Lane, PdcaCycle, Person,
-    Phase, PhaseTransition, Status,
+    Phase, PhaseTransition, Status, StatusMove,
 )
-from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_pdca import (
     ActDecisionInput, CycleRecordInput, LaneChangeInput, QuickFixResultInput, ReasonInput,
 )
-from cxgov.permissions import Action, authorise
-from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle, editable_initiative
-from cxgov.services.unit import Actor, acting_person, audit_actor, changed_fields, check_version, conflict, get_or_404
+from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
+from cxgov.services.lifecycle import record_status_move
+from cxgov.services.unit import Actor, audit_actor, changed_fields, check_version
 
 RECORD_FIELDS = tuple(CycleRecordInput.model_fields)
 
@@ -51,7 +50,7 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
     if not changes:
         check_version(session, "initiative", initiative, seen_version)
         return {}
-    _move_version_on(session, person, initiative, seen_version)
+    advance_version(session, person, initiative, seen_version)
     session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(**{k: new for k, (_, new) in changes.items()}))
     for name, (old, new) in changes.items():
         audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=cycle.id, action="update",
@@ -59,20 +58,6 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
     if values.target_kpi_id is not None:
         _link_target_kpi(session, initiative_id, values)
     return changes
-
-
-def approve_initiative(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                       reason: str) -> None:
-    """Fund a proposal: proposed → approved, with the reason (until the governance board records decisions)."""
-    values = parse_input(ReasonInput, {"reason": reason})
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.APPROVE_INITIATIVE, target=("initiative", initiative_id))
-    if initiative.status is not Status.PROPOSED:
-        raise ValidationError({"status": ("pdca.error.not_a_proposal", {"status": f"enum.status.{initiative.status.value}"})})
-    _move_version_on(session, person, initiative, seen_version, status=Status.APPROVED)
-    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id, action="update",
-                 field="status", old=Status.PROPOSED, new=Status.APPROVED, reason=values.reason)
 
 
 def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
@@ -97,11 +82,10 @@ def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, se
         reason = parse_input(ReasonInput, {"reason": reason}).reason
     old_status = initiative.status
     new_status = Status.ACTIVE if old_status is not Status.ACTIVE else None
-    _move_version_on(session, person, initiative, seen_version, status=new_status)
+    advance_version(session, person, initiative, seen_version, status=new_status)
     if new_status is not None:
-        audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id,
-                     action="update", field="status", old=old_status, new=new_status,
-                     reason="work started (Plan → Do)")
+        record_status_move(session, person, initiative_id, StatusMove.START, old_status, new_status,
+                           reason or "Plan → Do")
     _record_move(session, person, initiative_id, cycle, to_phase, reason, unmet)
     return to_phase
 
@@ -117,15 +101,15 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
         raise ValidationError({"decision": "pdca.error.not_in_act"})
     old_status = initiative.status
     new_status = {ActDecision.STANDARDISE: Status.COMPLETED, ActDecision.ABANDON: Status.CANCELLED}.get(values.decision)
-    _move_version_on(session, person, initiative, seen_version, status=new_status)
+    advance_version(session, person, initiative, seen_version, status=new_status)
     who = audit_actor(person)
     session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
                     .values(act_decision=values.decision, lesson=values.lesson))
     audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field="act_decision",
                  new=values.decision, reason=values.lesson)
     if new_status is not None:  # the cycle stays open in Act: the one-open-cycle rule holds for finished work
-        audit.record(session, actor=who, entity="initiative", entity_id=initiative_id, action="update",
-                     field="status", old=old_status, new=new_status, reason=f"Act: {values.decision.value}")
+        move = StatusMove.COMPLETE if new_status is Status.COMPLETED else StatusMove.CANCEL
+        record_status_move(session, person, initiative_id, move, old_status, new_status, values.lesson)
         return
     _open_next_cycle(session, person, initiative_id, cycle, values.lesson)
 
@@ -138,7 +122,7 @@ def change_lane(*, session: Session, actor: Actor, initiative_id: int, seen_vers
     old_lane = initiative.lane
     if old_lane is values.lane:
         raise ValidationError({"lane": "pdca.error.same_lane"})
-    _move_version_on(session, person, initiative, seen_version, lane=values.lane)
+    advance_version(session, person, initiative, seen_version, lane=values.lane)
     audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id, action="update",
                  field="lane", old=old_lane, new=values.lane, reason=values.reason)
 
@@ -155,10 +139,9 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
     if old_status in CLOSED_STATUSES:
         raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{old_status.value}"})})
     cycle = current_cycle(session, initiative_id)
-    _move_version_on(session, person, initiative, seen_version, status=Status.COMPLETED)
+    advance_version(session, person, initiative, seen_version, status=Status.COMPLETED)
     who = audit_actor(person)
-    audit.record(session, actor=who, entity="initiative", entity_id=initiative_id, action="update", field="status",
-                 old=old_status, new=Status.COMPLETED, reason="quick fix done")
+    record_status_move(session, person, initiative_id, StatusMove.COMPLETE, old_status, Status.COMPLETED, values.result)
     if cycle.phase is not Phase.ACT:
         _record_move(session, person, initiative_id, cycle, Phase.ACT, "quick fix done", [])
     session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(
@@ -168,22 +151,6 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
-
-def _move_version_on(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
-                     status: Status | None = None, **changes: Any) -> None:
-    """`UPDATE initiative … WHERE version = :seen`: the PDCA record and moves are part of the initiative.
-    `status` and `changes` are written with it (the caller audits them)."""
-    check_version(session, "initiative", initiative, seen_version)
-    values: dict[str, Any] = {"version": seen_version + 1, "updated_by_id": person.id if person else None,
-                              "updated_at": utcnow(), **changes}
-    if status is not None:
-        values["status"] = status
-    result = session.execute(update(Initiative).where(Initiative.id == initiative.id,
-                                                      Initiative.version == seen_version).values(**values))
-    if result.rowcount != 1:
-        raise conflict(session, "initiative", initiative.id)
-    session.expire(initiative)
-
 
 def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.CycleFacts:
     planned = session.exec(select(func.coalesce(func.sum(BudgetLine.planned_cents), 0))

@@ -19,6 +19,7 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.initiatives import FLASH_KEY, choices, not_found, relations, requested_id, seen_key
+from cxgov.ui.lifecycle import render_status_read_only
 from cxgov.ui.url_filters import labelled
 from cxgov.ui.navigation import page_file
 from cxgov.ui.runtime import read_session
@@ -128,7 +129,9 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
         data["sponsor_id"] = _choice("sponsor_id", sponsors, v.get("sponsor_id"), people_names.get, key)
         data["requesting_department_id"] = _choice("requesting_department_id", departments,
                                                    v.get("requesting_department_id"), department_names.get, key)
-        data["status"] = _enum_choice("status", Status, v.get("status"), key, allowed=statuses)
+        # After creation the status changes only through its moves (shown above the form, with their rights).
+        data["status"] = _enum_choice("status", Status, v.get("status"), key, allowed=statuses) if creating \
+            else v.get("status")
         data["priority"] = _enum_choice("priority", Priority, v.get("priority"), key)
         data["target_date"] = st.date_input(tr(FIELD_LABELS["target_date"]), value=v.get("target_date"),
                                             format="DD-MM-YYYY", key=f"{key}.target_date")
@@ -203,6 +206,8 @@ def render_form() -> None:
         st.caption(plain(snapshot.title))
     if not _may_use_form(snapshot):
         return
+    if editing:
+        render_status_read_only(snapshot, relations(snapshot), page_file("initiative"))
     # The version seen is part of the key: after a reload the widgets start from the stored values.
     key = f"programs_form_{initiative_id}_{snapshot.version}" if editing else "programs_form_new"
     with st.form(key):

@@ -19,6 +19,7 @@ from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.health import assessments, derived_codes, override_reason_field, render_health_panel
 from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
+from cxgov.ui.lifecycle import render_status_panel
 from cxgov.ui.navigation import page_file
 from cxgov.ui.pdca import render_pdca
 from cxgov.ui.plan import render_plan_and_team
@@ -385,6 +386,7 @@ def render_detail() -> None:
     render_health_panel(d.health, d.checkin_date, d.reason, assessments([d.id]).get(d.id),
                         read(queries.check_ins, DETAIL_AREAS, initiative_id=d.id))
     st.progress(d.progress_pct / 100, text=tr("programs.progress", pct=d.progress_pct))
+    render_status_panel(d, relations(d))
     _actions(d)
     left, right = st.columns(2)
     for i, (key, value) in enumerate(_facts(d)):

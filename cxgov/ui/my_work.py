@@ -18,10 +18,11 @@ from cxgov.ui.text import tr
 WORK_AREAS = HEALTH_AREAS  # check-ins, milestones, plan actions, moves and dependencies
 # The tiles: one per group of kinds, in the order a manager scans them.
 TILES = (("work.tile.check_ins", ("check_in_due",)), ("work.tile.due", ("milestone_due", "action_due")),
-         ("work.tile.waiting", ("decision_waiting", "ready_for_do", "approval_waiting")), ("work.tile.blocked", ("blocked",)))
+         ("work.tile.waiting", ("info_requested", "decision_waiting", "ready_for_do", "approval_waiting")),
+         ("work.tile.blocked", ("blocked",)))
 
 
-WAITING_KINDS = frozenset({"decision_waiting", "ready_for_do", "approval_waiting", "blocked"})
+WAITING_KINDS = frozenset({"info_requested", "decision_waiting", "ready_for_do", "approval_waiting", "blocked"})
 
 
 def urgency(kind: str, when: date, today: date) -> str:

@@ -8,11 +8,9 @@ import streamlit as st
 
 from cxgov.models import CLOSED_STATUSES, ActDecision, Lane, Phase, Status
 from cxgov.pdca import NEXT_PHASE, Reading, check_summary, reading_period_since
-from cxgov.permissions import Action
 from cxgov.queries import pdca as queries
 from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import pdca as service
-from cxgov.ui.acting import can
 from cxgov.ui.initiative_table import text_cell
 from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
@@ -56,7 +54,7 @@ def _project(d: InitiativeDetail, cycle: pd.Series, cycles: pd.DataFrame, may_ed
     phase = Phase(cycle["phase"])
     st.subheader(tr("pdca.cycle_title", n=int(cycle["number"]), phase=label(phase)))
     if d.status == Status.PROPOSED.value:
-        _approval(d)
+        _approval_note()
     _a3(cycle)
     render_plan_actions(d, int(cycle["id"]), may_edit and d.status not in CLOSED)
     if may_edit:
@@ -153,16 +151,9 @@ def _day(value) -> str:
     return "—" if value is None or pd.isna(value) else day(value)
 
 
-def _approval(d: InitiativeDetail) -> None:
-    st.info(tr("pdca.needs_approval_note"), icon="🏛️")
-    if not can(Action.APPROVE_INITIATIVE):
-        return
-    with st.form(f"pdca_approve_{d.id}"):
-        reason = st.text_input(tr("pdca.approve_reason"), key=f"pdca_approve_reason_{d.id}")
-        submitted = st.form_submit_button(tr("pdca.approve"))
-    if submitted:
-        _after(submit(service.approve_initiative, areas=("initiatives",), initiative_id=d.id,
-                      seen_version=d.version, reason=reason), tr("pdca.approved"))
+def _approval_note() -> None:
+    """A proposal's work waits for funding; the decision itself is a status move (the panel above)."""
+    st.info(tr("pdca.needs_approval_note"), icon=":material/account_balance:")
 
 
 def _move(d: InitiativeDetail, to_phase: Phase) -> None:

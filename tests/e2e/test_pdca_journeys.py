@@ -23,7 +23,8 @@ from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi
-from cxgov.services.pdca import approve_initiative, move_to_next_phase, save_cycle_record
+from cxgov.services.lifecycle import move_status
+from cxgov.services.pdca import move_to_next_phase, save_cycle_record
 from cxgov.settings import get_settings
 from tests.e2e.conftest import LOCAL_PASSWORD, Database, Server
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
@@ -119,8 +120,8 @@ def project_in_do(backend) -> ProjectInDo:
                             data={"year": date.today().year, "quarter": (date.today().month - 1) // 3 + 1,
                                   "planned_cents": 1_500_000})
         with session_scope(engine, write=True) as session:
-            approve_initiative(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                               seen_version=_version(session, initiative_id), reason="Board of the month")
+            move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
+                        seen_version=_version(session, initiative_id), move="approve", reason="Board of the month")
         with session_scope(engine, write=True) as session:
             move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
                                seen_version=_version(session, initiative_id))  # no reason: the criteria are met

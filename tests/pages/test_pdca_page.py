@@ -40,13 +40,14 @@ def test_the_record_shows_the_a3_boxes_and_the_approval_note(monkeypatch, propos
                 ("Countermeasure (if … then …)", "Tegenmaatregel (als … dan …)"), ("Check result", "Resultaat van de check")):
         assert box[lang == "nl"] in shown
     assert ("needs approval" if lang == "en" else "moet worden goedgekeurd") in shown
-    assert "Approve (fund) this proposal" not in [b.label for b in at.button]  # a manager does not approve
+    assert "Approve" not in [b.label for b in at.button]  # a manager does not approve
 
 
 def test_approve_move_with_warnings_proceed_anyway_and_decide(monkeypatch, proposal):
     at = _page(monkeypatch, proposal, "leader")
-    at.text_input(key=f"pdca_approve_reason_{proposal['initiative']}").input("Board of 12 Nov")
-    next(b for b in at.button if b.label == "Approve (fund) this proposal").click().run()
+    at.button(key=f"lifecycle_btn_approve_{proposal['initiative']}").click().run()
+    at.text_area(key=f"lifecycle_reason_approve_{proposal['initiative']}").input("Board of 12 Nov")
+    at.button(key=f"lifecycle_submit_approve_{proposal['initiative']}").click().run()
     assert not at.exception, at.exception
     assert _state(proposal)[0].status == "approved"
 
