@@ -272,8 +272,10 @@ def _account_unrecorded(report: RowReport, entity: str, unrecorded: list[str], l
     """Rows without a create event: created with another row, loaded by the demo, or inserted behind the app."""
     if entity in CREATED_WITH_ANOTHER:
         from_demo = min(loaded, len(unrecorded))
-        report.bulk_rows[table] += from_demo
-        report.rows_created_with_another[entity] += len(unrecorded) - from_demo
+        if from_demo:
+            report.bulk_rows[table] = from_demo
+        if len(unrecorded) > from_demo:
+            report.rows_created_with_another[entity] = len(unrecorded) - from_demo
         return
     if len(unrecorded) == loaded:
         if loaded:
