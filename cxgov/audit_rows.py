@@ -131,7 +131,7 @@ def replay(session: Session) -> RowReport:
     """Replay the whole audit trail against the current rows of every audited table."""
     report = RowReport()
     trails, bulk = _read_trail(session, report)
-    for entity, table_name in _audited_tables().items():
+    for entity, table_name in audited_tables().items():
         _compare_table(session, report, entity, SQLModel.metadata.tables[table_name], trails.get(entity, {}),
                        bulk.get(table_name, 0))
     for table_name in NOT_AUDITED_TABLES:
@@ -143,7 +143,7 @@ def replay(session: Session) -> RowReport:
     return report
 
 
-def _audited_tables() -> dict[str, str]:
+def audited_tables() -> dict[str, str]:
     """entity -> table, for every table whose rows the trail describes."""
     aliases = {table: entity for entity, table in ENTITY_TABLES.items()}
     linked = {table for table, _, _ in LINKED_FIELDS.values()}
@@ -153,7 +153,7 @@ def _audited_tables() -> dict[str, str]:
 
 def _read_trail(session: Session, report: RowReport) -> tuple[dict[str, dict[str, _RowTrail]], Counter]:
     """Walk the trail once in order: entity -> row id -> what it says, and table -> rows the demo loaded."""
-    tables = _audited_tables()
+    tables = audited_tables()
     trails: dict[str, dict[str, _RowTrail]] = {}
     bulk: Counter = Counter()
     query = sa.select(AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.field,

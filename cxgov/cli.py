@@ -145,8 +145,8 @@ def cmd_backup(args) -> int:
     settings = get_settings()
     url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        print("backup makes copies of the local SQLite database; for PostgreSQL use pg_dump, then "
-              "`python -m cxgov verify-audit --append-anchor` (see README).", file=sys.stderr)
+        print("backup makes copies of the local SQLite database; for PostgreSQL run "
+              "`python -m cxgov verify-audit --append-anchor`, then pg_dump (see README).", file=sys.stderr)
         return 2
     target = Path(args.output) if args.output else (
         PROJECT_ROOT / "db" / "backups" / f"cxgov-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3")

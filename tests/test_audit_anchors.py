@@ -5,25 +5,26 @@ Plainly: without an anchor, cutting off the last events and rewinding the head r
 chain that is left is consistent, and the head agrees with it); with an anchor it fails. Every other attack
 fails either way.
 """
+import multiprocessing
 import os
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import select
 
 from cxgov import audit
 from cxgov.audit_anchors import (
     MARK, Anchor, AnchorError, anchor_head, anchor_line, append_anchor, parse_anchor, read_anchors_file,
 )
 from cxgov.db import make_engine, session_scope
-from cxgov.models import AuditEvent, Role
+from cxgov.models import Role
 from cxgov.settings import PROJECT_ROOT, get_settings, load_settings
 from tests.factories import add_initiative, add_person
-from tests.test_audit_chain import COLUMNS, _hmac_other_key, _last_seq, _url, chain, triggers_off  # noqa: F401
+from tests.test_audit_chain import (  # noqa: F401 (chain is a fixture)
+    _hmac_other_key, _last_seq, _url, chain, rewrite_and_rechain, swap_events, triggers_off,
+)
 
 HASH = "ab" * 32
 
@@ -58,27 +59,11 @@ def _delete_tail_without_rewinding(engine):
 
 
 def _swap_payloads(engine):
-    with triggers_off(engine) as connection:
-        rows = {seq: row for seq, *row in connection.exec_driver_sql(
-            f"SELECT seq, {', '.join(COLUMNS)} FROM audit_event WHERE seq IN (2, 3)").all()}
-        assignments = ", ".join(f"{column} = :{column}" for column in COLUMNS)
-        for seq, other in ((2, 3), (3, 2)):
-            connection.execute(text(f"UPDATE audit_event SET {assignments} WHERE seq = :seq"),
-                               dict(zip(COLUMNS, rows[other])) | {"seq": seq})
+    swap_events(engine, 2, 3)
 
 
 def _rechain_with_another_key(engine):
-    with triggers_off(engine) as connection:
-        connection.exec_driver_sql("UPDATE audit_event SET actor_name = 'Someone innocent' WHERE seq = 1")
-    with session_scope(engine) as session:
-        events = session.exec(select(AuditEvent).order_by(AuditEvent.seq)).all()
-    with triggers_off(engine) as connection:
-        prev = ""
-        for event in events:
-            prev_hash, prev = prev, _hmac_other_key(prev, audit.canonical_text(event))
-            connection.execute(text("UPDATE audit_event SET prev_hash = :prev, hash = :hash WHERE seq = :seq"),
-                               {"prev": prev_hash, "hash": prev, "seq": event.seq})
-        connection.execute(text("UPDATE audit_head SET last_hash = :hash"), {"hash": prev})
+    rewrite_and_rechain(engine, _hmac_other_key)
 
 
 def cut_tail_and_rewind(engine, keep: int) -> None:
@@ -263,7 +248,8 @@ def test_the_anchor_line_format_is_stable():
 
 # --- the anchors file -------------------------------------------------------------------------------------
 
-def _append_many(path: str, writer: int, count: int) -> None:
+def _append_many(path: str, writer: int, count: int, start) -> None:
+    start.wait()  # every writer begins at the same moment, so their appends really race
     for n in range(count):
         append_anchor(Path(path), Anchor(seq=writer * 10_000 + n + 1, hash=HASH), f"writer {writer} line {n}")
 
@@ -272,9 +258,15 @@ def test_concurrent_appends_from_many_processes_keep_every_line_whole(tmp_path):
     path = tmp_path / "audit-anchors.txt"
     append_anchor(path, Anchor(seq=1, hash=HASH), "before")
     before = path.read_bytes()
-    writers, count = 6, 150
-    with ProcessPoolExecutor(max_workers=writers) as pool:
-        list(pool.map(_append_many, [str(path)] * writers, range(1, writers + 1), [count] * writers))
+    writers, count = 6, 200
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(writers)
+    processes = [context.Process(target=_append_many, args=(str(path), w, count, start)) for w in range(1, writers + 1)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0] * writers
     assert path.read_bytes().startswith(before)  # earlier lines are never rewritten
     anchors = read_anchors_file(path)  # every line parses: none interleaved or torn
     assert len(anchors) == 1 + writers * count

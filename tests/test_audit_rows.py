@@ -290,7 +290,7 @@ def test_the_demo_load_is_counted_and_rows_beyond_it_are_reported(demo):
     engine, summary = demo
     report = _replay(engine)
     assert report.ok and report.fields_compared == 0
-    audited = set(audit_rows._audited_tables().values())
+    audited = set(audit_rows.audited_tables().values())
     assert report.bulk_rows == {table: count for table, count in summary.counts.items()
                                 if table in audited and count}
     assert report.rows_without_events["initiative_term"] == summary.counts["initiative_term"]
@@ -374,4 +374,4 @@ def test_every_table_named_in_the_replay_rules_exists():
     assert set(audit_rows.NOT_AUDITED_TABLES) - {"status_transition"} <= tables
     assert {audit_rows.ENTITY_TABLES.get(e, e) for e in audit_rows.NOT_REPLAYED_FIELDS} <= tables
     assert {table for table, _, _ in audit_rows.LINKED_FIELDS.values()} <= tables
-    assert {Risk.__tablename__, PlanAction.__tablename__, "local_account"} <= set(audit_rows._audited_tables().values())
+    assert {Risk.__tablename__, PlanAction.__tablename__, "local_account"} <= set(audit_rows.audited_tables().values())
