@@ -160,7 +160,7 @@ def _read_trail(session: Session, report: RowReport) -> tuple[dict[str, dict[str
                       AuditEvent.new_value).order_by(AuditEvent.seq)
     for entity, entity_id, action, name, new in session.execute(query.execution_options(yield_per=5000)):
         if (entity, action) == DEMO_LOAD:
-            bulk.update(json.loads(new).get("rows", {}))
+            bulk.update(_row_values(new).get("rows", {}))
         if entity not in tables:
             report.events_about_no_table[entity] += 1
         elif action == audit.DENIED or (name is None and action not in ("create", "delete")):

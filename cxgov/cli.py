@@ -53,13 +53,19 @@ def cmd_verify_audit(args) -> int:
     engine.dispose()
     chain_ok = _print_chain_report(report, sources)
     if chain_ok and report.head_seq:
-        head = Anchor(seq=report.head_seq, hash=report.head_hash)
-        line = append_anchor(append_to, head, "verify-audit") if append_to else anchor_line(head, "verify-audit")
-        print(line)
-        if append_to:
-            print(f"Anchor appended to {append_to}; copy it off this host as well.")
+        _keep_anchor(report, append_to, "verify-audit")
     rows_ok = rows is None or _print_rows_report(rows)
     return 0 if chain_ok and rows_ok else 1
+
+
+def _keep_anchor(report: audit.VerifyReport, path: Path | None, note: str) -> None:
+    """Print the verified head as an anchor line, and append it to the anchors file at `path` if given."""
+    head = Anchor(seq=report.head_seq, hash=report.head_hash)
+    if path is None:
+        print(anchor_line(head, note))
+        return
+    print(append_anchor(path, head, note))
+    print(f"Anchor appended to {path}; copy it off this host as well.")
 
 
 def _anchors_file(args, settings) -> Path | None:
@@ -159,28 +165,25 @@ def cmd_backup(args) -> int:
     with closing(sqlite3.connect(url.database)) as source, closing(sqlite3.connect(target)) as dest:
         source.backup(dest)
     print(f"Backup written to {target}")
+    return _anchor_backup(target, settings.audit_key, anchors, anchors_file)
+
+
+def _anchor_backup(target: Path, key: bytes, anchors: list[Anchor], anchors_file: Path | None) -> int:
+    """Verify the backup's own chain against the anchors so far; keep its head as the next anchor."""
     copy = make_engine(f"sqlite:///{target}")
     with session_scope(copy) as session:
-        report = audit.verify(session, settings.audit_key, anchors=anchors)
+        report = audit.verify(session, key, anchors=anchors)
     copy.dispose()
     if not report.ok:
         _print_failures(report.problems)
         print("The backup's audit chain does not verify: no anchor was kept.", file=sys.stderr)
         return 1
-    return _keep_backup_anchor(report, anchors_file, f"backup {target}")
-
-
-def _keep_backup_anchor(report: audit.VerifyReport, anchors_file: Path | None, note: str) -> int:
     if not report.head_seq:
         print("The audit trail is empty: there is no anchor to keep.")
         return 0
-    head = Anchor(seq=report.head_seq, hash=report.head_hash)
+    _keep_anchor(report, anchors_file, f"backup {target}")
     if anchors_file is None:
-        print(anchor_line(head, note))
         print("No anchors file (CXGOV_AUDIT_ANCHOR_FILE): keep the anchor line above off this host.")
-        return 0
-    print(append_anchor(anchors_file, head, note))
-    print(f"Anchor appended to {anchors_file}; copy it off this host as well.")
     return 0
 
 

@@ -203,6 +203,17 @@ def test_backup_appends_the_copy_s_head_as_an_anchor(sqlite_url, cli, monkeypatc
     engine.dispose()
 
 
+def test_backup_without_an_anchors_file_prints_the_anchor_to_keep(sqlite_url, cli, tmp_path):
+    engine = make_engine(sqlite_url)
+    owner = add_person(engine, Role.PROGRAMME_OFFICE)
+    add_initiative(engine, owner_id=owner, actor=owner)
+    code, out, _ = cli(sqlite_url, "backup", "--output", str(tmp_path / "backup.sqlite3"))
+    [line] = _anchor_lines(out)
+    assert code == 0 and line.split()[1] == str(_anchor(engine))
+    assert "No anchors file (CXGOV_AUDIT_ANCHOR_FILE): keep the anchor line above off this host." in out
+    engine.dispose()
+
+
 def test_backup_of_an_empty_chain_keeps_no_anchor(sqlite_url, cli, monkeypatch, tmp_path):
     monkeypatch.setenv("CXGOV_AUDIT_ANCHOR_FILE", str(tmp_path / "audit-anchors.txt"))
     code, out, _ = cli(sqlite_url, "backup", "--output", str(tmp_path / "empty.sqlite3"))
