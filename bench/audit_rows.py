@@ -2,8 +2,8 @@
 
 For each size (default: the 40-initiative demo and 5,000 initiatives) the script loads the demo, makes a few
 hundred changes through the services (so the trail has events to replay, not only the demo's one), then
-times, median of 5 runs each: plain `verify-audit` (the chain walk), reading every audited table once (the
-floor: the rows the replay has to read anyway) and the replay itself. It prints milliseconds, the ratios,
+times, median of 5 runs each: plain `verify-audit` (the chain walk), reading the rows and columns the replay
+reads, the same way, without comparing anything (the floor) and the replay itself. It prints milliseconds, the ratios,
 the statements the replay ran, and checks that a value changed with plain SQL is found.
 
     .venv/bin/python bench/audit_rows.py [--initiatives 40 5000] [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
@@ -35,10 +35,11 @@ EDITED = 150  # initiatives that get a milestone added and rescheduled through t
 
 
 def read_every_audited_table(session) -> int:
-    """The floor: every row of every table the replay compares, read once."""
+    """The floor: the rows and columns the replay reads, read the same way, and nothing done with them."""
     rows = 0
-    for table_name in audit_rows.audited_tables().values():
-        rows += len(session.execute(sa.select(SQLModel.metadata.tables[table_name])).all())
+    for entity, table_name in audit_rows.audited_tables().items():
+        columns = audit_rows.read_columns(entity, SQLModel.metadata.tables[table_name])
+        rows += sum(1 for _ in session.execute(sa.select(*columns).execution_options(yield_per=5000)).mappings())
     return rows
 
 
@@ -89,7 +90,7 @@ def run(label: str, url: str, initiatives: int) -> None:
     assert verified.ok and report.ok, (verified.problems, report.differences[:5])
     print(f"{label}: {initiatives:,} initiatives, {rows:,} rows in audited tables, {verified.events:,} audit events")
     print(f"    verify-audit (chain)          {verify_ms:8.0f} ms")
-    print(f"    read every audited table      {floor:8.0f} ms   (floor)")
+    print(f"    read the rows it compares     {floor:8.0f} ms   (floor)")
     print(f"    verify-audit --rows replay    {replay_ms:8.0f} ms   {replay_ms / floor:5.1f}× the floor, "
           f"{report.fields_compared:,} values compared, {count} statements")
     print(f"    a value changed with plain SQL: {'found' if found else 'NOT FOUND'}")

@@ -151,6 +151,12 @@ def audited_tables() -> dict[str, str]:
             if name not in NOT_AUDITED_TABLES and name not in linked}
 
 
+def read_columns(entity: str, table: sa.Table) -> list[sa.Column]:
+    """The columns the replay reads: the key, then every column it compares."""
+    skipped = set(BOOKKEEPING) | set(NOT_REPLAYED_FIELDS.get(entity, {}))
+    return [*table.primary_key.columns, *(c for c in table.columns if c.name not in skipped and not c.primary_key)]
+
+
 def _read_trail(session: Session, report: RowReport) -> tuple[dict[str, dict[str, _RowTrail]], Counter]:
     """Walk the trail once in order: entity -> row id -> what it says, and table -> rows the demo loaded."""
     tables = audited_tables()
@@ -206,11 +212,9 @@ def _compare_table(session: Session, report: RowReport, entity: str, table: sa.T
                    trails: dict[str, _RowTrail], bulk: int) -> None:
     """Read the table once; compare each row with its trail; account for rows without a create event."""
     keys = list(table.primary_key.columns)
-    skipped = set(BOOKKEEPING) | set(NOT_REPLAYED_FIELDS.get(entity, {}))
-    compared = [c for c in table.columns if c.name not in skipped and not c.primary_key]
     linked = _linked_values(session, entity)
     unrecorded, seen = [], set()
-    for row in session.execute(sa.select(*keys, *compared).execution_options(yield_per=5000)).mappings():
+    for row in session.execute(sa.select(*read_columns(entity, table)).execution_options(yield_per=5000)).mappings():
         row_id = ":".join(str(row[c.name]) for c in keys)
         seen.add(row_id)
         report.rows_checked += 1
