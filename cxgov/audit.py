@@ -142,7 +142,7 @@ def verify(session: Session, key: bytes, batch_size: int = 5000, anchors: Iterab
     for seq, missing in sorted(wanted.items()):
         where = (f"the chain ends at event {last_seen}: events were removed from its end" if seq > last_seen
                  else f"event {seq} is missing from the chain")
-        report.problems.extend(f"anchor {anchor}{_from(anchor)}: {where}" for anchor in missing)
+        report.problems.extend(f"anchor {anchor}{_origin(anchor)}: {where}" for anchor in missing)
     if head is None:
         report.problems.append("the audit head row is missing")
     elif (head.last_seq, head.last_hash) != (last_seen, prev):
@@ -175,7 +175,7 @@ def _walk(session: Session, key: bytes, report: VerifyReport, wanted: dict[int, 
                 report.problems.append(f"event {event.seq}: content does not match its hash")
             for anchor in wanted.pop(event.seq, ()):
                 if not hmac.compare_digest(event.hash, anchor.hash):
-                    report.problems.append(f"anchor {anchor}{_from(anchor)}: event {event.seq} has another hash "
+                    report.problems.append(f"anchor {anchor}{_origin(anchor)}: event {event.seq} has another hash "
                                            f"({event.hash}): the chain was rewritten since the anchor was taken")
             expected_seq, prev, last_seen = event.seq + 1, event.hash, event.seq
         session.expunge_all()
@@ -189,5 +189,5 @@ def _events_behind_the_head(session: Session, head_seq: int) -> bool:
     return last > head_seq and head_now == head_seq
 
 
-def _from(anchor: Anchor) -> str:
+def _origin(anchor: Anchor) -> str:
     return f" (from {anchor.origin})" if anchor.origin else ""
