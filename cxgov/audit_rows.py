@@ -35,7 +35,6 @@ ENTITY_TABLES = {"objective": "strategic_objective"}
 NOT_AUDITED_TABLES = {
     "audit_event": "the audit trail itself", "audit_head": "the audit trail itself",
     "phase_transition": "the history of PDCA moves; each move is audited as its cycle's phase",
-    "status_transition": "the history of status moves; each move is audited as its initiative's status",
     "initiative_kpi": "KPI links; the A3 record links its target KPI without an event of its own",
     "sign_in_session": "sign-in bookkeeping (hashes of session tokens)",
     "sso_identity": "company identities, bound at a first company sign-in",
