@@ -20,6 +20,7 @@ from cxgov.models import ExpenseCategory, Initiative, KpiReading, Milestone, Pla
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services import accounts, budget, initiatives, kpis, pdca, people, plan, reference, team
 from cxgov.services.demo import load_demo_portfolio
+from tests.factories import approve_and_move
 
 S = SYSTEM_ACTOR
 PASSWORD = "Tulips-and-windmills-2026"
@@ -87,8 +88,8 @@ def _project(engine, ids: dict, stage: int) -> None:
         "journey_stage_ids": [stage], "channel_ids": [ids["channel"]], "start_date": "2026-09-01",
         "target_date": "2027-03-31"})
     iid = ids["initiative"]
-    _write(engine, pdca.approve_initiative, initiative_id=iid, seen_version=2, reason="funded by the board")
-    _write(engine, pdca.save_cycle_record, initiative_id=iid, seen_version=3, data={
+    approve_and_move(engine, iid, 0)
+    _write(engine, pdca.save_cycle_record, initiative_id=iid, seen_version=_version(engine, Initiative, iid), data={
         "hypothesis": "If we call back within 2 hours, effort drops", "target_kpi_id": ids["kpi"],
         "baseline_value": 3.4, "target_value": 2.8})
     _write(engine, budget.set_budget_line, initiative_id=iid, data={"year": 2026, "quarter": 4,
@@ -109,10 +110,7 @@ def _project(engine, ids: dict, stage: int) -> None:
            result="routing rule changed; queue time halved")
     adjusted = _write(engine, initiatives.create_initiative, data={"title": "Refund letters", "discipline": "design",
                                                                    "owner_id": owner})
-    _write(engine, pdca.approve_initiative, initiative_id=adjusted, seen_version=1, reason="small change")
-    for _ in range(3):
-        _write(engine, pdca.move_to_next_phase, initiative_id=adjusted,
-               seen_version=_version(engine, Initiative, adjusted), override_reason="test arrangement")
+    approve_and_move(engine, adjusted, 3)
     _write(engine, pdca.decide_act, initiative_id=adjusted, seen_version=_version(engine, Initiative, adjusted),
            decision="adjust", lesson="letters alone do not reduce calls")
     _write(engine, pdca.change_lane, initiative_id=adjusted, seen_version=_version(engine, Initiative, adjusted),
