@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +24,7 @@ os.environ.setdefault("CXGOV_AUDIT_KEY", "bench-audit-key-0123456789abcdef")
 import sqlalchemy as sa  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
+from bench._timing import median_ms  # noqa: E402
 from cxgov.db import make_engine, migrate, normalise_url, session_scope  # noqa: E402
 from cxgov.models import Initiative  # noqa: E402
 from cxgov.permissions import SYSTEM_ACTOR  # noqa: E402
@@ -34,18 +32,6 @@ from cxgov.queries.health import assess  # noqa: E402
 from cxgov.queries.initiatives import initiative_list  # noqa: E402
 from cxgov.queries.my_work import my_work  # noqa: E402
 from cxgov.services.demo import load_demo_portfolio  # noqa: E402
-
-RUNS = 5
-
-
-def median_ms(engine, work: Callable) -> tuple[float, object]:
-    timings, result = [], None
-    for _ in range(RUNS):
-        with session_scope(engine) as session:
-            began = time.perf_counter()
-            result = work(session)
-            timings.append((time.perf_counter() - began) * 1000)
-    return statistics.median(timings), result
 
 
 def run(label: str, url: str, initiatives: int) -> None:

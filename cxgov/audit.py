@@ -3,19 +3,22 @@
 Writers add events to the session with `record()`; `seal()` runs as the last step before commit: it locks
 the one-row head (`SELECT … FOR UPDATE`; SQLite's BEGIN IMMEDIATE already serialises writers), numbers the
 pending events gaplessly, chains each as HMAC(key, previous hash + canonical text) and moves the head.
-Locking the head last keeps the lock order the same for every writer (DESIGN.md §4).
+Locking the head last keeps the lock order the same for every writer, so writers never deadlock on it.
+`verify()` recomputes the chain; anchors (cxgov.audit_anchors) kept outside the database prove its length.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
+from cxgov.audit_anchors import Anchor
 from cxgov.errors import PermissionDenied
 from cxgov.models import AuditEvent, AuditHead
 from cxgov.models.base import utcnow
@@ -113,6 +116,7 @@ class VerifyReport:
     events: int = 0
     head_seq: int = 0
     head_hash: str = ""
+    anchors: int = 0  # anchors checked against the chain
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -120,17 +124,47 @@ class VerifyReport:
         return not self.problems
 
 
-def verify(session: Session, key: bytes, batch_size: int = 5000) -> VerifyReport:
-    """Check gapless numbering, every link and HMAC, and that the head matches the last event."""
+def verify(session: Session, key: bytes, batch_size: int = 5000, anchors: Iterable[Anchor] = ()) -> VerifyReport:
+    """Check gapless numbering, every link and HMAC, that the head matches the last event, and that every
+    anchor (a head kept outside the database earlier) is still in the chain with its hash.
+
+    The head is read first and the walk stops there, so events that writers commit meanwhile (each
+    statement of a PostgreSQL read sees new commits) are not mistaken for events added behind the head.
+    """
     report = VerifyReport()
-    expected_seq, prev = 1, ""
-    last_seen = 0
+    head = session.exec(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).first()
+    report.head_seq, report.head_hash = tuple(head) if head else (0, "")
+    wanted: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        wanted.setdefault(anchor.seq, []).append(anchor)
+        report.anchors += 1
+    last_seen, prev = _walk(session, key, report, wanted, None if head is None else head.last_seq, batch_size)
+    for seq, missing in sorted(wanted.items()):
+        where = (f"the chain ends at event {last_seen}: events were removed from its end" if seq > last_seen
+                 else f"event {seq} is missing from the chain")
+        report.problems.extend(f"anchor {anchor}{_origin(anchor)}: {where}" for anchor in missing)
+    if head is None:
+        report.problems.append("the audit head row is missing")
+    elif (head.last_seq, head.last_hash) != (last_seen, prev):
+        report.problems.append(
+            f"head says event {head.last_seq} is last, the table ends at {last_seen}: events were removed or added"
+        )
+    elif _events_behind_the_head(session, head.last_seq):
+        report.problems.append(f"the table holds events after event {head.last_seq}, which the head says is last")
+    return report
+
+
+def _walk(session: Session, key: bytes, report: VerifyReport, wanted: dict[int, list[Anchor]], upto: int | None,
+          batch_size: int) -> tuple[int, str]:
+    """Check every event up to `upto` (all without a head) in batches; returns the last event's seq and hash."""
+    expected_seq, prev, last_seen = 1, "", 0
     while True:
-        rows = session.exec(
-            select(AuditEvent).where(AuditEvent.seq > last_seen).order_by(AuditEvent.seq).limit(batch_size)
-        ).all()
+        query = select(AuditEvent).where(AuditEvent.seq > last_seen)
+        if upto is not None:
+            query = query.where(AuditEvent.seq <= upto)
+        rows = session.exec(query.order_by(AuditEvent.seq).limit(batch_size)).all()
         if not rows:
-            break
+            return last_seen, prev
         for event in rows:
             report.events += 1
             if event.seq != expected_seq:
@@ -139,14 +173,21 @@ def verify(session: Session, key: bytes, batch_size: int = 5000) -> VerifyReport
                 report.problems.append(f"event {event.seq}: broken link to the previous event")
             if not hmac.compare_digest(event.hash, chain_hash(key, event.prev_hash, canonical_text(event))):
                 report.problems.append(f"event {event.seq}: content does not match its hash")
+            for anchor in wanted.pop(event.seq, ()):
+                if not hmac.compare_digest(event.hash, anchor.hash):
+                    report.problems.append(f"anchor {anchor}{_origin(anchor)}: event {event.seq} has another hash "
+                                           f"({event.hash}): the chain was rewritten since the anchor was taken")
             expected_seq, prev, last_seen = event.seq + 1, event.hash, event.seq
         session.expunge_all()
-    head = session.get(AuditHead, 1)
-    report.head_seq, report.head_hash = (head.last_seq, head.last_hash) if head else (0, "")
-    if head is None:
-        report.problems.append("the audit head row is missing")
-    elif (head.last_seq, head.last_hash) != (last_seen, prev):
-        report.problems.append(
-            f"head says event {head.last_seq} is last, the table ends at {last_seen}: events were removed or added"
-        )
-    return report
+
+
+def _events_behind_the_head(session: Session, head_seq: int) -> bool:
+    """Events beyond the head while the head stays put were added without moving it. The last event is read
+    before the head again: a writer committing in between moves the head too, so it is never mistaken."""
+    last = session.exec(select(func.max(AuditEvent.seq))).one() or 0
+    head_now = session.exec(select(AuditHead.last_seq).where(AuditHead.id == 1)).first()
+    return last > head_seq and head_now == head_seq
+
+
+def _origin(anchor: Anchor) -> str:
+    return f" (from {anchor.origin})" if anchor.origin else ""

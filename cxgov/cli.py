@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
-from cxgov import audit, production, sso
+from cxgov import audit, audit_rows, production, sso
+from cxgov.audit_anchors import MARK, Anchor, AnchorError, anchor_line, append_anchor, parse_anchor, read_anchors_file
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import Person, Role
@@ -33,20 +34,92 @@ def cmd_migrate(args) -> int:
 
 
 def cmd_verify_audit(args) -> int:
+    """Verify the chain (and its anchors, and with --rows the rows against it); print the head as an anchor."""
     settings = get_settings()
+    anchors, sources = _anchors_to_check(args, settings)
+    append_to = _anchors_file(args, settings) if args.append_anchor else None
+    if args.append_anchor and append_to is None:
+        print("error: --append-anchor needs an anchors file: set CXGOV_AUDIT_ANCHOR_FILE or give --anchors-file.",
+              file=sys.stderr)
+        return 2
     engine = make_engine(settings.database_url)
-    with session_scope(engine) as session:
-        report = audit.verify(session, settings.audit_key)
+    # One snapshot for the chain and the rows while the app writes (each statement of a PostgreSQL read
+    # otherwise sees new commits); a SQLite read transaction is one snapshot already.
+    snapshot = engine.execution_options(isolation_level="REPEATABLE READ") \
+        if engine.dialect.name == "postgresql" else engine
+    with session_scope(snapshot) as session:
+        report = audit.verify(session, settings.audit_key, anchors=anchors)
+        rows = audit_rows.replay(session) if args.rows else None
+    engine.dispose()
+    chain_ok = _print_chain_report(report, sources)
+    if chain_ok and report.head_seq:
+        _keep_anchor(report, append_to, "verify-audit")
+    rows_ok = rows is None or _print_rows_report(rows)
+    return 0 if chain_ok and rows_ok else 1
+
+
+def _keep_anchor(report: audit.VerifyReport, path: Path | None, note: str) -> None:
+    """Print the verified head as an anchor line, and append it to the anchors file at `path` if given."""
+    head = Anchor(seq=report.head_seq, hash=report.head_hash)
+    if path is None:
+        print(anchor_line(head, note))
+        return
+    print(append_anchor(path, head, note))
+    print(f"Anchor appended to {path}; copy it off this host as well.")
+
+
+def _anchors_file(args, settings) -> Path | None:
+    return Path(args.anchors_file) if args.anchors_file else settings.audit_anchor_file
+
+
+def _anchors_to_check(args, settings) -> tuple[list[Anchor], str]:
+    """The anchors of --anchor and of the anchors file (--anchors-file, else the configured one if it exists),
+    and a description of where they came from. AnchorError on a malformed anchor or a missing --anchors-file."""
+    anchors = [parse_anchor(text, "--anchor") for text in args.anchor or ()]
+    sources = [f"{len(anchors)} given with --anchor"] if anchors else []
+    path = _anchors_file(args, settings)
+    if args.anchors_file and not path.is_file():
+        raise AnchorError(f"--anchors-file {path}: no such file")
+    if path is not None and path.is_file():
+        from_file = read_anchors_file(path)
+        anchors += from_file
+        sources.append(f"{len(from_file)} from {path}")
+    return anchors, ", ".join(sources)
+
+
+def _print_chain_report(report: audit.VerifyReport, sources: str) -> bool:
     print(f"audit events: {report.events}")
     print(f"head: event {report.head_seq}, hash {report.head_hash or '(empty chain)'}")
+    if report.anchors:
+        print(f"anchors checked: {report.anchors} ({sources})")
+    else:
+        print("anchors checked: none. Without an anchor, deleting the last events and rewinding the head "
+              "passes this check: keep the anchor line below off this host and give it back with --anchor.")
     if report.ok:
-        print("OK: the sequence is gapless, every link and HMAC matches, and the head is the last event.")
-        return 0
-    for problem in report.problems[:50]:
+        print("OK: the sequence is gapless, every link and HMAC matches, the head is the last event"
+              + (", and every anchor is in the chain." if report.anchors else "."))
+        return True
+    _print_failures(report.problems)
+    return False
+
+
+def _print_rows_report(report: audit_rows.RowReport) -> bool:
+    print(f"rows: {report.rows_checked:,} rows checked, {report.fields_compared:,} values compared with "
+          f"{report.events_replayed:,} audit events")
+    for line in report.not_replayed_lines():
+        print(f"not replayed: {line}")
+    if report.ok:
+        print("OK: every row the audit trail describes holds the values the trail says.")
+        return True
+    _print_failures([str(difference) for difference in report.differences])
+    return False
+
+
+def _print_failures(problems: list[str]) -> None:
+    for problem in problems[:50]:
         print(f"FAIL: {problem}", file=sys.stderr)
-    if len(report.problems) > 50:
-        print(f"… and {len(report.problems) - 50} more problems", file=sys.stderr)
-    return 1
+    if len(problems) > 50:
+        print(f"… and {len(problems) - 50} more problems", file=sys.stderr)
 
 
 def migrated_engine(url: str):
@@ -73,21 +146,44 @@ def cmd_demo(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    """SQLite's online backup API: consistent even while the app writes (a file copy loses WAL rows)."""
-    url = make_url(get_settings().database_url)
+    """SQLite's online backup API: consistent even while the app writes (a file copy loses WAL rows). The
+    copy's audit chain is verified against the anchors so far, then its head is appended as a new anchor."""
+    settings = get_settings()
+    url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        print("backup makes copies of the local SQLite database; for PostgreSQL use pg_dump (see README).",
-              file=sys.stderr)
+        print("backup makes copies of the local SQLite database; for PostgreSQL run "
+              "`python -m cxgov verify-audit --append-anchor`, then pg_dump (see README).", file=sys.stderr)
         return 2
     target = Path(args.output) if args.output else (
         PROJECT_ROOT / "db" / "backups" / f"cxgov-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3")
     if target.exists():
         print(f"{target} already exists; choose another --output.", file=sys.stderr)
         return 2
+    anchors_file = settings.audit_anchor_file
+    anchors = read_anchors_file(anchors_file) if anchors_file and anchors_file.is_file() else []
     target.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(url.database)) as source, closing(sqlite3.connect(target)) as dest:
         source.backup(dest)
     print(f"Backup written to {target}")
+    return _anchor_backup(target, settings.audit_key, anchors, anchors_file)
+
+
+def _anchor_backup(target: Path, key: bytes, anchors: list[Anchor], anchors_file: Path | None) -> int:
+    """Verify the backup's own chain against the anchors so far; keep its head as the next anchor."""
+    copy = make_engine(f"sqlite:///{target}")
+    with session_scope(copy) as session:
+        report = audit.verify(session, key, anchors=anchors)
+    copy.dispose()
+    if not report.ok:
+        _print_failures(report.problems)
+        print("The backup's audit chain does not verify: no anchor was kept.", file=sys.stderr)
+        return 1
+    if not report.head_seq:
+        print("The audit trail is empty: there is no anchor to keep.")
+        return 0
+    _keep_anchor(report, anchors_file, f"backup {target}")
+    if anchors_file is None:
+        print("No anchors file (CXGOV_AUDIT_ANCHOR_FILE): keep the anchor line above off this host.")
     return 0
 
 
@@ -171,10 +267,23 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="create or upgrade the database schema (CXGOV_DATABASE_URL)",
                         description="Create or upgrade the database schema to the latest revision."
                         ).set_defaults(run=cmd_migrate)
-    commands.add_parser("verify-audit", help="verify the tamper-evident audit chain and print its head hash",
-                        description="Check gapless sequence numbers, every HMAC link, and that the head row "
-                                    "matches the last event. Exit code 1 when anything is wrong."
-                        ).set_defaults(run=cmd_verify_audit)
+    verify = commands.add_parser(
+        "verify-audit", help="verify the tamper-evident audit chain and print its head as an anchor line",
+        description="Check gapless sequence numbers, every HMAC link, that the head row matches the last event, "
+                    "and that every anchor (an earlier head kept outside the database) is still in the chain. "
+                    "Anchors come from --anchor, --anchors-file, or by default the configured "
+                    "CXGOV_AUDIT_ANCHOR_FILE when it exists. On success the head is printed as an anchor line "
+                    f"('{MARK} SEQ:HASH TIME NOTE') to keep elsewhere. Exit code 1 when anything is wrong, "
+                    "2 for a malformed anchor.")
+    verify.add_argument("--anchor", action="append", metavar="SEQ:HASH",
+                        help="an earlier anchor: event number and hash (repeatable)")
+    verify.add_argument("--anchors-file", metavar="FILE",
+                        help="a file of anchor lines (default: CXGOV_AUDIT_ANCHOR_FILE, when it exists)")
+    verify.add_argument("--append-anchor", action="store_true",
+                        help="when the chain verifies, append its head to the anchors file (e.g. after pg_dump)")
+    verify.add_argument("--rows", action="store_true",
+                        help="also replay the audit trail against the rows and report every value that differs")
+    verify.set_defaults(run=cmd_verify_audit)
     demo = commands.add_parser(
         "demo", help="load the Voltera demo portfolio into an empty database",
         description="Load the demo portfolio of Voltera (a fictional Dutch retailer) into a database without "
@@ -185,8 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="number of initiatives: the 40 of the demo table, more are variants (default 40)")
     demo.add_argument("--seed", type=int, default=2026, metavar="S", help="random seed (default 2026)")
     demo.set_defaults(run=cmd_demo)
-    backup = commands.add_parser("backup", help="online backup of the SQLite database",
-                                 description="Copy the SQLite database with the online backup API.")
+    backup = commands.add_parser("backup", help="online backup of the SQLite database, anchored",
+                                 description="Copy the SQLite database with the online backup API, verify the "
+                                             "copy's audit chain against the anchors so far and append its head "
+                                             "to the anchors file (CXGOV_AUDIT_ANCHOR_FILE). Exit code 1 when "
+                                             "the copy's chain does not verify (the copy is kept, unanchored).")
     backup.add_argument("--output", help="backup file (default: db/backups/cxgov-<UTC time>.sqlite3)")
     backup.set_defaults(run=cmd_backup)
     commands.add_parser(
@@ -226,6 +338,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.run is not cmd_check_config and _refused_in_production():
             return 2
         return args.run(args)
-    except (SettingsError, DomainError, DatabaseNotMigrated) as exc:
+    except (SettingsError, DomainError, DatabaseNotMigrated, AnchorError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

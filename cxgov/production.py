@@ -79,6 +79,14 @@ def _settings_problems(settings: Settings) -> list[Problem]:
         found.append(Problem("CXGOV_AUTH_MODE", (
             "is acting-as, the local demo mode where anyone can act as anyone. Use local (accounts with "
             "passwords) or sso (company single sign-on).")))
+    if settings.audit_anchor_file is None:
+        # A warning, not a refusal: the file is only the first copy of the anchors; an installation may keep
+        # them another way (verify-audit's anchor line in its tickets or board pack).
+        found.append(Problem("CXGOV_AUDIT_ANCHOR_FILE", (
+            "is not set, so `python -m cxgov backup` and `verify-audit --append-anchor` keep no anchor of the "
+            "audit trail. Without an anchor kept outside the database, deleting the last audit events and "
+            "rewinding the chain's head goes undetected. Point it at an append-only file and copy its lines off "
+            "the database host (see the README, Audit trail: guarantees and limits)."), refuses=False))
     if settings.is_sqlite:
         # A warning, not a refusal: one app server on one host runs well on SQLite (WAL, one writer at a
         # time, online backups), and this check cannot know how many servers will start.

@@ -10,6 +10,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
 DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
+ANCHORS_FILE_NAME = "audit-anchors.txt"  # beside the generated audit key file
 LANGUAGES = ("en", "nl")
 ENVIRONMENTS = ("development", "production")
 # CXGOV_AUTH_MODE: sign-in with local accounts, company single sign-on (OpenID Connect), or the demo picker
@@ -33,6 +34,7 @@ class Settings:
     sso_create_viewers: bool = False  # CXGOV_SSO_CREATE_VIEWERS: an unknown e-mail becomes a viewer
     check_in_cadence_days: int = 30  # a running initiative without a check-in for longer is flagged amber
     spend_tolerance_pct: int = 10  # spend above the plan to date by more than this is flagged red
+    audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
 
     @property
     def local_sign_in(self) -> bool:
@@ -112,6 +114,17 @@ def _audit_key(database_url: str, production: bool) -> bytes:
     return key_file.read_text().strip().encode()
 
 
+def _audit_anchor_file(database_url: str, production: bool) -> Path | None:
+    """The append-only file of audit-chain anchors: CXGOV_AUDIT_ANCHOR_FILE, else, where local SQLite mode
+    generates the audit key file, a file beside it. Otherwise none (production warns, cxgov.production)."""
+    raw = os.environ.get("CXGOV_AUDIT_ANCHOR_FILE", "").strip()
+    if raw:
+        return Path(raw)
+    if production or os.environ.get("CXGOV_AUDIT_KEY") or not database_url.startswith("sqlite"):
+        return None
+    return Path(os.environ.get("CXGOV_AUDIT_KEY_FILE", DEFAULT_AUDIT_KEY_FILE)).parent / ANCHORS_FILE_NAME
+
+
 def load_settings() -> Settings:
     """Read the environment once into a Settings object (raises SettingsError on bad values)."""
     url = os.environ.get("CXGOV_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
@@ -143,6 +156,7 @@ def load_settings() -> Settings:
         # A week at least (a daily cadence is micromanagement); a year at most, or the rule never fires.
         check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", 30, minimum=7, maximum=365),
         spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", 10, minimum=0, maximum=100),
+        audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
     )
 
 

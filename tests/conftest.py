@@ -18,6 +18,7 @@ from sqlalchemy import create_engine
 
 os.environ.setdefault("CXGOV_AUDIT_KEY", "test-audit-key-0123456789abcdef")
 os.environ.pop("CXGOV_DATABASE_URL", None)
+os.environ.pop("CXGOV_AUDIT_ANCHOR_FILE", None)  # tests never append to the anchors file of the machine
 
 from cxgov.db import make_engine, migrate, normalise_url  # noqa: E402
 from cxgov.settings import get_settings  # noqa: E402

@@ -132,14 +132,19 @@ def test_deleted_last_event_is_detected_by_the_head(chain):
     assert len(problems) == 1 and f"head says event {last} is last, the table ends at {last - 1}" in problems[0]
 
 
-def test_swapped_events_are_detected(chain):
-    with triggers_off(chain) as connection:
+def swap_events(engine, first: int, second: int) -> None:
+    """Swap everything two events hold but their numbers (hashes and links included)."""
+    with triggers_off(engine) as connection:
         rows = {seq: row for seq, *row in connection.exec_driver_sql(
-            f"SELECT seq, {', '.join(COLUMNS)} FROM audit_event WHERE seq IN (2, 3)").all()}
+            f"SELECT seq, {', '.join(COLUMNS)} FROM audit_event WHERE seq IN ({first}, {second})").all()}
         assignments = ", ".join(f"{column} = :{column}" for column in COLUMNS)
-        for seq, other in ((2, 3), (3, 2)):
+        for seq, other in ((first, second), (second, first)):
             connection.execute(text(f"UPDATE audit_event SET {assignments} WHERE seq = :seq"),
                                dict(zip(COLUMNS, rows[other])) | {"seq": seq})
+
+
+def test_swapped_events_are_detected(chain):
+    swap_events(chain, 2, 3)
     problems = _verify(chain).problems
     assert "event 2: content does not match its hash" in problems
     assert "event 3: content does not match its hash" in problems
@@ -153,14 +158,13 @@ def _hmac_other_key(prev: str, canonical: str) -> str:
     return hmac.new(b"a key the attacker guessed", (prev + "\n" + canonical).encode(), hashlib.sha256).hexdigest()
 
 
-@pytest.mark.parametrize("attacker_hash", [_sha256, _hmac_other_key], ids=["plain-sha256", "hmac-other-key"])
-def test_rewritten_and_rechained_without_the_key_is_detected(chain, attacker_hash):
-    """The attacker rewrites an event, recomputes every link and the head: consistent, but not with our key."""
-    with triggers_off(chain) as connection:
+def rewrite_and_rechain(engine, attacker_hash) -> None:
+    """Change the first event, then recompute every link and the head with `attacker_hash`."""
+    with triggers_off(engine) as connection:
         connection.exec_driver_sql("UPDATE audit_event SET actor_name = 'Someone innocent' WHERE seq = 1")
-    with session_scope(chain) as session:
+    with session_scope(engine) as session:
         events = session.exec(select(AuditEvent).order_by(AuditEvent.seq)).all()
-    with triggers_off(chain) as connection:
+    with triggers_off(engine) as connection:
         prev = ""
         for event in events:
             digest = attacker_hash(prev, audit.canonical_text(event))
@@ -168,6 +172,12 @@ def test_rewritten_and_rechained_without_the_key_is_detected(chain, attacker_has
                                {"prev": prev, "hash": digest, "seq": event.seq})
             prev = digest
         connection.execute(text("UPDATE audit_head SET last_hash = :hash"), {"hash": prev})
+
+
+@pytest.mark.parametrize("attacker_hash", [_sha256, _hmac_other_key], ids=["plain-sha256", "hmac-other-key"])
+def test_rewritten_and_rechained_without_the_key_is_detected(chain, attacker_hash):
+    """The attacker rewrites an event, recomputes every link and the head: consistent, but not with our key."""
+    rewrite_and_rechain(chain, attacker_hash)
     report = _verify(chain)
     assert report.events >= 6
     assert report.problems == [f"event {seq}: content does not match its hash" for seq in range(1, report.events + 1)]

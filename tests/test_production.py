@@ -19,6 +19,7 @@ def prod_env(monkeypatch, tmp_path):
     monkeypatch.setenv("CXGOV_DATABASE_URL", POSTGRES)
     monkeypatch.setenv("CXGOV_AUDIT_KEY", GOOD_KEY)
     monkeypatch.setenv("CXGOV_AUDIT_KEY_FILE", str(tmp_path / "audit.key"))
+    monkeypatch.setenv("CXGOV_AUDIT_ANCHOR_FILE", str(tmp_path / "audit-anchors.txt"))
     monkeypatch.delenv("CXGOV_AUTH_MODE", raising=False)
     return monkeypatch
 
@@ -119,6 +120,17 @@ def test_sqlite_in_production_is_a_warning_and_never_offers_acting_as(prod_env):
     assert [(p.setting, p.refuses) for p in found] == [("CXGOV_DATABASE_URL", False)]
     assert "PostgreSQL" in found[0].message
     assert not settings.acting_as_allowed  # the local-demo picker is never offered in production
+
+
+def test_no_audit_anchor_file_in_production_is_a_warning(prod_env):
+    """Without anchors kept outside the database a cut-off tail of the audit trail goes unnoticed; the file is
+    not the only way to keep them, so production warns instead of refusing to start."""
+    prod_env.delenv("CXGOV_AUDIT_ANCHOR_FILE")
+    prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
+    found = production.problems(load_settings(), GOOD_OPTIONS)
+    assert [(p.setting, p.refuses) for p in found] == [("CXGOV_AUDIT_ANCHOR_FILE", False),
+                                                       ("CXGOV_DATABASE_URL", False)]
+    assert "rewinding the chain's head goes undetected" in found[0].message
 
 
 def test_production_never_generates_an_audit_key_file(prod_env, tmp_path):
