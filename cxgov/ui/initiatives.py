@@ -129,8 +129,10 @@ def _sorting() -> tuple[str, bool]:
     return sort, descending
 
 
-LIST_COLUMNS = ("discipline", "status", "phase", "health", "derived", "owner", "owning_department", "progress_pct",
-                "planned_cents", "actual_cents", "start_date", "target_date")
+# Which initiative, how it goes (reported, by the rules, progress), where it stands, who owns it, when it is
+# due and the money; the discipline and department last (the filters above usually fix them).
+LIST_COLUMNS = ("title", "health", "derived", "progress_pct", "status", "phase", "owner", "target_date",
+                "planned_cents", "actual_cents", "discipline", "owning_department")
 
 
 def render_list() -> None:
@@ -148,7 +150,7 @@ def render_list() -> None:
     st.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
     derived = derived_codes(frame["id"].tolist())
     frame["derived"] = [derived[i] for i in frame["id"]]
-    initiative_table(frame, LIST_COLUMNS, key="initiatives_table")
+    initiative_table(frame, LIST_COLUMNS, key="initiatives_table", caption=tr("page.initiatives"))
 
 
 # --- the detail page ------------------------------------------------------------------------------------
