@@ -13,7 +13,7 @@ from cxgov.services.initiatives import record_check_in, update_initiative
 from cxgov.services.kpis import create_kpi
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_table, open_page, texts
 
 LANGS = ["en", "nl"]
 
@@ -44,16 +44,24 @@ def test_list_on_an_empty_database(monkeypatch, db, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_list_with_data_and_a_filter_from_the_url(monkeypatch, db, lang):
     url, engine = db
-    _seed(engine)
+    ids = _seed(engine)
     at = open_page(monkeypatch, url, "initiatives", lang=lang)
     assert not at.exception, at.exception
-    shown = texts(at)
-    assert "Plain-language%20invoices" in shown and "Return%20in%20any%20store" in shown
-    assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
+    table = link_table(at, "initiatives_table")
+    header = [t(key, lang) for key in ("portfolio.col.title", "portfolio.col.health", "health.col.derived",
+                                       "portfolio.col.progress", "portfolio.col.status", "portfolio.col.phase",
+                                       "portfolio.col.owner", "portfolio.col.target")]
+    assert list(table.frame.columns[:8]) == header  # what matters first, in the reader's language
+    row = table.frame.set_index(header[0]).loc["Plain-language invoices"]
+    assert row[header[1]] == t("enum.health.red", lang) and row[header[3]] == "40%"
+    assert row[header[6]] == "Sanne de Vries"
+    assert row[t("portfolio.col.planned", lang)] == ("€1,234.56" if lang == "en" else "€\xa01.234,56")
+    position = table.column(header[0]).index("Plain-language invoices")
+    assert table.hrefs[position] == f"initiative?id={ids['invoices']}"
+    assert table.tints.loc[position, header[1]] == "#f8d7d7"  # red as text on the red tint
     at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
     assert not at.exception, at.exception
-    shown = texts(at)
-    assert "Return%20in%20any%20store" in shown and "Plain-language" not in shown
+    assert link_table(at, "initiatives_table").column(header[0]) == ["Return in any store"]
 
 
 def test_filter_widget_narrows_the_list(monkeypatch, db):
@@ -63,7 +71,7 @@ def test_filter_widget_narrows_the_list(monkeypatch, db):
     at.text_input(key="programs_list_q").input("invoice").run()
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "Plain-language" in shown and "Return%20in" not in shown
+    assert "Plain-language" in shown and "Return in" not in shown
 
 
 def test_new_button_only_for_people_who_may_propose(monkeypatch, db):
