@@ -57,7 +57,7 @@ function buildTable(data) {
   const head = element("thead");
   const headRow = element("tr");
   data.columns.forEach((column) => {
-    const th = element("th", `cx-${column.kind}`, column.label);
+    const th = element("th", `cx-kind-${column.kind}`, column.label);
     th.setAttribute("scope", "col");
     headRow.appendChild(th);
   });
@@ -68,7 +68,7 @@ function buildTable(data) {
     const tr = element("tr");
     row.forEach((cell, index) => {
       const column = data.columns[index];
-      const td = element(column.header ? "th" : "td", `cx-${column.kind}`);
+      const td = element(column.header ? "th" : "td", `cx-kind-${column.kind}`);
       if (column.header) td.setAttribute("scope", "row");
       fillCell(td, column.kind, cell);
       tr.appendChild(td);

@@ -1,0 +1,132 @@
+"""The initiatives tables in Chromium: titles are real links that open the initiative in the same tab and
+session (mouse and keyboard), a new tab only when asked for (Ctrl+Enter, middle click), and every table page
+readable at 1440 × 900 in English and Dutch (screenshots in tests/artifacts/)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from cxgov.i18n import t
+from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+DIRECTOR_WINDOW = {"width": 1440, "height": 900}
+MAX_TABS = 40  # the list page has about 15 filters and controls before its table
+# Every page with an initiatives table, by its URL path ("" is the portfolio, the default page).
+TABLE_PAGES = ("", "initiatives", "board", "my-work", "lessons", "strategy", "customer-understanding", "design",
+               "measurement", "governance-discipline", "culture")
+
+
+def _act_as_manager(page: Page, name: str, lang: str = "en") -> str:
+    who = f"{name} · {t('enum.role.manager', lang)}"
+    choose(page, sidebar(page), t("frame.acting_as", lang), who)
+    wait_for_app(page)
+    return who
+
+
+def _title_link(page: Page, title: str):
+    """The title's link in the initiatives table (inside the component's shadow root, which Playwright pierces)."""
+    return page.get_by_test_id("stMain").get_by_role("link", name=title, exact=True)
+
+
+def _still_acting(page: Page, who: str) -> None:
+    expect(sidebar(page).get_by_role("combobox", name=t("frame.acting_as"))).to_have_value(who)
+
+
+def _on_initiative(page: Page, url: str, seed) -> None:
+    expect(page).to_have_url(f"{url}/initiative?id={seed.initiative_id}")
+    expect(page.get_by_test_id("stMain").get_by_role("heading", name=seed.initiative_title)).to_be_visible()
+
+
+def test_a_click_on_a_title_opens_the_initiative_in_the_same_session(app_server, page):
+    seed = app_server.seed
+    open_app(page, f"{app_server.url}/initiatives")
+    who = _act_as_manager(page, seed.manager_name)
+    pages_before = len(page.context.pages)
+    link = _title_link(page, seed.initiative_title)
+    expect(link).to_have_attribute("href", f"initiative?id={seed.initiative_id}")
+    expect(link).not_to_have_attribute("target", re.compile("."))
+    link.click()
+    _on_initiative(page, app_server.url, seed)
+    _still_acting(page, who)  # the same Streamlit session: the person chosen before is still acting
+    assert len(page.context.pages) == pages_before, "no new tab"
+
+
+def test_tab_to_a_title_and_enter_opens_it_in_the_same_session(app_server, page):
+    seed = app_server.seed
+    open_app(page, f"{app_server.url}/initiatives?q={seed.initiative_title.replace(' ', '+')}")
+    who = _act_as_manager(page, seed.manager_name)
+    link = _title_link(page, seed.initiative_title)
+    expect(link).to_be_visible()
+    # From the search box above the filters, Tab walks through the page's controls into the table.
+    page.get_by_test_id("stMain").get_by_role("textbox", name=t("programs.filter.text")).focus()
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if link.evaluate("e => e.getRootNode().activeElement === e"):
+            break
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    _on_initiative(page, app_server.url, seed)
+    _still_acting(page, who)
+
+
+@pytest.mark.parametrize("how", ["ctrl+enter", "middle click"])
+def test_a_new_tab_only_when_asked_for(app_server, page, how):
+    seed = app_server.seed
+    open_app(page, f"{app_server.url}/initiatives")
+    link = _title_link(page, seed.initiative_title)
+    with page.context.expect_page() as opened:
+        if how == "ctrl+enter":
+            link.focus()
+            page.keyboard.press("Control+Enter")
+        else:
+            link.click(button="middle")
+    new_tab = opened.value
+    new_tab.wait_for_load_state()
+    assert new_tab.url == f"{app_server.url}/initiative?id={seed.initiative_id}"
+    expect(page).to_have_url(f"{app_server.url}/initiatives")  # the first tab stays where it was
+    wait_for_app(new_tab)
+    expect(new_tab.get_by_test_id("stMain").get_by_role("heading", name=seed.initiative_title)).to_be_visible()
+    new_tab.close()
+
+
+@pytest.fixture
+def director(browser):
+    """A browser tab of 1440 × 900, the window of a director's laptop."""
+    context = browser.new_context(viewport=DIRECTOR_WINDOW, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_table_page_at_1440_has_real_links_and_no_new_tab_links(app_server, director, artifacts, lang):
+    seed = app_server.seed
+    open_app(director, app_server.url)
+    if lang == "nl":
+        sidebar(director).get_by_role("radio", name="Nederlands").click()
+        wait_for_app(director)
+    _act_as_manager(director, seed.manager_name, lang)
+    expect(director).to_have_url(re.compile(r"/my-work$"))  # a manager lands on My work first
+    main = director.get_by_test_id("stMain")
+    nav = sidebar(director).get_by_test_id("stSidebarNav")
+    for path in TABLE_PAGES:
+        nav.locator(f"a[href$='/{path}']").first.click()
+        expect(director).to_have_url(re.compile(rf"/{path}(\?.*)?$"))
+        wait_for_app(director)
+        assert main.locator("a[target=_blank]").count() == 0, f"/{path}: a link that opens a new tab"
+        if path in ("", "initiatives", "board"):  # the 12 demo initiatives leave some other pages empty
+            expect(main.locator("table a[href^='initiative?id=']").first).to_be_visible()
+        _screenshot(director, artifacts / f"table_{path or 'portfolio'}_{lang}.png")
+
+
+def _screenshot(page: Page, path) -> None:
+    """The whole page at the window's width: Streamlit scrolls inside its main block, so a "full page"
+    screenshot would show one window; the window grows to the content's height for the picture only."""
+    height = page.get_by_test_id("stMain").evaluate("e => e.scrollHeight")
+    page.set_viewport_size({"width": DIRECTOR_WINDOW["width"], "height": max(height, DIRECTOR_WINDOW["height"])})
+    page.screenshot(path=path)
+    page.set_viewport_size(DIRECTOR_WINDOW)
