@@ -2,4 +2,6 @@
 
 TEXTS = {
     "bulk.open_pages": {"en": "Open an initiative's page", "nl": "Open de pagina van een initiatief"},
+    "export.audit.old": {"en": "Old value", "nl": "Oude waarde"},
+    "export.audit.new": {"en": "New value", "nl": "Nieuwe waarde"},
 }
