@@ -2,6 +2,13 @@
 
 TEXTS = {
     "bulk.open_pages": {"en": "Open an initiative's page", "nl": "Open de pagina van een initiatief"},
+    "export.initiatives": {"en": "Download (Excel)", "nl": "Downloaden (Excel)"},
+    "export.initiatives.file": {"en": "initiatives", "nl": "initiatieven"},
+    "export.initiatives.help": {
+        "en": "The initiatives shown, with the columns shown, as an Excel file: amounts in euros, dates as dates.",
+        "nl": "De getoonde initiatieven met de getoonde kolommen als Excelbestand: bedragen in euro's, datums als "
+              "datum.",
+    },
     "export.audit.old": {"en": "Old value", "nl": "Oude waarde"},
     "export.audit.new": {"en": "New value", "nl": "Nieuwe waarde"},
 }

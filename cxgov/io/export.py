@@ -31,6 +31,7 @@ FORMATS = {
 DATE_FORMATS = {"en": "d mmm yyyy", "nl": "dd-mm-yyyy"}  # as on screen: 5 Mar 2026, 05-03-2026
 WIDTHS = {"text": 28, "money": 15, "date": 13, "moment": 20, "percent": 10, "number": 10}  # characters
 SHEET_NAME_MAX = 31  # Excel's limit on a worksheet name
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def formula_safe(value: object) -> object:

@@ -17,6 +17,7 @@ import streamlit as st
 from cxgov import audit
 from cxgov.errors import ConflictError
 from cxgov.i18n import TEXTS
+from cxgov.io.export import XLSX_MIME
 from cxgov.queries import admin as admin_queries
 from cxgov.queries import audit as audit_queries
 from cxgov.queries.audit import AuditFilter
@@ -30,7 +31,6 @@ from cxgov.ui.writes import WriteResult, show_errors, submit
 FLASH_KEY = "cxgov_admin_flash"
 RESET_ROUND_KEY = "cxgov_admin_reset_round"
 EXPORT_KEY = "cxgov_admin_audit_export"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # --- reads ------------------------------------------------------------------------------------------------

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cxgov.io import export
 from cxgov.models import Discipline, Health, Lane, Phase, Status
 from cxgov.queries.portfolio import NO_UPDATE
 from cxgov.ui.link_table import TableColumn, link, link_table, progress, text
-from cxgov.ui.text import day, label, money, tr
+from cxgov.ui.text import day, label, lang, money, tr
 
 # Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
 HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
@@ -45,6 +46,16 @@ class Column:
     cell: Callable[[object], str]
     kind: str = "text"
     tint: Callable[[object], str | None] | None = None
+
+    def exported(self, value) -> object:
+        """The cell for a spreadsheet: euros for money, a date for a date, text otherwise; None when empty."""
+        if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        if self.kind == "money":
+            return export.euros(int(value))
+        if self.kind == "date":
+            return pd.Timestamp(value).date()
+        return int(value) if self.kind == "progress" else self.cell(value)
 
 
 def _money(value) -> str:
@@ -89,6 +100,19 @@ def _cell(column: Column, value) -> dict:
     if column.kind == "progress":
         return progress(int(value))
     return text(column.cell(value), tint=column.tint(value) if column.tint else None)
+
+
+EXPORT_KINDS = {"money": "money", "date": "date", "progress": "percent"}  # anything else is text
+
+
+def initiative_sheet(frame: pd.DataFrame, columns: Sequence[str], name: str) -> export.Sheet:
+    """The rows and `columns` of a table as an export sheet: headers in the user's language, titles as text."""
+    shown = [export.Column(tr("portfolio.col.title"), wide=True) if c == "title" else
+             export.Column(tr(COLUMNS[c].label_key), EXPORT_KINDS.get(COLUMNS[c].kind, "text"),
+                           wide=COLUMNS[c].kind == "long") for c in columns]
+    rows = [[str(record["title"]) if c == "title" else COLUMNS[c].exported(record[c]) for c in columns]
+            for record in frame.to_dict("records")]
+    return export.Sheet(name, shown, rows, lang())
 
 
 def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
@@ -130,3 +131,18 @@ def _screenshot(page: Page, path) -> None:
     page.set_viewport_size({"width": DIRECTOR_WINDOW["width"], "height": max(height, DIRECTOR_WINDOW["height"])})
     page.screenshot(path=path)
     page.set_viewport_size(DIRECTOR_WINDOW)
+
+
+def test_the_list_downloads_as_an_excel_file_with_the_rows_shown(app_server, page, tmp_path):
+    seed = app_server.seed
+    open_app(page, f"{app_server.url}/initiatives?q={seed.initiative_title.replace(' ', '+')}")
+    expect(_title_link(page, seed.initiative_title)).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_test_id("stMain").get_by_role("button", name=t("export.initiatives")).click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.suffix == ".xlsx"
+    rows = list(load_workbook(saved).active.iter_rows(values_only=True))
+    assert rows[0][:2] == (t("portfolio.col.title"), t("portfolio.col.health"))
+    assert [row[0] for row in rows[1:]] == [seed.initiative_title]
+    assert 12345.67 in rows[1]  # the seeded plan in euros (conftest.PLANNED_CENTS), a number

