@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
+from tests.e2e.test_hostile_input import Watch, act_as_admin, hostile_server  # noqa: F401 (a fixture)
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
+from tests.hostile import CORPUS, fit
 
 pytestmark = pytest.mark.browser
 
@@ -118,9 +120,9 @@ def test_every_table_page_at_1440_has_real_links_and_no_new_tab_links(app_server
         nav.locator(f"a[href$='/{path}']").first.click()
         expect(director).to_have_url(re.compile(rf"/{path}(\?.*)?$"))
         wait_for_app(director)
-        assert main.locator("a[target=_blank]").count() == 0, f"/{path}: a link that opens a new tab"
         if path in ("", "initiatives", "board"):  # the 12 demo initiatives leave some other pages empty
             expect(main.locator("table a[href^='initiative?id=']").first).to_be_visible()
+        assert main.locator("a[target=_blank]").count() == 0, f"/{path}: a link that opens a new tab"
         _screenshot(director, artifacts / f"table_{path or 'portfolio'}_{lang}.png")
 
 
@@ -146,3 +148,27 @@ def test_the_list_downloads_as_an_excel_file_with_the_rows_shown(app_server, pag
     assert rows[0][:2] == (t("portfolio.col.title"), t("portfolio.col.health"))
     assert [row[0] for row in rows[1:]] == [seed.initiative_title]
     assert 12345.67 in rows[1]  # the seeded plan in euros (conftest.PLANNED_CENTS), a number
+
+
+def test_the_hostile_corpus_stays_text_in_the_tables(hostile_server, page):
+    """Every corpus entry as a title, a reason and a lesson: shown as typed, no dialog, no foreign request, no
+    element made of it; the only links are the app's own."""
+    watch = Watch(page, hostile_server.url)
+    main = page.get_by_test_id("stMain")
+    open_app(page, f"{hostile_server.url}/initiatives")
+    act_as_admin(page)
+    for path in ("initiatives", "", "board", "design"):
+        page.goto(f"{hostile_server.url}/{path}")
+        wait_for_app(page)
+        act_as_admin(page)
+        expect(main.locator("table a").first).to_be_visible()  # the component has drawn its rows
+        watch.check(page, f"/{path}")
+        hrefs = main.locator("table a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert all(re.fullmatch(r"initiative\?id=\d+", href) for href in hrefs), hrefs
+        assert main.locator("table script, table img, table svg, table b, table iframe").count() == 0
+    page.goto(f"{hostile_server.url}/initiatives")
+    wait_for_app(page)
+    expect(main.locator("table a").first).to_be_visible()
+    shown = main.locator("table a").evaluate_all("links => links.map(a => a.textContent)")
+    titles = {fit(h.text, 200).strip() for h in CORPUS}
+    assert titles <= set(shown), titles - set(shown)  # every title shown, exactly as typed
