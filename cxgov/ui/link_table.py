@@ -48,27 +48,25 @@ def progress(pct: int) -> dict:
     return {"text": f"{pct}%", "pct": pct}
 
 
-def link(title: str, url_path: str, target: int) -> dict:
-    """A link to the page at `url_path` with `?id=target` (the href a new tab opens)."""
-    return {"text": title, "href": f"{url_path}?id={target}", "target": target}
+def link(title: str, url_path: str, record_id: int) -> dict:
+    """A link to the page at `url_path` with `?id=record_id` (the href a new tab opens)."""
+    return {"text": title, "href": f"{url_path}?id={record_id}", "page": url_path, "id": str(record_id)}
 
 
-def link_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[dict]], *, caption: str, key: str,
-               url_path: str = "initiative", show_caption: bool = False) -> None:
+def link_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[dict]], *, caption: str, key: str) -> None:
     """Draw the table; a plain click on one of its links opens that page in this session.
 
-    The first link column holds the row headers. `caption` names the table for screen readers (and is drawn
-    too when `show_caption`). Only a target that one of the rows links to is ever opened.
+    The first link column holds the row headers; `caption` names the table for screen readers (the heading
+    above it already does so on screen). Only a link one of the rows holds is ever followed.
     """
     header = next((i for i, column in enumerate(columns) if column.kind == "link"), None)
-    data = {"caption": caption, "caption_hidden": not show_caption,
-            "columns": [asdict(c) | {"header": i == header} for i, c in enumerate(columns)],
+    data = {"caption": caption, "columns": [asdict(c) | {"header": i == header} for i, c in enumerate(columns)],
             "rows": [list(row) for row in rows]}
     result = _mount(key=key, data=data, on_open_change=_ignore)
-    opened = str(result.open or "")
-    targets = {str(cell["target"]) for row in rows for cell in row if "target" in cell}
-    if opened in targets:
-        st.switch_page(page_file(url_path), query_params={"id": opened})
+    links = {cell["href"]: cell for row in rows for cell in row if "href" in cell}
+    opened = links.get(result.open) if isinstance(result.open, str) else None
+    if opened is not None:
+        st.switch_page(page_file(opened["page"]), query_params={"id": opened["id"]})
 
 
 def _ignore() -> None:

@@ -176,31 +176,27 @@ def _named_owner(row) -> dict[int, str]:
 
 # --- dependencies -------------------------------------------------------------------------------------------
 
-def _dependency_rows(frame: pd.DataFrame, flagged: list[bool] | None = None) -> list[list[dict]]:
-    """Per other initiative: its link, (for blockers) why it needs attention, status, (for blockers) health,
-    target date and the note."""
+def _other(r) -> tuple[dict, dict, dict, dict]:
+    """The other initiative of a dependency: its link, status, target date and the dependency's note."""
+    return (link(r.title, "initiative", int(r.id)), text(label(Status(r.status))), text(day_cell(r.target_date)),
+            text(text_cell(r.note)))
+
+
+def _blocker_rows(frame: pd.DataFrame, flagged: list[bool]) -> list[list[dict]]:
+    """Per blocker: link, why it needs attention (tinted), status, health (tinted), target date, note."""
     rows = []
-    for i, r in enumerate(frame.itertuples()):
-        row = [link(r.title, "initiative", int(r.id))]
-        if flagged is not None:
-            row.append(text(tr(f"plan.flag.{r.flag}") if flagged[i] else "—",
-                            tint=ATTENTION_TINT if flagged[i] else None))
-        row.append(text(label(Status(r.status))))
-        if flagged is not None:
-            health = r.health if isinstance(r.health, str) else NO_UPDATE
-            row.append(text(health_text(health), tint=HEALTH_TINTS[health]))
-        rows.append([*row, text(day_cell(r.target_date)), text(text_cell(r.note))])
+    for r, attention in zip(frame.itertuples(), flagged, strict=True):
+        title, status, target, note = _other(r)
+        health = r.health if isinstance(r.health, str) else NO_UPDATE
+        rows.append([title, text(tr(f"plan.flag.{r.flag}"), tint=ATTENTION_TINT) if attention else text("—"),
+                     status, text(health_text(health), tint=HEALTH_TINTS[health]), target, note])
     return rows
 
 
-def _dependency_columns(blockers: bool) -> list[TableColumn]:
-    columns = [TableColumn(tr("plan.col.initiative"), "link")]
-    if blockers:
-        columns.append(TableColumn(tr("plan.col.attention"), "tint"))
-    columns.append(TableColumn(tr("portfolio.col.status")))
-    if blockers:
-        columns.append(TableColumn(tr("portfolio.col.health"), "tint"))
-    return [*columns, TableColumn(tr("portfolio.col.target"), "date"), TableColumn(tr("plan.field.note"), "long")]
+def _dependency_columns(*middle: TableColumn) -> list[TableColumn]:
+    """The initiative, `middle`, then the target date and the note."""
+    return [TableColumn(tr("plan.col.initiative"), "link"), *middle, TableColumn(tr("portfolio.col.target"), "date"),
+            TableColumn(tr("plan.field.note"), "long")]
 
 
 def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
@@ -214,14 +210,18 @@ def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
         flagged = [isinstance(f, str) for f in blockers["flag"]]
         if any(flagged):
             st.warning(tr(f"plan.blocked_by.flagged.{min(sum(flagged), 2)}", n=sum(flagged)), icon="⚠️")
-        link_table(_dependency_columns(blockers=True), _dependency_rows(blockers, flagged),
-                   caption=tr("plan.blocked_by"), key=f"plan_blocked_by_{d.id}")
+        columns = _dependency_columns(TableColumn(tr("plan.col.attention"), "tint"),
+                                      TableColumn(tr("portfolio.col.status")),
+                                      TableColumn(tr("portfolio.col.health"), "tint"))
+        link_table(columns, _blocker_rows(blockers, flagged), caption=tr("plan.blocked_by"),
+                   key=f"plan_blocked_by_{d.id}")
     waiting = read(queries.blocking, AREAS, initiative_id=d.id)
     st.markdown(f"**{tr('plan.blocking')}**")
     if waiting.empty:
         st.caption(tr("plan.blocking.none"))
     else:
-        link_table(_dependency_columns(blockers=False), _dependency_rows(waiting),
+        link_table(_dependency_columns(TableColumn(tr("portfolio.col.status"))),
+                   [list(_other(r)) for r in waiting.itertuples()],
                    caption=tr("plan.blocking"), key=f"plan_blocking_{d.id}")
     if may_edit:
         _dependency_forms(d, blockers)

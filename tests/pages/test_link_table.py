@@ -36,7 +36,7 @@ def listed(db):
 
 def test_a_click_opens_the_initiative_in_the_same_session(monkeypatch, listed):
     url, manager, initiative = listed
-    _clicked(monkeypatch, str(initiative))
+    _clicked(monkeypatch, f"initiative?id={initiative}")
     at = open_page(monkeypatch, url, "initiatives", acting=manager)
     assert not at.exception, at.exception
     assert at.title[0].value == "Callback pilot"  # the initiative's page, in this run's session
@@ -45,7 +45,8 @@ def test_a_click_opens_the_initiative_in_the_same_session(monkeypatch, listed):
     assert signed_in in [m.value for m in at.sidebar.markdown]  # the same person still acting
 
 
-@pytest.mark.parametrize("target", ["999999", "javascript:alert(1)", "", None])
+@pytest.mark.parametrize("target", ["initiative?id=999999", "initiative-form?id=1", "javascript:alert(1)", "", None,
+                                    ["initiative?id=1"]])
 def test_only_a_target_the_table_links_to_is_opened(monkeypatch, listed, target):
     url, manager, _ = listed
     _clicked(monkeypatch, target)

@@ -16,7 +16,6 @@ function linkCell(cell) {
   const link = element("a", "cx-link", cell.text);
   link.setAttribute("href", cell.href);
   link.setAttribute("title", cell.text);
-  link.dataset.target = String(cell.target);
   return link;
 }
 
@@ -32,27 +31,27 @@ function progressCell(cell) {
   return wrap;
 }
 
-function fillCell(target, kind, cell) {
+function fillCell(td, kind, cell) {
   if (cell.href) {
-    target.appendChild(linkCell(cell));
+    td.appendChild(linkCell(cell));
   } else if (kind === "progress") {
-    target.appendChild(progressCell(cell));
+    td.appendChild(progressCell(cell));
   } else if (kind === "long") {
     const text = element("div", "cx-clamp", cell.text);
     text.setAttribute("title", cell.text);
-    target.appendChild(text);
+    td.appendChild(text);
   } else {
-    target.textContent = cell.text;
+    td.textContent = cell.text;
   }
   if (cell.tint) {
-    target.style.backgroundColor = cell.tint;
-    target.classList.add("cx-tinted");
+    td.style.backgroundColor = cell.tint;
+    td.classList.add("cx-tinted");
   }
 }
 
 function buildTable(data) {
   const table = element("table", "cx-table");
-  const caption = element("caption", data.caption_hidden ? "cx-hidden" : "cx-caption", data.caption);
+  const caption = element("caption", "cx-hidden", data.caption);
   table.appendChild(caption);
   const head = element("thead");
   const headRow = element("tr");
@@ -90,7 +89,7 @@ export default function (component) {
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // the browser's new tab/window
     event.preventDefault();
-    setTriggerValue("open", link.dataset.target);
+    setTriggerValue("open", link.getAttribute("href"));
   };
   root.addEventListener("click", open);
   return () => root.removeEventListener("click", open);
