@@ -2,6 +2,8 @@
 
 TEXTS = {
     "bulk.open_pages": {"en": "Open an initiative's page", "nl": "Open de pagina van een initiatief"},
+    "tables.page": {"en": "Page (of {pages})", "nl": "Pagina (van {pages})"},
+    "tables.showing": {"en": "Rows {first}–{last} of {total}", "nl": "Rijen {first}–{last} van {total}"},
     "export.initiatives": {"en": "Download (Excel)", "nl": "Downloaden (Excel)"},
     "export.initiatives.file": {"en": "initiatives", "nl": "initiatieven"},
     "export.initiatives.help": {

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+import streamlit as st
 
 from cxgov.io import export
 from cxgov.models import Discipline, Health, Lane, Phase, Status
@@ -14,6 +15,9 @@ from cxgov.queries.portfolio import NO_UPDATE
 from cxgov.ui.link_table import TableColumn, link, link_table, progress, text
 from cxgov.ui.text import day, label, lang, money, tr
 
+# Rows drawn at once. A list of 40 uses the page's height; 10,000 initiatives would be 4 MB of table sent and
+# drawn on every run, so a long list is shown a hundred rows at a time (the export has them all).
+PAGE_SIZE = 100
 # Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
 HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
                 NO_UPDATE: "#eceff1"}
@@ -115,8 +119,25 @@ def initiative_sheet(frame: pd.DataFrame, columns: Sequence[str], name: str) -> 
     return export.Sheet(name, shown, rows, lang())
 
 
+def _page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of the page chosen below a long table (a page picker appears beyond PAGE_SIZE rows)."""
+    if len(frame) <= PAGE_SIZE:
+        return frame
+    pages = -(-len(frame) // PAGE_SIZE)
+    picker = f"{key}_page"
+    if st.session_state.get(picker, 1) > pages:  # fewer rows since the filters changed
+        st.session_state[picker] = pages
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    page = left.number_input(tr("tables.page", pages=pages), min_value=1, max_value=pages, value=1, step=1,
+                             key=picker)
+    first = (page - 1) * PAGE_SIZE
+    right.caption(tr("tables.showing", first=first + 1, last=min(first + PAGE_SIZE, len(frame)), total=len(frame)))
+    return frame.iloc[first:first + PAGE_SIZE]
+
+
 def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str) -> None:
     """Initiatives as a table of `columns` in that order: "title" (the link) or keys of COLUMNS."""
+    frame = _page(frame, key)
     shown = [TableColumn(tr("portfolio.col.title"), "link") if name == "title" else
              TableColumn(tr(COLUMNS[name].label_key), COLUMNS[name].kind) for name in columns]
     rows = [[link(str(record["title"]), "initiative", int(record["id"])) if name == "title" else

@@ -16,6 +16,7 @@ from cxgov.io.export import to_xlsx
 from cxgov.services.kpis import create_kpi
 from cxgov.ui import initiative_table
 from cxgov.ui import initiatives as initiatives_ui
+from cxgov.ui.initiative_table import PAGE_SIZE
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import link_table, open_page, texts
@@ -322,3 +323,22 @@ def test_the_list_exports_the_rows_and_columns_shown(monkeypatch, db, lang):
     planned = invoices[t("portfolio.col.planned", lang)]
     assert planned.value == pytest.approx(1234.56) and "€" in planned.number_format  # euros, not cents
     assert invoices[t("portfolio.col.target", lang)].value is None  # no target date: an empty cell
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_list_is_shown_a_hundred_rows_at_a_time(monkeypatch, db, lang):
+    url, engine = db
+    owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
+    for n in range(PAGE_SIZE + 5):
+        add_initiative(engine, owner_id=owner, title=f"Initiative {n:03}")
+    at = open_page(monkeypatch, url, "initiatives", lang=lang)
+    assert not at.exception, at.exception
+    titles = link_table(at, "initiatives_table").column(t("portfolio.col.title", lang))
+    assert titles == [f"Initiative {n:03}" for n in range(PAGE_SIZE)]  # sorted by title, the first hundred
+    assert t("tables.showing", lang, first=1, last=PAGE_SIZE, total=PAGE_SIZE + 5) in texts(at)
+    at.number_input(key="initiatives_table_page").set_value(2).run()
+    titles = link_table(at, "initiatives_table").column(t("portfolio.col.title", lang))
+    assert titles == [f"Initiative {n:03}" for n in range(PAGE_SIZE, PAGE_SIZE + 5)]
+    at.text_input(key="programs_list_q").input("Initiative 00").run()  # ten left: one page, no picker
+    assert not at.exception, at.exception
+    assert len(link_table(at, "initiatives_table").frame) == 10 and not at.number_input
