@@ -5,7 +5,6 @@ TEXTS = {
     "tables.page": {"en": "Page (of {pages})", "nl": "Pagina (van {pages})"},
     "tables.showing": {"en": "Rows {first}–{last} of {total}", "nl": "Rijen {first}–{last} van {total}"},
     "export.initiatives": {"en": "Download (Excel)", "nl": "Downloaden (Excel)"},
-    "export.initiatives.file": {"en": "initiatives", "nl": "initiatieven"},
     "export.initiatives.help": {
         "en": "The initiatives shown, with the columns shown, as an Excel file: amounts in euros, dates as dates.",
         "nl": "De getoonde initiatieven met de getoonde kolommen als Excelbestand: bedragen in euro's, datums als "

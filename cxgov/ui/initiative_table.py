@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -135,8 +137,24 @@ def _page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     return frame.iloc[first:first + PAGE_SIZE]
 
 
-def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str) -> None:
-    """Initiatives as a table of `columns` in that order: "title" (the link) or keys of COLUMNS."""
+def _offer_download(frame: pd.DataFrame, columns: Sequence[str], key: str, name: str) -> None:
+    """A button that downloads every row of `frame` with `columns` as an Excel file.
+
+    The file is written only when the button is clicked (a deferred download): the sheet is plain data, made
+    now in the user's language.
+    """
+    sheet = initiative_sheet(frame, columns, name)
+    st.download_button(tr("export.initiatives"), data=partial(export.to_xlsx, sheet), mime=export.XLSX_MIME,
+                       file_name=f"cxgov-{name.lower()}-{date.today():%Y-%m-%d}.xlsx", icon=":material/download:",
+                       on_click="ignore", key=f"{key}_export", help=tr("export.initiatives.help"))
+
+
+def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str,
+                     download: bool = False) -> None:
+    """Initiatives as a table of `columns` in that order: "title" (the link) or keys of COLUMNS; with
+    `download`, a button above it offers all its rows as an Excel file named after `caption`."""
+    if download:
+        _offer_download(frame, columns, key, caption)
     frame = _page(frame, key)
     shown = [TableColumn(tr("portfolio.col.title"), "link") if name == "title" else
              TableColumn(tr(COLUMNS[name].label_key), COLUMNS[name].kind) for name in columns]

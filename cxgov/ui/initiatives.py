@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from cxgov.io import export
 from cxgov.models import CLOSED_STATUSES, Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
 from cxgov.permissions import Action, Relation
 from cxgov.queries import initiatives as queries
@@ -20,7 +18,7 @@ from cxgov.services import budget as budget_service
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.health import assessments, derived_codes, override_reason_field, render_health_panel
-from cxgov.ui.initiative_table import day_cell, health_text, initiative_sheet, initiative_table, text_cell
+from cxgov.ui.initiative_table import day_cell, health_text, initiative_table, text_cell
 from cxgov.ui.navigation import page_file
 from cxgov.ui.pdca import render_pdca
 from cxgov.ui.plan import render_plan_and_team
@@ -150,17 +148,10 @@ def render_list() -> None:
     if frame.empty:
         st.info(tr("common.no_results") if f != InitiativeFilter() else tr("programs.list.empty"))
         return
-    count, download = st.columns([3, 1], vertical_alignment="center")
-    count.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
+    st.caption(tr("programs.list.count_one") if len(frame) == 1 else tr("programs.list.count", n=len(frame)))
     derived = derived_codes(frame["id"].tolist())
     frame["derived"] = [derived[i] for i in frame["id"]]
-    # The file is written only when asked for (a deferred download): the sheet itself is plain data.
-    sheet = initiative_sheet(frame, LIST_COLUMNS, tr("page.initiatives"))
-    download.download_button(tr("export.initiatives"), data=partial(export.to_xlsx, sheet), mime=export.XLSX_MIME,
-                             file_name=f"cxgov-{tr('export.initiatives.file')}-{date.today():%Y-%m-%d}.xlsx",
-                             icon=":material/download:", on_click="ignore", key="initiatives_export",
-                             help=tr("export.initiatives.help"), width="stretch")
-    initiative_table(frame, LIST_COLUMNS, key="initiatives_table", caption=tr("page.initiatives"))
+    initiative_table(frame, LIST_COLUMNS, key="initiatives_table", caption=tr("page.initiatives"), download=True)
 
 
 # --- the detail page ------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from cxgov.services.initiatives import record_check_in, update_initiative
 from cxgov.io.export import to_xlsx
 from cxgov.services.kpis import create_kpi
 from cxgov.ui import initiative_table
-from cxgov.ui import initiatives as initiatives_ui
 from cxgov.ui.initiative_table import PAGE_SIZE
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
@@ -304,7 +303,7 @@ def test_the_list_exports_the_rows_and_columns_shown(monkeypatch, db, lang):
     add_initiative(engine, owner_id=ids["owner"], title=hostile)
     sheets = []
     spied = initiative_table.initiative_sheet
-    monkeypatch.setattr(initiatives_ui, "initiative_sheet", lambda *a: sheets.append(spied(*a)) or sheets[-1])
+    monkeypatch.setattr(initiative_table, "initiative_sheet", lambda *a: sheets.append(spied(*a)) or sheets[-1])
     at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"q": "invoice"})  # a filtered list
     assert not at.exception, at.exception
     [button] = at.get("download_button")
