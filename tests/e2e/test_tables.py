@@ -17,6 +17,7 @@ from tests.hostile import CORPUS, fit
 pytestmark = pytest.mark.browser
 
 DIRECTOR_WINDOW = {"width": 1440, "height": 900}
+DEMO_MANAGER = "Yvonne Kok"  # owns three demo initiatives, so her My work is not empty
 MAX_TABS = 40  # the list page has about 15 filters and controls before its table
 # Every page with an initiatives table, by its URL path ("" is the portfolio, the default page).
 TABLE_PAGES = ("", "initiatives", "board", "my-work", "lessons", "strategy", "customer-understanding", "design",
@@ -107,12 +108,11 @@ def director(browser):
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_table_page_at_1440_has_real_links_and_no_new_tab_links(app_server, director, artifacts, lang):
-    seed = app_server.seed
     open_app(director, app_server.url)
     if lang == "nl":
         sidebar(director).get_by_role("radio", name="Nederlands").click()
         wait_for_app(director)
-    _act_as_manager(director, seed.manager_name, lang)
+    _act_as_manager(director, DEMO_MANAGER, lang)  # a demo owner: My work has rows for her
     expect(director).to_have_url(re.compile(r"/my-work$"))  # a manager lands on My work first
     main = director.get_by_test_id("stMain")
     nav = sidebar(director).get_by_test_id("stSidebarNav")
