@@ -19,9 +19,10 @@ MIN_SECRET_LENGTH = 32  # 32 characters of token_hex = 128 bits: beyond guessing
 COOKIE_SECRET = "server.cookieSecret"
 XSRF = "server.enableXsrfProtection"
 ERROR_DETAILS = "client.showErrorDetails"
-STREAMLIT_OPTIONS = (COOKIE_SECRET, XSRF, ERROR_DETAILS)
+DATA_EXPORT = "client.disableDataExport"
+STREAMLIT_OPTIONS = (COOKIE_SECRET, XSRF, ERROR_DETAILS, DATA_EXPORT)
 # Streamlit's own defaults; a cookie secret nobody set is None here (Streamlit makes a random one per process).
-STREAMLIT_DEFAULTS = {COOKIE_SECRET: None, XSRF: True, ERROR_DETAILS: "full"}
+STREAMLIT_DEFAULTS = {COOKIE_SECRET: None, XSRF: True, ERROR_DETAILS: "full", DATA_EXPORT: False}
 SECRETS_FILE = ".streamlit/secrets.toml"
 GENERATE = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
@@ -118,6 +119,11 @@ def _streamlit_problems(options: Mapping[str, object]) -> list[Problem]:
         found.append(Problem(ERROR_DETAILS, (
             f"is {details!r}, so users would see error details (tracebacks with file paths, SQL and values). "
             "Set `showErrorDetails = \"none\"` under `[client]`; details stay in the server log.")))
+    if not _is_true(options.get(DATA_EXPORT, STREAMLIT_DEFAULTS[DATA_EXPORT])):
+        found.append(Problem(DATA_EXPORT, (
+            "is off, so every table offers Streamlit's own CSV download and copy: cells such as "
+            "=HYPERLINK(...) would run as formulas in Excel, and the audit log could be copied past its audited "
+            "export. Set `disableDataExport = true` under `[client]` (cxgov's .streamlit/config.toml does).")))
     return found
 
 

@@ -9,7 +9,8 @@ from tests.pages.harness import open_page, texts
 GOOD_KEY = "a" * 64
 GOOD_SECRET = "c" * 64
 POSTGRES = "postgresql://cxgov@db.example/cxgov"
-GOOD_OPTIONS = {production.COOKIE_SECRET: GOOD_SECRET, production.XSRF: True, production.ERROR_DETAILS: "none"}
+GOOD_OPTIONS = {production.COOKIE_SECRET: GOOD_SECRET, production.XSRF: True, production.ERROR_DETAILS: "none",
+                production.DATA_EXPORT: True}
 
 
 @pytest.fixture
@@ -69,6 +70,9 @@ def test_each_insecure_setting_is_refused_by_name(prod_env, name, value, fix):
     (production.ERROR_DETAILS, "full", 'showErrorDetails = "none"'),
     (production.ERROR_DETAILS, "stacktrace", 'showErrorDetails = "none"'),
     (production.ERROR_DETAILS, True, 'showErrorDetails = "none"'),
+    (production.DATA_EXPORT, False, "disableDataExport = true"),
+    (production.DATA_EXPORT, "false", "disableDataExport = true"),
+    (production.DATA_EXPORT, None, "disableDataExport = true"),
 ])
 def test_each_insecure_streamlit_option_is_refused_by_name(prod_env, option, value, fix):
     problems = refused({**GOOD_OPTIONS, option: value})
@@ -106,9 +110,11 @@ def test_every_problem_is_listed_at_once_and_no_secret_value_is_shown(prod_env):
     prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
     prod_env.setenv("CXGOV_AUTH_MODE", "acting-as")
     found = production.problems(load_settings(), {production.COOKIE_SECRET: "short-cookie-secret",
-                                                  production.XSRF: False, production.ERROR_DETAILS: "full"})
+                                                  production.XSRF: False, production.ERROR_DETAILS: "full",
+                                                  production.DATA_EXPORT: False})
     assert [p.setting for p in found] == ["CXGOV_AUDIT_KEY", "CXGOV_AUTH_MODE", "CXGOV_DATABASE_URL",
-                                          production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS]
+                                          production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS,
+                                          production.DATA_EXPORT]
     shown = "\n".join(map(str, found))
     assert "short-audit-key-value" not in shown and "short-cookie-secret" not in shown
 
@@ -153,9 +159,11 @@ def test_streamlit_options_are_read_from_config_files_then_environment(tmp_path)
     (home / ".streamlit" / "config.toml").write_text('[server]\ncookieSecret = "from-home"\n'
                                                      'enableXsrfProtection = false\n')
     (project / ".streamlit" / "config.toml").write_text('[client]\nshowErrorDetails = "none"\n'
+                                                        'disableDataExport = true\n'
                                                         '[server]\nenableXsrfProtection = true\n')
     options = production.read_streamlit_options(project, home=home, environ={})
-    assert options == {production.COOKIE_SECRET: "from-home", production.XSRF: True, production.ERROR_DETAILS: "none"}
+    assert options == {production.COOKIE_SECRET: "from-home", production.XSRF: True, production.ERROR_DETAILS: "none",
+                       production.DATA_EXPORT: True}
     environ = {"STREAMLIT_SERVER_COOKIE_SECRET": "from-env", "STREAMLIT_SERVER_ENABLE_XSRF_PROTECTION": "false"}
     options = production.read_streamlit_options(project, home=home, environ=environ)
     assert options[production.COOKIE_SECRET] == "from-env" and options[production.XSRF] == "false"
@@ -213,13 +221,13 @@ def streamlit_options():
                                            ("nl", "start niet in productie")])
 def test_the_app_refuses_to_start_and_shows_no_page(prod_env, database_url, streamlit_options, lang, heading):
     streamlit_options(**{production.COOKIE_SECRET: "short-cookie-secret", production.XSRF: False,
-                         production.ERROR_DETAILS: "full"})
+                         production.ERROR_DETAILS: "full", production.DATA_EXPORT: False})
     at = open_page(prod_env, database_url, "portfolio", lang=lang, mode="local")
     assert not at.exception, at.exception
     assert len(at.error) == 1
     message = at.error[0].value
     assert heading in message
-    for name in (production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS):
+    for name in (production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS, production.DATA_EXPORT):
         assert name in message
     assert "short-cookie-secret" not in texts(at) and GOOD_KEY not in texts(at)
     assert not at.title and not at.metric and not at.sidebar.children  # the page and the frame never ran

@@ -5,10 +5,10 @@ import streamlit as st
 
 from cxgov.queries.audit import AuditFilter
 from cxgov.ui.admin import (
-    audit_choices, audit_export, audit_head, audit_page, fixed_labels, known_label, verify_audit,
+    audit_choices, audit_export, audit_head, audit_page, fixed_labels, known_label, show_audit_events, verify_audit,
 )
 from cxgov.ui.safe import plain
-from cxgov.ui.text import moment, tr
+from cxgov.ui.text import tr
 
 PAGE_SIZE = 50  # one screen of events; more is a filter away
 
@@ -58,14 +58,5 @@ if events.empty:
     st.stop()
 first = (page - 1) * PAGE_SIZE + 1
 st.caption(tr("admin.audit.showing", first=first, last=first + len(events) - 1, total=total))
-view = events.assign(
-    occurred_at=events["occurred_at"].map(moment),
-    entity=events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
-    action=events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),
-    field=events["field"].map(lambda v: v or "—"),
-    change=[f"{old if old is not None else '—'} → {new if new is not None else '—'}"
-            for old, new in zip(events["old_value"], events["new_value"], strict=True)],
-)[["seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "change", "reason"]]
-view.columns = [tr(f"admin.audit.col.{c}") for c in view.columns]
-st.dataframe(view, hide_index=True, width="stretch")
+show_audit_events(events)
 audit_export(filters)

@@ -125,7 +125,7 @@ TEXTS = {
     "admin.audit.action.sign_in_refused": {"en": "Sign-in refused", "nl": "Inloggen geweigerd"},
     "admin.audit.action.lock": {"en": "Locked", "nl": "Geblokkeerd"},
     "admin.audit.action.unlock": {"en": "Unlocked", "nl": "Gedeblokkeerd"},
-    "admin.audit.export.prepare": {"en": "Prepare export (CSV)", "nl": "Export voorbereiden (CSV)"},
+    "admin.audit.export.prepare": {"en": "Prepare export (Excel)", "nl": "Export voorbereiden (Excel)"},
     "admin.audit.export.help": {
         "en": "All events matching the filters, not just this page. The export itself is recorded in the audit log.",
         "nl": "Alle gebeurtenissen die aan de filters voldoen, niet alleen deze pagina. De export zelf wordt in het "
@@ -135,7 +135,7 @@ TEXTS = {
         "en": "The export is ready and recorded in the audit log. Download it below.",
         "nl": "De export is klaar en vastgelegd in het auditlog. Download hem hieronder.",
     },
-    "admin.audit.export.download": {"en": "Download CSV", "nl": "CSV downloaden"},
+    "admin.audit.export.download": {"en": "Download Excel file", "nl": "Excelbestand downloaden"},
     "entity.audit_log": {"en": "Audit log", "nl": "Auditlog"},
     "admin.field.local_account": {"en": "Local account", "nl": "Lokaal account"},
     "admin.field.locked": {"en": "Locked", "nl": "Geblokkeerd"},

@@ -1,44 +1,34 @@
-"""The audit log as a CSV file for Excel, formula-safe; the export itself becomes an audit event.
+"""The audit log as an Excel file (cxgov.io.export: typed, formula-safe, headers in the reader's language); the
+export itself becomes an audit event.
 
 Who took a copy of the log, and of which part, is itself something an auditor wants to know.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import asdict
-from datetime import UTC, datetime
 
 from sqlmodel import Session
 
 from cxgov import audit
+from cxgov.i18n import t
+from cxgov.io.export import Column, Sheet, to_xlsx
 from cxgov.permissions import Action, authorise
 from cxgov.queries.audit import AuditFilter, all_events, chain_head
 from cxgov.services.unit import Actor, acting_person, audit_actor
 
 ENTITY = "audit_log"
-HEADER = ("seq", "occurred_at", "actor", "entity", "entity_id", "action", "field", "old", "new", "reason")
-# Excel (and LibreOffice) read a cell starting with one of these as a formula, even from a quoted CSV field;
-# control characters can hide such a start behind a line break (DESIGN.md §4 Exports).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
-BOM = "\ufeff"  # without it Excel reads UTF-8 as the local code page and mangles ë, é and €
+# The event's fields in file order, each with its header key and the kind of its cells. Entity and action stay
+# the codes stored in the chain: an auditor filters and compares on exactly those.
+COLUMNS = (("seq", "admin.audit.col.seq", "number"), ("occurred_at", "admin.audit.col.occurred_at", "moment"),
+           ("actor_name", "admin.audit.col.actor_name", "text"), ("entity", "admin.audit.col.entity", "text"),
+           ("entity_id", "admin.audit.col.entity_id", "text"), ("action", "admin.audit.col.action", "text"),
+           ("field", "admin.audit.col.field", "text"), ("old_value", "export.audit.old", "text"),
+           ("new_value", "export.audit.new", "text"), ("reason", "admin.audit.col.reason", "text"))
+WIDE = frozenset({"old_value", "new_value", "reason"})
 
 
-def formula_safe(value: object) -> object:
-    """`value`, with a text that a spreadsheet would run as a formula prefixed by `'` (shown as text)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _utc_iso(moment: datetime) -> str:
-    if moment.tzinfo is None:  # SQLite hands back naive values in raw reads; they are UTC
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
-
-
-def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter) -> bytes:
-    """Every event matching `filters` (not just one page), newest first, as UTF-8 CSV with a BOM.
+def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter, language: str = "en") -> bytes:
+    """Every event matching `filters` (not just one page), newest first, as an XLSX workbook.
 
     Records one audit event (entity "audit_log", action "export", the entity id is the chain head the
     export reaches) with the filters used and the number of rows as its new value.
@@ -46,14 +36,10 @@ def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter) ->
     person = acting_person(session, actor)
     authorise(person, Action.VIEW_AUDIT)
     rows = all_events(session, filters)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    for row in rows:
-        writer.writerow([formula_safe(value) for value in (
-            row.seq, _utc_iso(row.occurred_at), row.actor_name, row.entity, row.entity_id, row.action, row.field,
-            row.old_value, row.new_value, row.reason)])
+    sheet = Sheet(t("page.audit_log", language),
+                  [Column(t(key, language), kind, wide=name in WIDE) for name, key, kind in COLUMNS],
+                  [[getattr(row, name) for name, _, _ in COLUMNS] for row in rows], language)
     used = {name: value for name, value in asdict(filters).items() if value}
     audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=chain_head(session)[0],
                  action="export", new={"filters": used, "rows": len(rows)})
-    return (BOM + buffer.getvalue()).encode("utf-8")
+    return to_xlsx(sheet)

@@ -17,6 +17,7 @@ import streamlit as st
 from cxgov import audit
 from cxgov.errors import ConflictError
 from cxgov.i18n import TEXTS
+from cxgov.io.export import XLSX_MIME
 from cxgov.queries import admin as admin_queries
 from cxgov.queries import audit as audit_queries
 from cxgov.queries.audit import AuditFilter
@@ -24,7 +25,7 @@ from cxgov.services.accounts import reset_password
 from cxgov.services.audit_export import export_audit_log
 from cxgov.ui.runtime import data_changed, data_version, read_session, settings
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, tr
+from cxgov.ui.text import day, label, lang, moment, tr
 from cxgov.ui.writes import WriteResult, show_errors, submit
 
 FLASH_KEY = "cxgov_admin_flash"
@@ -286,6 +287,32 @@ def password_reset_form(people: pd.DataFrame) -> None:
     show_errors(result, labels)
 
 
+# --- the audit log ----------------------------------------------------------------------------------------
+
+def _shown(value) -> str:
+    """An audit cell as text: a dash for nothing (None, NaN, empty), never "None" or "nan"."""
+    value = _plain(value)
+    return "—" if value is None or value == "" else str(value)
+
+
+def show_audit_events(events: pd.DataFrame) -> None:
+    """One page of audit events: when, who, what, which action, the field and its change, and why."""
+    view = pd.DataFrame({
+        "seq": events["seq"],
+        "occurred_at": events["occurred_at"].map(moment),
+        "actor_name": events["actor_name"].map(_shown),
+        "entity": events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
+        "entity_id": events["entity_id"].map(_shown),
+        "action": events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),
+        "field": events["field"].map(_shown),
+        "change": [f"{_shown(old)} → {_shown(new)}"
+                   for old, new in zip(events["old_value"], events["new_value"], strict=True)],
+        "reason": events["reason"].map(_shown),
+    })
+    view.columns = [tr(f"admin.audit.col.{c}") for c in view.columns]
+    st.dataframe(view, hide_index=True, width="stretch")
+
+
 # --- audit export -----------------------------------------------------------------------------------------
 
 def audit_export(f: AuditFilter) -> None:
@@ -299,15 +326,15 @@ def audit_export(f: AuditFilter) -> None:
         st.session_state.pop(EXPORT_KEY)
         prepared = None
     if st.button(tr("admin.audit.export.prepare"), key="admin_audit_export_prepare", help=tr("admin.audit.export.help")):
-        result = submit(export_audit_log, areas=("audit",), filters=f)
+        result = submit(export_audit_log, areas=("audit",), filters=f, language=lang())
         if not result.ok:
             show_errors(result)
             return
         prepared = {"filters": asdict(f), "data": result.value,
-                    "name": f"cxgov-audit-log-{pd.Timestamp.now(tz='UTC'):%Y%m%d-%H%M%S}.csv"}
+                    "name": f"cxgov-audit-log-{pd.Timestamp.now(tz='UTC'):%Y%m%d-%H%M%S}.xlsx"}
         st.session_state[EXPORT_KEY] = prepared  # bytes and plain values only
     if prepared is None:
         return
     st.success(tr("admin.audit.export.ready"), icon=":material/check_circle:")
     st.download_button(tr("admin.audit.export.download"), data=prepared["data"], file_name=prepared["name"],
-                       mime="text/csv", key="admin_audit_export_download", on_click="ignore")
+                       mime=XLSX_MIME, key="admin_audit_export_download", on_click="ignore")

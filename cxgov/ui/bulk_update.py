@@ -3,7 +3,6 @@ once, edited in a snapshot frozen when editing starts (cxgov.bulk) and saved row
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -17,13 +16,15 @@ from cxgov.queries.initiatives import choices
 from cxgov.services.bulk import apply_bulk_row
 from cxgov.ui.acting import ActingPerson, acting_person
 from cxgov.ui.health import derived_codes
-from cxgov.ui.initiative_table import TITLE_WIDTH, derived_text
+from cxgov.ui.initiative_table import derived_text
+from cxgov.ui.navigation import page_file
 from cxgov.ui.portfolio import read
 from cxgov.ui.runtime import read_session
 from cxgov.ui.safe import plain
 from cxgov.ui.text import label, tr
 from cxgov.ui.writes import submit
 
+TITLE_WIDTH = 320  # px: the title, owner, both healths, reason, progress and date fit a 1440 px window
 STATE_KEY = "bulk_update_state"
 OWNER_KEY = "bulk_update_owner"
 EVERYONE, MINE = "everyone", "mine"  # whose initiatives the grid may list (the check-in right decides)
@@ -102,11 +103,11 @@ def _warn_changed(changed: list[Changed]) -> bool:
 
 
 def _frame(grid: Grid) -> pd.DataFrame:
-    """The grid's data: the draft values, indexed by initiative id (the link's text rides after '#')."""
+    """The grid's data: the draft values, indexed by initiative id."""
     ids = list(grid.seen)
     derived = derived_codes(ids)  # what the rules say, beside the health the person reports
     frame = pd.DataFrame({
-        "title": [f"initiative?id={i}#{quote(grid.seen[i].title)}" for i in ids],
+        "title": [grid.seen[i].title for i in ids],
         "owner": [grid.seen[i].owner for i in ids],
         "derived": [derived_text(derived[i]) for i in ids],
         **{name: [grid.draft[i][name] for i in ids] for name in EDITABLE},
@@ -126,7 +127,8 @@ def _editor(grid: Grid) -> dict[int, dict]:
     labels = _labels()
     healths = {h.value: label(h) for h in Health}
     config = {
-        "title": st.column_config.LinkColumn(tr("portfolio.col.title"), display_text=r"#(.*)$", width=TITLE_WIDTH),
+        # Text, not a LinkColumn: a grid link opens a new tab, a new session (the links are below the grid).
+        "title": st.column_config.TextColumn(tr("portfolio.col.title"), width=TITLE_WIDTH),
         "owner": st.column_config.TextColumn(tr("programs.field.owner"), width=150),
         "derived": st.column_config.TextColumn(tr("health.col.derived"), width=120,
                                                help=tr("bulk.derived_help")),
@@ -141,6 +143,13 @@ def _editor(grid: Grid) -> dict[int, dict]:
                             disabled=["title", "owner", "derived"], num_rows="fixed", width="stretch")
     # The returned frame keeps the index it was given: the frozen snapshot's ids, whatever the row positions.
     return {int(i): {name: cell(name, row[name]) for name in EDITABLE} for i, row in edited.iterrows()}
+
+
+def _links(grid: Grid) -> None:
+    """Each initiative's page as a real link (the same tab and session; a new tab on middle or Ctrl-click)."""
+    with st.expander(tr("bulk.open_pages"), icon=":material/open_in_new:"):
+        for initiative_id, row in grid.seen.items():
+            st.page_link(page_file("initiative"), label=plain(row.title), query_params={"id": str(initiative_id)})
 
 
 def _save_one(row: RowPlan, labels: dict[str, str]) -> tuple[str, str]:
@@ -217,6 +226,7 @@ def render_bulk_update() -> None:
     if buttons.button(tr("bulk.discard"), key="bulk_update_discard", icon=":material/undo:"):
         st.session_state[STATE_KEY] = _freeze(grid.scope, grid)
         st.rerun()
+    _links(grid)
     if reload:
         _reload_rows(grid, shown, [c.initiative_id for c in changed])
     if save:

@@ -18,8 +18,9 @@ from cxgov.ui.text import day, label, number, tr
 
 TREND_MONTHS = 24  # two years of months: enough to see seasonality and the move against last year
 KPI_AREAS = ("kpis", "initiatives")  # a discipline's KPIs include those linked to its initiatives
-INITIATIVE_COLUMNS = ("health", "reason", "owner", "status", "phase", "planned_cents", "actual_cents",
-                      "target_date", "start_date", "lane")
+# A discipline lead scans health and why first, then who, where it stands, the money and the dates.
+INITIATIVE_COLUMNS = ("title", "health", "reason", "owner", "status", "phase", "target_date", "planned_cents",
+                      "actual_cents", "lane")
 
 
 def _enum_filter(enum_class) -> tuple[Callable, Callable]:
@@ -42,7 +43,8 @@ def render_discipline(discipline: Discipline) -> None:
     st.title(label(discipline))
     st.markdown(tr(f"discipline.{discipline.value}.about"))
     render_summary(discipline)
-    st.subheader(tr("discipline.initiatives.header"))
+    heading = tr("discipline.initiatives.header")
+    st.subheader(heading)
     frame = read(queries.initiatives, discipline=discipline)
     if frame.empty:
         st.info(tr("discipline.initiatives.none"))
@@ -53,7 +55,7 @@ def render_discipline(discipline: Discipline) -> None:
         if shown.empty:
             st.info(tr("common.no_results"))
         else:
-            initiative_table(shown, INITIATIVE_COLUMNS, key=f"{discipline.value}_initiatives")
+            initiative_table(shown, INITIATIVE_COLUMNS, key=f"{discipline.value}_initiatives", caption=heading)
     _render_kpis(discipline)
 
 

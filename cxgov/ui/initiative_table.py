@@ -1,26 +1,28 @@
-"""The initiatives table that the initiatives list, the portfolio, the board and the discipline pages share:
-the title links to the initiative's page, every other cell in the user's language, health tinted RAG."""
+"""The initiatives table that the initiatives list, the portfolio, the board, the discipline pages, My work
+and the lessons library share: the title is a real link to the initiative's page (in the same session), every
+other cell in the user's language, health as text on its RAG tint."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from cxgov.io import export
 from cxgov.models import Discipline, Health, Lane, Phase, Status
 from cxgov.queries.portfolio import NO_UPDATE
-from cxgov.ui.text import day, label, money, tr
+from cxgov.ui.link_table import TableColumn, link, link_table, progress, text
+from cxgov.ui.text import day, label, lang, money, tr
 
+# Rows drawn at once. A list of 40 uses the page's height; 10,000 initiatives would be 4 MB of table sent and
+# drawn on every run, so a long list is shown a hundred rows at a time (the export has them all).
+PAGE_SIZE = 100
 # Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
 HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
                 NO_UPDATE: "#eceff1"}
-TITLE_WIDTH = 320  # px: with discipline, status, phase, health and owner it fits a 1400 px screen
-
-
-def _tint(code: str) -> str:
-    return f"background-color: {HEALTH_TINTS[code]}" if code in HEALTH_TINTS else ""
 
 
 def derived_text(code: str) -> str:
@@ -43,65 +45,119 @@ def day_cell(value) -> str:
     return day(None if value is None or pd.isna(value) else value)
 
 
-def _text_column(title: str, width: int) -> dict:
-    return st.column_config.TextColumn(title, width=width)
-
-
-def _progress_column(title: str, width: int) -> dict:
-    return st.column_config.ProgressColumn(title, width=width, min_value=0, max_value=100, format="%d%%")
-
-
 @dataclass(frozen=True)
 class Column:
-    """How one initiative column is shown: its label key, its cell formatter, its width (px), its kind."""
+    """How one initiative column is shown: its label key, its cell text, how it is drawn, and its tint."""
     label_key: str
-    cell: Callable[[object], object]
-    width: int
-    config: Callable[[str, int], dict] = _text_column
+    cell: Callable[[object], str]
+    kind: str = "text"
+    tint: Callable[[object], str | None] | None = None
+
+    def exported(self, value) -> object:
+        """The cell for a spreadsheet: euros for money, a date for a date, text otherwise; None when empty."""
+        if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        if self.kind == "money":
+            return export.euros(int(value))
+        if self.kind == "date":
+            return pd.Timestamp(value).date()
+        return int(value) if self.kind == "progress" else self.cell(value)
+
+
+def _money(value) -> str:
+    return money(int(value))
+
+
+def _created_on(value) -> str:
+    return day(pd.Timestamp(value).date())
 
 
 COLUMNS: dict[str, Column] = {
-    "discipline": Column("portfolio.col.discipline", lambda v: label(Discipline(v)), 165),
-    "status": Column("portfolio.col.status", lambda v: label(Status(v)), 100),
-    "phase": Column("portfolio.col.phase", lambda v: label(Phase(v)) if v else "—", 90),
-    "health": Column("portfolio.col.health", health_text, 125),
-    "derived": Column("health.col.derived", derived_text, 125),
-    "lane": Column("portfolio.col.lane", lambda v: label(Lane(v)), 90),
-    "owner": Column("portfolio.col.owner", text_cell, 150),
-    "owning_department": Column("portfolio.col.owning_department", text_cell, 160),
-    "requesting_department": Column("portfolio.col.requesting_department", text_cell, 160),
-    "reason": Column("portfolio.col.reason", text_cell, 300),
-    "checkin_date": Column("portfolio.col.reported_on", day_cell, 105),
-    "progress_pct": Column("portfolio.col.progress", int, 110, _progress_column),
-    "planned_cents": Column("portfolio.col.planned", lambda v: money(int(v)), 125),
-    "actual_cents": Column("portfolio.col.actual", lambda v: money(int(v)), 125),
-    "start_date": Column("portfolio.col.start", day_cell, 105),
-    "target_date": Column("portfolio.col.target", day_cell, 105),
-    "created_at": Column("portfolio.col.proposed_on", lambda v: day(pd.Timestamp(v).date()), 110),
+    "discipline": Column("portfolio.col.discipline", lambda v: label(Discipline(v))),
+    "status": Column("portfolio.col.status", lambda v: label(Status(v))),
+    "phase": Column("portfolio.col.phase", lambda v: label(Phase(v)) if v else "—"),
+    "health": Column("portfolio.col.health", health_text, "tint", HEALTH_TINTS.get),
+    "derived": Column("health.col.derived", derived_text, "tint", HEALTH_TINTS.get),
+    "lane": Column("portfolio.col.lane", lambda v: label(Lane(v))),
+    "owner": Column("portfolio.col.owner", text_cell),
+    "owning_department": Column("portfolio.col.owning_department", text_cell),
+    "requesting_department": Column("portfolio.col.requesting_department", text_cell),
+    "reason": Column("portfolio.col.reason", text_cell, "long"),
+    "checkin_date": Column("portfolio.col.reported_on", day_cell, "date"),
+    "progress_pct": Column("portfolio.col.progress", lambda v: f"{int(v)}%", "progress"),
+    "planned_cents": Column("portfolio.col.planned", _money, "money"),
+    "actual_cents": Column("portfolio.col.actual", _money, "money"),
+    "start_date": Column("portfolio.col.start", day_cell, "date"),
+    "target_date": Column("portfolio.col.target", day_cell, "date"),
+    "created_at": Column("portfolio.col.proposed_on", _created_on, "date"),
     # the lessons library: one row per cycle with an Act decision
-    "act_decision": Column("lessons.decision", lambda v: tr(f"lessons.decision.{v}"), 130),
-    "lesson": Column("lessons.col.lesson", text_cell, 420),
-    "decided_on": Column("lessons.col.decided_on", day_cell, 105),
+    "act_decision": Column("lessons.decision", lambda v: tr(f"lessons.decision.{v}")),
+    "lesson": Column("lessons.col.lesson", text_cell, "long"),
+    "decided_on": Column("lessons.col.decided_on", day_cell, "date"),
     # My work: one row per thing that needs the person
-    "work_urgency": Column("work.col.urgency", str, 140),
-    "work_kind": Column("work.col.kind", lambda v: tr(f"work.kind.{v}"), 190),
-    "work_subject": Column("work.col.subject", text_cell, 230),
-    "work_when": Column("work.col.when", day_cell, 105),
+    "work_urgency": Column("work.col.urgency", str),
+    "work_kind": Column("work.col.kind", lambda v: tr(f"work.kind.{v}")),
+    "work_subject": Column("work.col.subject", text_cell, "long"),
+    "work_when": Column("work.col.when", day_cell, "date"),
 }
 
 
-def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str) -> None:
-    """Initiatives as a table: the linked title first, then `columns` (keys of COLUMNS) in that order."""
-    # The link's display text is taken from the URL by a regex, so the title rides along after '#'.
-    shown = {"title": [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]}
-    config = {"title": st.column_config.LinkColumn(tr("portfolio.col.title"), display_text=r"#(.*)$",
-                                                   width=TITLE_WIDTH)}
-    for name in columns:
-        column = COLUMNS[name]
-        shown[name] = [column.cell(v) for v in frame[name]]
-        config[name] = column.config(tr(column.label_key), column.width)
-    table = pd.DataFrame(shown)
-    tinted = [name for name in ("health", "derived") if name in columns]
-    if tinted:
-        table = table.style.apply(lambda column: [_tint(code) for code in frame[column.name]], subset=tinted)
-    st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=key)
+def _cell(column: Column, value) -> dict:
+    if column.kind == "progress":
+        return progress(int(value))
+    return text(column.cell(value), tint=column.tint(value) if column.tint else None)
+
+
+EXPORT_KINDS = {"money": "money", "date": "date", "progress": "percent"}  # anything else is text
+
+
+def initiative_sheet(frame: pd.DataFrame, columns: Sequence[str], name: str) -> export.Sheet:
+    """The rows and `columns` of a table as an export sheet: headers in the user's language, titles as text."""
+    shown = [export.Column(tr("portfolio.col.title"), wide=True) if c == "title" else
+             export.Column(tr(COLUMNS[c].label_key), EXPORT_KINDS.get(COLUMNS[c].kind, "text"),
+                           wide=COLUMNS[c].kind == "long") for c in columns]
+    rows = [[str(record["title"]) if c == "title" else COLUMNS[c].exported(record[c]) for c in columns]
+            for record in frame.to_dict("records")]
+    return export.Sheet(name, shown, rows, lang())
+
+
+def _page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of the page chosen below a long table (a page picker appears beyond PAGE_SIZE rows)."""
+    if len(frame) <= PAGE_SIZE:
+        return frame
+    pages = -(-len(frame) // PAGE_SIZE)
+    picker = f"{key}_page"
+    if st.session_state.get(picker, 1) > pages:  # fewer rows since the filters changed
+        st.session_state[picker] = pages
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    page = left.number_input(tr("tables.page", pages=pages), min_value=1, max_value=pages, value=1, step=1,
+                             key=picker)
+    first = (page - 1) * PAGE_SIZE
+    right.caption(tr("tables.showing", first=first + 1, last=min(first + PAGE_SIZE, len(frame)), total=len(frame)))
+    return frame.iloc[first:first + PAGE_SIZE]
+
+
+def _offer_download(frame: pd.DataFrame, columns: Sequence[str], key: str, name: str) -> None:
+    """A button that downloads every row of `frame` with `columns` as an Excel file.
+
+    The file is written only when the button is clicked (a deferred download): the sheet is plain data, made
+    now in the user's language.
+    """
+    sheet = initiative_sheet(frame, columns, name)
+    st.download_button(tr("export.initiatives"), data=partial(export.to_xlsx, sheet), mime=export.XLSX_MIME,
+                       file_name=f"cxgov-{name.lower()}-{date.today():%Y-%m-%d}.xlsx", icon=":material/download:",
+                       on_click="ignore", key=f"{key}_export", help=tr("export.initiatives.help"))
+
+
+def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str,
+                     download: bool = False) -> None:
+    """Initiatives as a table of `columns` in that order: "title" (the link) or keys of COLUMNS; with
+    `download`, a button above it offers all its rows as an Excel file named after `caption`."""
+    if download:
+        _offer_download(frame, columns, key, caption)
+    frame = _page(frame, key)
+    shown = [TableColumn(tr("portfolio.col.title"), "link") if name == "title" else
+             TableColumn(tr(COLUMNS[name].label_key), COLUMNS[name].kind) for name in columns]
+    rows = [[link(str(record["title"]), "initiative", int(record["id"])) if name == "title" else
+             _cell(COLUMNS[name], record[name]) for name in columns] for record in frame.to_dict("records")]
+    link_table(shown, rows, caption=caption, key=key)

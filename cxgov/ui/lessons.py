@@ -15,7 +15,7 @@ from cxgov.ui.text import label, lang, tr
 from cxgov.ui.url_filters import UrlFilters
 
 AREAS = ("initiatives",)
-COLUMNS = ("act_decision", "lesson", "discipline", "owning_department", "decided_on")
+COLUMNS = ("title", "act_decision", "lesson", "discipline", "owning_department", "decided_on")
 FILTERS = UrlFilters("lessons")  # kept in the URL, so a filtered library can be shared
 
 
@@ -46,6 +46,6 @@ def render_lessons() -> None:
         st.info(tr("common.no_results") if f != queries.LessonFilter() else tr("lessons.empty"))
         return
     st.caption(tr("lessons.count_one") if len(frame) == 1 else tr("lessons.count", n=len(frame)))
-    initiative_table(frame, COLUMNS, key="lessons_table")
+    initiative_table(frame, COLUMNS, key="lessons_table", caption=tr("page.lessons"))
 
 

@@ -61,4 +61,6 @@ def render_my_work() -> None:
         "work_urgency": [urgency(k, w, today) for k, w in zip(work["kind"], work["when"], strict=True)],
         "work_when": work["when"], "work_subject": work["subject"],
     })
-    initiative_table(shown, ("work_urgency", "work_kind", "work_subject", "work_when"), key="my_work_table")
+    # How urgent comes first: the list is read top-down as a to-do list, then what and on which initiative.
+    initiative_table(shown, ("work_urgency", "work_kind", "title", "work_subject", "work_when"),
+                     key="my_work_table", caption=tr("page.my_work"))

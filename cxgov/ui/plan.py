@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +19,7 @@ from cxgov.queries.portfolio import NO_UPDATE
 from cxgov.services import plan as plan_service
 from cxgov.services import team as team_service
 from cxgov.ui.initiative_table import HEALTH_TINTS, day_cell, health_text, text_cell
+from cxgov.ui.link_table import TableColumn, link, link_table, text
 from cxgov.ui.portfolio import read
 from cxgov.ui.text import label, money, tr
 from cxgov.ui.writes import FLASH_KEY, show_errors, submit
@@ -176,10 +176,27 @@ def _named_owner(row) -> dict[int, str]:
 
 # --- dependencies -------------------------------------------------------------------------------------------
 
-def _link_column(frame: pd.DataFrame) -> tuple[list[str], dict]:
-    """Titles as links to each initiative's page (the display text is taken from after the '#')."""
-    links = [f"initiative?id={i}#{quote(t)}" for i, t in zip(frame["id"], frame["title"], strict=True)]
-    return links, st.column_config.LinkColumn(tr("plan.col.initiative"), display_text=r"#(.*)$")
+def _other(r) -> tuple[dict, dict, dict, dict]:
+    """The other initiative of a dependency: its link, status, target date and the dependency's note."""
+    return (link(r.title, "initiative", int(r.id)), text(label(Status(r.status))), text(day_cell(r.target_date)),
+            text(text_cell(r.note)))
+
+
+def _blocker_rows(frame: pd.DataFrame, flagged: list[bool]) -> list[list[dict]]:
+    """Per blocker: link, why it needs attention (tinted), status, health (tinted), target date, note."""
+    rows = []
+    for r, attention in zip(frame.itertuples(), flagged, strict=True):
+        title, status, target, note = _other(r)
+        health = r.health if isinstance(r.health, str) else NO_UPDATE
+        rows.append([title, text(tr(f"plan.flag.{r.flag}"), tint=ATTENTION_TINT) if attention else text("—"),
+                     status, text(health_text(health), tint=HEALTH_TINTS[health]), target, note])
+    return rows
+
+
+def _dependency_columns(*middle: TableColumn) -> list[TableColumn]:
+    """The initiative, `middle`, then the target date and the note."""
+    return [TableColumn(tr("plan.col.initiative"), "link"), *middle, TableColumn(tr("portfolio.col.target"), "date"),
+            TableColumn(tr("plan.field.note"), "long")]
 
 
 def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
@@ -193,30 +210,19 @@ def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
         flagged = [isinstance(f, str) for f in blockers["flag"]]
         if any(flagged):
             st.warning(tr(f"plan.blocked_by.flagged.{min(sum(flagged), 2)}", n=sum(flagged)), icon="⚠️")
-        links, config = _link_column(blockers)
-        name = tr("plan.col.initiative")
-        table = pd.DataFrame({
-            name: links,
-            tr("plan.col.attention"): [tr(f"plan.flag.{f}") if isinstance(f, str) else "—" for f in blockers["flag"]],
-            tr("portfolio.col.status"): [label(Status(s)) for s in blockers["status"]],
-            tr("portfolio.col.health"): [health_text(h if isinstance(h, str) else NO_UPDATE)
-                                         for h in blockers["health"]],
-            tr("portfolio.col.target"): [day_cell(v) for v in blockers["target_date"]],
-            tr("plan.field.note"): [text_cell(v) for v in blockers["note"]],
-        })
-        _show(table, flagged, tr("plan.col.attention"), {name: config})
+        columns = _dependency_columns(TableColumn(tr("plan.col.attention"), "tint"),
+                                      TableColumn(tr("portfolio.col.status")),
+                                      TableColumn(tr("portfolio.col.health"), "tint"))
+        link_table(columns, _blocker_rows(blockers, flagged), caption=tr("plan.blocked_by"),
+                   key=f"plan_blocked_by_{d.id}")
     waiting = read(queries.blocking, AREAS, initiative_id=d.id)
     st.markdown(f"**{tr('plan.blocking')}**")
     if waiting.empty:
         st.caption(tr("plan.blocking.none"))
     else:
-        links, config = _link_column(waiting)
-        st.dataframe(pd.DataFrame({
-            tr("plan.col.initiative"): links,
-            tr("portfolio.col.status"): [label(Status(s)) for s in waiting["status"]],
-            tr("portfolio.col.target"): [day_cell(v) for v in waiting["target_date"]],
-            tr("plan.field.note"): [text_cell(v) for v in waiting["note"]],
-        }), column_config={tr("plan.col.initiative"): config}, hide_index=True, width="stretch")
+        link_table(_dependency_columns(TableColumn(tr("portfolio.col.status"))),
+                   [list(_other(r)) for r in waiting.itertuples()],
+                   caption=tr("plan.blocking"), key=f"plan_blocking_{d.id}")
     if may_edit:
         _dependency_forms(d, blockers)
 
@@ -327,11 +333,11 @@ def _action_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
 
 # --- shared pieces ------------------------------------------------------------------------------------------
 
-def _show(table: pd.DataFrame, attention: list[bool], column: str, config: dict | None = None) -> None:
-    """A table whose `column` is tinted where `attention` (overdue, flagged) holds."""
+def _show(table: pd.DataFrame, attention: list[bool], column: str) -> None:
+    """A table whose `column` is tinted where `attention` (overdue) holds."""
     tints = [f"background-color: {ATTENTION_TINT}" if a else "" for a in attention]
     styled = table.style.apply(lambda _column: tints, subset=[column])
-    st.dataframe(styled, column_config=config, hide_index=True, width="stretch")
+    st.dataframe(styled, hide_index=True, width="stretch")
 
 
 def _active_people() -> dict[int, str]:

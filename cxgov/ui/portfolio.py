@@ -91,21 +91,25 @@ def render_portfolio() -> None:
         discipline_labels=labels_of(Discipline), planned_label=tr("portfolio.planned"),
         actual_label=tr("portfolio.actual"), amount_label=tr("portfolio.axis.amount"),
         separators=separators()), key="chart_budget")
-    st.subheader(tr("portfolio.attention.header"))
+    heading = tr("portfolio.attention.header")
+    st.subheader(heading)
     attention = read(queries.needing_attention)
     if attention.empty:
         st.success(tr("portfolio.attention.none"))
         return
-    initiative_table(attention, ("health", "reason", "owner", "discipline", "checkin_date", "status"),
-                     key="attention_table")
+    initiative_table(attention, ATTENTION_COLUMNS, key="attention_table", caption=heading)
 
 
+# What a leader reads first: which initiative, how bad and why, who to ask; then where and since when.
+ATTENTION_COLUMNS = ("title", "health", "reason", "owner", "checkin_date", "discipline", "status")
+# The board decides: for a proposal what it asks (money) and for whom; for the others why, and by when.
 BOARD_SECTIONS: tuple[tuple[str, Callable, tuple[str, ...]], ...] = (
-    ("board.proposals", queries.awaiting_approval, ("created_at", "requesting_department", "owner", "discipline",
-                                                    "lane", "planned_cents")),
-    ("board.red", queries.reported_red, ("reason", "checkin_date", "owner", "discipline", "status", "target_date")),
-    ("board.on_hold", queries.on_hold, ("health", "reason", "owner", "discipline", "phase", "target_date")),
-    ("board.overdue", queries.overdue, ("target_date", "status", "phase", "health", "owner", "discipline")),
+    ("board.proposals", queries.awaiting_approval, ("title", "planned_cents", "requesting_department", "owner",
+                                                    "discipline", "lane", "created_at")),
+    ("board.red", queries.reported_red, ("title", "reason", "checkin_date", "owner", "target_date", "status",
+                                         "discipline")),
+    ("board.on_hold", queries.on_hold, ("title", "health", "reason", "owner", "target_date", "phase", "discipline")),
+    ("board.overdue", queries.overdue, ("title", "target_date", "health", "status", "phase", "owner", "discipline")),
 )
 
 
@@ -116,9 +120,10 @@ def render_board() -> None:
     for key, query, columns in BOARD_SECTIONS:
         params = {"today": date.today()} if query is queries.overdue else {}
         frame = read(query, **params)
-        st.subheader(tr(f"{key}.header", n=len(frame)))
+        heading = tr(f"{key}.header", n=len(frame))
+        st.subheader(heading)
         st.caption(tr(f"{key}.help"))
         if frame.empty:
             st.info(tr("board.none"))
         else:
-            initiative_table(frame, columns, key=f"{key}_table")
+            initiative_table(frame, columns, key=f"{key}_table", caption=heading)

@@ -240,7 +240,7 @@ def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page
     search.fill("refund on the spot")
     search.press("Enter")
     expect(main).to_contain_text(t("lessons.count_one"))
-    lessons = main.get_by_test_id("data-grid-canvas")
+    lessons = main.locator("table")
     expect(lessons).to_contain_text(LESSON)
     expect(lessons).to_contain_text(t("lessons.decision.adjust"))
     wait_for_app(page)

@@ -1,8 +1,11 @@
 """Run the real app (app.py → st.navigation → page) in Streamlit's AppTest against a test database."""
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
@@ -11,6 +14,7 @@ from cxgov.db import make_engine
 from cxgov.models import Role
 from cxgov.settings import PROJECT_ROOT, get_settings
 from cxgov.ui.acting import ACTING_KEY
+from cxgov.ui.link_table import COMPONENT_NAME
 from cxgov.ui.navigation import LANDED_KEY, page_file
 from cxgov.ui.text import LANGUAGE_KEY
 from tests.factories import add_person
@@ -97,4 +101,42 @@ def texts(at: AppTest) -> str:
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     parts += [df.value.to_string() for df in at.dataframe]
+    parts += [table.frame.to_string() for table in link_tables(at)]
     return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """What a link table (cxgov.ui.link_table) was given to draw: its cells as text, its links and tints."""
+
+    key: str | None
+    caption: str
+    frame: pd.DataFrame  # one column per header (in the page's language), the cell texts
+    hrefs: list[str | None]  # per row: where the row's link points (None for a row without one)
+    tints: pd.DataFrame  # like `frame`: the background tint of each cell, or None
+
+    def column(self, label: str) -> list[str]:
+        return self.frame[label].tolist()
+
+
+def link_tables(at: AppTest) -> list[LinkTable]:
+    """Every link table of the run, in page order (AppTest shows a v2 component as an unknown element)."""
+    found = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name != COMPONENT_NAME:
+            continue
+        data = json.loads(element.proto.json)
+        labels = [c["label"] for c in data["columns"]]
+        rows = data["rows"]
+        found.append(LinkTable(
+            key=element.key, caption=data["caption"],
+            frame=pd.DataFrame([[cell["text"] for cell in row] for row in rows], columns=labels),
+            hrefs=[next((cell["href"] for cell in row if "href" in cell), None) for row in rows],
+            tints=pd.DataFrame([[cell.get("tint") for cell in row] for row in rows], columns=labels)))
+    return found
+
+
+def link_table(at: AppTest, key: str) -> LinkTable:
+    """The link table with `key`."""
+    [table] = [t for t in link_tables(at) if t.key == key]
+    return table

@@ -1,9 +1,12 @@
 """The admin pages in AppTest: empty and filled databases, both languages, forms only for those allowed."""
+import io
 from datetime import date, timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from cxgov.db import session_scope
+from cxgov.i18n import t
 from cxgov.models import LocalAccount, Role
 from cxgov.models.base import utcnow
 from cxgov.permissions import SYSTEM_ACTOR
@@ -210,6 +213,7 @@ def test_audit_log_filters_and_verifies_the_chain(monkeypatch, filled, lang):
     at.selectbox(key="admin_audit_entity").select("kpi").run()
     frame = at.dataframe[0].value
     assert set(frame.iloc[:, 3]) == {"KPI"} and len(frame) == 1
+    assert frame.loc[0, t("admin.audit.col.reason", lang)] == "—"  # no reason given: a dash, never None or nan
     at.selectbox(key="admin_audit_entity").select(None).run()
     at.text_input(key="admin_audit_text").input("effortless").run()
     assert len(at.dataframe[0].value) == 1
@@ -274,9 +278,13 @@ def test_preparing_an_export_audits_it_and_offers_the_download(monkeypatch, fill
     at = open_page(monkeypatch, filled["url"], "audit-log", lang=lang, acting=filled["admin"])
     assert not at.get("download_button"), "nothing is exported (or audited) before it is asked for"
     at.selectbox(key="admin_audit_entity").select("kpi").run()
-    at = _submit(at, "Prepare export (CSV)" if lang == "en" else "Export voorbereiden (CSV)")
+    at = _submit(at, "Prepare export (Excel)" if lang == "en" else "Export voorbereiden (Excel)")
     assert not at.exception, at.exception
     assert len(at.get("download_button")) == 1
+    prepared = at.session_state["cxgov_admin_audit_export"]
+    assert prepared["name"].endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(prepared["data"])).active
+    assert sheet["B1"].value == t("admin.audit.col.occurred_at", lang) and sheet["D2"].value == "kpi"
     [(_, action, _, _, new)] = audit_events(filled["engine"], "audit_log")
     assert action == "export" and '"entity": "kpi"' in new and '"rows": 1' in new
     at.selectbox(key="admin_audit_entity").select(None).run()

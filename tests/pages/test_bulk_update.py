@@ -52,9 +52,12 @@ def test_the_grid_lists_only_my_open_initiatives(monkeypatch, portfolio, lang):
     assert not at.exception, at.exception
     assert at.title[0].value == ("Update my initiatives" if lang == "en" else "Mijn initiatieven bijwerken")
     [grid] = at.data_editor
-    assert [t.split("#")[1] for t in grid.value["title"]] == ["Callback%20promise", "Plain%20invoices",
-                                                               "Store%20survey"]
+    assert list(grid.value["title"]) == ["Callback promise", "Plain invoices", "Store survey"]  # text, no link
     assert "bulk_update_owner" not in [s.key for s in at.selectbox]  # a manager sees only their own
+    links = at.get("page_link")  # the real links to each initiative's page, beside the grid
+    ids = portfolio["ids"]
+    assert [(link.proto.label, link.proto.page, link.proto.query_string) for link in links] == [
+        (title, "initiative", f"id={ids[title]}") for title in ("Callback promise", "Plain invoices", "Store survey")]
 
 
 def test_the_programme_office_filters_by_owner(monkeypatch, portfolio):
@@ -62,7 +65,7 @@ def test_the_programme_office_filters_by_owner(monkeypatch, portfolio):
     assert not at.exception, at.exception
     assert len(at.data_editor[0].value) == 4  # every open initiative
     at.selectbox(key="bulk_update_owner").set_value(portfolio["office"]).run()
-    assert [t.split("#")[1] for t in at.data_editor[0].value["title"]] == ["Someone%20else%27s%20work"]
+    assert list(at.data_editor[0].value["title"]) == ["Someone else's work"]
 
 
 def test_a_viewer_is_told_there_is_nothing_to_update(monkeypatch, portfolio):
@@ -96,9 +99,9 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
     report = at.error[0].value
     assert "1 saved, 1 changed meanwhile, 0 with errors" in report and "Callback promise" in report
     # The refused row keeps the person's edits on screen; the saved row shows what is stored now.
-    shown = at.data_editor[0].value.set_index(at.data_editor[0].value["title"].str.split("#").str[1])
-    assert shown.loc["Callback%20promise", "reason"] == "Waiting for IT"
-    assert shown.loc["Plain%20invoices", "target_date"] == date(2027, 4, 30)
+    shown = at.data_editor[0].value.set_index("title")
+    assert shown.loc["Callback promise", "reason"] == "Waiting for IT"
+    assert shown.loc["Plain invoices", "target_date"] == date(2027, 4, 30)
     assert "Callback promise" in at.warning[0].value  # still changed underneath until reloaded
     at.button(key="bulk_update_reload").click().run()
     assert not at.exception and not at.warning
@@ -171,5 +174,5 @@ def test_the_grid_shows_what_the_rules_say_beside_the_reported_health(monkeypatc
         session.add(Milestone(initiative_id=late, title="Pilot", due_on=date.today() - timedelta(days=20)))
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
     [grid] = at.data_editor
-    derived = dict(zip([t.split("#")[1] for t in grid.value["title"]], grid.value["derived"], strict=True))
-    assert derived == {"Callback%20promise": "—", "Plain%20invoices": "Red — off track", "Store%20survey": "—"}
+    derived = dict(zip(grid.value["title"], grid.value["derived"], strict=True))
+    assert derived == {"Callback promise": "—", "Plain invoices": "Red — off track", "Store survey": "—"}

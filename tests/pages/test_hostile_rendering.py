@@ -30,6 +30,8 @@ TEXT_ONLY_FIELDS = {
     ("selectbox", "options"), ("multiselect", "options"),
     ("text_input", "default"), ("text_input", "value"), ("text_area", "default"), ("text_area", "value"),
     ("plotly_chart", "spec"),  # plotly text is HTML-ish, not markdown: checked by `chart_leaks`
+    # The link table's data: its JavaScript writes every cell with textContent (checked in Chromium too).
+    ("bidi_component", "json"),
 }
 # Plotly reads <b>, <br>, <a href> in titles, axis titles and legend names; its hover templates are the app's.
 CHART_TEXT_PATHS = (("layout", "title", "text"), ("layout", "xaxis", "title", "text"),

@@ -6,7 +6,7 @@ from cxgov.i18n import t
 from cxgov.models import Discipline
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_tables, open_page, texts
 from tests.test_queries_portfolio import AMBER_REASON, RED_REASON, build_portfolio
 
 LANGS = ["en", "nl"]
@@ -56,7 +56,7 @@ def test_every_leadership_page_on_the_demo_portfolio(monkeypatch, engine, databa
         for lang in LANGS:
             at = open_page(monkeypatch, database_url, url_path, lang=lang)
             shown = _shown(at)
-            assert at.dataframe, f"{url_path} ({lang}) shows no table on the demo portfolio"
+            assert link_tables(at), f"{url_path} ({lang}) shows no initiatives table on the demo portfolio"
             assert t("discipline.initiatives.none", lang) not in shown
 
 
@@ -73,7 +73,11 @@ def test_portfolio_with_data_shows_tiles_charts_and_reasons(monkeypatch, engine,
     spent = next(m for m in at.metric if m.label == t("portfolio.metric.actual", lang))
     assert spent.delta.startswith("-")  # under plan: st.metric needs the sign first to point the arrow down
     assert RED_REASON in shown and AMBER_REASON in shown
-    assert "initiative?id=" in shown  # titles link to the detail page
+    [attention] = link_tables(at)
+    assert all(href.startswith("initiative?id=") for href in attention.hrefs)  # titles link to the detail page
+    assert list(attention.frame.columns[:4]) == [t(f"portfolio.col.{c}", lang) for c in ("title", "health", "reason",
+                                                                                          "owner")]
+    assert attention.column(t("portfolio.col.reason", lang)) == [RED_REASON, AMBER_REASON]  # red first
     assert t("portfolio.attention.header", lang) in shown
     assert _plotly_charts(at) == 3
 
@@ -144,4 +148,4 @@ def test_board_with_data_lists_what_needs_a_decision(monkeypatch, engine, databa
         assert t(f"{key}.header", lang, n=n) in shown
     assert "Marketing" in shown  # the requesting department of the oldest proposal
     assert RED_REASON in shown
-    assert "Persona%20refresh" in shown and "WhatsApp%20service" in shown
+    assert "Persona refresh" in shown and "WhatsApp service" in shown

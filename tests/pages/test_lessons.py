@@ -3,13 +3,14 @@ department, decision and text (query on both databases), and the page in English
 import pytest
 
 from cxgov.db import session_scope
+from cxgov.i18n import t
 from cxgov.models import Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.pdca import lessons
 from cxgov.services.pdca import decide_act
 from cxgov.services.reference import create_department, create_term
 from tests.factories import add_initiative, add_person, approve_and_move
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_table, link_tables, open_page, texts
 
 
 def _through_act(engine, initiative_id: int, decision: str, lesson: str) -> None:
@@ -59,14 +60,17 @@ def test_the_page_lists_and_filters_lessons(monkeypatch, library, lang, title):
     at = open_page(monkeypatch, library["url"], "lessons", lang=lang)
     assert not at.exception, at.exception
     assert at.title[0].value == title
-    table = at.dataframe[0].value
+    table = link_table(at, "lessons_table").frame
     assert len(table) == 3 and "Customers wanted a person, not a bot" in table.to_string()
+    assert list(table.columns[:3]) == ([t("portfolio.col.title", lang), t("lessons.decision", lang),
+                                        t("lessons.col.lesson", lang)])  # which, what was decided, what was learnt
     at.selectbox(key="lessons_decision").select("standardise").run()
     assert not at.exception, at.exception
-    assert len(at.dataframe[0].value) == 1
-    assert ("Success story" if lang == "en" else "Succesverhaal") in at.dataframe[0].value.to_string()
+    table = link_table(at, "lessons_table").frame
+    assert len(table) == 1
+    assert ("Success story" if lang == "en" else "Succesverhaal") in table.to_string()
     at.text_input(key="lessons_q").input("nothing like this").run()
-    assert not at.dataframe and ("Nothing matches" if lang == "en" else "Niets voldoet") in texts(at)
+    assert not link_tables(at) and ("Nothing matches" if lang == "en" else "Niets voldoet") in texts(at)
 
 
 def test_an_empty_library_explains_where_lessons_come_from(monkeypatch, db):
@@ -79,7 +83,9 @@ def test_the_filters_are_kept_in_the_url_to_share(monkeypatch, library):
     at = open_page(monkeypatch, library["url"], "lessons", query={"discipline": "design", "q": "summary"})
     assert not at.exception, at.exception
     assert at.selectbox(key="lessons_discipline").value == "design"
-    assert list(at.dataframe[0].value.iloc[:, 0].str.rsplit("#").str[-1]) == ["B1%20invoices"]
+    shown = link_table(at, "lessons_table")
+    assert shown.column(t("portfolio.col.title")) == ["B1 invoices"]
+    assert shown.hrefs[0].startswith("initiative?id=")
     at.selectbox(key="lessons_decision").select("standardise").run()
     assert (at.query_params["decision"], at.query_params["discipline"], at.query_params["q"]) == (
         "standardise", "design", "summary")

@@ -6,7 +6,7 @@ import pytest
 from cxgov.db import session_scope
 from cxgov.models import Milestone, Role
 from tests.factories import add_initiative, add_person, approve_and_move
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_table, open_page, texts
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def people(db):
     with session_scope(engine, write=True) as session:
         session.add(Milestone(initiative_id=initiative, title="Pilot in two stores",
                               due_on=date.today() - timedelta(days=3)))
-    return {"url": url, "manager": manager, "leader": leader}
+    return {"url": url, "manager": manager, "leader": leader, "initiative": initiative}
 
 
 @pytest.mark.parametrize(("who", "landing"), [("manager", "My work"), ("leader", "Portfolio overview")])
@@ -34,14 +34,16 @@ def test_managers_land_on_my_work_and_leaders_on_the_portfolio(monkeypatch, peop
 def test_the_list_says_what_is_due_and_how_urgent(monkeypatch, people, lang):
     at = open_page(monkeypatch, people["url"], "my-work", lang=lang, acting=people["manager"])
     assert not at.exception, at.exception
-    table = at.dataframe[0].value
-    rows = {row[1]: row for row in table.itertuples(index=False)}  # urgency -> row
+    shown = link_table(at, "my_work_table")
+    table = shown.frame
+    rows = {row[0]: row for row in table.itertuples(index=False)}  # urgency -> row
     overdue_check_in, overdue_milestone = (("15 days overdue", "3 days overdue") if lang == "en"
                                            else ("15 dagen te laat", "3 dagen te laat"))
-    assert rows[overdue_check_in][2] == ("Check-in due" if lang == "en" else "Check-in doen")
+    assert rows[overdue_check_in][1] == ("Check-in due" if lang == "en" else "Check-in doen")
     assert rows[overdue_milestone][3] == "Pilot in two stores"
-    assert list(table.iloc[:, 1]) == [overdue_check_in, overdue_milestone]  # most urgent first
-    assert table.iloc[0, 0].startswith("initiative?id=")  # each row links to its initiative
+    assert list(table.iloc[:, 0]) == [overdue_check_in, overdue_milestone]  # most urgent first
+    assert list(table.iloc[:, 2]) == ["Callback pilot"] * 2  # the initiative each row is about
+    assert shown.hrefs == [f"initiative?id={people['initiative']}"] * 2  # each row links to its initiative
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[("Check-ins due" if lang == "en" else "Check-ins te doen")] == "1"
 

@@ -3,7 +3,6 @@ adds a milestone and marks it done, a flagged dependency shows its reason, plan 
 a viewer or a contributor on the team sees the lists without any control."""
 from datetime import date, timedelta
 
-import pandas as pd
 import pytest
 from sqlmodel import select
 
@@ -12,7 +11,7 @@ from cxgov.models import Milestone, PlanAction, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from tests.factories import add_dependency, add_initiative, add_milestone, add_person, add_team_member
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_table, open_page, texts
 
 TODAY = date.today()
 
@@ -86,12 +85,13 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
     at = _page(monkeypatch, setup, "manager")
     assert not at.exception, at.exception
     assert any("1 initiative this one waits for needs attention." in w.value for w in at.warning)
-    [table] = [df.value for df in at.dataframe if "Attention" in df.value.columns]
-    assert table.loc[0, "Attention"] == "Reported red"
-    assert table.loc[0, "Initiative"] == f"initiative?id={blocker}#New%20carrier%20API"
+    shown = link_table(at, f"plan_blocked_by_{setup['initiative']}")
+    assert shown.frame.loc[0, "Attention"] == "Reported red" and shown.tints.loc[0, "Attention"] is not None
+    assert (shown.frame.loc[0, "Initiative"], shown.hrefs[0]) == ("New carrier API", f"initiative?id={blocker}")
     at = open_page(monkeypatch, setup["url"], "initiative", acting=setup["manager"], query={"id": str(blocker)})
-    waiting = f"initiative?id={setup['initiative']}#Proactive%20delivery%20updates"  # the other side: who waits
-    assert any(waiting in df.value.get("Initiative", pd.Series(dtype=str)).tolist() for df in at.dataframe)
+    waiting = link_table(at, f"plan_blocking_{blocker}")  # the other side: who waits
+    assert (waiting.column("Initiative"), waiting.hrefs) == (["Proactive delivery updates"],
+                                                             [f"initiative?id={setup['initiative']}"])
 
 
 def test_plan_actions_in_the_pdca_record(monkeypatch, setup):

