@@ -26,7 +26,7 @@ from cxgov.models.enums import (
 REFERENCE_DATE = date(2026, 11, 29)  # "today" in the demo, fixed so the demo never changes with the clock
 READING_MONTHS = 36  # three years of monthly KPI readings, up to the reference month
 BASELINE_MONTH = READING_MONTHS - 13  # index of Nov 2025: the programme's baseline, 12 months before now
-READING_SOURCE = "demo"
+READING_SOURCE = "demo"  # every demo reading's source, and so every demo KPI's primary source
 EMAIL_DOMAIN = "voltera.example"
 MAX_INITIATIVES = 100_000
 
@@ -199,7 +199,7 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
             "code": kpi.code, "name": kpi.name, "kind": kpi.kind, "unit": kpi.unit, "scale_min": kpi.scale[0],
             "scale_max": kpi.scale[1], "method": kpi.method, "direction": kpi.direction,
             "discipline": kpi.discipline, "owner_id": refs.people[kpi.owner], "description": kpi.description,
-            "active": True, "version": 1, "created_at": created})
+            "primary_source": READING_SOURCE, "active": True, "version": 1, "created_at": created})
         kpi_ids[kpi.code] = kpi_id
         for month in range(READING_MONTHS):
             period = _add_months(first_month, month)

@@ -2,13 +2,16 @@
 
 Two separate questions (issue 4): *delivery* health — are we executing (milestones, spend, updates,
 blockers) — and *outcome* health — is the customer result coming (the linked KPIs against their targets).
-A well-run initiative whose KPI is not moving is amber or red on outcome, not on delivery. Pure functions:
-the facts come from cxgov.queries.health; reasons are translation keys with parameters.
+A well-run initiative whose KPI is not moving is amber or red on outcome, not on delivery. Outcome health
+waits for the work: before Do has begun nothing can have moved, so it is "not started" rather than red.
+Pure functions: the facts come from cxgov.queries.health; reasons are translation keys with parameters.
+The rules are total: no value a database can hold (any finite float, any date) makes them raise.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 from cxgov.models import Direction, Health, Status
 
@@ -46,6 +49,7 @@ class DeliveryFacts:
     planned_to_date_cents: int = 0  # budget planned for the quarters up to and including this one
     actual_cents: int = 0
     blockers: tuple[Blocker, ...] = ()
+    target_date: date | None = None  # the initiative's own target date
 
 
 @dataclass(frozen=True)
@@ -70,19 +74,27 @@ def delivery_signals(facts: DeliveryFacts, today: date, rules: Rules) -> list[Si
     """Every delivery rule that fires, most severe first; none for initiatives that are not running."""
     if facts.status not in RUNNING:
         return []
-    signals = [*_milestones(facts, today), *_spend(facts, rules), *_cadence(facts, today, rules),
-               *_blocked(facts)]
+    signals = [*_target_date(facts, today), *_milestones(facts, today), *_spend(facts, rules),
+               *_cadence(facts, today, rules), *_blocked(facts)]
     return sorted(signals, key=lambda s: -SEVERITY[s.health])
 
 
+def _late(today: date, due_on: date) -> Health:
+    """Late up to the grace is amber; later than that, red."""
+    return Health.RED if (today - due_on).days > MILESTONE_GRACE_DAYS else Health.AMBER
+
+
+def _target_date(facts: DeliveryFacts, today: date) -> list[Signal]:
+    if facts.target_date is None or facts.target_date >= today:
+        return []
+    return [Signal("target_date_passed", _late(today, facts.target_date), "health.rule.target_date_passed",
+                   {"due_on": facts.target_date, "days": (today - facts.target_date).days})]
+
+
 def _milestones(facts: DeliveryFacts, today: date) -> list[Signal]:
-    signals = []
-    for title, due_on in facts.overdue_milestones:
-        late_days = (today - due_on).days
-        health = Health.RED if late_days > MILESTONE_GRACE_DAYS else Health.AMBER
-        signals.append(Signal("milestone_overdue", health, "health.rule.milestone_overdue",
-                              {"title": title, "due_on": due_on, "days": late_days}))
-    return signals
+    return [Signal("milestone_overdue", _late(today, due_on), "health.rule.milestone_overdue",
+                   {"title": title, "due_on": due_on, "days": (today - due_on).days})
+            for title, due_on in facts.overdue_milestones]
 
 
 def _spend(facts: DeliveryFacts, rules: Rules) -> list[Signal]:
@@ -121,7 +133,7 @@ def _blocked(facts: DeliveryFacts) -> list[Signal]:
 
 @dataclass(frozen=True)
 class KpiProgress:
-    """A linked KPI: where it started, where it should get to (by when), and its latest reading."""
+    """A linked KPI: where it started, where it should get to (by when), and its latest reading that counts."""
 
     name: str
     direction: Direction
@@ -129,41 +141,57 @@ class KpiProgress:
     target: float | None
     target_date: date | None
     latest: float | None
-    started_on: date | None  # when the initiative started, for the expected path from baseline to target
 
 
-def outcome_signal(kpi: KpiProgress, today: date) -> Signal | None:
-    """The verdict on one KPI, or None when there is nothing to judge (no target, or no reading yet)."""
+SHARE_SHOWN = 10  # a share of the way beyond 1000 % is shown as 1000 %: the number only says "far beyond" then
+
+
+def outcome_signals(kpis: list[KpiProgress], today: date, work_began_on: date | None) -> list[Signal] | None:
+    """The verdicts on the linked KPIs that can be judged, worst first; None while the work has not begun
+    (outcome health *not started*)."""
+    if work_began_on is None:
+        return None
+    signals = [s for s in (outcome_signal(k, today, work_began_on) for k in kpis) if s is not None]
+    return sorted(signals, key=lambda s: -SEVERITY[s.health])
+
+
+def outcome_signal(kpi: KpiProgress, today: date, work_began_on: date | None) -> Signal | None:
+    """The verdict on one KPI, or None when there is nothing to judge (no target, or no reading yet). The
+    expected path runs straight from the baseline when the work began to the target on the target date."""
     if kpi.target is None or kpi.latest is None:
         return None
-    sign = 1 if kpi.direction is Direction.HIGHER_IS_BETTER else -1
     params = {"kpi": kpi.name, "latest": kpi.latest, "target": kpi.target, "baseline": kpi.baseline}
-    if sign * (kpi.latest - kpi.target) >= 0:
+    if _beyond(kpi.direction, kpi.target, kpi.latest) >= 0:
         return Signal("kpi_on_target", Health.GREEN, "health.outcome.reached", params)
     if kpi.target_date is not None and today > kpi.target_date:
         return Signal("kpi_off_target", Health.RED, "health.outcome.missed", params | {"due_on": kpi.target_date})
-    if kpi.baseline is None or kpi.baseline == kpi.target:
+    if kpi.baseline is None or _beyond(kpi.direction, kpi.baseline, kpi.target) <= 0:
+        # No path to follow: no baseline, or a target that is no improvement on it (stored before targets were
+        # checked against the KPI's direction).
         return Signal("kpi_off_target", Health.AMBER, "health.outcome.below_target", params)
-    share = (kpi.latest - kpi.baseline) / (kpi.target - kpi.baseline)  # of the way from baseline to target
+    # Exact fractions: differences of stored floats may overflow a float (1e308 − −1e308); a ratio never does.
+    share = (Fraction(kpi.latest) - Fraction(kpi.baseline)) / (Fraction(kpi.target) - Fraction(kpi.baseline))
     if share <= 0:
         return Signal("kpi_off_target", Health.RED, "health.outcome.not_moving", params)
-    expected = _expected_share(kpi.started_on, kpi.target_date, today)
-    if expected is not None and share + 1e-9 >= expected:
-        return Signal("kpi_on_track", Health.GREEN, "health.outcome.on_track", params | {"pct": round(share * 100)})
+    pct = round(min(share, SHARE_SHOWN) * 100)
+    expected = _expected_share(work_began_on, kpi.target_date, today)
+    if expected is not None and share + Fraction(1, 10**9) >= expected:
+        return Signal("kpi_on_track", Health.GREEN, "health.outcome.on_track", params | {"pct": pct})
     if expected is None:
-        return Signal("kpi_off_target", Health.AMBER, "health.outcome.partway", params | {"pct": round(share * 100)})
+        return Signal("kpi_off_target", Health.AMBER, "health.outcome.partway", params | {"pct": pct})
     return Signal("kpi_off_target", Health.AMBER, "health.outcome.behind",
-                  params | {"pct": round(share * 100), "expected": round(expected * 100)})
+                  params | {"pct": pct, "expected": round(expected * 100)})
 
 
-def _expected_share(started_on: date | None, target_date: date | None, today: date) -> float | None:
+def _beyond(direction: Direction, reference: float, value: float) -> int:
+    """−1, 0 or 1: is `value` short of, at or beyond `reference` in the direction the KPI improves? (Compared,
+    not subtracted: a difference of two stored floats may overflow.)"""
+    beyond = (value > reference) - (value < reference)
+    return beyond if direction is Direction.HIGHER_IS_BETTER else -beyond
+
+
+def _expected_share(began_on: date | None, target_date: date | None, today: date) -> Fraction | None:
     """How far along the straight path from baseline to target the KPI should be today."""
-    if started_on is None or target_date is None or target_date <= started_on:
+    if began_on is None or target_date is None or target_date <= began_on:
         return None
-    return min(max((today - started_on).days / (target_date - started_on).days, 0.0), 1.0)
-
-
-def outcome_signals(kpis: list[KpiProgress], today: date) -> list[Signal]:
-    """The verdicts on the linked KPIs that can be judged, worst first."""
-    signals = [s for s in (outcome_signal(k, today) for k in kpis) if s is not None]
-    return sorted(signals, key=lambda s: -SEVERITY[s.health])
+    return min(max(Fraction((today - began_on).days, (target_date - began_on).days), Fraction(0)), Fraction(1))

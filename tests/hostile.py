@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from cxgov.db import session_scope
 from cxgov.models import Discipline, Health, Initiative, KpiKind, Person, Role, Status, TaxonomyKind
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import create_initiative, record_check_in
-from cxgov.services.kpis import create_kpi, record_kpi_reading
+from cxgov.services.kpis import correct_kpi_reading, create_kpi, record_kpi_reading, withdraw_kpi_reading
 from cxgov.services.pdca import save_cycle_record
 from cxgov.services.people import create_person
 from cxgov.services.plan import add_milestone, add_plan_action, add_risk
@@ -141,7 +141,8 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
     """Every corpus entry in every text field of every entity, written through the services in one unit.
 
     Per entry: a department, a person, an objective, a journey stage and a channel, a KPI with a reading, and
-    an initiative (spread over the disciplines) with a red check-in (blocker included), a budget line, an expense,
+    an initiative (spread over the disciplines) with a red check-in (blocker included), a budget line, an expense
+    and a credit with its reason, a reading corrected and withdrawn with reasons,
     its PDCA record with every A3 box filled and the KPI as its target, and its plan and team (`_seed_plan`).
     Each text is cut to its field's maximum, so the services accept it; red health puts the initiatives on the
     portfolio's attention list and the board, where their titles and reasons are shown.
@@ -169,9 +170,10 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
             kpi = create_kpi(session=session, actor=actor, data={
                 "code": fit(f"H{n}{text}", 40), "name": fit(text, 160), "kind": KpiKind.CSAT, "unit": fit(text, 20),
                 "method": fit(text, 2_000), "description": fit(text, 5_000), "discipline": Discipline.MEASUREMENT,
-                "owner_id": person})
+                "owner_id": person, "primary_source": fit(text, 80)})
             record_kpi_reading(session=session, actor=actor, data={
                 "kpi_id": kpi, "period": month, "value": 7.5, "sample_size": 100, "source": fit(text, 80)})
+            _seed_corrected_and_withdrawn(session, actor, kpi, month, text)
             initiative = create_initiative(session=session, actor=actor, data={
                 "title": fit(text, 200), "description": fit(text, 20_000), "project_code": fit(text, 40),
                 "discipline": disciplines[n % len(disciplines)], "owner_id": person, "sponsor_id": person,
@@ -186,6 +188,8 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
                             data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00})
             record_expense(session=session, actor=actor, initiative_id=initiative,
                            data={"spent_on": today, "amount_cents": 25_00, "note": fit(text, 500)})
+            record_expense(session=session, actor=actor, initiative_id=initiative, data={
+                "spent_on": today, "amount_cents": -5_00, "note": fit(text, 500), "correction_reason": fit(text, 500)})
             # The PDCA record: every A3 box, and the KPI as its target (which links it to the initiative).
             version = session.get(Initiative, initiative).version  # the check-in's progress moved it on
             save_cycle_record(session=session, actor=actor, initiative_id=initiative, seen_version=version, data={
@@ -197,6 +201,17 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
                     "checkin_date": today, "health": Health.GREEN, "override_reason": fit(text, 2_000)})
             ids[h.key] = initiative
     return HostileSeed(admin_id=actor, initiative_ids=ids)
+
+
+def _seed_corrected_and_withdrawn(session, actor: int, kpi: int, month: date, text: str) -> None:
+    """A reading of the month before, corrected and then withdrawn, each with the text as its reason."""
+    before = (month - timedelta(days=1)).replace(day=1)
+    reading = record_kpi_reading(session=session, actor=actor, data={
+        "kpi_id": kpi, "period": before, "value": 7.0, "sample_size": 90, "source": fit(text, 80)})
+    correct_kpi_reading(session=session, actor=actor, reading_id=reading, seen_version=1,
+                        data={"value": 7.1, "sample_size": 90, "reason": fit(text, 2_000)})
+    withdraw_kpi_reading(session=session, actor=actor, reading_id=reading, seen_version=2,
+                         data={"reason": fit(text, 2_000)})
 
 
 def _seed_plan(session, actor: int, initiative: int, person: int, text: str, today: date, blocker: int | None) -> None:

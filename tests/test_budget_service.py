@@ -10,6 +10,7 @@ from cxgov.models import AuditEvent, BudgetLine, Expense, Role
 from cxgov.models.inputs import FieldProblem
 from cxgov.models.inputs_budget import parse_cents
 from cxgov.services.budget import record_expense, set_budget_line
+from cxgov.services.initiatives import record_check_in
 from tests.factories import add_initiative, add_person
 
 
@@ -111,3 +112,43 @@ def test_sponsor_may_manage_budget(engine):
     initiative = add_initiative(engine, owner_id=owner, sponsor_id=sponsor)
     assert _write(engine, set_budget_line, sponsor, initiative_id=initiative,
                   data={"year": 2026, "quarter": 2, "planned_cents": "5000"})
+
+
+# --- a negative expense is a credit with a reason -------------------------------------------------------------
+
+def test_a_credit_needs_its_reason_and_keeps_it(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative = add_initiative(engine, owner_id=owner)
+    credit = {"spent_on": date(2026, 11, 3), "amount_cents": "-250,00", "note": "Order 4711"}
+    with pytest.raises(ValidationError) as caught:
+        _write(engine, record_expense, owner, initiative_id=initiative, data=credit)
+    assert caught.value.field_messages()["correction_reason"].startswith("is required for a credit (a negative amount)")
+    assert _events(engine, "expense") == []
+    expense_id = _write(engine, record_expense, owner, initiative_id=initiative,
+                        data=credit | {"correction_reason": "Supplier credit note"})
+    with session_scope(engine) as session:
+        expense = session.get(Expense, expense_id)
+        assert (expense.amount_cents, expense.correction_reason) == (-25000, "Supplier credit note")
+    assert "Supplier credit note" in _events(engine, "expense")[0][3]
+
+
+def test_a_reason_on_a_cost_points_at_a_missing_minus(engine):
+    owner = add_person(engine, Role.MANAGER)
+    initiative = add_initiative(engine, owner_id=owner)
+    with pytest.raises(ValidationError) as caught:
+        _write(engine, record_expense, owner, initiative_id=initiative, data={
+            "spent_on": date(2026, 11, 3), "amount_cents": "250,00", "correction_reason": "Supplier credit note"})
+    assert caught.value.errors["correction_reason"][0] == "credit.error.reason_only_for_credit"
+
+
+@pytest.mark.parametrize("spend", ["-45,00", "0"])
+def test_a_check_in_books_no_credit_and_says_where_it_goes(engine, spend):
+    owner = add_person(engine, Role.MANAGER)
+    initiative = add_initiative(engine, owner_id=owner)
+    with pytest.raises(ValidationError) as caught:
+        _write(engine, record_check_in, owner, initiative_id=initiative,
+               data={"checkin_date": date(2026, 11, 27), "health": "green", "spend_cents": spend})
+    message = caught.value.field_messages()["spend_cents"]
+    assert "Book a credit (a negative amount) as an expense" in message and "with its reason" in message
+    with session_scope(engine) as session:
+        assert session.exec(select(Expense)).all() == []

@@ -10,7 +10,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ValidationError
 from cxgov.health import (
-    Blocker, DeliveryFacts, KpiProgress, Rules, delivery_signals, is_better, outcome_signal, worst,
+    Blocker, DeliveryFacts, KpiProgress, Rules, delivery_signals, is_better, outcome_signal, outcome_signals, worst,
 )
 from cxgov.models import (
     AuditEvent, BudgetLine, CheckIn, Direction, Expense, Health, InitiativeDependency, InitiativeKpi, Kpi, KpiKind,
@@ -99,42 +99,63 @@ def test_better_means_less_severe():
 
 # --- outcome (pure) ------------------------------------------------------------------------------------------
 
-def kpi(latest, *, baseline=20.0, target=30.0, direction=Direction.HIGHER_IS_BETTER, target_date=None,
-        started_on=None) -> KpiProgress:
-    return KpiProgress("NPS", direction, baseline, target, target_date, latest, started_on)
+def kpi(latest, *, baseline=20.0, target=30.0, direction=Direction.HIGHER_IS_BETTER, target_date=None) -> KpiProgress:
+    return KpiProgress("NPS", direction, baseline, target, target_date, latest)
 
 
-@pytest.mark.parametrize(("progress", "verdict"), [
-    (kpi(31), ("health.outcome.reached", Health.GREEN)),
-    (kpi(30), ("health.outcome.reached", Health.GREEN)),
-    (kpi(19), ("health.outcome.not_moving", Health.RED)),
-    (kpi(20), ("health.outcome.not_moving", Health.RED)),
-    (kpi(25), ("health.outcome.partway", Health.AMBER)),
-    (kpi(25, baseline=None), ("health.outcome.below_target", Health.AMBER)),
-    (kpi(25, target_date=TODAY - timedelta(days=1)), ("health.outcome.missed", Health.RED)),
-    # Half the time gone: half the way is on track, a quarter of it is behind.
-    (kpi(25, started_on=TODAY - timedelta(days=50), target_date=TODAY + timedelta(days=50)),
+BEGAN = TODAY - timedelta(days=50)  # the work began 50 days ago
+
+
+@pytest.mark.parametrize(("progress", "began", "verdict"), [
+    (kpi(31), BEGAN, ("health.outcome.reached", Health.GREEN)),
+    (kpi(30), BEGAN, ("health.outcome.reached", Health.GREEN)),
+    (kpi(19), BEGAN, ("health.outcome.not_moving", Health.RED)),
+    (kpi(20), BEGAN, ("health.outcome.not_moving", Health.RED)),
+    (kpi(25), BEGAN, ("health.outcome.partway", Health.AMBER)),  # no target date: no path to compare with
+    (kpi(25, baseline=None), BEGAN, ("health.outcome.below_target", Health.AMBER)),
+    (kpi(25, target_date=TODAY - timedelta(days=1)), BEGAN, ("health.outcome.missed", Health.RED)),
+    # Half the time since the work began gone: half the way is on track, a quarter of it is behind.
+    (kpi(25, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.on_track", Health.GREEN)),
+    (kpi(22.5, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.behind", Health.AMBER)),
+    # The path starts when the work began, not before: 10 days into 100, a tenth of the way is on track.
+    (kpi(21, target_date=TODAY + timedelta(days=90)), TODAY - timedelta(days=10),
      ("health.outcome.on_track", Health.GREEN)),
-    (kpi(22.5, started_on=TODAY - timedelta(days=50), target_date=TODAY + timedelta(days=50)),
-     ("health.outcome.behind", Health.AMBER)),
     # Lower is better: a wait time of 4 minutes against a target of 5 is reached; 7 against a baseline of 6 is not moving.
-    (kpi(4, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), ("health.outcome.reached", Health.GREEN)),
-    (kpi(7, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), ("health.outcome.not_moving", Health.RED)),
-    (kpi(5.5, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), ("health.outcome.partway", Health.AMBER)),
+    (kpi(4, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.reached", Health.GREEN)),
+    (kpi(7, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.not_moving", Health.RED)),
+    (kpi(5.5, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.partway", Health.AMBER)),
 ])
-def test_outcome_verdicts(progress, verdict):
-    signal = outcome_signal(progress, TODAY)
+def test_outcome_verdicts(progress, began, verdict):
+    signal = outcome_signal(progress, TODAY, began)
     assert (signal.reason, signal.health) == verdict
 
 
 def test_nothing_to_judge_without_a_target_or_a_reading():
-    assert outcome_signal(kpi(None), TODAY) is None
-    assert outcome_signal(kpi(25, target=None), TODAY) is None
+    assert outcome_signal(kpi(None), TODAY, BEGAN) is None
+    assert outcome_signal(kpi(25, target=None), TODAY, BEGAN) is None
+
+
+def test_outcome_waits_for_the_work():
+    """Before Do nothing can have moved: not started (None), never red for 'no movement from baseline'."""
+    assert outcome_signals([kpi(20), kpi(31)], TODAY, None) is None
+    assert [s.health for s in outcome_signals([kpi(20), kpi(31)], TODAY, BEGAN)] == [Health.RED, Health.GREEN]
 
 
 def test_behind_names_the_share_expected_by_now():
-    signal = outcome_signal(kpi(22.5, started_on=TODAY - timedelta(days=50), target_date=TODAY + timedelta(days=50)), TODAY)
+    signal = outcome_signal(kpi(22.5, target_date=TODAY + timedelta(days=50)), TODAY, BEGAN)
     assert (signal.params["pct"], signal.params["expected"]) == (25, 50)
+
+
+def test_the_measured_crash_is_a_verdict_now():
+    """A lower-is-better KPI with baseline −1e308, target 0 and a reading of 1e308 raised 'cannot convert float
+    infinity to integer' and broke the initiatives list. Its target is no improvement on its baseline (lower is
+    better), so there is no path to follow: judged against the target alone."""
+    signal = outcome_signal(kpi(1e308, baseline=-1e308, target=0.0, direction=Direction.LOWER_IS_BETTER,
+                                target_date=TODAY + timedelta(days=30)), TODAY, BEGAN)
+    assert (signal.reason, signal.health) == ("health.outcome.below_target", Health.AMBER)
+    far = outcome_signal(kpi(1e308, baseline=-1e308, target=1.7e308, target_date=TODAY + timedelta(days=30)),
+                         TODAY, BEGAN)
+    assert far.health is Health.GREEN and far.params["pct"] == 74  # on track: 74 % of the way, 63 % expected
 
 
 # --- facts from the database ---------------------------------------------------------------------------------

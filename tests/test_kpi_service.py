@@ -11,7 +11,7 @@ from cxgov.services.kpis import create_kpi, record_kpi_reading, update_kpi
 from tests.admin_helpers import audit_count, audit_events, run
 from tests.factories import add_person
 
-NPS = {"code": "nps_rel", "name": "Relationship NPS", "kind": "nps", "unit": "pt", "scale_min": 0, "scale_max": 10,
+NPS = {"code": "nps_rel", "name": "Relationship NPS", "kind": "nps", "unit": "pt", "scale_min": -100, "scale_max": 100,
        "method": "100 × (promoters − detractors) / answers", "discipline": "measurement"}
 
 
@@ -73,7 +73,9 @@ def test_readings_are_recorded_and_duplicates_refused_with_a_field_message(engin
     assert audit_count(engine) == before
     run(engine, record_kpi_reading, analyst, data=reading | {"source": "survey tool"})  # another source is fine
     with session_scope(engine) as session:
-        assert admin_queries.kpis(session)[["readings", "latest_period"]].values.tolist() == [[2, date(2026, 10, 1)]]
+        # Two sources for October and no primary source: the sources disagree, so no month counts yet.
+        assert admin_queries.kpis(session)[["readings", "latest_period", "disagreeing_months"]].values.tolist() \
+            == [[2, None, 1]]
         assert len(admin_queries.kpi_readings(session, kpi_id)) == 2
 
 

@@ -35,7 +35,7 @@ from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.queries.audit import AuditFilter
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
-from cxgov.services.kpis import create_kpi
+from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
@@ -184,6 +184,15 @@ def _edit_kpi(a: Arrange) -> dict:
 def _kpi_reading(a: Arrange) -> dict:
     return {"data": {"kpi_id": a.system(create_kpi, **_kpi_data()), "period": date(2026, 10, 1), "value": 4.2,
                      "sample_size": 310, "source": "survey"}}
+
+
+def _reading_to_change(**call) -> Callable[[Arrange], dict]:
+    """A reading the system recorded, to be corrected or withdrawn (`call` holds the data)."""
+    def build(a: Arrange) -> dict:
+        with session_scope(a.engine, write=True) as session:
+            reading_id = record_kpi_reading(session=session, actor=SYSTEM_ACTOR, data=_kpi_reading(a)["data"])
+        return {"reading_id": reading_id, "seen_version": 1} | call
+    return build
 
 
 def _person_data() -> dict:
@@ -450,6 +459,10 @@ CASES: dict[str, tuple[Case, ...]] = {
     "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
     "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),
     "kpis.record_kpi_reading": (Case((Action.MANAGE_KPIS,), _kpi_reading),),
+    "kpis.correct_kpi_reading": (Case((Action.MANAGE_KPIS,), _reading_to_change(
+        data={"value": 4.4, "sample_size": 310, "reason": "Panel re-weighted"})),),
+    "kpis.withdraw_kpi_reading": (Case((Action.MANAGE_KPIS,), _reading_to_change(
+        data={"reason": "Typed into the wrong KPI"})),),
     "people.create_person": (Case((Action.MANAGE_PEOPLE,), lambda a: {"data": _person_data()}),),
     "people.update_person": (Case((Action.MANAGE_PEOPLE,), _edit_person),),
     "reference.create_department": (Case((Action.MANAGE_REFERENCE_DATA,), lambda a: {"data": _department_data()}),),

@@ -33,9 +33,11 @@ class Portfolio:
 
 
 def check_in(engine, initiative_id: int, day: date, health: str, reason: str = "") -> None:
+    """A check-in reporting `health` whatever the rules derive (a late target date makes them red)."""
     with session_scope(engine, write=True) as session:
         record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"checkin_date": day, "health": health, "reason": reason})
+                        data={"checkin_date": day, "health": health, "reason": reason,
+                              "override_reason": "test arrangement"})
 
 
 def add_money(engine, initiative_id: int, planned: list[int], spent: list[int]) -> None:
@@ -48,11 +50,12 @@ def add_money(engine, initiative_id: int, planned: list[int], spent: list[int]) 
                         for cents in spent)
 
 
-def add_kpi(engine, code: str, name: str, discipline: str | None, readings: list[tuple[date, float, str]]) -> int:
+def add_kpi(engine, code: str, name: str, discipline: str | None, readings: list[tuple[date, float, str]],
+            primary_source: str = "") -> int:
     with session_scope(engine, write=True) as session:
         kpi_id = create_kpi(session=session, actor=SYSTEM_ACTOR, data={
             "code": code, "name": name, "kind": "operational", "unit": "%", "discipline": discipline,
-            "direction": "lower_is_better"})
+            "direction": "lower_is_better", "primary_source": primary_source})
     for period, value, source in readings:
         with session_scope(engine, write=True) as session:
             record_kpi_reading(session=session, actor=SYSTEM_ACTOR, data={
@@ -91,7 +94,7 @@ def build_portfolio(engine) -> Portfolio:
     add_money(engine, closed, [200_000], [250_001])
     wismo = add_kpi(engine, "WISMO", "Where-is-my-order share", None, [
         (date(2025, 10, 1), 28.0, "panel"), (date(2026, 9, 1), 23.0, "panel"), (date(2026, 10, 1), 22.0, "panel"),
-        (date(2026, 10, 1), 21.0, "import")])  # two sources for one month: the later recorded one counts
+        (date(2026, 10, 1), 21.0, "import")], primary_source="import")  # two sources for a month: the primary counts
     nps = add_kpi(engine, "NPS_REL", "Relationship NPS", "measurement", [(date(2026, 10, 1), 30.0, "")])
     link_kpi(engine, invoices, wismo)
     return Portfolio(owner, invoices, whatsapp, personas, agents, closed, later, wismo, nps)

@@ -1,4 +1,4 @@
-"""Admin: the KPI catalogue (scale, method, direction) and recording KPI readings."""
+"""Admin: the KPI catalogue (scale, method, direction, primary source) and its readings: record, correct, withdraw."""
 from datetime import date
 
 import streamlit as st
@@ -8,6 +8,7 @@ from cxgov.permissions import Action
 from cxgov.services.kpis import create_kpi, record_kpi_reading, update_kpi
 from cxgov.ui.acting import can
 from cxgov.ui.admin import FormField, add_form, edit_form, read_only_note, show_flash, show_table, table
+from cxgov.ui.kpi_readings import render_reading_forms, render_readings
 from cxgov.ui.text import label, tr
 
 st.title(tr("page.kpis"))
@@ -21,18 +22,12 @@ else:
                       "unit": "admin.field.unit", "scale_min": "admin.field.scale_min",
                       "scale_max": "admin.field.scale_max", "direction": "admin.field.direction",
                       "discipline": "admin.field.discipline", "owner": "admin.field.owner",
-                      "active": "admin.field.active", "readings": "admin.field.readings",
-                      "latest_period": "admin.field.latest_period"},
+                      "primary_source": "readings.field.primary_source", "active": "admin.field.active",
+                      "readings": "admin.field.readings", "latest_period": "admin.field.latest_period",
+                      "disagreeing_months": "readings.col.disagreeing"},
                enums={"kind": KpiKind, "direction": Direction, "discipline": Discipline})
     codes = dict(zip(kpis["id"].tolist(), kpis["code"] + " · " + kpis["name"], strict=True))
-    st.subheader(tr("admin.kpis.readings"))
-    shown = st.selectbox(tr("admin.field.kpi"), list(codes), format_func=codes.get, key="admin_kpis_readings_of")
-    readings = table("kpi_readings", "kpis", kpi_id=shown)
-    if readings.empty:
-        st.caption(tr("admin.kpis.no_readings"))
-    else:
-        show_table(readings, {"period": "admin.field.period", "value": "admin.field.value",
-                              "sample_size": "admin.field.sample_size", "source": "admin.field.source"})
+    shown = render_readings(codes)
 
 if not can(Action.MANAGE_KPIS):
     read_only_note()
@@ -54,9 +49,13 @@ FIELDS = [
     FormField("owner_id", "admin.field.owner", "choice", (None, *people.loc[people["active"], "id"].tolist()),
               format=lambda p: tr("common.none") if p is None else names.get(p, str(p))),
     FormField("description", "admin.field.description", "area", max_chars=5_000),
+    FormField("primary_source", "readings.field.primary_source", max_chars=80),
     FormField("active", "admin.field.active", "check"),
 ]
-add_tab, edit_tab, reading_tab = st.tabs([tr("admin.add_kpi"), tr("admin.edit_kpi"), tr("admin.record_reading")])
+# Keyed and tracked: the open tab stays open when a run draws one element more or less above it (the flash).
+add_tab, edit_tab, reading_tab, *reading_change_tabs = st.tabs([
+    tr("admin.add_kpi"), tr("admin.edit_kpi"), tr("admin.record_reading"), tr("readings.correct_tab"),
+    tr("readings.withdraw_tab")], key="admin_kpis_tabs", on_change="rerun")
 with add_tab:
     add_form("kpis", FIELDS, service=create_kpi, areas=("kpis",), defaults={"kind": KpiKind.NPS})
 with edit_tab:
@@ -75,3 +74,8 @@ with reading_tab:
         ]
         add_form("readings", READING_FIELDS, service=record_kpi_reading, areas=("kpis",), button="admin.record",
                  defaults={"kpi_id": shown, "period": date.today().replace(day=1)})
+if kpis.empty:
+    for tab in reading_change_tabs:
+        tab.caption(tr("admin.kpis.empty"))
+else:
+    render_reading_forms(shown, reading_change_tabs)

@@ -87,3 +87,15 @@ def format_moment(value: datetime | None, lang: str = "en") -> str:
     if value is None:
         return "—"
     return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss 'UTC'", tzinfo="UTC", locale=LOCALES[lang])
+
+
+class LocalNumber(float):
+    """A number inside a message, written the reader's way: the catalog text asks for `{low:en}` or `{low:nl}`
+    (7.5 / 7,5; 1,000,000 / 1.000.000), because a message is made before anyone knows who will read it."""
+
+    LARGEST_WRITTEN_OUT = 1e15  # beyond this babel cannot quantise every float; such numbers read better as 1e+20
+
+    def __format__(self, spec: str) -> str:
+        if spec in LANGUAGES and abs(self) < self.LARGEST_WRITTEN_OUT:
+            return format_decimal(float(self), format="#,##0.##########", locale=LOCALES[spec])
+        return format(float(self), "g" if spec in LANGUAGES else spec)

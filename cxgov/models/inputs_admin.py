@@ -7,6 +7,7 @@ from datetime import date
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
+from cxgov.kpi_rules import Problem, period_problem, sample_range_problem, scale_problems
 from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
 
@@ -23,8 +24,14 @@ def _required(value):
 
 def _problem(model: str, field: str, value, key: str, **params) -> pydantic.ValidationError:
     """A model-level rule reported on one field, like the field validators do."""
-    return pydantic.ValidationError.from_exception_data(
-        model, [{"type": "value_error", "loc": (field,), "input": value, "ctx": {"error": FieldProblem(key, **params)}}])
+    return _problems(model, {field: (key, params)})
+
+
+def _problems(model: str, problems: dict[str, tuple[str, dict]]) -> pydantic.ValidationError:
+    """Model-level rules reported on their fields, like the field validators do."""
+    return pydantic.ValidationError.from_exception_data(model, [
+        {"type": "value_error", "loc": (field,), "input": None, "ctx": {"error": FieldProblem(key, **params)}}
+        for field, (key, params) in problems.items()])
 
 
 class PersonInput(Strict):
@@ -92,6 +99,8 @@ class KpiInput(Strict):
     discipline: Discipline | None = None
     owner_id: int | None = None
     description: str = Field(default="", max_length=5_000)
+    # The source whose reading counts when several report the same month (e.g. "panel"); "" for none.
+    primary_source: str = Field(default="", max_length=80)
     active: bool = True
 
     _names = field_validator("code", "name", mode="before")(classmethod(lambda cls, v: _required(v)))
@@ -105,25 +114,65 @@ class KpiInput(Strict):
         return value.upper()
 
     @model_validator(mode="after")
-    def _scale_ordered(self):
-        if self.scale_min is not None and self.scale_max is not None and self.scale_max <= self.scale_min:
-            raise _problem("KpiInput", "scale_max", self.scale_max, "admin.error.scale_order")
+    def _scale_fits(self):
+        """Ordered, and within what the kind allows (cxgov.kpi_rules)."""
+        problems = scale_problems(self.kind, self.scale_min, self.scale_max)
+        if not problems and self.scale_min is not None and self.scale_max is not None \
+                and self.scale_max <= self.scale_min:
+            problems = {"scale_max": ("admin.error.scale_order", {})}
+        if problems:
+            raise _problems("KpiInput", problems)
         return self
 
 
+def refuse(problem: Problem | None):
+    """Raise a problem found by cxgov.kpi_rules inside a field validator (so it is reported with the others)."""
+    if problem is not None:
+        raise FieldProblem(problem[0], **problem[1])
+
+
+def sample_in_range(cls, value: int | None) -> int | None:
+    """A field validator for n (a sample size): a whole number from 1 up, where given."""
+    refuse(sample_range_problem(value))
+    return value
+
+
 class KpiReadingInput(Strict):
+    """A new reading. What needs no KPI (the month, the range of n) is checked here, so it is reported with the
+    other fields at once; the value's scale and whether n is required, by the service against the KPI (both by
+    cxgov.kpi_rules)."""
+
     kpi_id: int
     period: date
     value: float
-    sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)  # bound: a typo, not a survey
+    sample_size: int | None = None
     source: str = Field(default="", max_length=80)
 
     _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _sample = field_validator("sample_size")(classmethod(sample_in_range))
 
     @field_validator("period")
     @classmethod
-    def _first_of_month(cls, value: date) -> date:
-        """A reading covers a month (or a quarter, starting on the first of its first month)."""
-        if value.day != 1:
-            raise FieldProblem("admin.error.period_first_day")
+    def _month_that_has_begun(cls, value: date) -> date:
+        refuse(period_problem(value, date.today()))
         return value
+
+
+class KpiReadingCorrectionInput(Strict):
+    """A correction of a reading's value and/or n, with the reason (kept in the audit log)."""
+
+    value: float
+    sample_size: int | None = None
+    reason: str = Field(max_length=2_000)
+
+    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _sample = field_validator("sample_size")(classmethod(sample_in_range))
+    _reason = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required(v)))
+
+
+class KpiReadingWithdrawalInput(Strict):
+    """Why a reading is withdrawn: it stays in the history with this reason and never counts again."""
+
+    reason: str = Field(max_length=2_000)
+
+    _reason = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required(v)))

@@ -8,7 +8,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from pydantic import Field, field_validator
+import pydantic
+from pydantic import Field, field_validator, model_validator
 
 from cxgov.models.enums import ExpenseCategory
 from cxgov.models.inputs import FieldProblem, Strict
@@ -73,12 +74,13 @@ class BudgetLineInput(Strict):
 
 
 class ExpenseInput(Strict):
-    """One expense (a negative amount is a credit or correction)."""
+    """One expense; a negative amount is a credit (a correction), accepted only with its reason."""
 
     spent_on: date
     amount_cents: int = Field(gt=-MAX_CENTS, lt=MAX_CENTS)
     category: ExpenseCategory = ExpenseCategory.OTHER
     note: str = Field(default="", max_length=500)
+    correction_reason: str = Field(default="", max_length=500)
 
     _amount = field_validator("amount_cents", mode="before")(classmethod(lambda cls, v: _cents(v)))
 
@@ -88,3 +90,14 @@ class ExpenseInput(Strict):
         if value == 0:
             raise FieldProblem("programs.error.amount_zero")
         return value
+
+    @model_validator(mode="after")
+    def _credit_has_its_reason(self):
+        """A credit without a reason cannot be told from a typo; a reason on a cost suggests a missing minus."""
+        key = "credit.error.reason_required" if self.amount_cents < 0 and not self.correction_reason else \
+            "credit.error.reason_only_for_credit" if self.amount_cents > 0 and self.correction_reason else None
+        if key:
+            raise pydantic.ValidationError.from_exception_data("ExpenseInput", [
+                {"type": "value_error", "loc": ("correction_reason",), "input": self.correction_reason,
+                 "ctx": {"error": FieldProblem(key)}}])
+        return self

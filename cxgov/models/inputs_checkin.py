@@ -6,19 +6,32 @@ import pydantic
 from pydantic import Field, field_validator, model_validator
 
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_admin import sample_in_range
 from cxgov.models.inputs_budget import MAX_CENTS, _cents
 
 
 class CheckInExtrasInput(Strict):
-    spend_cents: int | None = Field(default=None, gt=-MAX_CENTS, lt=MAX_CENTS)
+    """Spend and a KPI reading; the reading's value, n and month are checked against its KPI by cxgov.kpi_rules
+    (cxgov.services.initiatives), like a reading typed on Admin → KPIs."""
+
+    spend_cents: int | None = Field(default=None, lt=MAX_CENTS)
     kpi_id: int | None = None
     kpi_value: float | None = None
-    kpi_sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)
+    kpi_sample_size: int | None = None
 
     _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
         classmethod(lambda cls, v: _blank_to_none(v)))
     _amount = field_validator("spend_cents", mode="before")(
         classmethod(lambda cls, v: None if _blank_to_none(v) is None else _cents(v)))
+    _sample = field_validator("kpi_sample_size")(classmethod(sample_in_range))
+
+    @field_validator("spend_cents")
+    @classmethod
+    def _spend_is_a_cost(cls, value: int | None) -> int | None:
+        """A credit needs its reason, which a check-in does not ask for: it is booked as an expense."""
+        if value is not None and value <= 0:
+            raise FieldProblem("credit.error.spend_not_positive")
+        return value
 
     @model_validator(mode="after")
     def _reading_complete(self):

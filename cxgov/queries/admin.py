@@ -13,6 +13,7 @@ from sqlmodel import Session
 from cxgov.models import (
     Department, Initiative, Kpi, KpiReading, LocalAccount, Person, StrategicObjective, TaxonomyTerm, base,
 )
+from cxgov.queries import readings
 
 READINGS_SHOWN = 120  # ten years of monthly readings: plenty for the admin table, bounded for big imports
 
@@ -91,20 +92,37 @@ def terms(session: Session, *, kind: str | None = None) -> pd.DataFrame:
 
 
 def kpis(session: Session) -> pd.DataFrame:
-    """The KPI catalogue with owner, number of readings and the latest period."""
+    """The KPI catalogue with owner, readings recorded (not withdrawn), the latest month with a reading that
+    counts, and the months whose sources disagree (several readings, none from the primary source)."""
     owner = aliased(Person)
-    readings = (sa.select(KpiReading.kpi_id, sa.func.count().label("n"), sa.func.max(KpiReading.period).label("latest"))
-                .group_by(KpiReading.kpi_id).subquery())
+    live = readings.live_readings()
+    latest = readings.latest_counting_readings()
+    disagreeing = sa.and_(live.c.reports > 1, live.c.month_has_primary == 0)
+    counts = (sa.select(live.c.kpi_id, sa.func.count().label("n"),
+                        sa.func.count(sa.distinct(sa.case((disagreeing, live.c.period)))).label("disagreeing"))
+              .group_by(live.c.kpi_id).subquery("reading_counts"))
     return _frame(session, sa.select(
         Kpi.id, Kpi.code, Kpi.name, _text(Kpi.kind).label("kind"), Kpi.unit, Kpi.scale_min, Kpi.scale_max, Kpi.method,
         _text(Kpi.direction).label("direction"), _text(Kpi.discipline).label("discipline"), Kpi.owner_id,
-        owner.name.label("owner"), Kpi.description, Kpi.active, sa.func.coalesce(readings.c.n, 0).label("readings"),
-        readings.c.latest.label("latest_period"), Kpi.version,
-    ).outerjoin(owner, owner.id == Kpi.owner_id).outerjoin(readings, readings.c.kpi_id == Kpi.id).order_by(Kpi.code))
+        owner.name.label("owner"), Kpi.description, Kpi.primary_source, Kpi.active,
+        sa.func.coalesce(counts.c.n, 0).label("readings"), latest.c.period.label("latest_period"),
+        sa.func.coalesce(counts.c.disagreeing, 0).label("disagreeing_months"), Kpi.version,
+    ).outerjoin(owner, owner.id == Kpi.owner_id).outerjoin(counts, counts.c.kpi_id == Kpi.id)
+        .outerjoin(latest, latest.c.kpi_id == Kpi.id).order_by(Kpi.code))
 
 
 def kpi_readings(session: Session, kpi_id: int, limit: int = READINGS_SHOWN) -> pd.DataFrame:
-    """The latest readings of one KPI, newest first."""
-    return _frame(session, sa.select(KpiReading.period, KpiReading.value, KpiReading.sample_size, KpiReading.source)
-                  .where(KpiReading.kpi_id == kpi_id)
-                  .order_by(KpiReading.period.desc(), KpiReading.source).limit(limit))
+    """The latest readings of one KPI, newest first: source, how each stands in its month (counts as the only or
+    the primary one, shown beside, sources disagree, withdrawn), who corrected or withdrew it and why."""
+    live = readings.live_readings()
+    corrector, withdrawer = aliased(Person, name="corrector"), aliased(Person, name="withdrawer")
+    return _frame(session, sa.select(
+        KpiReading.id, KpiReading.period, KpiReading.value, KpiReading.sample_size, KpiReading.source,
+        readings.reading_standing(live).label("standing"), KpiReading.version, KpiReading.updated_at,
+        corrector.name.label("updated_by"), KpiReading.withdrawn_at, withdrawer.name.label("withdrawn_by"),
+        KpiReading.withdrawal_reason,
+    ).outerjoin(live, live.c.id == KpiReading.id)
+        .outerjoin(corrector, corrector.id == KpiReading.updated_by_id)
+        .outerjoin(withdrawer, withdrawer.id == KpiReading.withdrawn_by_id)
+        .where(KpiReading.kpi_id == kpi_id)
+        .order_by(KpiReading.period.desc(), KpiReading.source, KpiReading.id).limit(limit))

@@ -19,9 +19,10 @@ from cxgov.health import (
 )
 from cxgov.models import (
     CLOSED_STATUSES, BudgetLine, CheckIn, Direction, Expense, Health, Initiative, InitiativeDependency,
-    InitiativeKpi, Kpi, KpiReading, Milestone, Status,
+    InitiativeKpi, Kpi, Milestone, PdcaCycle, Status,
 )
 from cxgov.queries.portfolio import _latest_check_ins
+from cxgov.queries.readings import latest_counting_readings
 from cxgov.settings import Settings
 
 
@@ -34,15 +35,21 @@ def rules_from(settings: Settings) -> Rules:
 
 @dataclass(frozen=True)
 class Assessment:
-    """What the rules say about one initiative: delivery (None when it is not running) and outcome."""
+    """What the rules say about one initiative: delivery (None when it is not running) and outcome (not
+    started until the work began: `work_began_on` None)."""
 
     delivery: tuple[Signal, ...]
     derived: Health | None
     outcome: tuple[Signal, ...]
+    work_began_on: date | None = None
+
+    @property
+    def outcome_started(self) -> bool:
+        return self.work_began_on is not None
 
     @property
     def outcome_health(self) -> Health | None:
-        """The worst verdict on the linked KPIs; None when none can be judged yet."""
+        """The worst verdict on the linked KPIs; None when none can be judged (yet)."""
         return worst(self.outcome) if self.outcome else None
 
 
@@ -56,11 +63,13 @@ def assess(session: Session, *, initiative_ids: Collection[int] | None, today: d
     scope = None if wanted is None or len(wanted) > LONG_ID_LIST else wanted
     facts = delivery_facts(session, scope, today)
     kpis = kpi_progress(session, scope)
+    began = work_began(session, scope)
     return {
         initiative_id: Assessment(
             delivery=tuple(signals := delivery_signals(f, today, rules)),
             derived=worst(signals) if f.status in RUNNING else None,
-            outcome=tuple(outcome_signals(kpis.get(initiative_id, []), today)),
+            outcome=tuple(outcome_signals(kpis.get(initiative_id, []), today, began.get(initiative_id)) or ()),
+            work_began_on=began.get(initiative_id),
         )
         for initiative_id, f in facts.items() if wanted is None or initiative_id in wanted
     }
@@ -72,8 +81,9 @@ def _only(column, ids: Collection[int] | None) -> list:
 
 def delivery_facts(session: Session, ids: Collection[int] | None, today: date) -> dict[int, DeliveryFacts]:
     """initiative id -> its DeliveryFacts; six statements whatever the number of initiatives."""
-    rows = session.connection().execute(sa.select(Initiative.id, Initiative.status, Initiative.start_date, Initiative.created_at)
-                           .where(*_only(Initiative.id, ids))).all()
+    rows = session.connection().execute(sa.select(Initiative.id, Initiative.status, Initiative.start_date,
+                                                  Initiative.created_at, Initiative.target_date)
+                                        .where(*_only(Initiative.id, ids))).all()
     last = dict(session.connection().execute(sa.select(CheckIn.initiative_id, sa.func.max(CheckIn.checkin_date))
                                 .where(*_only(CheckIn.initiative_id, ids)).group_by(CheckIn.initiative_id)).all())
     overdue = defaultdict(list)
@@ -96,8 +106,9 @@ def delivery_facts(session: Session, ids: Collection[int] | None, today: date) -
             status=Status(status), started_on=start_date or created_at.date(), last_check_in=last.get(initiative_id),
             overdue_milestones=tuple(overdue[initiative_id]), planned_to_date_cents=int(planned.get(initiative_id) or 0),
             actual_cents=int(actual.get(initiative_id) or 0), blockers=tuple(blockers[initiative_id]),
+            target_date=target_date,
         )
-        for initiative_id, status, start_date, created_at in rows
+        for initiative_id, status, start_date, created_at, target_date in rows
     }
 
 
@@ -120,22 +131,26 @@ def _blockers(session: Session, ids: Collection[int] | None, today: date) -> dic
 
 
 def kpi_progress(session: Session, ids: Collection[int] | None) -> dict[int, list[KpiProgress]]:
-    """initiative id -> its linked KPIs with baseline, target and latest reading (one statement)."""
-    ranked = sa.select(
-        KpiReading.kpi_id, KpiReading.value,
-        sa.func.row_number().over(partition_by=KpiReading.kpi_id,
-                                  order_by=(KpiReading.period.desc(), KpiReading.id.desc())).label("rank"),
-    ).subquery("ranked_reading")
+    """initiative id -> its linked KPIs with baseline, target and latest reading that counts (one statement)."""
+    latest = latest_counting_readings()
     found = defaultdict(list)
     for row in session.connection().execute(
             sa.select(InitiativeKpi.initiative_id, Kpi.name, Kpi.direction, InitiativeKpi.baseline,
-                      InitiativeKpi.target, InitiativeKpi.target_date, ranked.c.value, Initiative.start_date,
-                      Initiative.created_at)
+                      InitiativeKpi.target, InitiativeKpi.target_date, latest.c.value)
             .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
-            .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
-            .outerjoin(ranked, sa.and_(ranked.c.kpi_id == Kpi.id, ranked.c.rank == 1))
+            .outerjoin(latest, latest.c.kpi_id == Kpi.id)
             .where(*_only(InitiativeKpi.initiative_id, ids)).order_by(Kpi.name)):
         found[row.initiative_id].append(KpiProgress(
             name=row.name, direction=Direction(row.direction), baseline=row.baseline, target=row.target,
-            target_date=row.target_date, latest=row.value, started_on=row.start_date or row.created_at.date()))
+            target_date=row.target_date, latest=row.value))
     return found
+
+
+def work_began(session: Session, ids: Collection[int] | None) -> dict[int, date]:
+    """initiative id -> the day its work began: the first day any of its cycles entered Do, or went on to Check
+    or Act without a recorded Do (a finished quick fix skips Do). Absent: no work yet (one statement)."""
+    began = sa.func.min(sa.func.coalesce(PdcaCycle.do_started_on, PdcaCycle.check_started_on,
+                                         PdcaCycle.act_started_on))
+    return {initiative_id: day for initiative_id, day in session.connection().execute(
+        sa.select(PdcaCycle.initiative_id, began).where(*_only(PdcaCycle.initiative_id, ids))
+        .group_by(PdcaCycle.initiative_id)) if day is not None}

@@ -15,9 +15,10 @@ from sqlmodel import Session
 
 from cxgov.models import (
     BudgetLine, CheckIn, Department, Expense, Initiative, InitiativeKpi, InitiativeMember, InitiativeTerm, Kpi,
-    KpiReading, PdcaCycle, Person, Status, StrategicObjective, TaxonomyTerm,
+    PdcaCycle, Person, Status, StrategicObjective, TaxonomyTerm,
 )
 from cxgov.queries.portfolio import HEALTH_ORDER, _initiatives, _text
+from cxgov.queries.readings import latest_counting_readings
 
 LIST_COLUMNS = (
     "id", "title", "discipline", "status", "phase", "health", "reason", "lane", "priority", "owner_id", "owner",
@@ -201,18 +202,14 @@ def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
 
 
 def kpi_links(session: Session, initiative_id: int) -> pd.DataFrame:
-    """The KPIs an initiative is measured against: baseline, target and the latest reading."""
-    ranked = sa.select(
-        KpiReading.kpi_id, KpiReading.value, KpiReading.period,
-        sa.func.row_number().over(partition_by=KpiReading.kpi_id,
-                                  order_by=(KpiReading.period.desc(), KpiReading.id.desc())).label("rank"),
-    ).subquery("ranked_reading")
+    """The KPIs an initiative is measured against: baseline, target and the latest reading that counts."""
+    latest = latest_counting_readings()
     return _frame(session, sa.select(
         Kpi.id.label("kpi_id"), Kpi.code, Kpi.name, _text(Kpi.kind).label("kind"), Kpi.unit,
         _text(Kpi.direction).label("direction"), InitiativeKpi.baseline, InitiativeKpi.target,
-        InitiativeKpi.target_date, ranked.c.value.label("latest_value"), ranked.c.period.label("latest_period"),
+        InitiativeKpi.target_date, latest.c.value.label("latest_value"), latest.c.period.label("latest_period"),
     ).join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
-        .outerjoin(ranked, sa.and_(ranked.c.kpi_id == Kpi.id, ranked.c.rank == 1))
+        .outerjoin(latest, latest.c.kpi_id == Kpi.id)
         .where(InitiativeKpi.initiative_id == initiative_id).order_by(Kpi.code))
 
 
@@ -244,7 +241,7 @@ def expenses(session: Session, initiative_id: int) -> pd.DataFrame:
     """The expenses of one initiative, newest first, with who booked them."""
     return _frame(session, sa.select(
         Expense.id, Expense.spent_on, Expense.amount_cents, _text(Expense.category).label("category"), Expense.note,
-        Person.name.label("booked_by"),
+        Expense.correction_reason, Person.name.label("booked_by"),
     ).outerjoin(Person, Person.id == Expense.created_by_id).where(Expense.initiative_id == initiative_id)
         .order_by(Expense.spent_on.desc(), Expense.id.desc()))
 

@@ -1,6 +1,7 @@
 """KPI reads: a discipline's KPIs with latest and previous-year values, and their monthly trend.
 
-A KPI may have several readings for one period (one per source); the most recently recorded one counts.
+A KPI may have several readings for one month (one per source); which one counts is decided once, in
+cxgov.queries.readings.
 """
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import Discipline, Initiative, InitiativeKpi, Kpi, KpiReading
+from cxgov.models import Discipline, Initiative, InitiativeKpi, Kpi
+from cxgov.queries.readings import counting_readings
 
 KPI_COLUMNS = (
     "id", "code", "name", "kind", "unit", "direction", "latest_period", "latest_value", "sample_size",
@@ -18,14 +20,13 @@ KPI_COLUMNS = (
 )
 
 
-def _one_reading_per_period() -> sa.Subquery:
-    ranked = sa.select(
-        KpiReading.kpi_id, KpiReading.period, KpiReading.value, KpiReading.sample_size,
-        sa.extract("year", KpiReading.period).label("year"), sa.extract("month", KpiReading.period).label("month"),
-        sa.func.row_number().over(partition_by=(KpiReading.kpi_id, KpiReading.period),
-                                  order_by=(KpiReading.created_at.desc(), KpiReading.id.desc())).label("rank"),
-    ).subquery("ranked_reading")
-    return sa.select(ranked).where(ranked.c.rank == 1).subquery("reading")
+def _one_reading_per_period(name: str = "reading") -> sa.Subquery:
+    """The reading that counts per KPI and month, with its year and month (to find the same month a year earlier)."""
+    counting = counting_readings(f"{name}_counting")
+    return sa.select(
+        counting.c.kpi_id, counting.c.period, counting.c.value, counting.c.sample_size,
+        sa.extract("year", counting.c.period).label("year"), sa.extract("month", counting.c.period).label("month"),
+    ).subquery(name)
 
 
 def _discipline_kpi_ids(discipline: Discipline) -> sa.Select:
@@ -44,7 +45,7 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
                                            order_by=reading.c.period.desc()).label("recency"),
     ).subquery("newest")
     latest = sa.select(newest).where(newest.c.recency == 1).subquery("latest")
-    year_before = reading.alias("year_before")
+    year_before = _one_reading_per_period("year_before")
     links = (sa.select(InitiativeKpi.kpi_id, sa.func.count().label("n")).join(
         Initiative, Initiative.id == InitiativeKpi.initiative_id).where(Initiative.discipline == discipline)
         .group_by(InitiativeKpi.kpi_id).subquery("links"))

@@ -8,9 +8,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import Department, Initiative, InitiativeTerm, Kpi, KpiReading, PdcaCycle, Person, PhaseTransition
+from cxgov.models import Department, Initiative, InitiativeTerm, Kpi, PdcaCycle, Person, PhaseTransition
 from cxgov.queries.initiatives import _frame
 from cxgov.queries.portfolio import _text
+from cxgov.queries.readings import latest_counting_readings
 
 CYCLE_COLUMNS = (
     "id", "number", "phase", "closed_on", "plan_started_on", "do_started_on", "check_started_on", "act_started_on",
@@ -46,11 +47,11 @@ def kpi_choices(session: Session) -> pd.DataFrame:
 
 
 def latest_target_reading(session: Session, kpi_id: int, since) -> pd.DataFrame:
-    """The latest reading of `kpi_id` for a period on or after `since` (any period when None): 0 or 1 rows."""
-    query = sa.select(KpiReading.period, KpiReading.value, KpiReading.sample_size).where(KpiReading.kpi_id == kpi_id)
-    if since is not None:
-        query = query.where(KpiReading.period >= since)
-    return _frame(session, query.order_by(KpiReading.period.desc(), KpiReading.id.desc()).limit(1))
+    """The latest reading that counts of `kpi_id` for a period on or after `since` (any period when None):
+    0 or 1 rows."""
+    latest = latest_counting_readings(since=since)
+    return _frame(session, sa.select(latest.c.period, latest.c.value, latest.c.sample_size)
+                  .where(latest.c.kpi_id == kpi_id))
 
 
 @dataclass(frozen=True)

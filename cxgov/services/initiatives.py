@@ -12,9 +12,10 @@ from sqlmodel import Session, select
 from cxgov import audit
 from cxgov.errors import ValidationError
 from cxgov.health import RUNNING, delivery_signals, is_better, worst
+from cxgov.kpi_rules import KpiScale, reading_problems, renamed
 from cxgov.models import (
     ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Expense, Health, Initiative, InitiativeKpi, InitiativeMember,
-    InitiativeTerm, KpiReading, PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
+    InitiativeTerm, Kpi, KpiReading, PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
 )
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
@@ -172,17 +173,27 @@ def _book_spend(session: Session, person: Person | None, initiative_id: int, day
     audit_created(session, person=person, entity="expense", row=expense)
 
 
+# The check-in's reading fields, by the names cxgov.kpi_rules reports problems under.
+CHECK_IN_READING_FIELDS = {"value": "kpi_value", "sample_size": "kpi_sample_size", "period": "checkin_date"}
+
+
 def _record_reading(session: Session, person: Person | None, initiative_id: int, day: date,
                     extras: CheckInExtrasInput) -> None:
-    """A reading of one of the initiative's KPIs, for the month of the check-in, sourced to this initiative."""
+    """A reading of one of the initiative's KPIs, for the month of the check-in, sourced to this initiative;
+    checked against the KPI like a reading typed on Admin → KPIs."""
     if session.get(InitiativeKpi, (initiative_id, extras.kpi_id)) is None:
         raise ValidationError({"kpi_id": "programs.error.kpi_not_linked"})
     source = f"initiative {initiative_id}"
     period = day.replace(day=1)
-    taken = session.exec(select(KpiReading.id).where(KpiReading.kpi_id == extras.kpi_id,
-                                                     KpiReading.period == period, KpiReading.source == source)).first()
+    problems = reading_problems(KpiScale.of(session.get(Kpi, extras.kpi_id)), value=extras.kpi_value,
+                                sample_size=extras.kpi_sample_size, period=period, today=date.today())
+    if problems:
+        raise ValidationError(renamed(problems, CHECK_IN_READING_FIELDS))
+    taken = session.exec(select(KpiReading).where(
+        KpiReading.kpi_id == extras.kpi_id, KpiReading.period == period, KpiReading.source == source)).first()
     if taken is not None:
-        raise ValidationError({"kpi_value": "programs.error.reading_this_month"})
+        raise ValidationError({"kpi_value": "kpi_rules.error.check_in_reading_withdrawn" if taken.withdrawn_at
+                               else "programs.error.reading_this_month"})
     reading = KpiReading(kpi_id=extras.kpi_id, period=period, value=extras.kpi_value,
                          sample_size=extras.kpi_sample_size, source=source)
     session.add(reading)

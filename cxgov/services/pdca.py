@@ -10,19 +10,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from cxgov import audit, pdca
 from cxgov.errors import DomainError, ValidationError
+from cxgov.kpi_rules import KpiScale, renamed, target_problems
 from cxgov.models import (
-    CLOSED_STATUSES, ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, KpiReading, Lane, PdcaCycle, Person,
+    CLOSED_STATUSES, ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, Lane, PdcaCycle, Person,
     Phase, PhaseTransition, Status, StatusMove,
 )
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_pdca import (
     ActDecisionInput, CycleRecordInput, LaneChangeInput, QuickFixResultInput, ReasonInput,
 )
+from cxgov.queries.readings import counting_readings
 from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
 from cxgov.services.lifecycle import record_status_move
 from cxgov.services.unit import Actor, audit_actor, changed_fields, check_version
@@ -40,11 +43,17 @@ class CriteriaNotMet(DomainError):
 
 def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
                       data: dict[str, Any] | CycleRecordInput) -> dict:
-    """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target."""
+    """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target
+    (both within the KPI's scale, the target on the improving side of the baseline)."""
     values = parse_input(CycleRecordInput, data)
     person, initiative = editable_initiative(session, actor, initiative_id)
-    if values.target_kpi_id is not None and session.get(Kpi, values.target_kpi_id) is None:
+    kpi = session.get(Kpi, values.target_kpi_id) if values.target_kpi_id is not None else None
+    if values.target_kpi_id is not None and kpi is None:
         raise ValidationError({"target_kpi_id": "error.unknown_reference"})
+    problems = target_problems(KpiScale.of(kpi) if kpi else None, baseline=values.baseline_value,
+                               target=values.target_value)
+    if problems:
+        raise ValidationError(renamed(problems, {"baseline": "baseline_value", "target": "target_value"}))
     cycle = current_cycle(session, initiative_id)
     changes = changed_fields(cycle, values.model_dump())
     if not changes:
@@ -157,9 +166,10 @@ def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.C
                            .where(BudgetLine.initiative_id == initiative.id)).one()
     reading_since_do = False
     if cycle.target_kpi_id is not None and cycle.do_started_on is not None:
-        reading_since_do = session.exec(select(func.count()).select_from(KpiReading).where(
-            KpiReading.kpi_id == cycle.target_kpi_id,
-            KpiReading.period >= pdca.reading_period_since(cycle.do_started_on))).one() > 0
+        counting = counting_readings()
+        reading_since_do = session.execute(sa.select(func.count()).select_from(counting).where(
+            counting.c.kpi_id == cycle.target_kpi_id,
+            counting.c.period >= pdca.reading_period_since(cycle.do_started_on))).scalar_one() > 0
     return pdca.CycleFacts(
         lane=initiative.lane, status=initiative.status, hypothesis=cycle.hypothesis,
         target_kpi_id=cycle.target_kpi_id, baseline_value=cycle.baseline_value, target_value=cycle.target_value,

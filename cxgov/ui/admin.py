@@ -209,6 +209,11 @@ def seen_version(name: str, row_id: int, current_version: int) -> int:
     return seen["version"]
 
 
+def forget_seen_version(name: str) -> None:
+    """Start the edit form `name` afresh from the stored row (another form changed the same rows)."""
+    st.session_state.pop(_seen_key(name), None)
+
+
 def _reloading_on_conflict(service: Callable, name: str, areas: tuple[str, ...]) -> Callable:
     """On a conflict, forget the version seen, so the next run shows the entry as it is now.
 

@@ -67,7 +67,9 @@ def render_health_panel(reported: str, reported_on: date | None, reason: str, as
         _render_delivery(reported, reported_on, reason, assessment, check_ins)
     with outcome:
         st.markdown(f"**{tr('health.outcome')}**", help=tr("health.outcome_help"))
-        if assessment is None or assessment.outcome_health is None:
+        if assessment is not None and not assessment.outcome_started:
+            st.info(f"**{tr('health.outcome.not_started')}**  \n{tr('health.outcome.not_started_why')}", icon="⏳")
+        elif assessment is None or assessment.outcome_health is None:
             st.info(tr("health.outcome.none"), icon="⚪")
         else:
             health = assessment.outcome_health

@@ -208,7 +208,7 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
                                        key="programs_check_in.kpi")
         data["kpi_value"] = value.number_input(labels["kpi_value"], value=None, format="%g",
                                                key="programs_check_in.kpi_value")
-        data["kpi_sample_size"] = sample.number_input(labels["kpi_sample_size"], min_value=0, value=None, step=1,
+        data["kpi_sample_size"] = sample.number_input(labels["kpi_sample_size"], min_value=1, value=None, step=1,
                                                       key="programs_check_in.kpi_sample_size")
     return data
 
@@ -223,6 +223,8 @@ def _expense_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
                                  format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
                                  key="programs_expense.category"),
         "note": st.text_input(labels["note"], max_chars=500, key="programs_expense.note"),
+        "correction_reason": st.text_input(labels["correction_reason"], max_chars=500,
+                                           help=tr("credit.field.reason_help"), key="programs_expense.correction_reason"),
     }
 
 
@@ -260,7 +262,8 @@ INLINE_FORMS: dict[str, InlineForm] = {
         _check_in_fields),
     "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, ("budget",), {
         "spent_on": "programs.expense.date", "amount_cents": "programs.expense.amount",
-        "category": "programs.expense.category", "note": "programs.expense.note"}, _expense_fields),
+        "category": "programs.expense.category", "note": "programs.expense.note",
+        "correction_reason": "credit.field.reason"}, _expense_fields),
     "budget": InlineForm(Action.MANAGE_BUDGET, budget_service.set_budget_line, ("budget",), {
         "year": "programs.budget.year", "quarter": "programs.budget.quarter",
         "planned_cents": "programs.budget.planned"}, _budget_fields),
@@ -362,9 +365,17 @@ def _render_budget(d: InitiativeDetail) -> None:
         tr("programs.expense.date"): [day(v) for v in spent["spent_on"]],
         tr("programs.expense.amount"): [money(int(v)) for v in spent["amount_cents"]],
         tr("programs.expense.category"): [label(ExpenseCategory(c)) for c in spent["category"]],
-        tr("programs.expense.note"): spent["note"],
+        tr("programs.expense.note"): [_expense_note(r) for r in spent.itertuples()],
         tr("programs.expense.booked_by"): [text_cell(v) for v in spent["booked_by"]],
     }), hide_index=True, width="stretch")
+
+
+def _expense_note(expense) -> str:
+    """The note, and for a credit first what it is and why ("Credit: supplier credit note")."""
+    if expense.amount_cents >= 0:
+        return expense.note
+    credit = tr("credit.shown", reason=expense.correction_reason)
+    return f"{credit} · {expense.note}" if expense.note else credit
 
 
 def show_flash() -> None:

@@ -45,7 +45,7 @@ def filled(db):
     run(engine, create_term, SYSTEM_ACTOR, data={"kind": "channel", "code": "whatsapp", "name_en": "WhatsApp",
                                                  "name_nl": "WhatsApp", "position": 6})
     kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "nps_rel", "name": "Relationship NPS", "kind": "nps",
-                                                       "scale_min": 0, "scale_max": 10, "owner_id": manager})
+                                                       "scale_min": -100, "scale_max": 100, "owner_id": manager})
     run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": date(2026, 10, 1), "value": 28.0,
                                                          "sample_size": 812, "source": "panel"})
     add_initiative(engine, owner_id=manager, title="Plain-language invoices", objective_id=objective,
@@ -178,12 +178,14 @@ def test_recording_a_kpi_reading_through_the_form(monkeypatch, filled):
     at = open_page(monkeypatch, filled["url"], "kpis", acting=filled["analyst"])
     at.date_input(key="admin.readings.add.0.period").set_value(date(2026, 11, 1))
     at.number_input(key="admin.readings.add.0.value").set_value(31.5)
+    at.number_input(key="admin.readings.add.0.sample_size").set_value(640)
     at.text_input(key="admin.readings.add.0.source").input("panel")
     at = _submit(at, "Record")
     assert not at.exception, at.exception
     assert "31.5" in at.dataframe[1].value.to_string()
     at.date_input(key="admin.readings.add.1.period").set_value(date(2026, 11, 1))
     at.number_input(key="admin.readings.add.1.value").set_value(30)
+    at.number_input(key="admin.readings.add.1.sample_size").set_value(640)
     at.text_input(key="admin.readings.add.1.source").input("panel")
     at = _submit(at, "Record")
     assert "already has a reading" in at.error[0].value

@@ -272,6 +272,7 @@ def test_one_check_in_form_takes_blocker_spend_and_a_kpi_reading(monkeypatch, db
     at.text_input(key="programs_check_in.spend").input("250,00")
     at.selectbox(key="programs_check_in.kpi").set_value(kpi)
     at.number_input(key="programs_check_in.kpi_value").set_value(7.4)
+    at.number_input(key="programs_check_in.kpi_sample_size").set_value(420)
     _save_inline(at, "check_in", seeded["invoices"])
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
