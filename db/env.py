@@ -23,7 +23,7 @@ def include_object(obj, name, type_, reflected, compare_to):
 
 HAND_WRITTEN_INDEXES = {
     "uq_initiative_open_title", "uq_pdca_cycle_one_open", "uq_department_lower_name",
-    "uq_strategic_objective_lower_title",
+    "uq_strategic_objective_lower_title", "uq_kpi_reading_live",
 }
 
 

@@ -185,9 +185,10 @@ def test_a_withdrawn_reading_stays_in_the_history_and_never_counts(engine, analy
     with pytest.raises(ValidationError) as twice:
         run(engine, withdraw_kpi_reading, analyst, reading_id=typo, seen_version=2, data={"reason": "again"})
     assert twice.value.errors["reason"][0] == "kpi_rules.error.already_withdrawn"
-    with pytest.raises(ValidationError) as slot:  # the month and source stay taken by the withdrawn reading
-        record(engine, analyst, rnps, 31)
-    assert slot.value.errors["period"][0] == "kpi_rules.error.reading_withdrawn_exists"
+    record(engine, analyst, rnps, 31)  # the withdrawn reading frees its month and source for the right value
+    with pytest.raises(ValidationError) as slot:  # …which then holds them
+        record(engine, analyst, rnps, 32)
+    assert slot.value.errors["period"][0] == "admin.error.reading_exists"
     with session_scope(engine) as session:
         fields = {e.field: (e.new_value, e.reason) for e in session.exec(select(AuditEvent).where(
             AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(typo), AuditEvent.action == "update"))}

@@ -69,18 +69,6 @@ TEXTS = {
     "kpi_rules.error.already_withdrawn": {
         "en": "this reading was already withdrawn", "nl": "deze meting is al ingetrokken",
     },
-    "kpi_rules.error.reading_withdrawn_exists": {
-        "en": "a reading of this KPI for {period} from source “{source}” was withdrawn and stays in the history: "
-              "record this one under another source name",
-        "nl": "een meting van deze KPI voor {period} uit bron “{source}” is ingetrokken en blijft in de "
-              "geschiedenis: leg deze vast onder een andere bronnaam",
-    },
-    "kpi_rules.error.check_in_reading_withdrawn": {
-        "en": "this initiative's reading of this KPI for this month was withdrawn and stays in the history; an "
-              "analyst can record the right value on Admin → KPIs",
-        "nl": "de meting van dit initiatief voor deze KPI en deze maand is ingetrokken en blijft in de "
-              "geschiedenis; een analist kan de juiste waarde vastleggen bij Beheer → KPI's",
-    },
     # --- readings on Admin → KPIs (cxgov.ui.kpi_readings) -----------------------------------------------------
     "readings.field.primary_source": {"en": "Primary source", "nl": "Primaire bron"},
     "readings.col.standing": {"en": "Counts?", "nl": "Telt mee?"},

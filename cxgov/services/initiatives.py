@@ -189,11 +189,11 @@ def _record_reading(session: Session, person: Person | None, initiative_id: int,
                                 sample_size=extras.kpi_sample_size, period=period, today=date.today())
     if problems:
         raise ValidationError(renamed(problems, CHECK_IN_READING_FIELDS))
-    taken = session.exec(select(KpiReading).where(
-        KpiReading.kpi_id == extras.kpi_id, KpiReading.period == period, KpiReading.source == source)).first()
-    if taken is not None:
-        raise ValidationError({"kpi_value": "kpi_rules.error.check_in_reading_withdrawn" if taken.withdrawn_at
-                               else "programs.error.reading_this_month"})
+    taken = session.exec(select(KpiReading.id).where(
+        KpiReading.kpi_id == extras.kpi_id, KpiReading.period == period, KpiReading.source == source,
+        KpiReading.withdrawn_at.is_(None))).first()
+    if taken is not None:  # a withdrawn reading frees its month: the right value may be recorded again
+        raise ValidationError({"kpi_value": "programs.error.reading_this_month"})
     reading = KpiReading(kpi_id=extras.kpi_id, period=period, value=extras.kpi_value,
                          sample_size=extras.kpi_sample_size, source=source)
     session.add(reading)

@@ -73,16 +73,15 @@ def record_kpi_reading(*, session: Session, actor: Actor, data: dict[str, Any] |
                                 period=values.period, today=date.today())
     if problems:
         raise ValidationError(problems)
-    existing = _reading_for(session, values.kpi_id, values.period, values.source)
-    if existing is not None:
-        raise taken(existing, "period")
+    if _live_reading_exists(session, values.kpi_id, values.period, values.source):
+        raise _taken(values.period, values.source)
     reading = KpiReading(**values.model_dump())
     session.add(reading)
     try:
         session.flush()
     except IntegrityError as exc:  # someone recorded the same reading at the same moment
         if "uq_kpi_reading" in str(exc.orig) or "kpi_reading.kpi_id" in str(exc.orig):
-            raise ValidationError({"period": _taken_message(values.period, values.source, withdrawn=False)}) from None
+            raise _taken(values.period, values.source) from None
         raise
     audit_created(session, person=person, entity="kpi_reading", row=reading)
     return reading.id
@@ -130,17 +129,14 @@ def _reading_to_change(session: Session, actor: Actor, reading_id: int,
     return person, reading
 
 
-def _reading_for(session: Session, kpi_id: int, period: date, source: str) -> KpiReading | None:
-    return session.exec(select(KpiReading).where(
-        KpiReading.kpi_id == kpi_id, KpiReading.period == period, KpiReading.source == source).limit(1)).first()
+def _live_reading_exists(session: Session, kpi_id: int, period: date, source: str) -> bool:
+    """A reading that is not withdrawn holds this month and source (a withdrawn one frees its place)."""
+    return session.exec(select(KpiReading.id).where(
+        KpiReading.kpi_id == kpi_id, KpiReading.period == period, KpiReading.source == source,
+        KpiReading.withdrawn_at.is_(None)).limit(1)).first() is not None
 
 
-def taken(existing: KpiReading, field: str) -> ValidationError:
-    """The month and source already have a reading: correct it, or (when it was withdrawn) use another source."""
-    return ValidationError({field: _taken_message(existing.period, existing.source,
-                                                  withdrawn=existing.withdrawn_at is not None)})
-
-
-def _taken_message(period: date, source: str, *, withdrawn: bool) -> tuple[str, dict]:
-    key = "kpi_rules.error.reading_withdrawn_exists" if withdrawn else "admin.error.reading_exists"
-    return key, {"period": period.isoformat(), "source": source or "—"}
+def _taken(period: date, source: str) -> ValidationError:
+    """The month and source already have a reading that counts: correct that one instead."""
+    return ValidationError({"period": ("admin.error.reading_exists", {"period": period.isoformat(),
+                                                                      "source": source or "—"})})
