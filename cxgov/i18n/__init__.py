@@ -44,7 +44,7 @@ def t(key: str, lang: str = "en", **params) -> str:
 
 
 def enum_label(value, lang: str = "en") -> str:
-    """The label of an enum value, e.g. Status.ON_HOLD → 'On hold' / 'On hold' (key `enum.status.on_hold`)."""
+    """The label of an enum value, e.g. Status.ON_HOLD → 'On hold' / 'Gepauzeerd' (key `enum.status.on_hold`)."""
     if value is None:
         return "—"
     return t(f"enum.{type(value).__name__.lower()}.{value.value}", lang)

@@ -5,7 +5,7 @@ TEXTS = {
     "enum.statusmove.reject": {"en": "Reject", "nl": "Afwijzen"},
     "enum.statusmove.ask_info": {"en": "Ask for more information", "nl": "Meer informatie vragen"},
     "enum.statusmove.answer_info": {"en": "Answer the question", "nl": "Vraag beantwoorden"},
-    "enum.statusmove.hold": {"en": "Put on hold", "nl": "On hold zetten"},
+    "enum.statusmove.hold": {"en": "Put on hold", "nl": "Pauzeren"},
     "enum.statusmove.resume": {"en": "Resume", "nl": "Hervatten"},
     "enum.statusmove.start": {"en": "Start work", "nl": "Werk starten"},
     "enum.statusmove.complete": {"en": "Complete", "nl": "Afronden"},
