@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import get_timezone
 from babel.numbers import format_currency, format_decimal
 
 LANGUAGES = ("en", "nl")
@@ -82,8 +83,11 @@ def format_day(value: date | None, lang: str = "en") -> str:
     return _babel_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
 
 
-def format_moment(value: datetime | None, lang: str = "en") -> str:
-    """An event time, shown in UTC (the audit log's clock)."""
+def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:
+    """An event time on the clock of `zone` (an IANA name), the zone named: '05-03-2026 14:03:00 CET' (nl)."""
     if value is None:
         return "—"
-    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss 'UTC'", tzinfo="UTC", locale=LOCALES[lang])
+    if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
+        value = value.replace(tzinfo=UTC)
+    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone),
+                           locale=LOCALES[lang])

@@ -107,7 +107,7 @@ TEXTS = {
     "admin.audit.showing": {"en": "Events {first}–{last} of {total}, newest first", "nl": "Gebeurtenissen {first}–{last} van {total}, nieuwste eerst"},
     "admin.audit.empty": {"en": "No changes have been recorded yet.", "nl": "Er zijn nog geen wijzigingen vastgelegd."},
     "admin.audit.col.seq": {"en": "#", "nl": "#"},
-    "admin.audit.col.occurred_at": {"en": "When (UTC)", "nl": "Wanneer (UTC)"},
+    "admin.audit.col.occurred_at": {"en": "When", "nl": "Wanneer"},
     "admin.audit.col.actor_name": {"en": "Who", "nl": "Wie"},
     "admin.audit.col.entity": {"en": "What", "nl": "Wat"},
     "admin.audit.col.entity_id": {"en": "Id", "nl": "Id"},

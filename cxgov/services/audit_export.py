@@ -17,7 +17,8 @@ from cxgov.queries.audit import AuditFilter, all_events, chain_head
 from cxgov.services.unit import Actor, acting_person, audit_actor
 
 ENTITY = "audit_log"
-HEADER = ("seq", "occurred_at", "actor", "entity", "entity_id", "action", "field", "old", "new", "reason")
+# Times stay UTC (ISO 8601 with +00:00) whatever zone the page shows: an export is evidence, read anywhere.
+HEADER = ("seq", "occurred_at_utc", "actor", "entity", "entity_id", "action", "field", "old", "new", "reason")
 # Excel (and LibreOffice) read a cell starting with one of these as a formula, even from a quoted CSV field;
 # control characters can hide such a start behind a line break (DESIGN.md §4 Exports).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
@@ -37,6 +38,12 @@ def _utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
+def _filters_used(filters: AuditFilter) -> dict:
+    """The filters that narrowed the export; the time zone only qualifies the dates, so it counts with them."""
+    dated = filters.date_from or filters.date_to
+    return {name: value for name, value in asdict(filters).items() if value and (name != "zone" or dated)}
+
+
 def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter) -> bytes:
     """Every event matching `filters` (not just one page), newest first, as UTF-8 CSV with a BOM.
 
@@ -53,7 +60,7 @@ def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter) ->
         writer.writerow([formula_safe(value) for value in (
             row.seq, _utc_iso(row.occurred_at), row.actor_name, row.entity, row.entity_id, row.action, row.field,
             row.old_value, row.new_value, row.reason)])
-    used = {name: value for name, value in asdict(filters).items() if value}
+    used = _filters_used(filters)
     audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=chain_head(session)[0],
                  action="export", new={"filters": used, "rows": len(rows)})
     return (BOM + buffer.getvalue()).encode("utf-8")

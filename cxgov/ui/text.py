@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxgov import i18n
+from cxgov import audit, i18n
 from cxgov.ui.runtime import settings
 
 LANGUAGE_KEY = "cxgov_language"
@@ -38,7 +38,13 @@ def day(value) -> str:
 
 
 def moment(value) -> str:
-    return i18n.format_moment(value, lang())
+    """An event time on the installation's clock (CXGOV_TIME_ZONE), with the zone named."""
+    return i18n.format_moment(value, lang(), settings().time_zone)
+
+
+def actor(name: str) -> str:
+    """Who did something, as the audit trail recorded it: a person's name as stored, the system translated."""
+    return tr("audit.actor.system") if name == audit.SYSTEM.name else name
 
 
 def number(value, digits: int = 1) -> str:
