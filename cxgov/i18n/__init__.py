@@ -76,6 +76,15 @@ def format_number(value: float | int | None, lang: str = "en", digits: int = 1) 
     return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=LOCALES[lang])
 
 
+def format_measure(value: float | int | None, lang: str = "en") -> str:
+    """A measured value (a KPI reading, a target, a scale end) with the decimals it has: 29,4 (nl), 29.4 (en).
+
+    At most three decimals: readings are typed with fewer, so more would only show float noise."""
+    if value is None:
+        return "—"
+    return format_decimal(value, format="#,##0.###", locale=LOCALES[lang])
+
+
 def format_day(value: date | None, lang: str = "en") -> str:
     """A business date: dd-mm-jjjj in Dutch, '5 Mar 2026' in English."""
     if value is None:

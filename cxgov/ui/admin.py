@@ -24,7 +24,7 @@ from cxgov.services.accounts import reset_password
 from cxgov.services.audit_export import export_audit_log
 from cxgov.ui.runtime import data_changed, data_version, read_session, settings
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, tr
+from cxgov.ui.text import day, label, measure, tr
 from cxgov.ui.writes import WriteResult, show_errors, submit
 
 FLASH_KEY = "cxgov_admin_flash"
@@ -91,6 +91,8 @@ def _cell(value, enum_class=None):
         return label(enum_class(value))
     if isinstance(value, date):
         return day(value)
+    if isinstance(value, int | float):  # readings, scale ends, counts: in the reader's locale (29,4)
+        return measure(value)
     return value
 
 

@@ -17,7 +17,7 @@ from cxgov.ui.initiative_table import text_cell
 from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, moment, tr
+from cxgov.ui.text import day, label, measure, moment, number, tr
 from cxgov.ui.writes import FLASH_KEY, WriteResult, show_errors, submit
 
 AREAS = ("initiatives", "kpis", "budget")  # what the record reads: the initiative, its KPI readings, its budget
@@ -133,20 +133,16 @@ def _box_text(cycle: pd.Series, box: str) -> str:
     if box == "target":
         if pd.isna(cycle["target_kpi_id"]):
             return empty
-        return plain(tr("pdca.target_line", kpi=cycle["target_kpi"], baseline=_number(cycle["baseline_value"]),
-                        target=_number(cycle["target_value"]), date=_day(cycle["target_date"])))
+        return plain(tr("pdca.target_line", kpi=cycle["target_kpi"], baseline=measure(cycle["baseline_value"]),
+                        target=measure(cycle["target_value"]), date=_day(cycle["target_date"])))
     if box == "lesson":
         if pd.isna(cycle["act_decision"]):
             return empty
         return f"{label(ActDecision(cycle['act_decision']))}: {plain(cycle['lesson'])}"
     text = cycle[box]
     if box == "check_result" and text and not pd.isna(cycle["check_sample_size"]):
-        text = f"{text} (n = {int(cycle['check_sample_size'])})"
+        text = f"{text} (n = {number(cycle['check_sample_size'], 0)})"
     return plain(text) if text else empty
-
-
-def _number(value) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value:g}"
 
 
 def _day(value) -> str:

@@ -1,6 +1,7 @@
 """The user's language and locale formatting, for pages (wraps cxgov.i18n)."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from cxgov import audit, i18n
@@ -49,3 +50,8 @@ def actor(name: str) -> str:
 
 def number(value, digits: int = 1) -> str:
     return i18n.format_number(value, lang(), digits)
+
+
+def measure(value) -> str:
+    """A measured value in the user's locale with its own decimals ('—' when missing)."""
+    return "—" if value is None or pd.isna(value) else i18n.format_measure(value, lang())
