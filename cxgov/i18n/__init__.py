@@ -18,6 +18,10 @@ from babel.numbers import format_currency, format_decimal
 LANGUAGES = ("en", "nl")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
+MONTH_PATTERN = "MMM yyyy"  # a reading's period: "Nov 2026" (en), "nov 2026" (nl)
+# The euro sign as each locale writes it before an amount (babel's currency patterns; Dutch adds a no-break
+# space), for chart axes, which plotly formats itself.
+MONEY_PREFIXES = {"en": "€", "nl": "€\xa0"}
 # The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
 WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
 
@@ -90,6 +94,13 @@ def format_day(value: date | None, lang: str = "en") -> str:
     if value is None:
         return "—"
     return _babel_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
+
+
+def format_month(value: date | None, lang: str = "en") -> str:
+    """A monthly period (stored as its first day) by its month: 'Nov 2026' in English, 'nov 2026' in Dutch."""
+    if value is None:
+        return "—"
+    return _babel_date(value, MONTH_PATTERN, locale=LOCALES[lang])
 
 
 def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:

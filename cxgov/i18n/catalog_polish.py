@@ -3,4 +3,39 @@ people from one hasty click (PDCA moves, big progress drops), duplicate mileston
 
 TEXTS = {
     "audit.actor.system": {"en": "system", "nl": "systeem"},
+    # --- the KPI section of a discipline page
+    "discipline.kpi.col.target": {"en": "Target", "nl": "Doel"},
+    "discipline.kpi.target_help": {
+        "en": "The most ambitious target an open initiative of this discipline set for the KPI.",
+        "nl": "Het meest ambitieuze doel dat een lopend initiatief van deze discipline voor de KPI stelde.",
+    },
+    "discipline.kpi.col.trend.higher_is_better": {
+        "en": "Trend, higher is better ({months} months)", "nl": "Verloop, hoger is beter ({months} maanden)",
+    },
+    "discipline.kpi.col.trend.lower_is_better": {
+        "en": "Trend, lower is better ({months} months)", "nl": "Verloop, lager is beter ({months} maanden)",
+    },
+    "discipline.kpi.trend_help": {
+        "en": "Green: the KPI ended the period better than it started; red: worse. Better means higher or lower "
+              "as the column says (the KPI's direction).",
+        "nl": "Groen: de KPI eindigde de periode beter dan hij begon; rood: slechter. Beter is hoger of lager, "
+              "zoals de kolom zegt (de richting van de KPI).",
+    },
+    "discipline.kpi.axis_scale": {"en": "Score ({low} to {high})", "nl": "Score ({low} tot {high})"},
+    "discipline.kpi.axis_value": {"en": "Value", "nl": "Waarde"},
+    "discipline.kpi.series": {"en": "Readings", "nl": "Metingen"},
+    "discipline.kpi.target_legend": {"en": "Target {target}", "nl": "Doel {target}"},
+    "discipline.kpi.target_by": {"en": "by {date}", "nl": "vóór {date}"},
+    "discipline.kpi.target_undated": {"en": "no date set", "nl": "zonder datum"},
+    "discipline.kpi.target_note": {
+        "en": "Dashed line: the most ambitious target that open initiatives of this discipline set for this KPI — "
+              "{target} ({when}), set by {initiative}. Targets set: {n}.",
+        "nl": "Stippellijn: het meest ambitieuze doel dat lopende initiatieven van deze discipline voor deze KPI "
+              "stelden — {target} ({when}), gesteld door {initiative}. Gestelde doelen: {n}.",
+    },
+    "discipline.kpi.no_target": {
+        "en": "No open initiative of this discipline has set a target for this KPI, so there is no target line.",
+        "nl": "Geen lopend initiatief van deze discipline heeft een doel voor deze KPI gesteld, dus er is geen "
+              "doellijn.",
+    },
 }

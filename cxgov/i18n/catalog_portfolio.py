@@ -139,7 +139,6 @@ TEXTS = {
     "discipline.kpi.col.sample_size": {"en": "n", "nl": "n"},
     "discipline.kpi.col.direction": {"en": "Direction", "nl": "Richting"},
     "discipline.kpi.col.initiatives": {"en": "Linked initiatives", "nl": "Gekoppelde initiatieven"},
-    "discipline.kpi.col.trend": {"en": "Last {months} months", "nl": "Laatste {months} maanden"},
     "discipline.kpi.choose": {"en": "Trend of", "nl": "Verloop van"},
     "discipline.kpi.trend_title": {"en": "{name}: monthly readings, last {months} months",
                                    "nl": "{name}: maandelijkse metingen, laatste {months} maanden"},

@@ -38,6 +38,16 @@ def day(value) -> str:
     return i18n.format_day(value, lang())
 
 
+def month(value) -> str:
+    """A monthly period by its month ('nov 2026'); '—' when missing."""
+    return "—" if value is None or pd.isna(value) else i18n.format_month(value, lang())
+
+
+def money_prefix() -> str:
+    """The euro sign before an amount in the user's locale, for chart axes ('€ ' in Dutch)."""
+    return i18n.MONEY_PREFIXES[lang()]
+
+
 def moment(value) -> str:
     """An event time on the installation's clock (CXGOV_TIME_ZONE), with the zone named."""
     return i18n.format_moment(value, lang(), settings().time_zone)
