@@ -38,4 +38,20 @@ TEXTS = {
         "nl": "Geen lopend initiatief van deze discipline heeft een doel voor deze KPI gesteld, dus er is geen "
               "doellijn.",
     },
+    # --- milestones
+    "plan.error.milestone_twin": {
+        "en": "is already a milestone of this initiative with the same due date: change the title or the date "
+              "(or leave the one that is there)",
+        "nl": "is al een mijlpaal van dit initiatief met dezelfde uiterste datum: kies een andere titel of datum (of "
+              "laat de bestaande staan)",
+    },
+    # --- a PDCA move is confirmed first
+    "pdca.confirm_move": {
+        "en": "Move *{title}* from {from_phase} to {to_phase}? The move is recorded in the initiative's history and "
+              "the audit log, and is not simply undone.",
+        "nl": "*{title}* van {from_phase} naar {to_phase} verplaatsen? De stap wordt vastgelegd in de geschiedenis "
+              "van het initiatief en in de auditlog, en is niet zomaar terug te draaien.",
+    },
+    "pdca.confirm_yes": {"en": "Yes, move to {phase}", "nl": "Ja, naar {phase}"},
+    "pdca.confirm_cancel": {"en": "Cancel", "nl": "Annuleren"},
 }

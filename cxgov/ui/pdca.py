@@ -14,11 +14,12 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import pdca as service
 from cxgov.ui.acting import can
 from cxgov.ui.initiative_table import text_cell
+from cxgov.ui.pdca_move import render_move
 from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
 from cxgov.ui.safe import plain
 from cxgov.ui.text import day, label, measure, moment, number, tr
-from cxgov.ui.writes import FLASH_KEY, WriteResult, show_errors, submit
+from cxgov.ui.writes import WriteResult, settle, submit
 
 AREAS = ("initiatives", "kpis", "budget")  # what the record reads: the initiative, its KPI readings, its budget
 LEFT_BOXES = ("background", "current_condition", "target", "root_cause")
@@ -63,7 +64,7 @@ def _project(d: InitiativeDetail, cycle: pd.Series, cycles: pd.DataFrame, may_ed
         if phase is Phase.ACT and pd.isna(cycle["act_decision"]):
             _act_decision(d)
         elif phase in NEXT_PHASE and d.status in (Status.PROPOSED.value, Status.APPROVED.value, Status.ACTIVE.value):
-            _move(d, NEXT_PHASE[phase])
+            render_move(d, phase, NEXT_PHASE[phase])
         _edit_record(d, cycle)
     _transitions(d.id)
     earlier = cycles.iloc[1:]
@@ -159,34 +160,6 @@ def _approval(d: InitiativeDetail) -> None:
     if submitted:
         _after(submit(service.approve_initiative, areas=("initiatives",), initiative_id=d.id,
                       seen_version=d.version, reason=reason), tr("pdca.approved"))
-
-
-def _move(d: InitiativeDetail, to_phase: Phase) -> None:
-    """The move button; when criteria are unmet, the warnings and a reason to proceed anyway."""
-    unmet_key = f"pdca_unmet_{d.id}"
-    if st.button(tr("pdca.move_to", phase=label(to_phase)), key=f"pdca_move_{d.id}", type="primary"):
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=d.version)
-        if isinstance(result.problem, service.CriteriaNotMet):
-            st.session_state[unmet_key] = result.problem.unmet
-        else:
-            _after(result, tr("pdca.moved", phase=label(to_phase)))
-    unmet = st.session_state.get(unmet_key)
-    if not unmet:
-        return
-    lines = "\n".join(f"- {tr(f'pdca.criterion.{key}')}" for key in unmet)
-    st.warning(f"{tr('pdca.unmet_intro')}\n\n{lines}", icon="⚠️")
-    with st.form(f"pdca_override_{d.id}"):
-        reason = st.text_input(tr("pdca.proceed_reason"), key=f"pdca_override_reason_{d.id}")
-        proceed = st.form_submit_button(tr("pdca.proceed_anyway"))
-    if proceed:
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=d.version, override_reason=reason)
-        if isinstance(result.problem, service.CriteriaNotMet):  # no reason given: the same warnings stay
-            show_errors(WriteResult(ok=False, field_errors={"override_reason": result.error}), _labels())
-            return
-        st.session_state.pop(unmet_key, None)
-        _after(result, tr("pdca.moved", phase=label(to_phase)))
 
 
 def _act_decision(d: InitiativeDetail) -> None:
@@ -291,8 +264,5 @@ def _transitions(initiative_id: int) -> None:
 
 
 def _after(result: WriteResult, message: str) -> None:
-    if result.ok:
-        st.session_state[FLASH_KEY] = message
-        st.rerun()
-    show_errors(result, _labels())
+    settle(result, message, _labels())
 
