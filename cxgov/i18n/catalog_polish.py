@@ -54,4 +54,15 @@ TEXTS = {
     },
     "pdca.confirm_yes": {"en": "Yes, move to {phase}", "nl": "Ja, naar {phase}"},
     "pdca.confirm_cancel": {"en": "Cancel", "nl": "Annuleren"},
+    # --- a big progress drop in the bulk grid is confirmed first
+    "bulk.drop.warning": {
+        "en": "Not saved yet: progress falls by more than {points} points in these rows. Check each one; if the "
+              "drop is right, save them:",
+        "nl": "Nog niet opgeslagen: de voortgang daalt in deze rijen met meer dan {points} punten. Controleer ze; "
+              "klopt de daling, sla ze dan op:",
+    },
+    "bulk.drop.confirm": {"en": "The drops are right: save these rows", "nl": "De dalingen kloppen: deze rijen opslaan"},
+    "bulk.summary_held": {
+        "en": "Waiting for your confirmation (below): {n}.", "nl": "Wacht op je bevestiging (hieronder): {n}.",
+    },
 }
