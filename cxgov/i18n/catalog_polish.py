@@ -9,17 +9,13 @@ TEXTS = {
         "en": "The most ambitious target an open initiative of this discipline set for the KPI.",
         "nl": "Het meest ambitieuze doel dat een lopend initiatief van deze discipline voor de KPI stelde.",
     },
-    "discipline.kpi.col.trend.higher_is_better": {
-        "en": "Trend, higher is better ({months} months)", "nl": "Verloop, hoger is beter ({months} maanden)",
-    },
-    "discipline.kpi.col.trend.lower_is_better": {
-        "en": "Trend, lower is better ({months} months)", "nl": "Verloop, lager is beter ({months} maanden)",
-    },
+    "discipline.kpi.col.trend.higher_is_better": {"en": "Trend (higher is better)", "nl": "Verloop (hoger is beter)"},
+    "discipline.kpi.col.trend.lower_is_better": {"en": "Trend (lower is better)", "nl": "Verloop (lager is beter)"},
     "discipline.kpi.trend_help": {
-        "en": "Green: the KPI ended the period better than it started; red: worse. Better means higher or lower "
-              "as the column says (the KPI's direction).",
-        "nl": "Groen: de KPI eindigde de periode beter dan hij begon; rood: slechter. Beter is hoger of lager, "
-              "zoals de kolom zegt (de richting van de KPI).",
+        "en": "The last {months} months. Green: the KPI ended them better than it started; red: worse. Better "
+              "means higher or lower as the column says (the KPI's direction).",
+        "nl": "De laatste {months} maanden. Groen: de KPI eindigde beter dan hij begon; rood: slechter. Beter is "
+              "hoger of lager, zoals de kolom zegt (de richting van de KPI).",
     },
     "discipline.kpi.axis_scale": {"en": "Score ({low} to {high})", "nl": "Score ({low} tot {high})"},
     "discipline.kpi.axis_value": {"en": "Value", "nl": "Waarde"},

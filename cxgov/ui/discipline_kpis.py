@@ -60,8 +60,8 @@ def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, ta
         column = f"trend_{direction.value}"
         table.insert(position, column, [series.get(k, []) if m else [] for k, m in zip(kpis["id"], mine, strict=True)])
         config[column] = st.column_config.LineChartColumn(
-            tr(f"discipline.kpi.col.trend.{direction.value}", months=TREND_MONTHS), color=colour,
-            help=tr("discipline.kpi.trend_help"))
+            tr(f"discipline.kpi.col.trend.{direction.value}"), color=colour,
+            help=tr("discipline.kpi.trend_help", months=TREND_MONTHS))
         position += 1
     st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=f"{discipline.value}_kpis")
 

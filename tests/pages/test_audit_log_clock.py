@@ -27,5 +27,6 @@ def test_the_audit_log_shows_local_times_and_the_system_in_the_readers_language(
     who = table[{"en": "Who", "nl": "Wie"}[lang]].tolist()
     assert system in who and ({"system", "systeem"} - {system}).isdisjoint(who)
     assert all(re.search(r" \d\d:\d\d:\d\d CES?T$", moment) for moment in table[when]), table[when].tolist()
+    assert "UTC" not in at.date_input(key="admin_audit_from").label  # the days are local days too
     with session_scope(engine) as session:
         assert "system" in session.exec(select(AuditEvent.actor_name)).all()  # stored as recorded
