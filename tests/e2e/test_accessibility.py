@@ -7,6 +7,7 @@ page from disk: the scan needs no network.
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
@@ -25,8 +26,6 @@ ADMIN = "Anna Admin"  # seeded by tests/e2e/conftest.py
 
 def _violations(page: Page) -> list[str]:
     """One line per axe violation on the page: rule, impact, and where."""
-    from axe_playwright_python.sync_playwright import Axe
-
     results = Axe().run(page, context={"exclude": [[STREAMLIT_NAV_LIST]]},
                         options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
     return [f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
