@@ -1,6 +1,7 @@
 """cxgov entry point: page config, the app frame, and st.navigation over app_pages/."""
 import streamlit as st
 
+from cxgov.ui.date_fields import localise_date_placeholders
 from cxgov.ui.frame import check_database, navigation, render_sidebar
 
 # An emoji icon, not ":material/…:": Streamlit fetches a material favicon from fonts.gstatic.com on every visit,
@@ -10,4 +11,5 @@ check_database()
 # The page is resolved from the URL before sign-in may stop the run, so a shared link survives signing in.
 page = navigation()
 render_sidebar()
+localise_date_placeholders()
 page.run()

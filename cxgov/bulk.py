@@ -18,6 +18,9 @@ from cxgov.models.enums import Health
 from cxgov.models.inputs import Strict
 
 CHECK_IN_FIELDS = ("health", "reason", "progress_pct")  # saved as one new check-in (check-ins are never edited)
+# Points of progress a row may lose without being asked about: a larger fall is more often a slip of the
+# keyboard (80 typed as 8) than news, and a check-in cannot be taken back.
+PROGRESS_DROP_TO_CONFIRM = 50
 EDITABLE = (*CHECK_IN_FIELDS, "target_date")
 
 
@@ -114,6 +117,19 @@ def plan(seen: Mapping[int, SeenRow], edited: Mapping[int, Mapping[str, object]]
         if changes:
             plans.append(RowPlan(initiative_id, row.version, row.check_in_id, changes))
     return plans
+
+
+def drops_to_confirm(rows: Iterable[RowPlan], seen: Mapping[int, SeenRow],
+                     confirmed: Mapping[int, int]) -> dict[int, int]:
+    """The rows whose progress falls by more than PROGRESS_DROP_TO_CONFIRM points to a value the person has not
+    confirmed (`confirmed`: initiative id -> the value they did): initiative id -> the new progress."""
+    held = {}
+    for row in rows:
+        new, old = row.changes.get("progress_pct"), seen[row.initiative_id].progress_pct
+        falls = new is not None and old is not None and old - new > PROGRESS_DROP_TO_CONFIRM
+        if falls and confirmed.get(row.initiative_id) != new:
+            held[row.initiative_id] = new
+    return held
 
 
 def changed_underneath(seen: Mapping[int, SeenRow], now: Mapping[int, Mark]) -> list[Changed]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,6 +25,8 @@ STATUS_COLOURS = {
 }
 PLANNED_COLOUR, ACTUAL_COLOUR = "#90caf9", "#1565c0"
 TREND_COLOUR = "#1565c0"
+TARGET_COLOUR = "#37474f"  # dark slate: reads as a reference line, not as good or bad
+MAX_PERIOD_TICKS = 8  # month labels such as "Sept 2026" fit side by side on a laptop-width chart
 CHART_HEIGHT = 340  # px: two charts side by side stay readable on a laptop screen without scrolling
 
 
@@ -81,28 +84,56 @@ def health_chart(counts: pd.DataFrame, *, title: str, health_labels: Mapping[str
 
 
 def budget_chart(budget: pd.DataFrame, *, title: str, discipline_labels: Mapping[str, str], planned_label: str,
-                 actual_label: str, amount_label: str, separators: str = ".,") -> go.Figure:
-    """Planned vs actual euros per discipline, side by side; `budget` has discipline, planned/actual_cents."""
+                 actual_label: str, amount_label: str, separators: str = ".,", money_prefix: str = "€") -> go.Figure:
+    """Planned vs actual euros per discipline, side by side; `budget` has discipline, planned/actual_cents.
+
+    `money_prefix` is the euro sign as the locale writes it before an amount ("€ " in Dutch)."""
     labels = [discipline_labels[d] for d in budget["discipline"]]
     figure = go.Figure()
     for name, column, colour in ((planned_label, "planned_cents", PLANNED_COLOUR),
                                  (actual_label, "actual_cents", ACTUAL_COLOUR)):
         figure.add_bar(name=name, x=labels, y=(budget[column] / 100).tolist(), marker_color=colour,
-                       hovertemplate="%{x}: €%{y:,.2f}<extra>" + name + "</extra>")
+                       hovertemplate=f"%{{x}}: {money_prefix}%{{y:,.2f}}<extra>{name}</extra>")
     figure.update_layout(barmode="group")
     figure.update_xaxes(categoryorder="array", type="category",
                         categoryarray=[discipline_labels[d.value] for d in Discipline])
-    figure.update_yaxes(title_text=amount_label, tickprefix="€", tickformat=",.0f", rangemode="tozero")
+    figure.update_yaxes(title_text=amount_label, tickprefix=money_prefix, tickformat=",.0f", rangemode="tozero")
     return _layout(figure, title, separators)
 
 
-def kpi_trend_chart(readings: pd.DataFrame, *, title: str, value_label: str, separators: str = ".,") -> go.Figure:
-    """Monthly readings of one KPI as a line; `readings` has period and value."""
+@dataclass(frozen=True)
+class TargetLine:
+    """A KPI's target, drawn as a dashed line across the trend, with its legend text."""
+
+    value: float
+    label: str
+
+
+def _period_ticks(periods: list, labels: Mapping) -> dict:
+    """At most MAX_PERIOD_TICKS evenly spaced periods, labelled by the caller (plotly's month names are English)."""
+    step = max(1, math.ceil(len(periods) / MAX_PERIOD_TICKS))
+    shown = periods[::step]
+    return {"tickmode": "array", "tickvals": shown, "ticktext": [labels[p] for p in shown]}
+
+
+def kpi_trend_chart(readings: pd.DataFrame, *, title: str, value_label: str, series_label: str,
+                    period_labels: Mapping, target: TargetLine | None = None, separators: str = ".,") -> go.Figure:
+    """Monthly readings of one KPI as a line, with its target as a dashed line where it has one.
+
+    `readings` has period and value; `value_label` titles the value axis (the KPI's unit or scale);
+    `period_labels` names each period as the reader writes a month ("nov 2026")."""
+    periods = pd.to_datetime(readings["period"]).tolist()
+    names = [period_labels[p] for p in readings["period"]]
     figure = go.Figure(go.Scatter(
-        x=pd.to_datetime(readings["period"]), y=readings["value"].tolist(), mode="lines+markers",
-        line={"color": TREND_COLOUR, "width": 2}, marker={"size": 5}, name=value_label,
-        hovertemplate="%{x|%m-%Y}: %{y:,.1f}<extra></extra>",
+        x=periods, y=readings["value"].tolist(), mode="lines+markers", customdata=names, name=series_label,
+        line={"color": TREND_COLOUR, "width": 2}, marker={"size": 5},
+        hovertemplate="%{customdata}: %{y:,.4~f}<extra></extra>",
     ))
-    figure.update_xaxes(tickformat="%m-%Y")
+    if target is not None and periods:
+        figure.add_scatter(x=[periods[0], periods[-1]], y=[target.value, target.value], mode="lines",
+                           name=target.label, line={"color": TARGET_COLOUR, "width": 2, "dash": "dash"},
+                           hovertemplate=f"{target.label}<extra></extra>")
+    figure.update_layout(showlegend=target is not None)
+    figure.update_xaxes(**_period_ticks(periods, dict(zip(periods, names, strict=True))))
     figure.update_yaxes(title_text=value_label)
     return _layout(figure, title, separators, height=CHART_HEIGHT - 60)

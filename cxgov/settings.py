@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
@@ -15,6 +16,7 @@ LANGUAGES = ("en", "nl")
 ENVIRONMENTS = ("development", "production")
 # CXGOV_AUTH_MODE: sign-in with local accounts, company single sign-on (OpenID Connect), or the demo picker
 AUTH_MODES = ("local", "sso", "acting-as")
+DEFAULT_TIME_ZONE = "Europe/Amsterdam"  # where most installations are; stored times stay UTC whatever it says
 
 
 class SettingsError(ValueError):
@@ -35,6 +37,7 @@ class Settings:
     check_in_cadence_days: int = 30  # a running initiative without a check-in for longer is flagged amber
     spend_tolerance_pct: int = 10  # spend above the plan to date by more than this is flagged red
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
+    time_zone: str = DEFAULT_TIME_ZONE  # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it
 
     @property
     def local_sign_in(self) -> bool:
@@ -86,6 +89,16 @@ def _whole_number(name: str, default: int, minimum: int, maximum: int) -> int:
     if not minimum <= value <= maximum:
         raise SettingsError(f"{name} must be between {minimum} and {maximum}, not {value}")
     return value
+
+
+def _time_zone() -> str:
+    """CXGOV_TIME_ZONE as an IANA zone name ("Europe/Amsterdam"), or a SettingsError naming it."""
+    raw = (os.environ.get("CXGOV_TIME_ZONE") or "").strip() or DEFAULT_TIME_ZONE
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"CXGOV_TIME_ZONE must be a time zone name such as Europe/Amsterdam, not {raw!r}") from None
+    return raw
 
 
 def _audit_key(database_url: str, production: bool) -> bytes:
@@ -157,6 +170,7 @@ def load_settings() -> Settings:
         check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", 30, minimum=7, maximum=365),
         spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", 10, minimum=0, maximum=100),
         audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
+        time_zone=_time_zone(),
     )
 
 

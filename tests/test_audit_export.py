@@ -24,7 +24,7 @@ from tests.factories import add_person
 from tests.test_export import HOSTILE
 
 STORABLE = HOSTILE[:-1]  # PostgreSQL text cannot hold NUL at all (an input-layer matter, not the export's)
-HEADERS = ("admin.audit.col.seq", "admin.audit.col.occurred_at", "admin.audit.col.actor_name", "admin.audit.col.entity",
+HEADERS = ("admin.audit.col.seq", "export.audit.occurred_at_utc", "admin.audit.col.actor_name", "admin.audit.col.entity",
            "admin.audit.col.entity_id", "admin.audit.col.action", "admin.audit.col.field", "export.audit.old",
            "export.audit.new", "admin.audit.col.reason")
 

@@ -69,12 +69,47 @@ def test_budget_chart_shows_planned_and_actual_in_euros():
     assert list(figure.data[0].x) == ["D:design", "D:culture"]
 
 
+MONTHS = {date(2026, 9, 1): "sep 2026", date(2026, 10, 1): "okt 2026"}
+
+
 def test_kpi_trend_chart_draws_one_line_of_readings():
     readings = pd.DataFrame({"period": [date(2026, 9, 1), date(2026, 10, 1)], "value": [23.0, 21.0]})
-    figure = charts.kpi_trend_chart(readings, title="WISMO", value_label="%")
+    figure = charts.kpi_trend_chart(readings, title="WISMO", value_label="%", series_label="Readings",
+                                    period_labels=MONTHS)
     (line,) = figure.data
     assert line.mode == "lines+markers" and list(line.y) == [23.0, 21.0]
-    assert figure.layout.title.text == "WISMO"
+    assert figure.layout.title.text == "WISMO" and figure.layout.yaxis.title.text == "%"
+    assert not figure.layout.showlegend  # one line explains itself
+
+
+def test_kpi_trend_chart_names_the_months_as_the_reader_writes_them():
+    periods = [date(2025, m, 1) for m in range(1, 13)] + [date(2026, m, 1) for m in range(1, 13)]
+    readings = pd.DataFrame({"period": periods, "value": [float(n) for n in range(24)]})
+    labels = {p: f"{p.month:02d}/{p.year}" for p in periods}
+    axis = charts.kpi_trend_chart(readings, title="t", value_label="v", series_label="s",
+                                  period_labels=labels).layout.xaxis
+    assert list(axis.ticktext) == ["01/2025", "04/2025", "07/2025", "10/2025", "01/2026", "04/2026", "07/2026",
+                                   "10/2026"]  # at most eight, evenly spaced
+    assert len(axis.tickvals) == len(axis.ticktext)
+
+
+def test_kpi_trend_chart_draws_the_target_as_a_dashed_line_across_the_readings():
+    readings = pd.DataFrame({"period": list(MONTHS), "value": [23.0, 21.0]})
+    figure = charts.kpi_trend_chart(readings, title="WISMO", value_label="%", series_label="Metingen",
+                                    period_labels=MONTHS, target=charts.TargetLine(18.0, "Doel 18"))
+    _, target = figure.data
+    assert (target.name, list(target.y), target.line.dash) == ("Doel 18", [18.0, 18.0], "dash")
+    assert list(target.x) == list(figure.data[0].x)[::len(MONTHS) - 1]  # from the first reading to the last
+    assert figure.layout.showlegend
+
+
+def test_budget_chart_writes_euros_as_the_locale_does():
+    budget = pd.DataFrame({"discipline": ["design"], "planned_cents": [150_000_000], "actual_cents": [0]})
+    figure = charts.budget_chart(budget, title="Budget", discipline_labels=DISCIPLINES, planned_label="Gepland",
+                                 actual_label="Uitgegeven", amount_label="Bedrag", separators=",.",
+                                 money_prefix="€\xa0")
+    assert figure.layout.yaxis.tickprefix == "€\xa0" and figure.layout.separators == ",."
+    assert figure.data[0].hovertemplate.startswith("%{x}: €\xa0%{y:,.2f}")
 
 
 def test_builders_accept_empty_frames():

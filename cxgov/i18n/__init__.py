@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import get_timezone
 from babel.numbers import format_currency, format_decimal
 
 LANGUAGES = ("en", "nl")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
+MONTH_PATTERN = "MMM yyyy"  # a reading's period: "Nov 2026" (en), "nov 2026" (nl)
+# The euro sign as each locale writes it before an amount (babel's currency patterns; Dutch adds a no-break
+# space), for chart axes, which plotly formats itself.
+MONEY_PREFIXES = {"en": "€", "nl": "€\xa0"}
 # The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
 WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
 
@@ -44,7 +49,7 @@ def t(key: str, lang: str = "en", **params) -> str:
 
 
 def enum_label(value, lang: str = "en") -> str:
-    """The label of an enum value, e.g. Status.ON_HOLD → 'On hold' / 'On hold' (key `enum.status.on_hold`)."""
+    """The label of an enum value, e.g. Status.ON_HOLD → 'On hold' / 'Gepauzeerd' (key `enum.status.on_hold`)."""
     if value is None:
         return "—"
     return t(f"enum.{type(value).__name__.lower()}.{value.value}", lang)
@@ -75,6 +80,15 @@ def format_number(value: float | int | None, lang: str = "en", digits: int = 1) 
     return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=LOCALES[lang])
 
 
+def format_measure(value: float | int | None, lang: str = "en") -> str:
+    """A measured value (a KPI reading, a target, a scale end) with the decimals it has: 29,4 (nl), 29.4 (en).
+
+    At most three decimals: readings are typed with fewer, so more would only show float noise."""
+    if value is None:
+        return "—"
+    return format_decimal(value, format="#,##0.###", locale=LOCALES[lang])
+
+
 def format_day(value: date | None, lang: str = "en") -> str:
     """A business date: dd-mm-jjjj in Dutch, '5 Mar 2026' in English."""
     if value is None:
@@ -82,11 +96,21 @@ def format_day(value: date | None, lang: str = "en") -> str:
     return _babel_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
 
 
-def format_moment(value: datetime | None, lang: str = "en") -> str:
-    """An event time, shown in UTC (the audit log's clock)."""
+def format_month(value: date | None, lang: str = "en") -> str:
+    """A monthly period (stored as its first day) by its month: 'Nov 2026' in English, 'nov 2026' in Dutch."""
     if value is None:
         return "—"
-    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss 'UTC'", tzinfo="UTC", locale=LOCALES[lang])
+    return _babel_date(value, MONTH_PATTERN, locale=LOCALES[lang])
+
+
+def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:
+    """An event time on the clock of `zone` (an IANA name), the zone named: '05-03-2026 14:03:00 CET' (nl)."""
+    if value is None:
+        return "—"
+    if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
+        value = value.replace(tzinfo=UTC)
+    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone),
+                           locale=LOCALES[lang])
 
 
 class LocalNumber(float):

@@ -5,7 +5,7 @@ TEXTS = {
     "enum.statusmove.reject": {"en": "Reject", "nl": "Afwijzen"},
     "enum.statusmove.ask_info": {"en": "Ask for more information", "nl": "Meer informatie vragen"},
     "enum.statusmove.answer_info": {"en": "Answer the question", "nl": "Vraag beantwoorden"},
-    "enum.statusmove.hold": {"en": "Put on hold", "nl": "On hold zetten"},
+    "enum.statusmove.hold": {"en": "Put on hold", "nl": "Pauzeren"},
     "enum.statusmove.resume": {"en": "Resume", "nl": "Hervatten"},
     "enum.statusmove.start": {"en": "Start work", "nl": "Werk starten"},
     "enum.statusmove.complete": {"en": "Complete", "nl": "Afronden"},
@@ -29,7 +29,7 @@ TEXTS = {
               "put on hold, resume, cancel; Plan → Do and the Act decision in the PDCA record), each with its right "
               "and a recorded reason",
         "nl": "verandert alleen via de stappen op de initiatiefpagina (goedkeuren, afwijzen, meer informatie vragen, "
-              "on hold zetten, hervatten, stoppen; Plan → Do en het Act-besluit in het PDCA-verslag), elk met het "
+              "pauzeren, hervatten, stoppen; Plan → Do en het Act-besluit in het PDCA-verslag), elk met het "
               "recht daarvoor en een vastgelegde reden",
     },
     "lifecycle.field.reason": {"en": "Reason (recorded)", "nl": "Reden (wordt vastgelegd)"},
@@ -49,7 +49,7 @@ TEXTS = {
                                    "nl": "De eigenaar van “{title}” om meer informatie vragen"},
     "lifecycle.confirm.answer_info": {"en": "Answer the question about “{title}”",
                                       "nl": "De vraag over “{title}” beantwoorden"},
-    "lifecycle.confirm.hold": {"en": "Put “{title}” on hold?", "nl": "“{title}” on hold zetten?"},
+    "lifecycle.confirm.hold": {"en": "Put “{title}” on hold?", "nl": "“{title}” pauzeren?"},
     "lifecycle.confirm.resume": {"en": "Resume “{title}”?", "nl": "“{title}” hervatten?"},
     "lifecycle.confirm.cancel": {"en": "Cancel “{title}”? Its work stops; its history stays.",
                                  "nl": "“{title}” stoppen? Het werk stopt; de geschiedenis blijft bewaard."},
@@ -59,7 +59,7 @@ TEXTS = {
                                 "nl": "Vraag gesteld: die staat bij de eigenaar onder Mijn werk."},
     "lifecycle.done.answer_info": {"en": "Answer recorded: the proposal waits for a decision again.",
                                    "nl": "Antwoord vastgelegd: het voorstel wacht weer op een besluit."},
-    "lifecycle.done.hold": {"en": "Put on hold.", "nl": "On hold gezet."},
+    "lifecycle.done.hold": {"en": "Put on hold.", "nl": "Gepauzeerd."},
     "lifecycle.done.resume": {"en": "Resumed: {status}.", "nl": "Hervat: {status}."},
     "lifecycle.done.cancel": {"en": "Cancelled.", "nl": "Gestopt."},
     "lifecycle.history": {"en": "Status history ({n})", "nl": "Statusgeschiedenis ({n})"},

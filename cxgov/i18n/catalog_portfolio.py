@@ -11,7 +11,7 @@ TEXTS = {
         "en": "cxgov keeps every customer-experience initiative in one place, from spontaneous quick fixes to "
               "programme-wide projects, across the six CX disciplines.  \nLeaders see what runs, whether it is on "
               "track and why, what it costs and which KPIs move; the governance board sees what needs a decision.",
-        "nl": "cxgov brengt elk klantbelevingsinitiatief samen op één plek, van spontane quick fixes tot "
+        "nl": "cxgov brengt elk klantbelevingsinitiatief samen op één plek, van spontane snelle verbeteringen tot "
               "programmabrede projecten, over de zes CX-disciplines.  \nLeiders zien wat er loopt, of het op koers "
               "ligt en waarom, wat het kost en welke KPI's bewegen; de governance-board ziet waarover besloten moet "
               "worden.",
@@ -139,7 +139,6 @@ TEXTS = {
     "discipline.kpi.col.sample_size": {"en": "n", "nl": "n"},
     "discipline.kpi.col.direction": {"en": "Direction", "nl": "Richting"},
     "discipline.kpi.col.initiatives": {"en": "Linked initiatives", "nl": "Gekoppelde initiatieven"},
-    "discipline.kpi.col.trend": {"en": "Last {months} months", "nl": "Laatste {months} maanden"},
     "discipline.kpi.choose": {"en": "Trend of", "nl": "Verloop van"},
     "discipline.kpi.trend_title": {"en": "{name}: monthly readings, last {months} months",
                                    "nl": "{name}: maandelijkse metingen, laatste {months} maanden"},
@@ -161,7 +160,7 @@ TEXTS = {
         "nl": "Lopende initiatieven met een rode laatste voortgangsupdate, langst lopende eerst: helpen, "
               "herplannen of stoppen?",
     },
-    "board.on_hold.header": {"en": "On hold ({n})", "nl": "On hold ({n})"},
+    "board.on_hold.header": {"en": "On hold ({n})", "nl": "Gepauzeerd ({n})"},
     "board.on_hold.help": {
         "en": "Paused initiatives: resume, re-plan or cancel?",
         "nl": "Gepauzeerde initiatieven: hervatten, herplannen of stoppen?",

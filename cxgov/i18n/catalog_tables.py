@@ -10,6 +10,7 @@ TEXTS = {
         "nl": "De getoonde initiatieven met de getoonde kolommen als Excelbestand: bedragen in euro's, datums als "
               "datum.",
     },
+    "export.audit.occurred_at_utc": {"en": "When (UTC)", "nl": "Wanneer (UTC)"},
     "export.audit.old": {"en": "Old value", "nl": "Oude waarde"},
     "export.audit.new": {"en": "New value", "nl": "Nieuwe waarde"},
 }

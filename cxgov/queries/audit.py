@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import sqlalchemy as sa
@@ -16,7 +17,8 @@ EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "act
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """What the audit page filters on; empty values do not filter. Dates are UTC days, both inclusive."""
+    """What the audit page filters on; empty values do not filter. Dates are days on the clock of `zone` (the
+    one the page shows times in), both inclusive."""
 
     date_from: date | None = None
     date_to: date | None = None
@@ -24,14 +26,21 @@ class AuditFilter:
     entity: str | None = None
     action: str | None = None
     text: str = ""  # searched in field, old and new value and reason, case-insensitively
+    zone: str = "UTC"  # an IANA time zone name
+
+
+def _start_of(day: date, zone: ZoneInfo) -> datetime:
+    """The moment `day` begins on the clock of `zone`, in UTC (as the events are stored)."""
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
 
 
 def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
     conditions = []
+    zone = ZoneInfo(f.zone)
     if f.date_from:
-        conditions.append(AuditEvent.occurred_at >= datetime.combine(f.date_from, time.min, tzinfo=UTC))
+        conditions.append(AuditEvent.occurred_at >= _start_of(f.date_from, zone))
     if f.date_to:
-        conditions.append(AuditEvent.occurred_at < datetime.combine(f.date_to + timedelta(days=1), time.min, tzinfo=UTC))
+        conditions.append(AuditEvent.occurred_at < _start_of(f.date_to + timedelta(days=1), zone))
     for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
         if value:
             conditions.append(column == value)

@@ -11,12 +11,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import Discipline, Initiative, InitiativeKpi, Kpi
+from cxgov.models import CLOSED_STATUSES, Direction, Discipline, Initiative, InitiativeKpi, Kpi
 from cxgov.queries.readings import counting_readings
 
 KPI_COLUMNS = (
-    "id", "code", "name", "kind", "unit", "direction", "latest_period", "latest_value", "sample_size",
-    "previous_year_value", "linked_initiatives",
+    "id", "code", "name", "kind", "unit", "scale_min", "scale_max", "direction", "latest_period", "latest_value",
+    "sample_size", "previous_year_value", "linked_initiatives",
 )
 
 
@@ -51,7 +51,7 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
         .group_by(InitiativeKpi.kpi_id).subquery("links"))
     query = (
         sa.select(
-            Kpi.id, Kpi.code, Kpi.name, sa.type_coerce(Kpi.kind, sa.String), Kpi.unit,
+            Kpi.id, Kpi.code, Kpi.name, sa.type_coerce(Kpi.kind, sa.String), Kpi.unit, Kpi.scale_min, Kpi.scale_max,
             sa.type_coerce(Kpi.direction, sa.String), latest.c.period, latest.c.value, latest.c.sample_size,
             year_before.c.value, sa.func.coalesce(links.c.n, 0),
         )
@@ -74,3 +74,31 @@ def kpi_trends(session: Session, discipline: Discipline | str, since: date) -> p
              .order_by(reading.c.kpi_id, reading.c.period))
     rows = session.execute(query).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=["kpi_id", "period", "value", "sample_size"])
+
+
+TARGET_COLUMNS = ("kpi_id", "target", "target_date", "initiative_id", "initiative_title", "targets_set")
+
+
+def discipline_targets(session: Session, discipline: Discipline | str) -> pd.DataFrame:
+    """Per KPI, the target the discipline page draws: of the targets the discipline's open initiatives set for
+    it (their KPI links, which a PDCA cycle's target keeps up to date), the most ambitious one — highest when
+    higher is better, lowest when lower is — the earliest due first among equals; with how many set one."""
+    discipline = Discipline(discipline)
+    ambition = sa.case((Kpi.direction == Direction.LOWER_IS_BETTER.value, InitiativeKpi.target),
+                       else_=-InitiativeKpi.target)
+    ranked = (
+        sa.select(
+            InitiativeKpi.kpi_id, InitiativeKpi.target, InitiativeKpi.target_date, Initiative.id.label("initiative_id"),
+            Initiative.title, sa.func.count().over(partition_by=InitiativeKpi.kpi_id).label("targets_set"),
+            sa.func.row_number().over(partition_by=InitiativeKpi.kpi_id, order_by=(
+                ambition, InitiativeKpi.target_date.is_(None), InitiativeKpi.target_date, Initiative.id)).label("rank"),
+        )
+        .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
+        .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
+        .where(Initiative.discipline == discipline, Initiative.status.not_in(CLOSED_STATUSES),
+               InitiativeKpi.target.is_not(None), Kpi.active)
+    ).subquery("ranked_target")
+    query = (sa.select(ranked.c.kpi_id, ranked.c.target, ranked.c.target_date, ranked.c.initiative_id,
+                       ranked.c.title, ranked.c.targets_set)
+             .where(ranked.c.rank == 1).order_by(ranked.c.kpi_id))
+    return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(TARGET_COLUMNS))

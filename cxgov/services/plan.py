@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from cxgov.errors import DomainError, NotFound, ValidationError
-from cxgov.models import Milestone, PdcaCycle, Person, PlanAction, Risk
+from cxgov.models import Initiative, Milestone, PdcaCycle, Person, PlanAction, Risk
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_plan import CloseRiskInput, DoneInput, MilestoneInput, PlanActionInput, RiskInput
 from cxgov.services.initiatives import current_cycle, editable_initiative, person_problems
@@ -40,6 +40,7 @@ def add_milestone(*, session: Session, actor: Actor, initiative_id: int,
     """Add a dated milestone to an initiative; returns its id."""
     values = parse_input(MilestoneInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
+    _refuse_twin_milestone(session, initiative_id, values)
     return _create(session, person, "milestone", Milestone(initiative_id=initiative_id, **values.model_dump()))
 
 
@@ -49,6 +50,7 @@ def update_milestone(*, session: Session, actor: Actor, initiative_id: int, mile
     values = parse_input(MilestoneInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
     milestone = _milestone(session, initiative_id, milestone_id)
+    _refuse_twin_milestone(session, initiative_id, values, other_than=milestone_id)
     return versioned_update(session, person=person, model=Milestone, entity="milestone", row=milestone,
                             seen_version=seen_version, values=values.model_dump())
 
@@ -59,6 +61,22 @@ def complete_milestone(*, session: Session, actor: Actor, initiative_id: int, mi
     values = parse_input(DoneInput, {"done_on": _day(done_on)})
     person, _ = editable_initiative(session, actor, initiative_id)
     _finish(session, person, "milestone", _milestone(session, initiative_id, milestone_id), seen_version, values)
+
+
+def _refuse_twin_milestone(session: Session, initiative_id: int, values: MilestoneInput,
+                           other_than: int | None = None) -> None:
+    """Refuse a second milestone with the same title (case and outer spaces aside) and due date on one
+    initiative: a double submit by a tired person, not a plan.
+
+    The initiative's row is locked first, so two such saves at once take turns and the second sees the first
+    (PostgreSQL; SQLite write units already run one at a time). Titles are compared in Python: SQLite's
+    lower() folds ASCII letters only."""
+    session.exec(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update()).one()
+    same_day = session.exec(select(Milestone.id, Milestone.title).where(
+        Milestone.initiative_id == initiative_id, Milestone.due_on == values.due_on)).all()
+    wanted = values.title.strip().casefold()
+    if any(title.strip().casefold() == wanted and row_id != other_than for row_id, title in same_day):
+        raise ValidationError({"title": "plan.error.milestone_twin"})
 
 
 def _milestone(session: Session, initiative_id: int, milestone_id: int) -> Milestone:

@@ -12,6 +12,7 @@ from cxgov.i18n import format_moment
 from cxgov.models import AuditEvent, Person
 from cxgov.models.base import utcnow
 from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.settings import get_settings
 
 Actor = int | str  # a person id, or SYSTEM_ACTOR
 
@@ -46,7 +47,8 @@ def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
     ).first()
     if last is None:
         return ConflictError("error.conflict", who="?", when="?")
-    return ConflictError("error.conflict", who=last.actor_name, when=format_moment(last.occurred_at))
+    return ConflictError("error.conflict", who=last.actor_name,
+                         when=format_moment(last.occurred_at, zone=get_settings().time_zone))
 
 
 def check_version(session: Session, entity: str, row: SQLModel, seen_version: int | None) -> None:

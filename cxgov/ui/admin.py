@@ -25,7 +25,7 @@ from cxgov.services.accounts import reset_password
 from cxgov.services.audit_export import export_audit_log
 from cxgov.ui.runtime import data_changed, data_version, read_session, settings
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, lang, moment, tr
+from cxgov.ui.text import actor, day, label, lang, measure, moment, tr
 from cxgov.ui.writes import WriteResult, show_errors, submit
 
 FLASH_KEY = "cxgov_admin_flash"
@@ -92,6 +92,8 @@ def _cell(value, enum_class=None):
         return label(enum_class(value))
     if isinstance(value, date):
         return day(value)
+    if isinstance(value, int | float):  # readings, scale ends, counts: in the reader's locale (29,4)
+        return measure(value)
     return value
 
 
@@ -305,7 +307,7 @@ def show_audit_events(events: pd.DataFrame) -> None:
     view = pd.DataFrame({
         "seq": events["seq"],
         "occurred_at": events["occurred_at"].map(moment),
-        "actor_name": events["actor_name"].map(_shown),
+        "actor_name": events["actor_name"].map(lambda name: _shown(actor(name))),
         "entity": events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
         "entity_id": events["entity_id"].map(_shown),
         "action": events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),

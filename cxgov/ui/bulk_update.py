@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from cxgov.bulk import EDITABLE, Changed, RowPlan, SeenRow, cell, changed_underneath, plan, refreshed
+from cxgov.bulk import (
+    EDITABLE, PROGRESS_DROP_TO_CONFIRM, Changed, RowPlan, SeenRow, cell, changed_underneath, drops_to_confirm, plan,
+    refreshed,
+)
 from cxgov.errors import ConflictError, ValidationError
 from cxgov.models import Health
 from cxgov.permissions import ON_TEAM, Action, allowed
@@ -39,6 +42,7 @@ class Grid:
     draft: dict[int, dict]  # initiative id -> the values the grid starts from (kept edits of rows not saved)
     generation: int = 0  # part of the editor's key: a new generation starts the grid's edit state afresh
     report: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, message) of the last save
+    held: dict[int, int] = field(default_factory=dict)  # initiative id -> a progress drop waiting to be confirmed
 
     def editor_key(self) -> str:
         return f"bulk_update_grid_{self.generation}"
@@ -165,16 +169,34 @@ def _save_one(row: RowPlan, labels: dict[str, str]) -> tuple[str, str]:
     return "refused", result.error or ""
 
 
-def _save(grid: Grid, shown: dict[int, dict]) -> None:
-    """Each changed row in its own unit; the saved rows are read again, the others keep their edits."""
+def _save(grid: Grid, shown: dict[int, dict], confirmed: dict[int, int] | None = None) -> None:
+    """Each changed row in its own unit, except a big progress drop not confirmed yet (held back and asked
+    about); the saved rows are read again, the others keep their edits. With `confirmed` (initiative id -> the
+    progress the person confirmed), only those rows are saved."""
     rows = plan(grid.seen, shown)
+    if confirmed is not None:
+        rows = [row for row in rows if row.initiative_id in confirmed]
     if not rows:
         st.info(tr("bulk.nothing_to_save"))
         return
+    grid.held = drops_to_confirm(rows, grid.seen, confirmed or {})
     labels = _labels()
-    outcomes = {row.initiative_id: _save_one(row, labels) for row in rows}
+    outcomes = {row.initiative_id: _save_one(row, labels) for row in rows if row.initiative_id not in grid.held}
     grid.report = [(kind, grid.seen[i].title, message) for i, (kind, message) in outcomes.items()]
     _reload_rows(grid, shown, [i for i, (kind, _) in outcomes.items() if kind == "saved"])
+
+
+def _ask_about_drops(grid: Grid, shown: dict[int, dict]) -> dict[int, int] | None:
+    """The rows held back for a big progress drop (as long as they still show it), and a button to save them
+    anyway; returns the confirmed drops when it is pressed."""
+    waiting = {i: p for i, p in grid.held.items() if i in shown and shown[i]["progress_pct"] == p}
+    if not waiting:
+        return None
+    lines = "\n".join(f"- **{plain(grid.seen[i].title)}**: {grid.seen[i].progress_pct}% → {p}%"
+                      for i, p in waiting.items())
+    st.warning(f"{tr('bulk.drop.warning', points=PROGRESS_DROP_TO_CONFIRM)}\n\n{lines}", icon="⚠️")
+    pressed = st.button(tr("bulk.drop.confirm"), key="bulk_update_confirm_drops", type="primary")
+    return waiting if pressed else None
 
 
 def _reload_rows(grid: Grid, shown: dict[int, dict], ids: list[int]) -> None:
@@ -192,6 +214,8 @@ def _report(grid: Grid) -> None:
                                                                              "refused")}
     summary = tr("bulk.summary", saved=count["saved"], conflicts=count["conflict"], invalid=count["invalid"],
                  refused=count["refused"])
+    if grid.held:
+        summary += " " + tr("bulk.summary_held", n=len(grid.held))
     problems = [(kind, title, message) for kind, title, message in grid.report if kind != "saved"]
     if not problems:
         st.success(summary, icon=":material/check_circle:")
@@ -226,8 +250,11 @@ def render_bulk_update() -> None:
     if buttons.button(tr("bulk.discard"), key="bulk_update_discard", icon=":material/undo:"):
         st.session_state[STATE_KEY] = _freeze(grid.scope, grid)
         st.rerun()
+    confirmed = _ask_about_drops(grid, shown)
     _links(grid)
     if reload:
         _reload_rows(grid, shown, [c.initiative_id for c in changed])
     if save:
         _save(grid, shown)
+    elif confirmed:
+        _save(grid, shown, confirmed)

@@ -1,23 +1,18 @@
-"""A discipline page: what the discipline is, its initiatives (filterable) and its KPIs with their trend."""
+"""A discipline page: what the discipline is, its initiatives (filterable) and its KPIs (cxgov.ui.discipline_kpis)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from cxgov import charts
-from cxgov.models import Direction, Discipline, KpiKind, Lane, Phase, Status
-from cxgov.queries import kpis as kpi_queries
+from cxgov.models import Discipline, Lane, Phase, Status
 from cxgov.queries import portfolio as queries
+from cxgov.ui.discipline_kpis import render_discipline_kpis
 from cxgov.ui.initiative_table import health_text, initiative_table
-from cxgov.ui.portfolio import read, render_summary, separators
-from cxgov.ui.safe import chart_text
-from cxgov.ui.text import day, label, number, tr
+from cxgov.ui.portfolio import read, render_summary
+from cxgov.ui.text import label, tr
 
-TREND_MONTHS = 24  # two years of months: enough to see seasonality and the move against last year
-KPI_AREAS = ("kpis", "initiatives")  # a discipline's KPIs include those linked to its initiatives
 # A discipline lead scans health and why first, then who, where it stands, the money and the dates.
 INITIATIVE_COLUMNS = ("title", "health", "reason", "owner", "status", "phase", "target_date", "planned_cents",
                       "actual_cents", "lane")
@@ -56,7 +51,7 @@ def render_discipline(discipline: Discipline) -> None:
             st.info(tr("common.no_results"))
         else:
             initiative_table(shown, INITIATIVE_COLUMNS, key=f"{discipline.value}_initiatives", caption=heading)
-    _render_kpis(discipline)
+    render_discipline_kpis(discipline)
 
 
 def _filtered(frame: pd.DataFrame, discipline: Discipline) -> pd.DataFrame:
@@ -69,52 +64,3 @@ def _filtered(frame: pd.DataFrame, discipline: Discipline) -> pd.DataFrame:
         if chosen:
             keep &= frame[column].isin(chosen)
     return frame[keep]
-
-
-def _value(value, digits: int = 1) -> str:
-    return "—" if value is None or pd.isna(value) else number(value, digits)
-
-
-def _render_kpis(discipline: Discipline) -> None:
-    """The discipline's KPIs: latest and last year's value with n, a sparkline, and one KPI's trend chart."""
-    st.subheader(tr("discipline.kpis.header"))
-    kpis = read(kpi_queries.discipline_kpis, areas=KPI_AREAS, discipline=discipline)
-    if kpis.empty:
-        st.info(tr("discipline.kpis.none"))
-        return
-    today = date.today()
-    since = date(today.year - TREND_MONTHS // 12, today.month, 1)
-    trends = read(kpi_queries.kpi_trends, areas=KPI_AREAS, discipline=discipline, since=since)
-    series = trends.groupby("kpi_id")["value"].agg(list)
-    table = pd.DataFrame({  # what a leader reads first comes first: value, last year, trend
-        "name": kpis["name"],
-        "latest": [_value(v) for v in kpis["latest_value"]],
-        "unit": kpis["unit"],
-        "previous_year": [_value(v) for v in kpis["previous_year_value"]],
-        "trend": [series.get(kpi_id, []) for kpi_id in kpis["id"]],
-        "period": [day(None if pd.isna(p) else p) for p in kpis["latest_period"]],
-        "sample_size": [_value(n, 0) for n in kpis["sample_size"]],
-        "direction": [label(Direction(d)) for d in kpis["direction"]],
-        "kind": [label(KpiKind(k)) for k in kpis["kind"]],
-        "initiatives": kpis["linked_initiatives"],
-    })
-    config = {column: st.column_config.TextColumn(tr(f"discipline.kpi.col.{column}")) for column in table.columns}
-    config["initiatives"] = st.column_config.NumberColumn(tr("discipline.kpi.col.initiatives"))
-    config["trend"] = st.column_config.LineChartColumn(tr("discipline.kpi.col.trend", months=TREND_MONTHS))
-    st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=f"{discipline.value}_kpis")
-    _render_trend(discipline, kpis, trends)
-
-
-def _render_trend(discipline: Discipline, kpis: pd.DataFrame, trends: pd.DataFrame) -> None:
-    names = dict(zip(kpis["id"], kpis["name"], strict=True))
-    units = dict(zip(kpis["id"], kpis["unit"], strict=True))
-    kpi_id = st.selectbox(tr("discipline.kpi.choose"), list(names), format_func=names.get,
-                          key=f"{discipline.value}_trend_kpi")
-    readings = trends[trends["kpi_id"] == kpi_id]
-    if readings.empty:
-        st.caption(tr("discipline.kpi.no_readings"))
-        return
-    st.plotly_chart(charts.kpi_trend_chart(
-        readings, title=tr("discipline.kpi.trend_title", name=chart_text(names[kpi_id]), months=TREND_MONTHS),
-        value_label=chart_text(units[kpi_id]) or tr("discipline.kpi.col.latest"), separators=separators()),
-        key=f"{discipline.value}_trend_chart")

@@ -14,7 +14,7 @@ from cxgov.queries.health import Assessment
 from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.runtime import settings
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, money, tr
+from cxgov.ui.text import day, label, measure, money, tr
 
 # Everything a rule looks at: check-ins, milestones and dependencies (initiatives), spend (budget), readings (kpis).
 HEALTH_AREAS = (*READ_AREAS, "kpis")
@@ -46,7 +46,7 @@ def _formatted(name: str, value) -> str:
     if name in MONEY_PARAMS:
         return money(value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return measure(value)
     return "—" if value is None else str(value)
 
 

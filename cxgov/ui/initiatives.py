@@ -25,7 +25,7 @@ from cxgov.ui.pdca import render_pdca
 from cxgov.ui.plan import render_plan_and_team
 from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, lang, money, tr
+from cxgov.ui.text import day, label, lang, measure, money, tr
 from cxgov.ui.url_filters import UrlFilters, labelled
 from cxgov.ui.writes import FLASH_KEY, show_errors, submit
 
@@ -325,10 +325,6 @@ def _render_check_ins(initiative_id: int) -> None:
     }), hide_index=True, width="stretch")
 
 
-def _number(value) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value:g}"
-
-
 def _render_kpis(initiative_id: int) -> None:
     frame = read(queries.kpi_links, DETAIL_AREAS, initiative_id=initiative_id)
     if frame.empty:
@@ -336,9 +332,9 @@ def _render_kpis(initiative_id: int) -> None:
         return
     st.dataframe(pd.DataFrame({
         tr("programs.kpi.code"): frame["code"], tr("programs.kpi.name"): frame["name"],
-        tr("programs.kpi.baseline"): [_number(v) for v in frame["baseline"]],
-        tr("programs.kpi.target"): [_number(v) for v in frame["target"]],
-        tr("programs.kpi.latest"): [_number(v) for v in frame["latest_value"]],
+        tr("programs.kpi.baseline"): [measure(v) for v in frame["baseline"]],
+        tr("programs.kpi.target"): [measure(v) for v in frame["target"]],
+        tr("programs.kpi.latest"): [measure(v) for v in frame["latest_value"]],
         tr("programs.kpi.latest_period"): [day_cell(v) for v in frame["latest_period"]],
     }), hide_index=True, width="stretch")
 
@@ -400,8 +396,8 @@ def render_detail() -> None:
     render_health_panel(d.health, d.checkin_date, d.reason, assessments([d.id]).get(d.id),
                         read(queries.check_ins, DETAIL_AREAS, initiative_id=d.id))
     st.progress(d.progress_pct / 100, text=tr("programs.progress", pct=d.progress_pct))
-    render_status_panel(d, relations(d))
     _actions(d)
+    render_status_panel(d, relations(d))
     left, right = st.columns(2)
     for i, (key, value) in enumerate(_facts(d)):
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")

@@ -12,11 +12,12 @@ from cxgov.queries import pdca as queries
 from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import pdca as service
 from cxgov.ui.initiative_table import text_cell
+from cxgov.ui.pdca_move import render_move
 from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
 from cxgov.ui.safe import plain
-from cxgov.ui.text import day, label, moment, tr
-from cxgov.ui.writes import FLASH_KEY, WriteResult, show_errors, submit
+from cxgov.ui.text import day, label, measure, moment, number, tr
+from cxgov.ui.writes import WriteResult, settle, submit
 
 AREAS = ("initiatives", "kpis", "budget")  # what the record reads: the initiative, its KPI readings, its budget
 LEFT_BOXES = ("background", "current_condition", "target", "root_cause")
@@ -61,7 +62,7 @@ def _project(d: InitiativeDetail, cycle: pd.Series, cycles: pd.DataFrame, may_ed
         if phase is Phase.ACT and pd.isna(cycle["act_decision"]):
             _act_decision(d)
         elif phase in NEXT_PHASE and d.status in (Status.PROPOSED.value, Status.APPROVED.value, Status.ACTIVE.value):
-            _move(d, NEXT_PHASE[phase])
+            render_move(d, phase, NEXT_PHASE[phase])
         _edit_record(d, cycle)
     _transitions(d.id)
     earlier = cycles.iloc[1:]
@@ -131,20 +132,16 @@ def _box_text(cycle: pd.Series, box: str) -> str:
     if box == "target":
         if pd.isna(cycle["target_kpi_id"]):
             return empty
-        return plain(tr("pdca.target_line", kpi=cycle["target_kpi"], baseline=_number(cycle["baseline_value"]),
-                        target=_number(cycle["target_value"]), date=_day(cycle["target_date"])))
+        return plain(tr("pdca.target_line", kpi=cycle["target_kpi"], baseline=measure(cycle["baseline_value"]),
+                        target=measure(cycle["target_value"]), date=_day(cycle["target_date"])))
     if box == "lesson":
         if pd.isna(cycle["act_decision"]):
             return empty
         return f"{label(ActDecision(cycle['act_decision']))}: {plain(cycle['lesson'])}"
     text = cycle[box]
     if box == "check_result" and text and not pd.isna(cycle["check_sample_size"]):
-        text = f"{text} (n = {int(cycle['check_sample_size'])})"
+        text = f"{text} (n = {number(cycle['check_sample_size'], 0)})"
     return plain(text) if text else empty
-
-
-def _number(value) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value:g}"
 
 
 def _day(value) -> str:
@@ -154,34 +151,6 @@ def _day(value) -> str:
 def _approval_note() -> None:
     """A proposal's work waits for funding; the decision itself is a status move (the panel above)."""
     st.info(tr("pdca.needs_approval_note"), icon=":material/account_balance:")
-
-
-def _move(d: InitiativeDetail, to_phase: Phase) -> None:
-    """The move button; when criteria are unmet, the warnings and a reason to proceed anyway."""
-    unmet_key = f"pdca_unmet_{d.id}"
-    if st.button(tr("pdca.move_to", phase=label(to_phase)), key=f"pdca_move_{d.id}", type="primary"):
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=d.version)
-        if isinstance(result.problem, service.CriteriaNotMet):
-            st.session_state[unmet_key] = result.problem.unmet
-        else:
-            _after(result, tr("pdca.moved", phase=label(to_phase)))
-    unmet = st.session_state.get(unmet_key)
-    if not unmet:
-        return
-    lines = "\n".join(f"- {tr(f'pdca.criterion.{key}')}" for key in unmet)
-    st.warning(f"{tr('pdca.unmet_intro')}\n\n{lines}", icon="⚠️")
-    with st.form(f"pdca_override_{d.id}"):
-        reason = st.text_input(tr("pdca.proceed_reason"), key=f"pdca_override_reason_{d.id}")
-        proceed = st.form_submit_button(tr("pdca.proceed_anyway"))
-    if proceed:
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=d.version, override_reason=reason)
-        if isinstance(result.problem, service.CriteriaNotMet):  # no reason given: the same warnings stay
-            show_errors(WriteResult(ok=False, field_errors={"override_reason": result.error}), _labels())
-            return
-        st.session_state.pop(unmet_key, None)
-        _after(result, tr("pdca.moved", phase=label(to_phase)))
 
 
 def _act_decision(d: InitiativeDetail) -> None:
@@ -286,8 +255,5 @@ def _transitions(initiative_id: int) -> None:
 
 
 def _after(result: WriteResult, message: str) -> None:
-    if result.ok:
-        st.session_state[FLASH_KEY] = message
-        st.rerun()
-    show_errors(result, _labels())
+    settle(result, message, _labels())
 

@@ -132,10 +132,12 @@ def _risk_table(frame: pd.DataFrame, closed: bool = False) -> None:
 def _risk_fields(key: str, people: dict[int, str], row=None) -> dict:
     owners = [None, *people]
     current = None if row is None or pd.isna(row.owner_id) else int(row.owner_id)
+    # The title first: a row of columns is placed where it is created, so it is created after the title.
+    title = st.text_input(tr("plan.field.title"), value="" if row is None else row.title, max_chars=200,
+                          key=f"{key}.title")
     left, right, owner = st.columns([1, 1, 2])
     return {
-        "title": st.text_input(tr("plan.field.title"), value="" if row is None else row.title, max_chars=200,
-                               key=f"{key}.title"),
+        "title": title,
         "probability": left.selectbox(tr("plan.field.probability"), LEVELS, key=f"{key}.probability",
                                       index=LEVELS.index(int(row.probability)) if row is not None else 2,
                                       help=tr("plan.scale_help")),

@@ -13,7 +13,7 @@ from cxgov.models import Discipline, Health, Status
 from cxgov.queries import portfolio as queries
 from cxgov.ui.initiative_table import initiative_table
 from cxgov.ui.runtime import data_version, read_session, settings
-from cxgov.ui.text import label, lang, money_whole, tr
+from cxgov.ui.text import label, lang, money_prefix, money_whole, tr
 
 READ_AREAS = ("initiatives", "budget", "people", "reference")  # what an initiative row is made of
 SEPARATORS = {"en": ".,", "nl": ",."}  # plotly: decimal mark, then thousands separator
@@ -90,7 +90,7 @@ def render_portfolio() -> None:
         read(queries.budget_by_discipline), title=tr("portfolio.chart.budget"),
         discipline_labels=labels_of(Discipline), planned_label=tr("portfolio.planned"),
         actual_label=tr("portfolio.actual"), amount_label=tr("portfolio.axis.amount"),
-        separators=separators()), key="chart_budget")
+        separators=separators(), money_prefix=money_prefix()), key="chart_budget")
     heading = tr("portfolio.attention.header")
     st.subheader(heading)
     attention = read(queries.needing_attention)

@@ -1,9 +1,10 @@
 """The user's language and locale formatting, for pages (wraps cxgov.i18n)."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from cxgov import i18n
+from cxgov import audit, i18n
 from cxgov.ui.runtime import settings
 
 LANGUAGE_KEY = "cxgov_language"
@@ -37,9 +38,30 @@ def day(value) -> str:
     return i18n.format_day(value, lang())
 
 
+def month(value) -> str:
+    """A monthly period by its month ('nov 2026'); '—' when missing."""
+    return "—" if value is None or pd.isna(value) else i18n.format_month(value, lang())
+
+
+def money_prefix() -> str:
+    """The euro sign before an amount in the user's locale, for chart axes ('€ ' in Dutch)."""
+    return i18n.MONEY_PREFIXES[lang()]
+
+
 def moment(value) -> str:
-    return i18n.format_moment(value, lang())
+    """An event time on the installation's clock (CXGOV_TIME_ZONE), with the zone named."""
+    return i18n.format_moment(value, lang(), settings().time_zone)
+
+
+def actor(name: str) -> str:
+    """Who did something, as the audit trail recorded it: a person's name as stored, the system translated."""
+    return tr("audit.actor.system") if name == audit.SYSTEM.name else name
 
 
 def number(value, digits: int = 1) -> str:
     return i18n.format_number(value, lang(), digits)
+
+
+def measure(value) -> str:
+    """A measured value in the user's locale with its own decimals ('—' when missing)."""
+    return "—" if value is None or pd.isna(value) else i18n.format_measure(value, lang())

@@ -56,3 +56,11 @@ def show_errors(result: WriteResult, field_labels: dict[str, str] | None = None)
         labels = field_labels or {}
         lines = [f"**{plain(labels.get(name, name))}** {plain(message)}" for name, message in result.field_errors.items()]
         st.error(tr("form.fix_fields") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⛔")
+
+
+def settle(result: WriteResult, message: str, field_labels: dict[str, str] | None = None) -> None:
+    """After a write: on success the page runs again showing `message` once; otherwise the errors are shown."""
+    if result.ok:
+        st.session_state[FLASH_KEY] = message
+        st.rerun()
+    show_errors(result, field_labels)

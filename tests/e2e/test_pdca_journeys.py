@@ -154,8 +154,9 @@ def _cycle_heading(main, number: int, phase: Phase):
 
 
 def _move(page: Page, main, to_phase: Phase) -> None:
-    """Press "Move to …": every criterion is met, so the move happens at once, without a warning."""
+    """Press "Move to …" and confirm the move it names: every criterion is met, so it happens without a warning."""
     main.get_by_role("button", name=t("pdca.move_to", phase=enum_label(to_phase))).click()
+    main.get_by_role("button", name=t("pdca.confirm_yes", phase=enum_label(to_phase))).click()
     _saved(page, t("pdca.moved", phase=enum_label(to_phase)))
     expect(main).not_to_contain_text(t("pdca.unmet_intro"))
     expect(main.get_by_role("textbox", name=t("pdca.proceed_reason"))).to_have_count(0)

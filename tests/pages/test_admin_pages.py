@@ -81,7 +81,7 @@ def test_admin_pages_with_data(monkeypatch, filled, lang):
         "objectives": ["Effortless service", "Anne Admin"],
         "lists": ["payment", "Betalen"],
         "kpis": ["NPS_REL", "Relationship NPS", "Mila Manager", "panel"],
-        "audit-log": ["KPI-meting" if lang == "nl" else "KPI reading", "system"],
+        "audit-log": ["KPI-meting" if lang == "nl" else "KPI reading", "systeem" if lang == "nl" else "system"],
     }
     for url_path, needles in expected.items():
         at = open_page(monkeypatch, filled["url"], url_path, lang=lang, acting=filled["admin"])
@@ -286,7 +286,7 @@ def test_preparing_an_export_audits_it_and_offers_the_download(monkeypatch, fill
     prepared = at.session_state["cxgov_admin_audit_export"]
     assert prepared["name"].endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(prepared["data"])).active
-    assert sheet["B1"].value == t("admin.audit.col.occurred_at", lang) and sheet["D2"].value == "kpi"
+    assert sheet["B1"].value == t("export.audit.occurred_at_utc", lang) and sheet["D2"].value == "kpi"
     [(_, action, _, _, new)] = audit_events(filled["engine"], "audit_log")
     assert action == "export" and '"entity": "kpi"' in new and '"rows": 1' in new
     at.selectbox(key="admin_audit_entity").select(None).run()

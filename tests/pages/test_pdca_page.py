@@ -31,6 +31,12 @@ def _state(p):
         return initiative, cycles, moves
 
 
+def _move(at, initiative_id: int) -> None:
+    """Press the move button, then confirm the move it asks about."""
+    at.button(key=f"pdca_move_{initiative_id}").click().run()
+    at.button(key=f"pdca_confirm_{initiative_id}").click().run()
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_record_shows_the_a3_boxes_and_the_approval_note(monkeypatch, proposal, lang):
     at = _page(monkeypatch, proposal, "manager", lang)
@@ -52,7 +58,7 @@ def test_approve_move_with_warnings_proceed_anyway_and_decide(monkeypatch, propo
     assert _state(proposal)[0].status == "approved"
 
     at = _page(monkeypatch, proposal, "manager")
-    at.button(key=f"pdca_move_{proposal['initiative']}").click().run()
+    _move(at, proposal["initiative"])
     assert not at.exception, at.exception
     warning = " ".join(w.value for w in at.warning)
     assert "if-then hypothesis" in warning and "budget line" in warning
@@ -66,7 +72,7 @@ def test_approve_move_with_warnings_proceed_anyway_and_decide(monkeypatch, propo
 
     for _ in range(2):  # Do → Check → Act, each with a reason
         at = _page(monkeypatch, proposal, "manager")
-        at.button(key=f"pdca_move_{proposal['initiative']}").click().run()
+        _move(at, proposal["initiative"])
         at.text_input(key=f"pdca_override_reason_{proposal['initiative']}").input("Qualitative result in the check-ins")
         next(b for b in at.button if b.label == "Proceed anyway").click().run()
         assert not at.exception, at.exception
