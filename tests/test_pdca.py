@@ -210,6 +210,17 @@ def test_a_move_on_an_out_of_date_page_is_a_conflict(engine, project):
              override_reason="go")
 
 
+def test_a_move_on_an_out_of_date_page_is_a_conflict_even_with_unmet_criteria(engine, project):
+    """The page that asked "proceed anyway?" is out of date: the person must see what changed, not the criteria."""
+    _run(engine, approve_initiative, project["leader"], initiative_id=project["initiative"],
+         seen_version=_version(engine, project["initiative"]), reason="funded")
+    stale = _version(engine, project["initiative"])
+    _run(engine, save_cycle_record, project["manager"], initiative_id=project["initiative"], seen_version=stale,
+         data={"background": "Changed by someone else meanwhile"})
+    with pytest.raises(ConflictError):
+        _run(engine, move_to_next_phase, project["manager"], initiative_id=project["initiative"], seen_version=stale)
+
+
 def test_the_edit_form_no_longer_moves_the_phase(engine, project):
     _run(engine, approve_initiative, project["leader"], initiative_id=project["initiative"],
          seen_version=_version(engine, project["initiative"]), reason="funded")

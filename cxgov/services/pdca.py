@@ -74,6 +74,7 @@ def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, se
     """Plan → Do → Check → Act. Unmet criteria raise CriteriaNotMet unless `override_reason` says why to go on
     anyway (then they are recorded with it); an unfunded project cannot start Do. Returns the new phase."""
     person, initiative = editable_initiative(session, actor, initiative_id)
+    check_version(session, "initiative", initiative, seen_version)  # an old page is a conflict, not a criterion
     cycle = current_cycle(session, initiative_id)
     to_phase = pdca.NEXT_PHASE.get(cycle.phase)
     if to_phase is None:
