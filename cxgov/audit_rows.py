@@ -35,20 +35,14 @@ ENTITY_TABLES = {"objective": "strategic_objective"}
 NOT_AUDITED_TABLES = {
     "audit_event": "the audit trail itself", "audit_head": "the audit trail itself",
     "phase_transition": "the history of PDCA moves; each move is audited as its cycle's phase",
-    "initiative_kpi": "KPI links; the A3 record links its target KPI without an event of its own",
+    "initiative_kpi": "KPI links: audited since the A3 record's target link is, but links made before carry no "
+                      "events, so the table is not replayed",
     "sign_in_session": "sign-in bookkeeping (hashes of session tokens)",
     "sso_identity": "company identities, bound at a first company sign-in",
 }
 # Fields the trail records that cannot be replayed against the row, and why.
 NOT_REPLAYED_FIELDS = {
     "initiative": {"phase": "the phase at creation; it lives on the PDCA cycle, whose moves are replayed there"},
-    "pdca_cycle": {
-        **{f"{phase}_started_on": "set by the phase move, whose event records the phase"
-           for phase in ("plan", "do", "check", "act")},
-        "closed_on": "set when an Act decision opens the next cycle (audited as that cycle's creation)",
-        "act_decision": "a quick fix sets it without an event of its own",
-        "lesson": "recorded as the reason of the Act decision's event, not as a field",
-    },
     "local_account": {
         "password": "masked: password events show ***, never the password or its hash",
         "password_hash": "masked: password events show ***, never the password or its hash",

@@ -169,7 +169,7 @@ def test_a_database_written_only_through_the_services_replays_without_a_differen
     assert report.differences == []
     assert report.events_replayed > 50 and report.fields_compared > 150 and report.rows_checked > 25
     assert report.fields_not_replayed["local_account.password"] == 2  # masked: counted, not compared
-    assert report.fields_not_replayed["pdca_cycle.act_decision"] == 1
+    assert not [f for f in report.fields_not_replayed if f.startswith("pdca_cycle.")]  # the A3 and its moves replay
     assert report.events_changing_no_row["denied"] == 1
     assert {"sign_in", "sign_in_failed"} <= set(report.events_changing_no_row)
     assert report.rows_created_with_another["pdca_cycle"] == 3  # every initiative's first cycle

@@ -269,3 +269,22 @@ def test_a_quick_fix_is_done_in_three_steps_without_gates(engine, project):
     with pytest.raises(ValidationError):  # a project is not finished this way
         _run(engine, complete_quick_fix, project["manager"], initiative_id=project["initiative"],
              seen_version=_version(engine, project["initiative"]), result="done")
+
+
+def test_every_write_of_the_record_and_its_moves_is_audited_field_by_field(engine, project):
+    """The A3's target link, the phase dates, the Act decision and its lesson each leave an event (the audit
+    trail's row replay compares them)."""
+    _run(engine, approve_initiative, project["leader"], initiative_id=project["initiative"],
+         seen_version=_version(engine, project["initiative"]), reason="funded")
+    _plan_fully(engine, project)
+    for _ in range(3):
+        _move(engine, project, reason="test arrangement")
+    _run(engine, decide_act, project["manager"], initiative_id=project["initiative"],
+         seen_version=_version(engine, project["initiative"]), decision="standardise", lesson="Cards work")
+    with session_scope(engine) as session:
+        events = session.exec(select(AuditEvent.entity, AuditEvent.field, AuditEvent.new_value)
+                              .where(AuditEvent.entity.in_(["pdca_cycle", "initiative_kpi"]))).all()
+    fields = {(entity, field) for entity, field, _ in events}
+    assert {("pdca_cycle", f"{phase}_started_on") for phase in ("do", "check", "act")} <= fields
+    assert {("pdca_cycle", "act_decision"), ("pdca_cycle", "lesson"), ("initiative_kpi", None)} <= fields
+    assert ("pdca_cycle", "lesson", "Cards work") in events

@@ -28,7 +28,7 @@ from cxgov.models.inputs_pdca import (
 from cxgov.queries.readings import counting_readings
 from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
 from cxgov.services.lifecycle import record_status_move
-from cxgov.services.unit import Actor, audit_actor, changed_fields, check_version
+from cxgov.services.unit import Actor, audit_actor, audit_created, changed_fields, check_version
 
 RECORD_FIELDS = tuple(CycleRecordInput.model_fields)
 
@@ -60,12 +60,9 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
         check_version(session, "initiative", initiative, seen_version)
         return {}
     advance_version(session, person, initiative, seen_version)
-    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(**{k: new for k, (_, new) in changes.items()}))
-    for name, (old, new) in changes.items():
-        audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=cycle.id, action="update",
-                     field=name, old=old, new=new)
+    _update_cycle(session, person, cycle, {name: new for name, (_, new) in changes.items()})
     if values.target_kpi_id is not None:
-        _link_target_kpi(session, initiative_id, values)
+        _link_target_kpi(session, person, initiative_id, values)
     return changes
 
 
@@ -112,11 +109,8 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
     old_status = initiative.status
     new_status = {ActDecision.STANDARDISE: Status.COMPLETED, ActDecision.ABANDON: Status.CANCELLED}.get(values.decision)
     advance_version(session, person, initiative, seen_version, status=new_status)
-    who = audit_actor(person)
-    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
-                    .values(act_decision=values.decision, lesson=values.lesson))
-    audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field="act_decision",
-                 new=values.decision, reason=values.lesson)
+    _update_cycle(session, person, cycle, {"act_decision": values.decision, "lesson": values.lesson},
+                  reason=values.lesson)
     if new_status is not None:  # the cycle stays open in Act: the one-open-cycle rule holds for finished work
         move = StatusMove.COMPLETE if new_status is Status.COMPLETED else StatusMove.CANCEL
         record_status_move(session, person, initiative_id, move, old_status, new_status, values.lesson)
@@ -150,14 +144,11 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
         raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{old_status.value}"})})
     cycle = current_cycle(session, initiative_id)
     advance_version(session, person, initiative, seen_version, status=Status.COMPLETED)
-    who = audit_actor(person)
     record_status_move(session, person, initiative_id, StatusMove.COMPLETE, old_status, Status.COMPLETED, values.result)
     if cycle.phase is not Phase.ACT:
         _record_move(session, person, initiative_id, cycle, Phase.ACT, "quick fix done", [])
-    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(
-        check_result=values.result, act_decision=ActDecision.STANDARDISE, lesson=values.result))
-    audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field="check_result",
-                 new=values.result)
+    _update_cycle(session, person, cycle, {"check_result": values.result, "act_decision": ActDecision.STANDARDISE,
+                                           "lesson": values.result}, reason="quick fix done")
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -181,21 +172,18 @@ def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.C
 def _record_move(session: Session, person: Person | None, initiative_id: int, cycle: PdcaCycle, to_phase: Phase,
                  reason: str, overridden: list[str]) -> None:
     from_phase = cycle.phase  # before the UPDATE, which refreshes the loaded cycle
-    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id)
-                    .values(phase=to_phase, **{PHASE_STARTED_ON[to_phase]: date.today()}))
     session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=cycle.id, from_phase=from_phase,
                                 to_phase=to_phase, moved_by_id=person.id if person else None, reason=reason,
                                 overridden=",".join(overridden)))
     why = reason if not overridden else f"{reason} (proceeded without: {', '.join(overridden)})"
-    audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=cycle.id, action="update",
-                 field="phase", old=from_phase, new=to_phase, reason=why)
+    _update_cycle(session, person, cycle, {"phase": to_phase, PHASE_STARTED_ON[to_phase]: date.today()}, reason=why)
 
 
 def _open_next_cycle(session: Session, person: Person | None, initiative_id: int, closed: PdcaCycle,
                      lesson: str) -> None:
     """Adjust: close this cycle and open the next in Plan, with the lesson as its background and the same target."""
     today = date.today()
-    session.execute(update(PdcaCycle).where(PdcaCycle.id == closed.id).values(closed_on=today))
+    _update_cycle(session, person, closed, {"closed_on": today}, reason="adjust")
     session.flush()  # the partial unique index allows one open cycle: close before opening
     new = PdcaCycle(initiative_id=initiative_id, number=closed.number + 1, phase=Phase.PLAN, plan_started_on=today,
                     background=f"Lesson from cycle {closed.number}: {lesson}", target_kpi_id=closed.target_kpi_id,
@@ -206,17 +194,35 @@ def _open_next_cycle(session: Session, person: Person | None, initiative_id: int
     session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=new.id, from_phase=Phase.ACT,
                                 to_phase=Phase.PLAN, moved_by_id=person.id if person else None,
                                 reason=f"Act: adjust — {lesson}"))
-    audit.record(session, actor=audit_actor(person), entity="pdca_cycle", entity_id=new.id, action="create",
-                 field="number", new=new.number, reason=f"adjust after cycle {closed.number}")
+    audit_created(session, person=person, entity="pdca_cycle", row=new, reason=f"adjust after cycle {closed.number}")
 
 
-def _link_target_kpi(session: Session, initiative_id: int, values: CycleRecordInput) -> None:
+def _link_target_kpi(session: Session, person: Person | None, initiative_id: int, values: CycleRecordInput) -> None:
     """The target KPI is one of the initiative's KPIs: link it, or bring its baseline and target up to date."""
     link = session.get(InitiativeKpi, (initiative_id, values.target_kpi_id))
+    target = {"baseline": values.baseline_value, "target": values.target_value, "target_date": values.target_date}
     if link is None:
-        session.add(InitiativeKpi(initiative_id=initiative_id, kpi_id=values.target_kpi_id,
-                                  baseline=values.baseline_value, target=values.target_value,
-                                  target_date=values.target_date))
-    else:
-        link.baseline, link.target, link.target_date = values.baseline_value, values.target_value, values.target_date
+        link = InitiativeKpi(initiative_id=initiative_id, kpi_id=values.target_kpi_id, **target)
         session.add(link)
+        session.flush()
+        audit.record(session, actor=audit_actor(person), entity="initiative_kpi",
+                     entity_id=f"{initiative_id}:{values.target_kpi_id}", action="create",
+                     new={k: audit.to_text(v) for k, v in link.model_dump().items()})
+        return
+    who = audit_actor(person)
+    for name, (old, new) in changed_fields(link, target).items():
+        audit.record(session, actor=who, entity="initiative_kpi", entity_id=f"{initiative_id}:{values.target_kpi_id}",
+                     action="update", field=name, old=old, new=new)
+        setattr(link, name, new)
+    session.add(link)
+
+
+def _update_cycle(session: Session, person: Person | None, cycle: PdcaCycle, values: dict[str, Any],
+                  reason: str = "") -> None:
+    """Write `values` to the cycle, one audit event per field that changes (the cycle moves with its initiative's
+    version, which the caller has advanced)."""
+    who = audit_actor(person)
+    for name, (old, new) in changed_fields(cycle, values).items():
+        audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field=name,
+                     old=old, new=new, reason=reason)
+    session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(**values))
