@@ -100,8 +100,10 @@ def test_a_local_sign_in_lasts_across_tabs_and_refreshes_and_signing_out_ends_ev
     second_main = second.get_by_test_id("stMain")
     sidebar(second).get_by_role("link", name=t("page.initiatives"), exact=True).click()  # the other tab's next click
     expect(second_main.get_by_role("heading", name=t("sessions.signed_out.title"))).to_be_visible()
+    wait_for_app(second)
     expect(second_main).to_contain_text(t("sessions.ended.signed_out"))
     expect(second_main.get_by_role("heading", name=t("page.initiatives"))).to_have_count(0)
+    expect(sidebar(second).get_by_role("button", name=t("accounts.sign_out"))).to_have_count(0)
     second.screenshot(path=artifacts / "session_signed_out_elsewhere.png")
     second.reload()
     wait_for_app(second)
