@@ -11,7 +11,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import LocalAccount, Person, Role, SignInMode, SignInSession
+from cxgov.models import LocalAccount, Person, Role, SignInSession
 from cxgov.models.base import utcnow
 from cxgov.session_tokens import digest
 
@@ -38,7 +38,6 @@ class SignInState:
     name: str
     email: str
     role: Role
-    mode: SignInMode
     must_change_password: bool  # a local account whose password was set by an admin
     ended: Ended | None  # None while the session lasts
 
@@ -55,9 +54,9 @@ def sign_in_state(session: Session, *, sign_in_id: int | None = None, token: str
     else:
         raise ValueError("sign_in_state needs a sign_in_id, a token or a round_trip")
     row = session.execute(
-        sa.select(SignInSession.id, SignInSession.person_id, SignInSession.mode, SignInSession.ended_at,
-                  SignInSession.end_reason, SignInSession.expires_at, Person.name, Person.email, Person.role,
-                  Person.active, LocalAccount.must_change_password)
+        sa.select(SignInSession.id, SignInSession.person_id, SignInSession.ended_at, SignInSession.end_reason,
+                  SignInSession.expires_at, Person.name, Person.email, Person.role, Person.active,
+                  LocalAccount.must_change_password)
         .join(Person, Person.id == SignInSession.person_id)
         .outerjoin(LocalAccount, LocalAccount.person_id == SignInSession.person_id)
         .where(match)
@@ -65,12 +64,11 @@ def sign_in_state(session: Session, *, sign_in_id: int | None = None, token: str
     if row is None:
         return None
     return SignInState(sign_in_id=row.id, person_id=row.person_id, name=row.name, email=row.email,
-                       role=Role(row.role), mode=SignInMode(row.mode),
-                       must_change_password=bool(row.must_change_password), ended=_ended(row))
+                       role=Role(row.role), must_change_password=bool(row.must_change_password), ended=_ended(row))
 
 
 def _ended(row) -> Ended | None:
-    """An ended session keeps the reason it was ended with; a deactivated person's session ends whatever it says."""
+    """An ended session keeps the reason it was ended with; a deactivated person's session ends, whatever it says."""
     if row.ended_at is not None:
         return Ended(row.end_reason) if row.end_reason in ENDINGS else Ended.SIGNED_OUT
     if not row.active:

@@ -5,7 +5,6 @@ next interaction, with a page that says why."""
 from datetime import timedelta
 
 import pytest
-import streamlit as st
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
