@@ -11,10 +11,11 @@ from cxgov.db import session_scope
 from cxgov.models import AuditEvent, Person, Role
 from cxgov.services.people import update_person
 from cxgov.ui.acting import ACTING_KEY
+from cxgov.ui.navigation import page_file
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.hostile import CORPUS
-from tests.pages.harness import TEST_AUTH, open_page, texts
+from tests.pages.harness import TEST_AUTH, open_page, sso_user, texts
 from tests.pages.test_hostile_rendering import markdown_leaks
 
 
@@ -126,8 +127,13 @@ def test_signing_out_in_one_tab_signs_the_other_tab_out_at_its_next_click(monkey
     assert [b.label for b in second.main.button] == ["Sign in again"]
 
 
-def test_a_deep_link_to_a_page_for_some_roles_opens_on_the_first_run(monkeypatch, people):
-    at = open_page(monkeypatch, people["url"], "audit-log", acting=people["admin"])  # a refresh, a new tab
+def test_a_shared_link_to_a_page_for_some_roles_opens_on_the_first_run_after_sign_in(monkeypatch, people):
+    at = open_page(monkeypatch, people["url"], "portfolio", run=False, acting=people["admin"])
+    at.user = {"is_logged_in": False}
+    at.run()  # signed out: the sign-in page, whatever the link
+    at.switch_page(page_file("audit-log"))  # the shared link; it must exist before anyone has signed in
+    at.user = sso_user(people["url"], people["admin"])  # back from the provider
+    at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Audit log"
 
