@@ -45,6 +45,6 @@ def update_person(*, session: Session, actor: Actor, person_id: int, seen_versio
     every session they have open (their open tabs are signed out at the next click)."""
     changes = update_entry(PERSON, session=session, actor=actor, row_id=person_id, seen_version=seen_version,
                            data=data)
-    if changes.get("active", (None, True))[1] is False:
+    if "active" in changes and not changes["active"][1]:  # (old, new): deactivated by this save
         end_sign_ins(session, person_id, Ended.DEACTIVATED)
     return changes
