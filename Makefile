@@ -20,8 +20,9 @@ migrate: install
 	$(BIN)/python -m cxgov migrate
 
 # The local demo mode: the "acting as" picker instead of sign-in (SQLite only; README, Who is acting).
+# serve.py is the web entry: the app plus the sign-in cookie route of local accounts.
 run: migrate
-	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run app.py --server.port $(PORT)
+	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -24,6 +24,7 @@ STREAMLIT_OPTIONS = (COOKIE_SECRET, XSRF, ERROR_DETAILS, DATA_EXPORT)
 # Streamlit's own defaults; a cookie secret nobody set is None here (Streamlit makes a random one per process).
 STREAMLIT_DEFAULTS = {COOKIE_SECRET: None, XSRF: True, ERROR_DETAILS: "full", DATA_EXPORT: False}
 SECRETS_FILE = ".streamlit/secrets.toml"
+ENTRY = "streamlit run app.py"  # how the app was started when serve.py's routes are missing
 GENERATE = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
 
@@ -40,17 +41,22 @@ class Problem:
 
 
 def problems(settings: Settings, streamlit_options: Mapping[str, object] | None,
-             auth_section: Mapping[str, object] | None = None) -> list[Problem]:
+             auth_section: Mapping[str, object] | None = None, *, sign_in_routes: bool | None = None) -> list[Problem]:
     """Everything wrong with a production configuration; nothing in development (where defaults must work).
 
     `streamlit_options` maps the option names in STREAMLIT_OPTIONS to their effective values, with None for
     a cookie secret that was not set deliberately; pass None when the options cannot be known.
     With the options (the full check at start and in check-config) comes `auth_section`, the `[auth]` section
-    of the secrets, checked when CXGOV_AUTH_MODE=sso.
+    of the secrets, checked when CXGOV_AUTH_MODE=sso. `sign_in_routes` says whether the running server serves
+    the sign-in cookie route (None where that cannot be known, as in check-config).
     """
     if not settings.is_production:
         return []
     found = _settings_problems(settings)
+    if sign_in_routes is False and settings.local_sign_in:
+        found.append(Problem(ENTRY, (
+            "serves local accounts without the sign-in cookie route: every refresh and new tab would ask to sign "
+            "in again. Start the app through its web entry instead: `streamlit run serve.py`.")))
     if streamlit_options is not None:
         found += _streamlit_problems(streamlit_options)
         if settings.sso_sign_in:

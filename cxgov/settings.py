@@ -34,6 +34,9 @@ class Settings:
     environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
     auth_mode: str = "local"  # CXGOV_AUTH_MODE, one of AUTH_MODES
     sso_create_viewers: bool = False  # CXGOV_SSO_CREATE_VIEWERS: an unknown e-mail becomes a viewer
+    sso_trust_email: bool = False  # CXGOV_SSO_TRUST_EMAIL: the provider vouches for every address it sends
+    sso_use_preferred_username: bool = False  # CXGOV_SSO_USE_PREFERRED_USERNAME: a sign-in name may be the address
+    session_hours: int = 12  # CXGOV_SESSION_HOURS: how long a sign-in lasts across tabs and refreshes
     check_in_cadence_days: int = 30  # a running initiative without a check-in for longer is flagged amber
     spend_tolerance_pct: int = 10  # spend above the plan to date by more than this is flagged red
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
@@ -160,6 +163,11 @@ def load_settings() -> Settings:
         auth_mode=auth_mode,
         language=language,
         sso_create_viewers=_flag("CXGOV_SSO_CREATE_VIEWERS", False),
+        sso_trust_email=_flag("CXGOV_SSO_TRUST_EMAIL", False),
+        sso_use_preferred_username=_flag("CXGOV_SSO_USE_PREFERRED_USERNAME", False),
+        # An hour at least, or people sign in all day; 30 days at most, as long as Streamlit's own identity
+        # cookie of company sign-in lasts.
+        session_hours=_whole_number("CXGOV_SESSION_HOURS", 12, minimum=1, maximum=720),
         # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.
         password_min_length=_whole_number("CXGOV_PASSWORD_MIN_LENGTH", 12, minimum=8, maximum=64),
         # At least 3, so one typo never locks anybody out; at most 100, or lockout stops meaning anything.

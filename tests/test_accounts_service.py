@@ -156,7 +156,9 @@ def test_change_own_needs_a_person_with_an_account(engine):
 def test_sign_in_success_is_audited_and_reports_a_required_change(engine, people):
     admin, manager = people
     result = _attempt(engine, "  " + _email(engine, manager).upper() + " ", GOOD)  # as typed: case, spaces
-    assert result == SignInResult(person_id=manager, must_change_password=False)
+    assert (result.person_id, result.must_change_password) == (manager, False)
+    assert result.sign_in_id is not None and result.ticket, "a sign-in session with the ticket for its cookie"
+    assert result.ticket not in repr(result), "the ticket never reaches a log or traceback"
     assert result.person_id_or_raise() == manager
     assert [(e.actor_id, e.entity_id) for e in _events(engine, "sign_in")] == [(manager, str(manager))]
     _reset(engine, admin, manager, OTHER)

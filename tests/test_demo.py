@@ -143,6 +143,19 @@ def test_an_admin_loads_into_a_database_with_people_and_departments(engine):
     assert actors[-2:] == [(manager, "denied"), (admin, "bulk_load")]
 
 
+@pytest.mark.parametrize("who", ["admin", "system"])
+def test_production_never_loads_the_demo_whoever_asks(engine, monkeypatch, who):
+    admin = add_person(engine, Role.ADMIN, name="Sanne de Vries")
+    monkeypatch.setenv("CXGOV_ENV", "production")
+    get_settings.cache_clear()
+    with pytest.raises(PermissionDenied) as refused:
+        _load(engine, actor=admin if who == "admin" else SYSTEM_ACTOR, initiatives=1)
+    assert "never loaded in production" in refused.value.message("en")
+    assert _scalars(engine, select(Initiative.id)) == []
+    [(actor, action)] = _scalars(engine, select(AuditEvent.actor_id, AuditEvent.action))
+    assert (actor, action) == (admin if who == "admin" else None, "denied")
+
+
 def test_the_number_of_initiatives_is_validated(engine):
     with pytest.raises(ValidationError):
         _load(engine, initiatives=0)

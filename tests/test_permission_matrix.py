@@ -52,6 +52,7 @@ HELPER_MODULES = {
 EXEMPT = {
     "accounts.sign_in": "authenticates: there is no acting person yet, so there is no role to check",
     "sso.sso_sign_in": "authenticates (the provider vouched for the identity): no acting person yet",
+    "sessions.claim_sign_in_ticket": "completes a sign-in (the one-time ticket is the proof): no acting person yet",
 }
 
 
@@ -477,6 +478,8 @@ CASES: dict[str, tuple[Case, ...]] = {
     # Reads, but writes the audit event of the export itself.
     "audit_export.export_audit_log": (Case((Action.VIEW_AUDIT,), lambda a: {"filters": AuditFilter(entity="person")}),),
     "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
+    # Everyone may end their own sessions; the command line is never signed in.
+    "sessions.sign_out": (Case((), lambda a: {}, system=False),),
 }
 
 PARAMS = [pytest.param(name, case, id=f"{name}:{case.label}" if case.label else name)

@@ -119,6 +119,17 @@ def test_every_problem_is_listed_at_once_and_no_secret_value_is_shown(prod_env):
     assert "short-audit-key-value" not in shown and "short-cookie-secret" not in shown
 
 
+def test_local_accounts_served_without_the_sign_in_cookie_route_are_refused(prod_env):
+    def entry_refused(routes):
+        found = production.refusals(production.problems(load_settings(), GOOD_OPTIONS, sign_in_routes=routes))
+        return [p.message for p in found if p.setting == production.ENTRY]
+    [message] = entry_refused(False)
+    assert "streamlit run serve.py" in message
+    assert entry_refused(True) == [] and entry_refused(None) == []  # served by serve.py, or not known (check-config)
+    prod_env.setenv("CXGOV_AUTH_MODE", "sso")  # company sign-in keeps Streamlit's own cookie: no route needed
+    assert entry_refused(False) == []
+
+
 def test_sqlite_in_production_is_a_warning_and_never_offers_acting_as(prod_env):
     prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
     settings = load_settings()

@@ -15,10 +15,6 @@ TEXTS = {
         "nl": "Nog geen wachtwoord, of vergeten? Vraag je beheerder er een in te stellen; bij de eerste keer "
               "inloggen kies je je eigen wachtwoord.",
     },
-    "accounts.signed_out_deactivated": {
-        "en": "You have been signed out: your access to cxgov has ended. Ask your admin if this is a mistake.",
-        "nl": "Je bent uitgelogd: je toegang tot cxgov is beëindigd. Vraag je beheerder als dit niet klopt.",
-    },
     "accounts.signed_in_as": {"en": "Signed in as {name} · {role}", "nl": "Ingelogd als {name} · {role}"},
     "accounts.sign_out": {"en": "Sign out", "nl": "Uitloggen"},
     "accounts.new_password.title": {"en": "Choose a new password", "nl": "Kies een nieuw wachtwoord"},
@@ -91,10 +87,12 @@ TEXTS = {
     },
     "sso.refused.no_email.title": {"en": "No e-mail address received", "nl": "Geen e-mailadres ontvangen"},
     "sso.refused.no_email.text": {
-        "en": "Your identity provider did not give cxgov a verified e-mail address, and cxgov recognises people "
-              "by it. Ask your admin to check that the provider sends the `email` claim (scope `email`).",
-        "nl": "Je identiteitsprovider gaf cxgov geen bevestigd e-mailadres, en daaraan herkent cxgov mensen. "
-              "Vraag je beheerder te controleren dat de provider de `email`-claim meestuurt (scope `email`).",
+        "en": "Your identity provider did not give cxgov an e-mail address, and at the first sign-in cxgov "
+              "recognises people by it. Ask your admin to check that the provider sends the `email` claim (scope "
+              "`email`).",
+        "nl": "Je identiteitsprovider gaf cxgov geen e-mailadres, en daaraan herkent cxgov mensen bij de eerste "
+              "keer inloggen. Vraag je beheerder te controleren dat de provider de `email`-claim meestuurt (scope "
+              "`email`).",
     },
     "sso.try_again": {"en": "Try again", "nl": "Opnieuw proberen"},
 }

@@ -4,7 +4,8 @@ Passwords and hashes never reach the audit trail: a password event shows "***" a
 
 Sign-in does not raise on a failed attempt, because the failure itself must be stored: the attempt counter,
 the lockout and their audit events would be rolled back with the transaction. `sign_in` records the
-attempt and returns a SignInResult; the caller raises after the write unit has committed:
+attempt (a success opens a sign-in session, cxgov.services.sessions) and returns a SignInResult; the caller
+raises after the write unit has committed:
 
     with session_scope(engine, write=True) as session:
         result = sign_in(session=session, email=email, password=password)
@@ -12,18 +13,20 @@ attempt and returns a SignInResult; the caller raises after the write unit has c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
 from cxgov import audit
 from cxgov.errors import DomainError, NotFound, PermissionDenied, ValidationError
-from cxgov.models import LocalAccount, Person, base
+from cxgov.models import LocalAccount, Person, SignInMode, base
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_accounts import PasswordChangeInput, PasswordResetInput, SignInInput
 from cxgov.passwords import dummy_hash, hash_password, needs_rehash, password_problem, verify_password
 from cxgov.permissions import Action, authorise
+from cxgov.queries.sessions import Ended
+from cxgov.services.sessions import end_sign_ins, open_sign_in
 from cxgov.services.unit import Actor, acting_person, audit_actor, get_or_404
 from cxgov.settings import get_settings
 
@@ -38,10 +41,13 @@ class SignInFailed(DomainError):
 
 @dataclass(frozen=True)
 class SignInResult:
-    """The outcome of one attempt: who signed in (None: nobody), and whether they must pick a new password."""
+    """The outcome of one attempt: who signed in (None: nobody), whether they must pick a new password, and the
+    sign-in session it opened with the one-time ticket its page exchanges for the cookie."""
 
     person_id: int | None = None
     must_change_password: bool = False
+    sign_in_id: int | None = None
+    ticket: str | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -57,7 +63,8 @@ class SignInResult:
 def reset_password(*, session: Session, actor: Actor, person_id: int, new_password: str) -> None:
     """An admin sets a person's password (creating their account if needed); it must be changed at sign-in.
 
-    Also unlocks the account: a reset is how an admin lets a locked-out person back in early.
+    Also unlocks the account: a reset is how an admin lets a locked-out person back in early. Every session the
+    person has open ends: whoever knew the old password is signed out too.
     """
     values = parse_input(PasswordResetInput, {"new_password": new_password})
     admin = acting_person(session, actor)
@@ -66,6 +73,7 @@ def reset_password(*, session: Session, actor: Actor, person_id: int, new_passwo
     _check_new_password(values.new_password, person)
     account = _account_for_update(session, person_id)
     who = audit_actor(admin)
+    end_sign_ins(session, person_id, Ended.PASSWORD_RESET)
     if account is None:
         now = base.utcnow()
         session.add(LocalAccount(person_id=person_id, password_hash=hash_password(values.new_password),
@@ -81,8 +89,10 @@ def reset_password(*, session: Session, actor: Actor, person_id: int, new_passwo
                  old=MASK, new=MASK)
 
 
-def change_own_password(*, session: Session, actor: Actor, current_password: str, new_password: str) -> None:
-    """The acting person replaces their own password, proving they know the current one."""
+def change_own_password(*, session: Session, actor: Actor, current_password: str, new_password: str,
+                        keep_sign_in: int | None = None) -> None:
+    """The acting person replaces their own password, proving they know the current one; their other sessions
+    end (`keep_sign_in` is the one they are using)."""
     values = parse_input(PasswordChangeInput, {"current_password": current_password, "new_password": new_password})
     person = acting_person(session, actor)
     if person is None:  # the command line has no password of its own
@@ -96,6 +106,7 @@ def change_own_password(*, session: Session, actor: Actor, current_password: str
         raise ValidationError({"new_password": "error.account_password_unchanged"})
     _check_new_password(values.new_password, person)
     _store_password(session, account, values.new_password, must_change=False)
+    end_sign_ins(session, person.id, Ended.PASSWORD_CHANGED, keep=keep_sign_in)
     audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="update",
                  field="password", old=MASK, new=MASK)
 
@@ -135,8 +146,10 @@ def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
         audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="update",
                      field="password", old=MASK, new=MASK, reason="rehashed with the current parameters")
     session.add(account)
+    opened = open_sign_in(session, person.id, SignInMode.LOCAL)
     audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_in")
-    return SignInResult(person_id=person.id, must_change_password=account.must_change_password)
+    return SignInResult(person_id=person.id, must_change_password=account.must_change_password,
+                        sign_in_id=opened.sign_in_id, ticket=opened.ticket)
 
 
 def _count_failure(session: Session, person: Person, account: LocalAccount, now: datetime) -> SignInResult:

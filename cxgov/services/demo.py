@@ -16,10 +16,11 @@ from sqlmodel import Session, SQLModel
 from cxgov import audit
 from cxgov.demo import MAX_INITIATIVES, PARENT_TABLES
 from cxgov.demo_plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
-from cxgov.errors import DomainError, ValidationError
+from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import Initiative
 from cxgov.permissions import Action, authorise
 from cxgov.services.unit import Actor, acting_person, audit_actor
+from cxgov.settings import get_settings
 
 # The natural key of each reference table: a demo row with the same key reuses the existing row.
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
@@ -45,9 +46,16 @@ class DemoLoadSummary:
 
 
 def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40, seed: int = 2026) -> DemoLoadSummary:
-    """Insert a demo portfolio of `initiatives` initiatives built from `seed`; refuses a non-empty portfolio."""
+    """Insert a demo portfolio of `initiatives` initiatives built from `seed`; refuses a non-empty portfolio.
+
+    Admins and the command line only, and never in production, whoever asks: the demo adds 29 fictional people,
+    an admin among them.
+    """
     person = acting_person(session, actor)
     authorise(person, Action.LOAD_DEMO)
+    if get_settings().is_production:
+        raise PermissionDenied("demo.error.production", actor=None if person is None else (person.id, person.name),
+                               attempted=Action.LOAD_DEMO.value)
     if not 1 <= initiatives <= MAX_INITIATIVES:
         raise ValidationError({"initiatives": ("error.out_of_range", {"min": 1, "max": MAX_INITIATIVES})})
     existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()

@@ -9,7 +9,9 @@ from sqlmodel import Session, SQLModel
 from cxgov.models import Person
 from cxgov.models.inputs_admin import PersonInput
 from cxgov.permissions import Action
+from cxgov.queries.sessions import Ended
 from cxgov.services.entries import EntrySpec, Problems, Unique, create_entry, referenced_department_ok, update_entry
+from cxgov.services.sessions import end_sign_ins
 from cxgov.services.unit import Actor
 
 
@@ -39,5 +41,10 @@ def create_person(*, session: Session, actor: Actor, data: dict[str, Any] | Pers
 
 def update_person(*, session: Session, actor: Actor, person_id: int, seen_version: int | None,
                   data: dict[str, Any] | PersonInput) -> dict:
-    """Change a person's details, role or active flag; deactivating keeps everything they own or did."""
-    return update_entry(PERSON, session=session, actor=actor, row_id=person_id, seen_version=seen_version, data=data)
+    """Change a person's details, role or active flag; deactivating keeps everything they own or did and ends
+    every session they have open (their open tabs are signed out at the next click)."""
+    changes = update_entry(PERSON, session=session, actor=actor, row_id=person_id, seen_version=seen_version,
+                           data=data)
+    if "active" in changes and not changes["active"][1]:  # (old, new): deactivated by this save
+        end_sign_ins(session, person_id, Ended.DEACTIVATED)
+    return changes

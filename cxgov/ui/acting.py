@@ -1,8 +1,10 @@
-"""Who is acting: the signed-in person (CXGOV_AUTH_MODE=local, cxgov.ui.signin; sso, cxgov.ui.sso), or, in
+"""Who is acting: the signed-in person (CXGOV_AUTH_MODE=local, cxgov.ui.sessions; sso, cxgov.ui.sso), or, in
 the local demo mode (CXGOV_AUTH_MODE=acting-as, SQLite only), the person chosen in a labelled "acting as" picker.
 
-The choice lives only in this browser session (never in the URL): a refresh starts read-only again
-and never falls back to a stronger role.
+The app frame works out who it is once, at the start of every run, before the page list is built
+(cxgov.ui.frame.identify); everything else asks `acting_person()`. The picker's choice lives only in this browser
+session (never in the URL, never in a cookie): a refresh starts read-only again and never falls back to a
+stronger role.
 """
 from __future__ import annotations
 
@@ -18,8 +20,7 @@ from cxgov.ui.runtime import data_version, read_session, settings
 from cxgov.ui.text import label, tr
 
 ACTING_KEY = "cxgov_acting_person_id"
-SIGNED_IN_KEY = "cxgov_signed_in_person_id"  # set only by a successful sign-in (cxgov.ui.signin)
-SIGNED_OUT_KEY = "cxgov_signed_out_deactivated"  # tells the sign-in form why the person was signed out
+CURRENT_KEY = "cxgov_acting_person"  # who acts in this run, worked out once at its start
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class ActingPerson:
     id: int
     name: str
     role: Role
+    sign_in_id: int | None = None  # the sign-in session they act through (not in the demo mode)
+    must_change_password: bool = False  # a local account whose password an admin set
 
 
 @st.cache_data(show_spinner=False)
@@ -42,24 +45,24 @@ def _people() -> pd.DataFrame:
 
 
 def acting_person() -> ActingPerson | None:
-    """The person the current user acts as, or None (read-only, or nobody signed in yet)."""
-    s = settings()
-    if s.acting_as_allowed:
-        return _active_person(ACTING_KEY)
-    return _active_person(SIGNED_IN_KEY, gone_key=SIGNED_OUT_KEY)
+    """The person the current user acts as in this run, or None (read-only, or nobody signed in yet)."""
+    return st.session_state.get(CURRENT_KEY)
 
 
-def _active_person(key: str, gone_key: str | None = None) -> ActingPerson | None:
-    """The active person whose id is kept under `key`; checked on every run, so a deactivation ends it."""
-    person_id = st.session_state.get(key)
+def set_acting_person(person: ActingPerson | None) -> None:
+    """Who acts in this run (the app frame's decision at the start of the run, or a sign-in or sign-out)."""
+    st.session_state[CURRENT_KEY] = person
+
+
+def picked_person() -> ActingPerson | None:
+    """The active person chosen in the demo picker; checked on every run, so a deactivation ends it."""
+    person_id = st.session_state.get(ACTING_KEY)
     if person_id is None:
         return None
     people = _people()
     match = people[people["id"] == person_id]
-    if match.empty:  # deactivated or gone since it was chosen or signed in
-        st.session_state.pop(key, None)
-        if gone_key is not None:
-            st.session_state[gone_key] = True
+    if match.empty:  # deactivated or gone since it was chosen
+        st.session_state.pop(ACTING_KEY, None)
         return None
     row = match.iloc[0]
     return ActingPerson(id=int(row["id"]), name=str(row["name"]), role=Role(row["role"]))

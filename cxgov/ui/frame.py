@@ -1,5 +1,5 @@
-"""The app frame around every page: database check, language switch, who is acting (sign-in or the acting-as
-picker), navigation."""
+"""The app frame around every page: database check, who is acting (worked out once per run, before the page
+list), language switch, sign-in pages or the acting-as picker, navigation."""
 from __future__ import annotations
 
 import logging
@@ -10,12 +10,15 @@ from streamlit import config as streamlit_config
 from cxgov import production
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
+from cxgov.routes import serving_routes
 from cxgov.settings import SettingsError
-from cxgov.ui.acting import ActingPerson, acting_person, can, render_acting_picker
+from cxgov.ui.acting import ActingPerson, acting_person, can, picked_person, render_acting_picker, set_acting_person
+from cxgov.ui.cookie import render_cookie_request
 from cxgov.ui.navigation import LANDED_KEY, PAGES, PAGES_DIR, landing_page
 from cxgov.ui.runtime import engine, settings, notice_other_servers
+from cxgov.ui.sessions import local_person
 from cxgov.ui.signin import require_sign_in
-from cxgov.ui.sso import auth_section, check_sso_config, require_sso_sign_in
+from cxgov.ui.sso import auth_section, check_sso_config, require_sso_sign_in, sso_person
 from cxgov.ui.text import LANGUAGE_KEY, tr
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
@@ -45,7 +48,7 @@ def _log_warnings(warnings: tuple[str, ...]) -> None:
 
 def check_production() -> None:
     """In production, stop with one message listing every insecure setting (values are never shown)."""
-    found = production.problems(settings(), _streamlit_options(), auth_section())
+    found = production.problems(settings(), _streamlit_options(), auth_section(), sign_in_routes=serving_routes())
     _log_warnings(tuple(str(problem) for problem in found if not problem.refuses))
     refused = production.refusals(found)
     if refused:
@@ -70,8 +73,21 @@ def check_database() -> None:
         st.stop()
 
 
+def identify() -> None:
+    """Work out who acts in this run, before the page list is built: a shared link to a page for some roles only
+    must find its page after a refresh, a new tab or a sign-in."""
+    if settings().acting_as_allowed:
+        person = picked_person()
+    elif settings().sso_sign_in:
+        person = sso_person()
+    else:
+        person = local_person()
+    set_acting_person(person)
+
+
 def render_sidebar() -> None:
     """Language switch, then who is acting; until somebody is signed in, the sign-in page stops the run."""
+    render_cookie_request()
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = settings().language
     st.sidebar.segmented_control(tr("frame.language"), LANGUAGES, key=LANGUAGE_KEY,
@@ -89,11 +105,17 @@ def render_sidebar() -> None:
 
 def navigation() -> st.navigation:
     """st.navigation with the sections from cxgov.ui.navigation, titles in the user's language; a page whose
-    action the acting person may not do is left out, so its link answers "page not found"."""
+    action the acting person may not do is left out, so its link answers "page not found".
+
+    Before sign-in every page is listed (the sign-in page is shown instead of any of them): a shared link to a
+    page for some roles only then still leads there once the right person has signed in.
+    """
+    person = acting_person()
+    signed_out = person is None and not settings().acting_as_allowed
     sections: dict[str, list] = {}
     pages = {}
     for spec in PAGES:
-        if spec.requires is not None and not can(spec.requires):
+        if spec.requires is not None and not signed_out and not can(spec.requires):
             continue
         # The portfolio stays the default page for everyone: Streamlit serves the default at the root only, so a
         # role-dependent default would break shared links (/my-work would be "not found" for managers).
@@ -102,8 +124,6 @@ def navigation() -> st.navigation:
                                        visibility="hidden" if spec.hidden else "visible")
         sections.setdefault(tr(spec.section), []).append(pages[spec.url_path])
     # Every page visible (no "View 5 more"); no menu before sign-in, only the sign-in form.
-    person = acting_person()
-    signed_out = person is None and not settings().acting_as_allowed
     current = st.navigation(sections, expanded=True, position="hidden" if signed_out else "sidebar")
     _land(current, pages, person)
     return current

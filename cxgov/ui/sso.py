@@ -1,22 +1,25 @@
-"""Company single sign-on (CXGOV_AUTH_MODE=sso): Streamlit's st.login/st.user carry the identity, cxgov maps
-its e-mail address to a person once per browser session (cxgov.services.sso) and keeps that person's id under
-SIGNED_IN_KEY, re-checked against the active people on every run (a deactivation ends access at once).
+"""Company single sign-on (CXGOV_AUTH_MODE=sso): Streamlit's st.login/st.user carry the identity; cxgov keys a
+sign-in session on each provider round trip (cxgov.services.sso), opened and audited by the round trip's first
+run and resumed silently by every refresh and new tab, and checked on every run like a local one
+(cxgov.ui.sessions): a sign-out in another tab or a deactivation ends it at the next click.
 """
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import IntegrityError
 
 from cxgov import audit, sso
 from cxgov.db import session_scope
+from cxgov.queries.sessions import Ended, sign_in_state
 from cxgov.services.sso import Refusal, SsoOutcome, sso_sign_in
-from cxgov.ui.acting import SIGNED_IN_KEY, SIGNED_OUT_KEY, acting_person
-from cxgov.ui.runtime import data_changed, engine
+from cxgov.ui.acting import ActingPerson, acting_person
+from cxgov.ui.runtime import data_changed, engine, read_session
 from cxgov.ui.safe import plain
+from cxgov.ui.sessions import ENDED_KEY, render_signed_out, sign_out_everywhere, signed_in_person
 from cxgov.ui.signin import signed_in_sidebar
 from cxgov.ui.text import tr
 
-IDENTITY_KEY = "cxgov_sso_identity"  # the provider identity (issuer, subject) SIGNED_IN_KEY was found for
-REFUSAL_KEY = "cxgov_sso_refusal"  # (refusal, e-mail) shown instead of the page until "Try again"
+REFUSAL_KEY = "cxgov_sso_refusal"  # (round trip, refusal, e-mail) shown instead of the page until "Try again"
 
 
 def check_sso_config() -> None:
@@ -34,40 +37,70 @@ def auth_section() -> dict[str, object] | None:
     return section.to_dict() if section is not None else None
 
 
-def require_sso_sign_in() -> None:
-    """The sign-in page until the provider vouches for somebody cxgov knows; then "signed in as" + sign out."""
+def sso_person() -> ActingPerson | None:
+    """The person behind this browser's company sign-in, or None (not signed in at the provider, refused, or
+    their session ended). The first run of a round trip opens its session; later runs only read it."""
     if not st.user.is_logged_in:
-        for key in (SIGNED_IN_KEY, IDENTITY_KEY, REFUSAL_KEY):
+        for key in (REFUSAL_KEY, ENDED_KEY):
             st.session_state.pop(key, None)
-        _sign_in_page()
-        st.stop()
+        return None
     claims = st.user.to_dict()
-    identity = (str(claims.get("iss") or ""), str(claims.get("sub") or ""), str(claims.get("email") or ""))
-    if st.session_state.get(IDENTITY_KEY) != identity:  # first run, or another identity in this browser
-        for key in (SIGNED_IN_KEY, REFUSAL_KEY):
-            st.session_state.pop(key, None)
-        st.session_state[IDENTITY_KEY] = identity
-    person = acting_person()
-    if person is None and REFUSAL_KEY not in st.session_state:
-        st.session_state.pop(SIGNED_OUT_KEY, None)  # a deactivation is told by the refusal page below
-        _resolve(claims)
-        if acting_person() is not None:
-            st.rerun()  # the page list was built before the sign-in: build it again with the person's pages
-    if person is None:
-        _refusal_page(*st.session_state[REFUSAL_KEY])
-        st.stop()
-    signed_in_sidebar(person, on_sign_out=st.logout)
+    round_trip = sso.round_trip_key(claims)
+    refused = st.session_state.get(REFUSAL_KEY)
+    if refused is not None and refused[0] == round_trip:
+        return None
+    st.session_state.pop(REFUSAL_KEY, None)
+    with read_session() as session:
+        state = sign_in_state(session, round_trip=round_trip)
+    if state is None:
+        outcome = _sign_in(claims)
+        if outcome.person_id is None:
+            st.session_state[REFUSAL_KEY] = (round_trip, outcome.refusal, outcome.email)
+            return None
+        with read_session() as session:
+            state = sign_in_state(session, sign_in_id=outcome.sign_in_id)
+    if state.ended is Ended.DEACTIVATED:  # told by the refusal page, which offers no "Try again"
+        st.session_state[REFUSAL_KEY] = (round_trip, Refusal.DEACTIVATED, state.email)
+        return None
+    return signed_in_person(state)
 
 
-def _resolve(claims: dict[str, object]) -> None:
-    """One write unit per browser session: the sign-in (or the refusal) is audited, a new viewer created."""
-    with session_scope(engine(), write=True) as session:
-        outcome: SsoOutcome = sso_sign_in(session=session, claims=claims)
+def _sign_in(claims: dict[str, object]) -> SsoOutcome:
+    """One write unit for the round trip's first run: the sign-in (or refusal) audited, a new viewer created."""
+    try:
+        with session_scope(engine(), write=True) as session:
+            outcome = sso_sign_in(session=session, claims=claims)
+    except IntegrityError:  # another tab of the same round trip opened its session a moment earlier: resume it
+        with session_scope(engine(), write=True) as session:
+            outcome = sso_sign_in(session=session, claims=claims)
     data_changed(*(("people",) if outcome.created else ()), sealed=session.info.get(audit.SEALED_KEY))
-    if outcome.person_id is None:
-        st.session_state[REFUSAL_KEY] = (outcome.refusal, outcome.email)
-    else:
-        st.session_state[SIGNED_IN_KEY] = outcome.person_id
+    return outcome
+
+
+def require_sso_sign_in() -> None:
+    """"Signed in as" + sign out; else the sign-in, refusal or signed-out page instead of the app."""
+    person = acting_person()
+    if person is not None:
+        signed_in_sidebar(person, on_sign_out=_sign_out)
+        return
+    refused = st.session_state.get(REFUSAL_KEY)
+    if not st.user.is_logged_in:
+        _sign_in_page()
+    elif refused is not None:
+        _refusal_page(*refused[1:])
+    elif not render_signed_out(_sign_in_again):
+        _sign_in_page()
+    st.stop()
+
+
+def _sign_out() -> None:
+    sign_out_everywhere()
+    st.logout()
+
+
+def _sign_in_again() -> None:
+    st.session_state.pop(ENDED_KEY, None)
+    st.login()
 
 
 def _sign_in_page() -> None:

@@ -105,7 +105,8 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 def _start_server(database: Database, log: Path, *, auth_mode: str = "acting-as", host: str = "127.0.0.1",
                   port: int | None = None, options: tuple[str, ...] = ()):
-    """Start `streamlit run app.py` in its own process group; yield a Server; kill the group afterwards.
+    """Start `streamlit run serve.py` (the app and its sign-in cookie route) in its own process group; yield a
+    Server; kill the group afterwards.
 
     The server's output goes to `log` (kept in pytest's temporary directory for a failed run's diagnosis).
     `options` are further `streamlit run` flags (e.g. where the secrets file is).
@@ -113,7 +114,7 @@ def _start_server(database: Database, log: Path, *, auth_mode: str = "acting-as"
     port = port or free_port()
     env = os.environ | {"CXGOV_DATABASE_URL": database.url, "CXGOV_AUDIT_KEY": database.audit_key,
                         "CXGOV_LANGUAGE": "en", "CXGOV_AUTH_MODE": auth_mode}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
                "--server.address", host, "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
     with log.open("w") as out:

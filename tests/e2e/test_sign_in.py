@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from cxgov.db import make_engine, session_scope
 from cxgov.i18n import t
-from cxgov.models import Person
+from cxgov.models import AuditEvent, Person
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from tests.e2e.conftest import _start_server, free_port
@@ -36,9 +36,10 @@ def oidc_provider():
 
 
 def _claims(provider: str, email: str, name: str) -> None:
-    """The claims the provider will send for `email` (its subject): as a company directory would."""
+    """The claims the provider will send for `email` (its subject): as a company directory would, which vouches
+    for the address."""
     request = urllib.request.Request(f"{provider}/users/{quote(email)}", method="PUT",
-                                     data=json.dumps({"email": email, "name": name}).encode(),
+                                     data=json.dumps({"email": email, "name": name, "email_verified": True}).encode(),
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 204
@@ -112,6 +113,7 @@ def test_company_sign_in_round_trip(sso_server, oidc_provider, e2e_database, pag
     app = sso_server.url
     manager_email = _email_of(e2e_database.url, sso_server.seed.manager_name)
     _claims(oidc_provider, manager_email, sso_server.seed.manager_name)
+    _claims(oidc_provider, "stranger@elsewhere.example", "A Stranger")
     main = page.get_by_test_id("stMain")
     with _only_local_requests(page) as foreign:
         page.goto(app)
@@ -141,6 +143,51 @@ def test_company_sign_in_round_trip(sso_server, oidc_provider, e2e_database, pag
         expect(main.get_by_role("heading", name=t("accounts.sign_in.title"))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert all("cdn.jsdelivr.net" in url for url in foreign), foreign  # only the provider page's stylesheet
+
+
+def _audited_sign_ins(database_url: str, name: str) -> int:
+    """How many company sign-ins of this person the audit log holds."""
+    engine = make_engine(database_url)
+    try:
+        with session_scope(engine) as session:
+            return len(session.exec(select(AuditEvent.seq).where(
+                AuditEvent.entity == "sso_sign_in", AuditEvent.action == "sign_in",
+                AuditEvent.actor_name == name)).all())
+    finally:
+        engine.dispose()
+
+
+def test_company_sign_in_lasts_across_tabs_is_audited_once_and_sign_out_ends_every_tab(
+        sso_server, oidc_provider, e2e_database, page, artifacts):
+    app, admin = sso_server.url, "Anna Admin"
+    admin_email = _email_of(e2e_database.url, admin)
+    _claims(oidc_provider, admin_email, admin)
+    before = _audited_sign_ins(e2e_database.url, admin)
+    main = page.get_by_test_id("stMain")
+    page.goto(app)
+    wait_for_app(page)
+    _sign_in_at_provider(page, app, admin_email)
+    expect(sidebar(page)).to_contain_text(f"{admin} · {t('enum.role.admin')}")
+    page.goto(f"{app}/audit-log")  # a page for admins only, by its link, in a new browser session
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=t("page.audit_log"))).to_be_visible()
+    second = page.context.new_page()  # a new tab
+    second.goto(f"{app}/initiatives")
+    wait_for_app(second)
+    expect(sidebar(second)).to_contain_text(f"{admin} · {t('enum.role.admin')}")
+    page.reload()
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name=t("page.audit_log"))).to_be_visible()
+    assert _audited_sign_ins(e2e_database.url, admin) == before + 1, "one round trip, one 'Signed in'"
+
+    _sign_out(page, app)
+    expect(main.get_by_role("heading", name=t("accounts.sign_in.title"))).to_be_visible()
+    second_main = second.get_by_test_id("stMain")
+    sidebar(second).get_by_role("link", name=t("page.portfolio")).click()  # the other tab's next click
+    expect(second_main.get_by_role("heading", name=t("sessions.signed_out.title"))).to_be_visible()
+    wait_for_app(second)
+    expect(sidebar(second).get_by_role("button", name=t("accounts.sign_out"))).to_have_count(0)
+    second.screenshot(path=artifacts / "sso_signed_out_elsewhere.png")
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The demo offer on the empty portfolio: one click loads Voltera; elsewhere it shows the CLI command."""
+"""The demo offer on the empty portfolio: one click loads Voltera for an admin, and in the local demo mode while
+it has no admin; everyone else sees the CLI command; production offers nothing."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +36,30 @@ def test_local_mode_loads_the_demo_with_one_click(monkeypatch, sqlite_url, lang,
     assert not at.exception, at.exception
     assert _initiatives(sqlite_url) == 40
     assert not [b for b in at.button if b.key == "cxgov_demo_load"]  # the portfolio is no longer empty
+    engine = make_engine(sqlite_url)
+    with session_scope(engine) as session:  # nobody could be an admin yet: the system loaded it
+        assert session.execute(select(AuditEvent.actor_name)).scalars().all() == ["system"]
+    engine.dispose()
+
+
+def test_in_the_demo_mode_with_an_admin_only_the_admin_gets_the_button(monkeypatch, sqlite_url):
+    engine = make_engine(sqlite_url)
+    admin, viewer = add_person(engine, Role.ADMIN), add_person(engine, Role.VIEWER)
+    engine.dispose()
+    nobody = open_page(monkeypatch, sqlite_url, "portfolio")
+    assert not [b for b in nobody.button if b.key == "cxgov_demo_load"]
+    assert nobody.code[0].value == "python -m cxgov demo"
+    as_viewer = open_page(monkeypatch, sqlite_url, "portfolio", acting=viewer, mode="acting-as")
+    assert not [b for b in as_viewer.button if b.key == "cxgov_demo_load"]
+    as_admin = open_page(monkeypatch, sqlite_url, "portfolio", acting=admin, mode="acting-as")
+    assert _demo_button(as_admin)
+
+
+def test_a_signed_in_viewer_is_never_offered_the_load(monkeypatch, database_url):
+    at = open_page(monkeypatch, database_url, "portfolio", mode="sso")  # a viewer, on an empty database
+    assert not at.exception, at.exception
+    assert not [b for b in at.button if b.key == "cxgov_demo_load"]
+    assert at.code[0].value == "python -m cxgov demo"
 
 
 def test_an_acting_admin_loads_the_demo_on_any_database(monkeypatch, database_url):
@@ -56,6 +81,16 @@ def _offer_script():
     from cxgov.ui.demo import render_demo_offer
 
     render_demo_offer()
+
+
+def test_production_offers_no_demo_at_all(monkeypatch):
+    production = Settings(database_url="postgresql://db.example/cxgov", audit_key=b"x" * 32, language="en",
+                          environment="production")
+    for module in ("cxgov.ui.demo", "cxgov.ui.acting", "cxgov.ui.text"):
+        monkeypatch.setattr(f"{module}.settings", lambda: production)
+    at = AppTest.from_function(_offer_script, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert not at.button and not at.code and "Voltera" not in texts(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

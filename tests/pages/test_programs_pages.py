@@ -241,12 +241,16 @@ def test_edit_button_opens_the_form_for_this_initiative(monkeypatch, db):
 
 
 def test_a_save_refused_by_the_policy_is_explained_and_audited(monkeypatch, db):
-    """The form was offered, then the person's role changed: the save is refused, said so, and recorded."""
+    """The form was offered, then the person's role changed while the save was on its way (the app reads the
+    role at the start of every run, so only this race is left): the save is refused, said so, and recorded."""
     url, engine = db
     seeded = _seed(engine)
     at = open_page(monkeypatch, url, "initiative-form", acting=seeded["owner"], query={"id": str(seeded["invoices"])})
-    with engine.begin() as conn:  # an admin makes the owner a viewer while the form is open
-        conn.execute(text("UPDATE person SET role = 'viewer' WHERE id = :id"), {"id": seeded["owner"]})
+
+    def demoted_meanwhile(*, session, actor, **kwargs):
+        session.execute(text("UPDATE person SET role = 'viewer' WHERE id = :id"), {"id": actor})
+        return update_initiative(session=session, actor=actor, **kwargs)
+    monkeypatch.setattr("cxgov.services.initiatives.update_initiative", demoted_meanwhile)
     at.text_input[0].input("B1 invoices")
     at.main.button[0].click().run()
     assert not at.exception, at.exception

@@ -1,14 +1,23 @@
 """Sign-in with local accounts (CXGOV_AUTH_MODE=local): the form instead of the page, one generic failure
-message, a forced first password change, sign-out, and deactivation ending access at the next interaction."""
+message that keeps the typed address, a forced first password change, the cookie asked for after sign-in, and
+the sessions of other tabs ended — by sign-out, deactivation, a password reset or change, or expiry — at their
+next interaction, with a page that says why."""
+from datetime import timedelta
+
 import pytest
-import streamlit as st
+from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from cxgov.db import make_engine, session_scope
-from cxgov.models import Person, Role
+from cxgov.models import Person, Role, SignInSession
+from cxgov.models.base import utcnow
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
+from cxgov.services.people import update_person
+from cxgov.session_tokens import digest
 from cxgov.ui.acting import ACTING_KEY
+from cxgov.ui.cookie import REQUEST_KEY
+from cxgov.ui.sessions import SIGN_IN_KEY
 from tests.factories import add_person
 from tests.pages.harness import open_page, texts
 
@@ -111,15 +120,112 @@ def test_an_admin_set_password_must_be_replaced_before_anything_else(local, monk
     assert "Ingelogd als Mila Manager" in _signed_in_as(at)
 
 
+def _signed_in(monkeypatch, url, email, page="portfolio", password=OWN) -> AppTest:
+    """A browser tab in which the person has signed in (each AppTest is a browser session of its own)."""
+    at = _sign_in(open_page(monkeypatch, url, page, mode="local"), email, password)
+    assert not at.exception, at.exception
+    return at
+
+
+def _signed_out_reason(at: AppTest) -> str:
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["You were signed out"], "the signed-out page, not the app"
+    assert "Signed in as" not in _signed_in_as(at) and not at.dataframe and not at.metric
+    return " ".join(w.value for w in at.warning)
+
+
+def test_a_failed_attempt_keeps_the_typed_address_and_empties_the_password(local, monkeypatch):
+    url, engine, person, email = local
+    _own_password(engine, person)
+    at = _sign_in(open_page(monkeypatch, url, "portfolio", mode="local"), email, "Not my password at all")
+    assert at.text_input(key="cxgov_sign_in_email").value == email
+    assert at.text_input(key="cxgov_sign_in_password").value == ""
+
+
+def test_a_sign_in_asks_the_browser_for_its_cookie_and_sign_out_to_clear_it(local, monkeypatch):
+    url, engine, person, email = local
+    _own_password(engine, person)
+    at = _signed_in(monkeypatch, url, email)
+    request = at.session_state[REQUEST_KEY]
+    with session_scope(engine) as session:
+        opened = session.get(SignInSession, at.session_state[SIGN_IN_KEY])
+    assert request["method"] == "POST" and digest(request["ticket"]) == opened.ticket_hash
+    at = _button(at, "Sign out").click().run()
+    assert at.session_state[REQUEST_KEY]["method"] == "DELETE"
+    with session_scope(engine) as session:
+        assert session.get(SignInSession, opened.id).end_reason == "signed_out"
+
+
+def test_signing_out_in_one_tab_signs_the_other_tab_out_at_its_next_click(local, monkeypatch):
+    url, engine, person, email = local
+    _own_password(engine, person)
+    first, second = _signed_in(monkeypatch, url, email), _signed_in(monkeypatch, url, email)
+    _button(first, "Sign out").click().run()
+    second.run()
+    assert "signed out of cxgov, in this or another tab" in _signed_out_reason(second)
+    second = _button(second, "Sign in again").click().run()
+    assert [t.value for t in second.title] == ["Sign in to cxgov"]
+
+
 def test_deactivation_signs_the_person_out_at_the_next_interaction(local, monkeypatch):
     url, engine, person, email = local
     _own_password(engine, person)
-    at = _sign_in(open_page(monkeypatch, url, "portfolio", mode="local"), email, OWN)
+    admin = add_person(engine, Role.ADMIN)
+    at = _signed_in(monkeypatch, url, email)
     assert "Signed in as Mila Manager" in _signed_in_as(at)
-    with session_scope(engine, write=True) as session:  # test arrangement: deactivated behind the app's back
-        session.get(Person, person).active = False
-    st.cache_data.clear()  # what the people service's data_changed("people") does for a real deactivation
+    with session_scope(engine, write=True) as session:
+        update_person(session=session, actor=admin, person_id=person, seen_version=1,
+                      data={"name": "Mila Manager", "email": email, "role": "manager", "active": False})
     at.run()
-    assert not at.exception
+    assert "access to cxgov has ended" in _signed_out_reason(at)
+
+
+def test_an_admin_password_reset_signs_every_tab_out(local, monkeypatch):
+    url, engine, person, email = local
+    _own_password(engine, person)
+    admin = add_person(engine, Role.ADMIN)
+    at = _signed_in(monkeypatch, url, email)
+    with session_scope(engine, write=True) as session:
+        reset_password(session=session, actor=admin, person_id=person, new_password="Drie kikkers op een tak")
+    at.run()
+    assert "An admin has set a new password" in _signed_out_reason(at)
+
+
+def test_a_new_password_chosen_in_one_tab_signs_the_other_tabs_out(local, monkeypatch):
+    url, _, _, email = local
+    other = _signed_in(monkeypatch, url, email, password=FIRST)  # still on the "choose a new password" page
+    at = _signed_in(monkeypatch, url, email, password=FIRST)
+    fields = {"cxgov_current_password": FIRST, "cxgov_new_password": OWN, "cxgov_repeat_password": OWN}
+    for key, value in fields.items():
+        at.text_input(key=key).set_value(value)
+    at = _button(at, "Save new password").click().run()
+    assert "Portfolio overview" in texts(at), "the tab that chose it stays signed in"
+    other.run()
+    assert "password was changed in another tab" in _signed_out_reason(other)
+
+
+def test_a_sign_in_ends_after_the_configured_hours(local, monkeypatch):
+    url, engine, person, email = local
+    _own_password(engine, person)
+    monkeypatch.setenv("CXGOV_SESSION_HOURS", "8")
+    at = _signed_in(monkeypatch, url, email)
+    with session_scope(engine, write=True) as session:  # arrangement: eight hours later
+        session.execute(update(SignInSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    at.run()
+    assert "a sign-in lasts 8 hours here" in _signed_out_reason(at)
+
+
+@pytest.mark.parametrize(("role", "reaches"), [(Role.ADMIN, True), (Role.VIEWER, False)], ids=["admin", "viewer"])
+def test_a_shared_link_to_a_page_for_some_roles_leads_there_after_sign_in(local, monkeypatch, role, reaches):
+    url, engine, _, _ = local
+    person = add_person(engine, role, name="Robin Role")
+    with session_scope(engine, write=True) as session:
+        reset_password(session=session, actor=SYSTEM_ACTOR, person_id=person, new_password=FIRST)
+    with session_scope(engine, write=True) as session:
+        change_own_password(session=session, actor=person, current_password=FIRST, new_password=OWN)
+        email = session.get(Person, person).email
+    at = open_page(monkeypatch, url, "audit-log", mode="local")
     assert [t.value for t in at.title] == ["Sign in to cxgov"]
-    assert any("access to cxgov has ended" in w.value for w in at.warning)
+    at = _sign_in(at, email, OWN)
+    assert not at.exception, at.exception
+    assert ("Audit log" in [t.value for t in at.title]) == reaches

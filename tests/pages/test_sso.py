@@ -1,18 +1,21 @@
-"""Company single sign-on in the app (AppTest's `at.user` stands in for Streamlit's identity cookie): the
-sign-in page, "signed in as", the refusal pages, a viewer created on first sign-in, deactivation, sign-out,
-the configuration check, and what each role is offered."""
+"""Company single sign-on in the app (AppTest's `at.user` stands in for Streamlit's identity cookie; a new
+AppTest with the same identity is a refresh or a new tab): the sign-in page, "signed in as", the refusal pages,
+a viewer created on first sign-in, one audited sign-in per round trip, deactivation and sign-out ending every
+tab, a deep link to a page for some roles, the configuration check, and what each role is offered."""
 import pytest
 import streamlit as st
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import func, select
 
 from cxgov.db import session_scope
 from cxgov.models import AuditEvent, Person, Role
+from cxgov.services.people import update_person
 from cxgov.ui.acting import ACTING_KEY
+from cxgov.ui.navigation import page_file
 from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.hostile import CORPUS
-from tests.pages.harness import TEST_AUTH, open_page, texts
+from tests.pages.harness import TEST_AUTH, open_page, sso_user, texts
 from tests.pages.test_hostile_rendering import markdown_leaks
 
 
@@ -25,8 +28,14 @@ def people(db):
 
 
 def _identity(at, **claims):
-    at.user = {"is_logged_in": True, "iss": "http://localhost:9400", "sub": "s-1"} | claims
+    at.user = {"is_logged_in": True, "iss": "http://localhost:9400", "sub": "s-1", "email_verified": True} | claims
     return at.run()
+
+
+def _sign_ins(engine) -> int:
+    with session_scope(engine) as session:
+        return session.exec(select(func.count()).select_from(AuditEvent)
+                            .where(AuditEvent.entity == "sso_sign_in", AuditEvent.action == "sign_in")).one()
 
 
 @pytest.mark.parametrize(("lang", "title", "button"), [("en", "Sign in to cxgov", "Sign in with company account"),
@@ -72,8 +81,61 @@ def test_a_hostile_address_from_the_provider_is_shown_as_text(monkeypatch, peopl
     at = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"], run=False)
     at = _identity(at, email=f"{attack.text}@voltera.nl")
     assert not at.exception, at.exception
-    assert at.title[0].value == "No access to cxgov yet"
+    # Unknown, or (with spaces, or longer than any address) not an address cxgov can use at all.
+    assert at.title[0].value in ("No access to cxgov yet", "E-mail address not usable")
     assert markdown_leaks(at) == []
+
+
+def test_an_unverified_address_gets_its_own_page_naming_it(monkeypatch, people):
+    at = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"], run=False)
+    at = _identity(at, email="noor@voltera.nl", email_verified="true")  # a string, not the JSON boolean
+    assert not at.exception, at.exception
+    assert at.title[0].value == "E-mail address not verified"
+    assert plain("noor@voltera.nl") in at.warning[0].value and "not verified by the provider" in at.warning[0].value
+
+
+@pytest.mark.parametrize("address", ["nul\x00byte@voltera.nl", "m" * 5_000 + "@voltera.nl",
+                                     "<img src=x onerror=alert(1)>@voltera.nl"], ids=["nul", "long", "markup"])
+def test_an_address_that_fails_validation_gets_a_clear_page_and_creates_nobody(monkeypatch, people, address):
+    monkeypatch.setenv("CXGOV_SSO_CREATE_VIEWERS", "true")
+    at = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"], run=False)
+    at = _identity(at, email=address)
+    assert not at.exception, at.exception
+    assert at.title[0].value == "E-mail address not usable"
+    assert "\x00" not in texts(at) and len(texts(at)) < 2_000
+    assert markdown_leaks(at) == []
+    with session_scope(people["engine"]) as session:
+        assert session.exec(select(func.count()).select_from(Person)).one() == 2  # the manager and the admin
+
+
+def test_a_refresh_or_new_tab_resumes_the_sign_in_without_a_second_audit_event(monkeypatch, people):
+    first = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"])
+    first.run()
+    again = open_page(monkeypatch, people["url"], "initiatives", acting=people["manager"])  # the same round trip
+    assert "Signed in as Mila Manager" in " ".join(m.value for m in again.sidebar.markdown)
+    assert _sign_ins(people["engine"]) == 1
+
+
+def test_signing_out_in_one_tab_signs_the_other_tab_out_at_its_next_click(monkeypatch, people):
+    first = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"])
+    second = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"])
+    first.sidebar.button(key="cxgov_sign_out").click().run()
+    second.run()
+    assert not second.exception, second.exception
+    assert second.title[0].value == "You were signed out"
+    assert "Signed in as" not in " ".join(m.value for m in second.sidebar.markdown)
+    assert [b.label for b in second.main.button] == ["Sign in again"]
+
+
+def test_a_shared_link_to_a_page_for_some_roles_opens_on_the_first_run_after_sign_in(monkeypatch, people):
+    at = open_page(monkeypatch, people["url"], "portfolio", run=False, acting=people["admin"])
+    at.user = {"is_logged_in": False}
+    at.run()  # signed out: the sign-in page, whatever the link
+    at.switch_page(page_file("audit-log"))  # the shared link; it must exist before anyone has signed in
+    at.user = sso_user(people["url"], people["admin"])  # back from the provider
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Audit log"
 
 
 def test_with_the_setting_a_first_sign_in_creates_a_viewer(monkeypatch, people):
@@ -90,13 +152,17 @@ def test_deactivation_ends_access_at_the_next_interaction(monkeypatch, people):
     url, engine, manager = people["url"], people["engine"], people["manager"]
     at = open_page(monkeypatch, url, "portfolio", acting=manager)
     assert "Signed in as Mila Manager" in " ".join(m.value for m in at.sidebar.markdown)
-    with engine.begin() as conn:
-        conn.execute(text("UPDATE person SET active = false WHERE id = :id"), {"id": manager})
-    st.cache_data.clear()
+    with session_scope(engine) as session:
+        email = session.get(Person, manager).email
+    with session_scope(engine, write=True) as session:
+        update_person(session=session, actor=people["admin"], person_id=manager, seen_version=1,
+                      data={"name": "Mila Manager", "email": email, "role": "manager", "active": False})
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Your access has ended"
     assert not [b for b in at.button if b.key == "cxgov_sso_try_again"]
+    at = _identity(at, email=email, sub=f"subject-{manager}", iat=2)  # a new round trip at the provider
+    assert at.title[0].value == "Your access has ended"
     with session_scope(engine) as session:
         refused = session.exec(select(AuditEvent).where(AuditEvent.action == "sign_in_refused")).all()
     assert [(e.entity_id, e.reason) for e in refused] == [(str(manager), "deactivated")]
