@@ -14,12 +14,14 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import select
 
+from cxgov.i18n import LANGUAGES
 from cxgov.models import Person, Role
 from cxgov.permissions import Action, Relation, allowed
 from cxgov.ui.runtime import data_version, read_session, settings
-from cxgov.ui.text import label, tr
+from cxgov.ui.text import label, lang, tr
 
 ACTING_KEY = "cxgov_acting_person_id"
+PICKER_KEYS = {language: f"{ACTING_KEY}.{language}" for language in LANGUAGES}  # the picker's widget per language
 CURRENT_KEY = "cxgov_acting_person"  # who acts in this run, worked out once at its start
 
 
@@ -81,10 +83,16 @@ def render_acting_picker() -> None:
     # Labels are computed during the run: AppTest calls format_func outside it, where tr() has no language.
     names = {None: tr("frame.nobody_read_only")} | {int(r.id): f"{r.name} · {label(Role(r.role))}"
                                                      for r in people.itertuples()}
-    if st.session_state.get(ACTING_KEY) not in options:
+    chosen = st.session_state.get(ACTING_KEY)
+    if chosen not in options:
         st.session_state.pop(ACTING_KEY, None)
+        chosen = None
+    # The browser sends the picked option's label back, and a label names the role in the page's language: one
+    # widget per language, so a language switch starts a widget at the choice instead of dropping it. The choice
+    # itself lives under ACTING_KEY, which no widget owns.
+    widget_key = PICKER_KEYS[lang()]
     st.sidebar.selectbox(
-        tr("frame.acting_as"), options, key=ACTING_KEY, format_func=names.get,
-        persist_state="session",  # kept across page switches within this browser session only
+        tr("frame.acting_as"), options, index=options.index(chosen), key=widget_key, format_func=names.get,
+        on_change=lambda: st.session_state.update({ACTING_KEY: st.session_state[widget_key]}),
         help=tr("frame.acting_as_help"),
     )

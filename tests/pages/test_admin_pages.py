@@ -16,7 +16,7 @@ from cxgov.services.people import update_person
 from cxgov.services.reference import create_department, create_objective, create_term, update_department
 from tests.admin_helpers import audit_events, run
 from tests.factories import add_initiative, add_person
-from cxgov.ui.acting import ACTING_KEY
+from cxgov.ui.acting import PICKER_KEYS
 from cxgov.ui.navigation import page_file
 from tests.pages.harness import open_page, texts
 
@@ -112,7 +112,7 @@ def test_a_person_added_through_the_form_is_listed_and_can_be_chosen_in_the_demo
     assert not at.exception, at.exception
     assert "noor@voltera.nl" in at.dataframe[0].value.to_string()
     if demo_mode:
-        assert "Noor Nieuw · CX analyst" in at.selectbox(key=ACTING_KEY).options  # the picker's cache refreshed
+        assert "Noor Nieuw · CX analyst" in at.selectbox(key=PICKER_KEYS["en"]).options  # the picker's cache refreshed
 
 
 def test_a_duplicate_department_names_the_field_in_dutch(monkeypatch, filled):
