@@ -22,10 +22,10 @@ head_col.caption(tr("admin.audit.head", seq=head_seq, hash=head_hash[:12] or tr(
 if verify_col.button(tr("admin.audit.verify"), key="admin_audit_verify"):
     report = verify_audit()
     if report.ok:
-        st.success(tr("admin.audit.verified", events=report.events), icon="✅")
+        st.success(tr("admin.audit.verified", events=report.events), icon=":material/check_circle:")
     else:
         problems = "\n".join(f"- {plain(p)}" for p in report.problems)
-        st.error(tr("admin.audit.broken", count=len(report.problems)) + "\n\n" + problems, icon="⛔")
+        st.error(tr("admin.audit.broken", count=len(report.problems)) + "\n\n" + problems, icon=":material/error:")
 
 choices = audit_choices()
 any_of = [None]

@@ -21,7 +21,7 @@ if not can(Action.MANAGE_REFERENCE_DATA):
     read_only_note()
     st.stop()
 
-FIELDS = [FormField("name", "admin.field.name", max_chars=120), FormField("active", "admin.field.active", "check")]
+FIELDS = [FormField("name", "admin.field.name"), FormField("active", "admin.field.active", "check")]
 add_tab, edit_tab = st.tabs([tr("admin.add_department"), tr("admin.edit_department")])
 with add_tab:
     add_form("departments", FIELDS, service=create_department, areas=("reference",))

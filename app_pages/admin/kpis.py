@@ -36,20 +36,20 @@ if not can(Action.MANAGE_KPIS):
 people = table("people", "people")
 names = dict(zip(people["id"].tolist(), people["name"], strict=True))
 FIELDS = [
-    FormField("code", "admin.field.code", max_chars=40),
-    FormField("name", "admin.field.name", max_chars=160),
+    FormField("code", "admin.field.code"),
+    FormField("name", "admin.field.name"),
     FormField("kind", "admin.field.kpi_kind", "choice", tuple(KpiKind), format=label),
-    FormField("unit", "admin.field.unit", max_chars=20),
+    FormField("unit", "admin.field.unit"),
     FormField("scale_min", "admin.field.scale_min", "float"),
     FormField("scale_max", "admin.field.scale_max", "float"),
-    FormField("method", "admin.field.method", "area", max_chars=2_000),
+    FormField("method", "admin.field.method", "area"),
     FormField("direction", "admin.field.direction", "choice", tuple(Direction), format=label),
     FormField("discipline", "admin.field.discipline", "choice", (None, *Discipline),
               format=lambda d: tr("common.none") if d is None else label(Discipline(d))),
     FormField("owner_id", "admin.field.owner", "choice", (None, *people.loc[people["active"], "id"].tolist()),
               format=lambda p: tr("common.none") if p is None else names.get(p, str(p))),
-    FormField("description", "admin.field.description", "area", max_chars=5_000),
-    FormField("primary_source", "readings.field.primary_source", max_chars=80),
+    FormField("description", "admin.field.description", "area"),
+    FormField("primary_source", "readings.field.primary_source"),
     FormField("active", "admin.field.active", "check"),
 ]
 # Keyed and tracked: the open tab stays open when a run draws one element more or less above it (the flash).
@@ -70,7 +70,7 @@ with reading_tab:
             FormField("period", "admin.field.period", "date"),
             FormField("value", "admin.field.value", "float"),
             FormField("sample_size", "admin.field.sample_size", "count"),
-            FormField("source", "admin.field.source", max_chars=80),
+            FormField("source", "admin.field.source"),
         ]
         add_form("readings", READING_FIELDS, service=record_kpi_reading, areas=("kpis",), button="admin.record",
                  defaults={"kpi_id": shown, "period": date.today().replace(day=1)})

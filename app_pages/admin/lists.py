@@ -30,9 +30,9 @@ if not can(Action.MANAGE_REFERENCE_DATA):
 
 FIELDS = [
     FormField("kind", "admin.field.list", "choice", tuple(TaxonomyKind), format=label),
-    FormField("code", "admin.field.code", max_chars=40),
-    FormField("name_en", "admin.field.name_en", max_chars=80),
-    FormField("name_nl", "admin.field.name_nl", max_chars=80),
+    FormField("code", "admin.field.code"),
+    FormField("name_en", "admin.field.name_en"),
+    FormField("name_nl", "admin.field.name_nl"),
     FormField("position", "admin.field.position", "int"),
     FormField("active", "admin.field.active", "check"),
 ]

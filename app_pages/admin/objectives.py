@@ -25,8 +25,8 @@ if not can(Action.MANAGE_REFERENCE_DATA):
 people = table("people", "people")
 names = dict(zip(people["id"].tolist(), people["name"], strict=True))
 FIELDS = [
-    FormField("title", "admin.field.title", max_chars=200),
-    FormField("description", "admin.field.description", "area", max_chars=5_000),
+    FormField("title", "admin.field.title"),
+    FormField("description", "admin.field.description", "area"),
     FormField("owner_id", "admin.field.owner", "choice", (None, *people.loc[people["active"], "id"].tolist()),
               format=lambda p: tr("common.none") if p is None else names.get(p, str(p))),
     FormField("active", "admin.field.active", "check"),

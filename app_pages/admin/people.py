@@ -43,8 +43,8 @@ if not (manage_people or manage_accounts):
 
 active_departments = tuple(departments.loc[departments["active"], "id"].tolist())
 FIELDS = [
-    FormField("name", "admin.field.name", max_chars=120),
-    FormField("email", "admin.field.email", max_chars=254),
+    FormField("name", "admin.field.name"),
+    FormField("email", "admin.field.email"),
     FormField("department_id", "admin.field.department", "choice", (None, *active_departments),
               format=lambda d: tr("common.none") if d is None else department_names.get(d, str(d))),
     FormField("role", "admin.field.role", "choice", tuple(Role), format=label),

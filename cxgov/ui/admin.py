@@ -127,7 +127,6 @@ class FormField:
     kind: str = "text"  # text | area | check | choice | int | count (optional, >= 0) | float | date
     choices: tuple = ()  # for "choice": the values offered (None = nothing chosen)
     format: Callable[[Any], str] | None = None
-    max_chars: int | None = None
 
 
 def _plain(value):
@@ -153,9 +152,9 @@ def fixed_labels(options, fmt: Callable[[Any], str]) -> Callable[[Any], str]:
 def _field(f: FormField, current, key: str):
     text = tr(f.label)
     if f.kind == "text":
-        return st.text_input(text, value=current or "", key=key, max_chars=f.max_chars)
+        return st.text_input(text, value=current or "", key=key)
     if f.kind == "area":
-        return st.text_area(text, value=current or "", key=key, max_chars=f.max_chars)
+        return st.text_area(text, value=current or "", key=key)
     if f.kind == "check":
         return st.checkbox(text, value=True if current is None else bool(current), key=key)
     if f.kind == "int":
@@ -260,7 +259,7 @@ def edit_form(name: str, frame: pd.DataFrame, fields: list[FormField], *, title_
 
 def read_only_note() -> None:
     """Why there are no forms: the acting person may only look."""
-    st.info(tr("admin.read_only"), icon="👁️")
+    st.info(tr("admin.read_only"), icon=":material/visibility:")
 
 
 # --- local accounts ---------------------------------------------------------------------------------------

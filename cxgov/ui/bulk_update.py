@@ -102,7 +102,7 @@ def _warn_changed(changed: list[Changed]) -> bool:
     """The warning naming each initiative changed underneath; True when the person asks to reload them."""
     lines = "\n".join(f"- {plain(c.title)} — {plain(c.by) if c.by else tr('bulk.changed.by_unknown')}"
                       for c in changed)
-    st.warning(f"{tr('bulk.changed.warning')}\n\n{lines}", icon="⚠️")
+    st.warning(f"{tr('bulk.changed.warning')}\n\n{lines}", icon=":material/warning:")
     return st.button(tr("bulk.changed.reload"), key="bulk_update_reload", icon=":material/refresh:")
 
 
@@ -138,7 +138,7 @@ def _editor(grid: Grid) -> dict[int, dict]:
                                                help=tr("bulk.derived_help")),
         "health": st.column_config.SelectboxColumn(labels["health"], options=list(healths),
                                                    format_func=healths.get, width=120),
-        "reason": st.column_config.TextColumn(labels["reason"], max_chars=2_000, width=320),
+        "reason": st.column_config.TextColumn(labels["reason"], width=320),
         "progress_pct": st.column_config.NumberColumn(labels["progress_pct"], min_value=0, max_value=100, step=1,
                                                       format="%d%%", width=110),
         "target_date": st.column_config.DateColumn(labels["target_date"], format="DD-MM-YYYY", width=120),
@@ -194,7 +194,7 @@ def _ask_about_drops(grid: Grid, shown: dict[int, dict]) -> dict[int, int] | Non
         return None
     lines = "\n".join(f"- **{plain(grid.seen[i].title)}**: {grid.seen[i].progress_pct}% → {p}%"
                       for i, p in waiting.items())
-    st.warning(f"{tr('bulk.drop.warning', points=PROGRESS_DROP_TO_CONFIRM)}\n\n{lines}", icon="⚠️")
+    st.warning(f"{tr('bulk.drop.warning', points=PROGRESS_DROP_TO_CONFIRM)}\n\n{lines}", icon=":material/warning:")
     pressed = st.button(tr("bulk.drop.confirm"), key="bulk_update_confirm_drops", type="primary")
     return waiting if pressed else None
 
@@ -222,7 +222,7 @@ def _report(grid: Grid) -> None:
         return
     lines = "\n".join(f"- **{plain(title)}** ({tr(f'bulk.kind.{kind}')}): {plain(message)}"
                       for kind, title, message in problems)
-    st.error(f"{summary}\n\n{lines}", icon="⛔")
+    st.error(f"{summary}\n\n{lines}", icon=":material/error:")
 
 
 def render_bulk_update() -> None:
@@ -231,7 +231,7 @@ def render_bulk_update() -> None:
     person = acting_person()
     kind = _scope_kind(person) if person else None
     if kind is None:
-        st.info(tr("bulk.cannot_check_in"), icon="🔒")
+        st.info(tr("bulk.cannot_check_in"), icon=":material/lock:")
         return
     st.caption(tr("bulk.intro"))
     grid = _grid((person.id, kind, _owner_filter() if kind == EVERYONE else None))

@@ -57,7 +57,7 @@ def render_demo_offer() -> None:
         with st.spinner(tr("demo.offer.loading")), session_scope(engine(), write=True) as session:
             summary = load_demo_portfolio(session=session, actor=actor)
     except DomainError as exc:
-        st.error(plain(exc.message(lang())), icon="⛔")
+        st.error(plain(exc.message(lang())), icon=":material/error:")
         return
     data_changed(*AREAS)
     st.toast(tr("demo.offer.loaded", initiatives=summary.initiatives, rows=summary.rows))

@@ -53,7 +53,7 @@ def check_production() -> None:
     refused = production.refusals(found)
     if refused:
         lines = "\n".join(f"- `{problem.setting}` {problem.message}" for problem in refused)
-        st.error(f"{tr('frame.production_refused')}\n\n{lines}", icon="⛔")
+        st.error(f"{tr('frame.production_refused')}\n\n{lines}", icon=":material/error:")
         st.stop()
 
 
@@ -66,10 +66,10 @@ def check_database() -> None:
         _schema_ok(settings().database_url)
         notice_other_servers()
     except SettingsError as exc:
-        st.error(f"cxgov cannot start: {exc}", icon="⛔")
+        st.error(f"cxgov cannot start: {exc}", icon=":material/error:")
         st.stop()
     except DatabaseNotMigrated as exc:
-        st.error(str(exc), icon="⛔")
+        st.error(str(exc), icon=":material/error:")
         st.stop()
 
 

@@ -68,9 +68,9 @@ def render_health_panel(reported: str, reported_on: date | None, reason: str, as
     with outcome:
         st.markdown(f"**{tr('health.outcome')}**", help=tr("health.outcome_help"))
         if assessment is not None and not assessment.outcome_started:
-            st.info(f"**{tr('health.outcome.not_started')}**  \n{tr('health.outcome.not_started_why')}", icon="⏳")
+            st.info(f"**{tr('health.outcome.not_started')}**  \n{tr('health.outcome.not_started_why')}", icon=":material/hourglass_empty:")
         elif assessment is None or assessment.outcome_health is None:
-            st.info(tr("health.outcome.none"), icon="⚪")
+            st.info(tr("health.outcome.none"), icon=":material/radio_button_unchecked:")
         else:
             health = assessment.outcome_health
             _box(health, tr("health.outcome.verdict", health=label(health)), assessment.outcome)
@@ -83,7 +83,7 @@ def _render_delivery(reported: str, reported_on: date | None, reason: str, asses
         HEALTH_BOX[health](f"**{plain(tr('health.reported', health=label(health), date=day(reported_on)))}**"
                            + (f"  \n{plain(reason)}" if reason else ""))
     else:
-        st.info(tr("programs.health.none"), icon="⚪")
+        st.info(tr("programs.health.none"), icon=":material/radio_button_unchecked:")
     if assessment is None or assessment.derived is None:
         st.caption(tr("health.not_running"))
         return
@@ -110,5 +110,5 @@ def _latest_override(check_ins: pd.DataFrame) -> str:
 def override_reason_field(assessment: Assessment, field_label: str) -> str:
     """In the check-in form: what the rules say now, and the reason to give when reporting better than that."""
     st.markdown(tr("health.check_in.derived", health=label(assessment.derived)) + _reason_list(assessment.delivery))
-    return st.text_input(field_label, max_chars=2_000, help=tr("health.check_in.override_hint"),
+    return st.text_input(field_label, help=tr("health.check_in.override_hint"),
                          key="programs_check_in.override_reason")

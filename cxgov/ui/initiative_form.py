@@ -107,10 +107,9 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
     # enforces it; the form does not offer what would be refused).
     statuses = [Status.PROPOSED.value] if creating and not can(Action.CREATE_INITIATIVE_WITH_STATUS) else None
     data = {
-        "title": st.text_input(tr(FIELD_LABELS["title"]), value=v.get("title") or "", max_chars=200,
+        "title": st.text_input(tr(FIELD_LABELS["title"]), value=v.get("title") or "",
                                key=f"{key}.title"),
-        "description": st.text_area(tr(FIELD_LABELS["description"]), value=v.get("description") or "",
-                                    max_chars=20_000, key=f"{key}.description"),
+        "description": st.text_area(tr(FIELD_LABELS["description"]), value=v.get("description") or "", key=f"{key}.description"),
     }
     left, right = st.columns(2)
     with left:
@@ -141,8 +140,7 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
                                              v.get("journey_stage_ids") or [], key)
     data["channel_ids"] = _term_choice("channel_ids", TaxonomyKind.CHANNEL, options["terms"],
                                        v.get("channel_ids") or [], key)
-    data["project_code"] = st.text_input(tr(FIELD_LABELS["project_code"]), value=v.get("project_code") or "",
-                                         max_chars=40, key=f"{key}.project_code")
+    data["project_code"] = st.text_input(tr(FIELD_LABELS["project_code"]), value=v.get("project_code") or "", key=f"{key}.project_code")
     # A required choice left empty is *missing* (the service then says "is required"), not an invalid None.
     return {name: value for name, value in data.items() if value is not None}
 
@@ -181,13 +179,13 @@ def _offer_reload(initiative_id: int) -> None:
 
 def _may_use_form(snapshot: InitiativeDetail | None) -> bool:
     if acting_person() is None:
-        st.info(tr("programs.form.no_person"), icon="👤")
+        st.info(tr("programs.form.no_person"), icon=":material/person:")
         return False
     if snapshot is None and not can(Action.PROPOSE_INITIATIVE):
-        st.warning(tr("programs.form.may_not_propose"), icon="⛔")
+        st.warning(tr("programs.form.may_not_propose"), icon=":material/error:")
         return False
     if snapshot is not None and not can(Action.EDIT_INITIATIVE, relations(snapshot)):
-        st.warning(tr("programs.form.may_not_edit"), icon="⛔")
+        st.warning(tr("programs.form.may_not_edit"), icon=":material/error:")
         return False
     return True
 

@@ -76,7 +76,7 @@ def seen_key(initiative_id: int) -> str:
 
 def not_found() -> None:
     """Missing, invalid or unknown `?id=`: say so and link back to the list."""
-    st.warning(tr("programs.not_found"), icon="🔎")
+    st.warning(tr("programs.not_found"), icon=":material/search:")
     st.page_link(page_file("initiatives"), label=tr("programs.back_to_list"), icon=":material/arrow_back:")
 
 
@@ -188,12 +188,12 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
                                       key="programs_check_in.date"),
         "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
                                format_func=labelled({h.value: label(h) for h in Health})),
-        "reason": st.text_input(labels["reason"], max_chars=2_000, key="programs_check_in.reason"),
+        "reason": st.text_input(labels["reason"], key="programs_check_in.reason"),
         "progress_pct": st.number_input(labels["progress_pct"], 0, 100, value=d.progress_pct, step=5,
                                         key="programs_check_in.progress_pct"),
-        "summary": st.text_area(labels["summary"], max_chars=5_000, key="programs_check_in.summary"),
-        "next_steps": st.text_area(labels["next_steps"], max_chars=5_000, key="programs_check_in.next_steps"),
-        "blocker": st.text_input(labels["blocker"], max_chars=2_000, key="programs_check_in.blocker"),
+        "summary": st.text_area(labels["summary"], key="programs_check_in.summary"),
+        "next_steps": st.text_area(labels["next_steps"], key="programs_check_in.next_steps"),
+        "blocker": st.text_input(labels["blocker"], key="programs_check_in.blocker"),
     }
     assessment = assessments([d.id]).get(d.id)
     if assessment is not None and assessment.delivery:
@@ -222,8 +222,8 @@ def _expense_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
         "category": st.selectbox(labels["category"], [c.value for c in ExpenseCategory],
                                  format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
                                  key="programs_expense.category"),
-        "note": st.text_input(labels["note"], max_chars=500, key="programs_expense.note"),
-        "correction_reason": st.text_input(labels["correction_reason"], max_chars=500,
+        "note": st.text_input(labels["note"], key="programs_expense.note"),
+        "correction_reason": st.text_input(labels["correction_reason"],
                                            help=tr("credit.field.reason_help"), key="programs_expense.correction_reason"),
     }
 

@@ -18,9 +18,9 @@ CORRECTION, WITHDRAWAL = "reading_correction", "reading_withdrawal"  # the two f
 CORRECTION_FIELDS = [
     FormField("value", "admin.field.value", "float"),
     FormField("sample_size", "admin.field.sample_size", "count"),
-    FormField("reason", "readings.field.reason", max_chars=2_000),
+    FormField("reason", "readings.field.reason"),
 ]
-WITHDRAWAL_FIELDS = [FormField("reason", "readings.field.reason", max_chars=2_000)]
+WITHDRAWAL_FIELDS = [FormField("reason", "readings.field.reason")]
 
 
 def render_readings(codes: dict[int, str]) -> int:
@@ -33,7 +33,7 @@ def render_readings(codes: dict[int, str]) -> int:
         return shown
     disagreeing = sorted(set(readings.loc[readings["standing"] == DISAGREE, "period"]))
     if disagreeing:
-        st.warning(tr("readings.disagree_warning", months=", ".join(day(p) for p in disagreeing)), icon="⚖️")
+        st.warning(tr("readings.disagree_warning", months=", ".join(day(p) for p in disagreeing)), icon=":material/balance:")
     st.dataframe(_readings_view(readings), hide_index=True, width="stretch")
     return shown
 

@@ -42,7 +42,7 @@ def render_my_work() -> None:
     st.title(tr("page.my_work"))
     person = acting_person()
     if person is None:
-        st.info(tr("work.nobody"), icon="👤")
+        st.info(tr("work.nobody"), icon=":material/person:")
         return
     current = settings()
     today = date.today()

@@ -84,17 +84,15 @@ def _quick_fix(d: InitiativeDetail, cycle: pd.Series, may_edit: bool) -> None:
         return
     key = f"pdca_quick_{d.id}_{d.version}"
     with st.form(key):
-        problem = st.text_area(tr("pdca.quick.problem"), value=cycle["background"], key=f"{key}.problem",
-                               max_chars=10_000, height=90)
-        change = st.text_area(tr("pdca.quick.change"), value=cycle["done_summary"], key=f"{key}.change",
-                              max_chars=10_000, height=90)
+        problem = st.text_area(tr("pdca.quick.problem"), value=cycle["background"], key=f"{key}.problem", height=90)
+        change = st.text_area(tr("pdca.quick.change"), value=cycle["done_summary"], key=f"{key}.change", height=90)
         saved = st.form_submit_button(tr("pdca.quick.save"))
     if saved:
         data = _record_values(cycle) | {"background": problem, "done_summary": change}
         _after(submit(service.save_cycle_record, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
                       data=data), tr("form.saved"))
     with st.form(f"pdca_quick_done_{d.id}"):
-        result = st.text_area(tr("pdca.quick.result"), key=f"pdca_quick_result_{d.id}", max_chars=10_000, height=90)
+        result = st.text_area(tr("pdca.quick.result"), key=f"pdca_quick_result_{d.id}", height=90)
         done = st.form_submit_button(tr("pdca.quick.done"), type="primary")
     if done:
         _after(submit(service.complete_quick_fix, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
@@ -158,7 +156,7 @@ def _act_decision(d: InitiativeDetail) -> None:
         st.markdown(f"**{tr('pdca.decide')}**")
         decision = st.radio(tr("pdca.field.decision"), [m.value for m in ActDecision], key=f"pdca_decision_{d.id}",
                             format_func=_decision_labels().__getitem__, help=tr("pdca.decision_help"))
-        lesson = st.text_area(tr("pdca.field.lesson"), key=f"pdca_lesson_{d.id}", max_chars=10_000)
+        lesson = st.text_area(tr("pdca.field.lesson"), key=f"pdca_lesson_{d.id}")
         submitted = st.form_submit_button(tr("pdca.decide"), type="primary")
     if submitted:
         _after(submit(service.decide_act, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
@@ -179,7 +177,7 @@ def _edit_record(d: InitiativeDetail, cycle: pd.Series) -> None:
         key = f"pdca_record_{d.id}_{d.version}"  # a new version starts from what is stored then
         with st.form(key):
             data = {field: st.text_area(tr(f"pdca.field.{field}"), value=_check_value(cycle, field, draft),
-                                        key=f"{key}.{field}", max_chars=10_000, height=90,
+                                        key=f"{key}.{field}", height=90,
                                         help=tr("pdca.hypothesis_help") if field == "hypothesis" else None)
                     for field in TEXT_FIELDS[:4]}
             target = st.columns([2, 1, 1, 1])
@@ -196,7 +194,7 @@ def _edit_record(d: InitiativeDetail, cycle: pd.Series) -> None:
                                                        format="DD-MM-YYYY", key=f"{key}.target_date")
             for field in TEXT_FIELDS[4:]:
                 data[field] = st.text_area(tr(f"pdca.field.{field}"), value=_check_value(cycle, field, draft),
-                                           key=f"{key}.{field}", max_chars=10_000, height=90)
+                                           key=f"{key}.{field}", height=90)
             data["check_sample_size"] = st.number_input(tr("pdca.field.check_sample_size"), min_value=0, step=1,
                                                         value=_int(cycle["check_sample_size"]),
                                                         key=f"{key}.check_sample_size")

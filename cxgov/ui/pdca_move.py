@@ -53,7 +53,7 @@ def _unmet(d: InitiativeDetail, to_phase: Phase, unmet_key: str) -> None:
     if not unmet:
         return
     lines = "\n".join(f"- {tr(f'pdca.criterion.{key}')}" for key in unmet)
-    st.warning(f"{tr('pdca.unmet_intro')}\n\n{lines}", icon="⚠️")
+    st.warning(f"{tr('pdca.unmet_intro')}\n\n{lines}", icon=":material/warning:")
     with st.form(f"pdca_override_{d.id}"):
         reason = st.text_input(tr("pdca.proceed_reason"), key=f"pdca_override_reason_{d.id}")
         proceed = st.form_submit_button(tr("pdca.proceed_anyway"))

@@ -75,7 +75,7 @@ def _states(frame: pd.DataFrame) -> list[str]:
 def _milestone_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
     with st.expander(tr("plan.milestones.change"), icon=":material/flag:"):
         with st.form(f"plan_milestone_add_{d.id}", clear_on_submit=True):
-            data = {"title": st.text_input(tr("plan.field.title"), max_chars=200, key=f"plan_milestone_title_{d.id}"),
+            data = {"title": st.text_input(tr("plan.field.title"), key=f"plan_milestone_title_{d.id}"),
                     "due_on": st.date_input(tr("plan.field.due_on"), value=None, format="DD-MM-YYYY",
                                             key=f"plan_milestone_due_{d.id}")}
             if st.form_submit_button(tr("plan.milestones.add"), type="primary"):
@@ -85,7 +85,7 @@ def _milestone_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
 
 
 def _milestone_fields(key: str, row) -> dict:
-    return {"title": st.text_input(tr("plan.field.title"), value=row.title, max_chars=200, key=f"{key}.title"),
+    return {"title": st.text_input(tr("plan.field.title"), value=row.title, key=f"{key}.title"),
             "due_on": st.date_input(tr("plan.field.due_on"), value=row.due_on, format="DD-MM-YYYY",
                                     key=f"{key}.due_on")}
 
@@ -133,7 +133,7 @@ def _risk_fields(key: str, people: dict[int, str], row=None) -> dict:
     owners = [None, *people]
     current = None if row is None or pd.isna(row.owner_id) else int(row.owner_id)
     # The title first: a row of columns is placed where it is created, so it is created after the title.
-    title = st.text_input(tr("plan.field.title"), value="" if row is None else row.title, max_chars=200,
+    title = st.text_input(tr("plan.field.title"), value="" if row is None else row.title,
                           key=f"{key}.title")
     left, right, owner = st.columns([1, 1, 2])
     return {
@@ -147,8 +147,7 @@ def _risk_fields(key: str, people: dict[int, str], row=None) -> dict:
         "owner_id": owner.selectbox(tr("plan.field.owner_id"), owners, key=f"{key}.owner",
                                     index=owners.index(current) if current in owners else 0,
                                     format_func=({None: "—"} | people).__getitem__),
-        "mitigation": st.text_area(tr("plan.field.mitigation"), value="" if row is None else row.mitigation,
-                                   max_chars=2_000, height=70, key=f"{key}.mitigation"),
+        "mitigation": st.text_area(tr("plan.field.mitigation"), value="" if row is None else row.mitigation, height=70, key=f"{key}.mitigation"),
     }
 
 
@@ -211,7 +210,7 @@ def _dependencies(d: InitiativeDetail, may_edit: bool) -> None:
     else:
         flagged = [isinstance(f, str) for f in blockers["flag"]]
         if any(flagged):
-            st.warning(tr(f"plan.blocked_by.flagged.{min(sum(flagged), 2)}", n=sum(flagged)), icon="⚠️")
+            st.warning(tr(f"plan.blocked_by.flagged.{min(sum(flagged), 2)}", n=sum(flagged)), icon=":material/warning:")
         columns = _dependency_columns(TableColumn(tr("plan.col.attention"), "tint"),
                                       TableColumn(tr("portfolio.col.status")),
                                       TableColumn(tr("portfolio.col.health"), "tint"))
@@ -238,7 +237,7 @@ def _dependency_forms(d: InitiativeDetail, blockers: pd.DataFrame) -> None:
             data = {"blocked_by_id": st.selectbox(tr("plan.field.blocked_by_id"), list(names), index=None,
                                                   format_func=names.__getitem__, key=f"plan_dependency_new_{d.id}",
                                                   placeholder=tr("plan.choose")),
-                    "note": st.text_input(tr("plan.field.note"), max_chars=300, key=f"plan_dependency_note_{d.id}")}
+                    "note": st.text_input(tr("plan.field.note"), key=f"plan_dependency_note_{d.id}")}
             if st.form_submit_button(tr("plan.dependencies.add"), type="primary"):
                 _save(team_service.add_dependency, d, tr("plan.saved"), data=data)
         current = {int(r.id): r.title for r in blockers.itertuples()}
@@ -269,7 +268,7 @@ def _team(d: InitiativeDetail, may_edit: bool) -> None:
             data = {"person_id": person.selectbox(tr("plan.field.person_id"), list(candidates), index=None,
                                                   format_func=candidates.__getitem__, key=f"plan_member_new_{d.id}",
                                                   placeholder=tr("plan.choose")),
-                    "role_on_initiative": role.text_input(tr("plan.field.role_on_initiative"), max_chars=80,
+                    "role_on_initiative": role.text_input(tr("plan.field.role_on_initiative"),
                                                           key=f"plan_member_role_{d.id}",
                                                           placeholder=tr("plan.role_hint"))}
             if st.form_submit_button(tr("plan.team.add"), type="primary"):
@@ -309,8 +308,7 @@ def _action_fields(key: str, people: dict[int, str], row=None) -> dict:
     owner = None if row is None or pd.isna(row.owner_id) else int(row.owner_id)
     cents = None if row is None or pd.isna(row.cost_cents) else int(row.cost_cents)
     return {
-        "description": what.text_input(tr("plan.field.description"), value="" if row is None else row.description,
-                                       max_chars=300, key=f"{key}_description"),
+        "description": what.text_input(tr("plan.field.description"), value="" if row is None else row.description, key=f"{key}_description"),
         "owner_id": who.selectbox(tr("plan.field.owner_id"), list(people), format_func=people.__getitem__,
                                   index=list(people).index(owner) if owner in people else None,
                                   key=f"{key}_owner", placeholder=tr("plan.choose")),

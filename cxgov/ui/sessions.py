@@ -56,7 +56,7 @@ def render_signed_out(sign_in_again: Callable[[], None]) -> bool:
     if ended is None:
         return False
     st.title(tr("sessions.signed_out.title"))
-    st.warning(tr(f"sessions.ended.{ended.value}", hours=settings().session_hours), icon="🔒")
+    st.warning(tr(f"sessions.ended.{ended.value}", hours=settings().session_hours), icon=":material/lock:")
     st.button(tr("sessions.sign_in_again"), type="primary", key="cxgov_sign_in_again", on_click=sign_in_again)
     return True
 

@@ -60,7 +60,7 @@ def _sign_in_form() -> None:
         st.form_submit_button(tr("accounts.sign_in.submit"), type="primary", on_click=_attempt)
     failed: WriteResult | None = st.session_state.pop(FAILED_KEY, None)
     if failed is not None and failed.error:  # one message for every reason, so it tells an attacker nothing
-        st.error(failed.error, icon="⛔")
+        st.error(failed.error, icon=":material/error:")
     elif failed is not None:  # an empty field: say which, nothing was attempted
         show_errors(failed, {"email": tr("accounts.sign_in.email"), "password": tr("accounts.sign_in.password")})
     st.caption(tr("accounts.sign_in.help"))

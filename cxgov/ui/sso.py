@@ -27,7 +27,7 @@ def check_sso_config() -> None:
     problems = sso.config_problems(auth_section(), production=False)
     if problems:
         st.error(tr("frame.sso_config_refused") + "\n\n" + "\n".join(f"- {plain(p)}" for p in problems),
-                 icon="⛔")
+                 icon=":material/error:")
         st.stop()
 
 
@@ -112,7 +112,7 @@ def _sign_in_page() -> None:
 
 def _refusal_page(refusal: Refusal, email: str | None) -> None:
     st.title(tr(f"sso.refused.{refusal.value}.title"))
-    st.warning(tr(f"sso.refused.{refusal.value}.text", email=plain(email or "")), icon="🔒")
+    st.warning(tr(f"sso.refused.{refusal.value}.text", email=plain(email or "")), icon=":material/lock:")
     buttons = st.container(horizontal=True)
     if refusal is not Refusal.DEACTIVATED and buttons.button(tr("sso.try_again"), type="primary",
                                                              key="cxgov_sso_try_again"):

@@ -51,11 +51,11 @@ def submit(service: Callable[..., Any], *, areas: tuple[str, ...], **kwargs) -> 
 def show_errors(result: WriteResult, field_labels: dict[str, str] | None = None) -> None:
     """Render a failed write: the general error, or one line per field naming the field and the reason."""
     if result.error:
-        st.error(plain(result.error), icon="⛔")
+        st.error(plain(result.error), icon=":material/error:")
     if result.field_errors:
         labels = field_labels or {}
         lines = [f"**{plain(labels.get(name, name))}** {plain(message)}" for name, message in result.field_errors.items()]
-        st.error(tr("form.fix_fields") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⛔")
+        st.error(tr("form.fix_fields") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
 
 
 def settle(result: WriteResult, message: str, field_labels: dict[str, str] | None = None) -> None:

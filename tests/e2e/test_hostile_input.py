@@ -51,7 +51,7 @@ def hostile_server(tmp_path_factory, browser_executable):
                                   initiative_title=BY_KEY["html_link"].text))
     yield from _start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")
 
-DESCRIPTION_MAX = 20_000  # the initiative form's max_chars for the description
+DESCRIPTION_MAX = 20_000  # the input model's limit for the description
 WORD_JOINER = "\u2060"
 SHOW_CONTEXT = "e => (e.closest('[data-testid^=st]') || e).outerHTML"  # the Streamlit element around a find
 
