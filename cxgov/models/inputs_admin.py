@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
 from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
 
 # Deliberately loose: one @, something on both sides, a dot in the domain. The real check is the mail itself.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -30,7 +30,7 @@ def _problem(model: str, field: str, value, key: str, **params) -> pydantic.Vali
 class PersonInput(Strict):
     name: str = Field(max_length=120)
     email: str = Field(max_length=254)
-    department_id: int | None = None
+    department_id: Id | None = None
     role: Role = Role.VIEWER
     active: bool = True
 
@@ -56,7 +56,7 @@ class DepartmentInput(Strict):
 class ObjectiveInput(Strict):
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=5_000)
-    owner_id: int | None = None
+    owner_id: Id | None = None
     active: bool = True
 
     _names = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
@@ -85,12 +85,12 @@ class KpiInput(Strict):
     name: str = Field(max_length=160)
     kind: KpiKind
     unit: str = Field(default="", max_length=20)
-    scale_min: float | None = None
-    scale_max: float | None = None
+    scale_min: KpiNumber | None = None
+    scale_max: KpiNumber | None = None
     method: str = Field(default="", max_length=2_000)
     direction: Direction = Direction.HIGHER_IS_BETTER
     discipline: Discipline | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     description: str = Field(default="", max_length=5_000)
     active: bool = True
 
@@ -112,9 +112,9 @@ class KpiInput(Strict):
 
 
 class KpiReadingInput(Strict):
-    kpi_id: int
-    period: date
-    value: float
+    kpi_id: Id
+    period: BusinessDate
+    value: KpiNumber
     sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)  # bound: a typo, not a survey
     source: str = Field(default="", max_length=80)
 

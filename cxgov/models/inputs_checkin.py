@@ -6,19 +6,19 @@ import pydantic
 from pydantic import Field, field_validator, model_validator
 
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
-from cxgov.models.inputs_budget import MAX_CENTS, _cents
+from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
+from cxgov.models.inputs_rules import Id, KpiNumber
 
 
 class CheckInExtrasInput(Strict):
     spend_cents: int | None = Field(default=None, gt=-MAX_CENTS, lt=MAX_CENTS)
-    kpi_id: int | None = None
-    kpi_value: float | None = None
+    kpi_id: Id | None = None
+    kpi_value: KpiNumber | None = None
     kpi_sample_size: int | None = Field(default=None, ge=0, le=1_000_000_000)
 
     _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
         classmethod(lambda cls, v: _blank_to_none(v)))
-    _amount = field_validator("spend_cents", mode="before")(
-        classmethod(lambda cls, v: None if _blank_to_none(v) is None else _cents(v)))
+    _amount = field_validator("spend_cents", mode="before")(classmethod(lambda cls, v: optional_cents(v)))
 
     @model_validator(mode="after")
     def _reading_complete(self):
