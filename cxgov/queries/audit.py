@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from cxgov.dates import days_after
 from cxgov.models import AuditEvent, AuditHead
 
 EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "old_value",
@@ -30,8 +31,8 @@ def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
     conditions = []
     if f.date_from:
         conditions.append(AuditEvent.occurred_at >= datetime.combine(f.date_from, time.min, tzinfo=UTC))
-    if f.date_to:
-        conditions.append(AuditEvent.occurred_at < datetime.combine(f.date_to + timedelta(days=1), time.min, tzinfo=UTC))
+    if f.date_to and f.date_to < date.max:  # up to the last day Python knows: every event
+        conditions.append(AuditEvent.occurred_at < datetime.combine(days_after(f.date_to, 1), time.min, tzinfo=UTC))
     for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
         if value:
             conditions.append(column == value)
