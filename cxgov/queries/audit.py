@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from cxgov.dates import days_after
 from cxgov.models import AuditEvent, AuditHead
+from cxgov.queries.search import containing
 
 EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "old_value",
                  "new_value", "reason")
@@ -36,12 +37,8 @@ def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
     for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
         if value:
             conditions.append(column == value)
-    if f.text.strip():
-        needle = f.text.strip().lower()
-        conditions.append(sa.or_(*(sa.func.lower(sa.func.coalesce(column, "")).contains(needle, autoescape=True)
-                                   for column in (AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value,
-                                                  AuditEvent.reason))))
-    return conditions
+    searched = containing(f.text, AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value, AuditEvent.reason)
+    return conditions if searched is None else [*conditions, searched]
 
 
 def events(session: Session, f: AuditFilter, *, limit: int, offset: int = 0) -> tuple[pd.DataFrame, int]:
