@@ -6,19 +6,21 @@ tests/test_i18n.py fails when a text exists in one language only or a key is def
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_scientific
 
 LANGUAGES = ("en", "nl")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
 # The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
 WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
+SCIENTIFIC_FROM = 1e15  # a thousand times the largest KPI value an input accepts (cxgov.models.inputs_rules)
 
 
 def _load_catalogs() -> tuple[dict[str, dict[str, str]], list[str]]:
@@ -70,8 +72,14 @@ def format_money_whole(cents: int | None, lang: str = "en") -> str:
 
 
 def format_number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
-    if value is None:
+    """A number in the locale (1.234,5 / 1,234.5); beyond what any input accepts, as 1E308 (a stored value from
+    elsewhere: written out in full it cannot even be formatted)."""
+    if value is None or math.isnan(value):
         return "—"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if abs(value) >= SCIENTIFIC_FROM:
+        return format_scientific(value, format="0.###E0", locale=LOCALES[lang])
     return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=LOCALES[lang])
 
 
