@@ -1,4 +1,5 @@
-"""The rules every input shares: messages for numbers, dates, choices and limits (each names the limit)."""
+"""The rules every input shares: messages for numbers, dates, choices and limits (each names the limit), and
+the question before a date in the past is saved where the future is expected."""
 
 TEXTS = {
     "error.date_window": {
@@ -21,4 +22,13 @@ TEXTS = {
     "error.not_a_date": {"en": "is not a date (dd-mm-yyyy)", "nl": "is geen datum (dd-mm-jjjj)"},
     "error.not_a_choice": {"en": "is not one of the choices", "nl": "is geen van de keuzes"},
     "error.not_a_list": {"en": "must be a list of choices", "nl": "moet een lijst van keuzes zijn"},
+    # a date in the past where the future is expected (cxgov.ui.past_dates)
+    "form.past_date.line": {"en": "{field}: {day} is in the past.", "nl": "{field}: {day} ligt in het verleden."},
+    "form.past_date.ask": {
+        "en": "Is that what you mean? Tick the box below and save again.",
+        "nl": "Bedoel je dat? Vink het vakje hieronder aan en sla opnieuw op.",
+    },
+    "form.past_date.confirm": {
+        "en": "Yes, save with the date in the past", "nl": "Ja, opslaan met de datum in het verleden",
+    },
 }
