@@ -58,24 +58,18 @@ def email_of(claims: Mapping[str, object]) -> str | None:
 
     Google and Okta send `email` with `email_verified`; Microsoft Entra ID often sends no `email` but the
     sign-in name (`preferred_username`, usually the UPN, which is an address). An identity whose provider
-    says the address is *not* verified is refused: anybody could have typed it. An address with a NUL
-    character in it is no address (and PostgreSQL could not even look it up).
+    says the address is *not* verified is refused: anybody could have typed it.
     """
     if claims.get("email_verified") is False or str(claims.get("email_verified", "")).lower() == "false":
         return None
     for key in ("email", "preferred_username"):
         value = str(claims.get(key) or "").strip().lower()
-        if "@" in value and "\x00" not in value:
+        if "@" in value:
             return value
     return None
 
 
-def claim_text(claims: Mapping[str, object], key: str) -> str:
-    """A claim shown or recorded as text (a name, a subject), without the NUL characters text cannot store."""
-    return str(claims.get(key) or "").replace("\x00", "").strip()
-
-
 def display_name(claims: Mapping[str, object], email: str) -> str:
     """The name to give a person created from their first sign-in: the provider's, else the address's name."""
-    name = claim_text(claims, "name")
+    name = str(claims.get("name") or "").strip()
     return name[:120] if name else email.split("@", 1)[0]

@@ -137,15 +137,3 @@ def test_an_identity_without_a_verified_address_is_refused(engine):
     outcome = _sign_in(engine, {"sub": "00u1abcd", "email": "mila@voltera.nl", "email_verified": False})
     assert outcome.refusal is Refusal.NO_EMAIL and outcome.email is None
     assert _events(engine)[-1].new_value == "subject 00u1abcd"
-
-
-def test_nul_in_the_claims_is_refused_or_left_out_never_a_failed_sign_in(engine, monkeypatch):
-    """PostgreSQL cannot store or even look up text with NUL: an address holding one is no address, and a name
-    or subject shown or recorded loses it."""
-    monkeypatch.setenv("CXGOV_SSO_CREATE_VIEWERS", "true")
-    get_settings.cache_clear()
-    refused = _sign_in(engine, {"sub": "00u\x00x", "email": "mila\x00@voltera.nl", "email_verified": True})
-    assert refused.refusal is Refusal.NO_EMAIL and _events(engine)[-1].new_value == "subject 00ux"
-    created = _sign_in(engine, {"email": "noor@voltera.nl", "name": "Noor\x00 Nieuw"})
-    with session_scope(engine) as session:
-        assert session.get(Person, created.person_id).name == "Noor Nieuw"

@@ -20,7 +20,7 @@ from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.people import create_person
 from cxgov.services.unit import audit_actor
 from cxgov.settings import get_settings
-from cxgov.sso import claim_text, display_name, email_of
+from cxgov.sso import display_name, email_of
 
 ENTITY = "sso_sign_in"  # entity id: the person's id, or UNKNOWN_PERSON; the address itself is the event's value
 UNKNOWN_PERSON = "unknown"
@@ -51,7 +51,7 @@ def sso_sign_in(*, session: Session, claims: Mapping[str, object]) -> SsoOutcome
     email = email_of(claims)
     if email is None:
         return _refused(session, SsoOutcome(email=None, refusal=Refusal.NO_EMAIL), person=None,
-                        identity=f"subject {(claim_text(claims, 'sub') or '?')[:200]}")
+                        identity=f"subject {str(claims.get('sub') or '?')[:200]}")
     person = session.exec(select(Person).where(func.lower(Person.email) == email)
                           .execution_options(populate_existing=True)).first()
     if person is None and get_settings().sso_create_viewers:
