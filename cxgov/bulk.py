@@ -16,6 +16,7 @@ from pydantic import Field
 
 from cxgov.models.enums import Health
 from cxgov.models.inputs import Strict
+from cxgov.models.inputs_rules import BusinessDate
 
 CHECK_IN_FIELDS = ("health", "reason", "progress_pct")  # saved as one new check-in (check-ins are never edited)
 # Points of progress a row may lose without being asked about: a larger fall is more often a slip of the
@@ -30,8 +31,8 @@ class RowChanges(Strict):
 
     health: Health | None = None
     reason: str | None = Field(default=None, max_length=2_000)
-    progress_pct: int | None = None
-    target_date: date | None = None
+    progress_pct: int | None = None  # bounded by CheckInInput, which reports it with the row's other problems
+    target_date: BusinessDate | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,23 @@
 """Domain errors raised by services and rendered by the UI and the CLI, in the user's language."""
 from __future__ import annotations
 
-from cxgov.i18n import t
+from dataclasses import dataclass
+
+from cxgov.i18n import format_measure, format_money, t
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a message, written the reader's way: 1,000,000 (en) or 1.000.000 (nl)."""
+
+    value: int | float
+
+
+@dataclass(frozen=True)
+class Amount:
+    """Integer cents in a message, written as euros the reader's way."""
+
+    cents: int
 
 
 class DomainError(Exception):
@@ -16,7 +32,12 @@ class DomainError(Exception):
 
 
 def _label(value, lang: str) -> str:
-    """Parameters that are message keys themselves (e.g. 'action.edit_initiative') are translated too."""
+    """Parameters that are message keys themselves (e.g. 'action.edit_initiative') are translated too;
+    numbers and amounts are written in the reader's language."""
+    if isinstance(value, Number):
+        return format_measure(value.value, lang)
+    if isinstance(value, Amount):
+        return format_money(value.cents, lang)
     if isinstance(value, str) and value.split(".", 1)[0] in ("action", "enum", "entity"):
         return t(value, lang)
     return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from cxgov.i18n import LocalNumber
+from cxgov.errors import Number
 from cxgov.models.enums import Direction, KpiKind
 
 Problem = tuple[str, dict]
@@ -75,7 +75,7 @@ def bounds(kpi: KpiScale) -> Bounds:
 
 
 def _outside(kpi: KpiScale, scale: Bounds) -> Problem:
-    params = {"low": LocalNumber(scale.low), "high": LocalNumber(scale.high), "kpi": kpi.name,
+    params = {"low": Number(scale.low), "high": Number(scale.high), "kpi": kpi.name,
               "kind": f"enum.kpikind.{kpi.kind.value}"}
     return f"kpi_rules.error.outside_{scale.origin}", params
 
@@ -86,7 +86,7 @@ def scale_problems(kind: KpiKind, scale_min: float | None, scale_max: float | No
     """A catalogue scale must fit its kind: an NPS KPI cannot get 0…1000, no KPI ±1e15."""
     low, high = KIND_SCALES.get(kind, (-MAGNITUDE, MAGNITUDE))
     key = "kpi_rules.error.scale_outside_kind" if kind in KIND_SCALES else "kpi_rules.error.scale_outside_limit"
-    params = {"low": LocalNumber(low), "high": LocalNumber(high), "kind": f"enum.kpikind.{kind.value}"}
+    params = {"low": Number(low), "high": Number(high), "kind": f"enum.kpikind.{kind.value}"}
     return {field: (key, params) for field, value in (("scale_min", scale_min), ("scale_max", scale_max))
             if value is not None and not low <= value <= high}
 
@@ -110,7 +110,7 @@ def sample_problem(kind: KpiKind, sample_size: int | None) -> Problem | None:
 def sample_range_problem(sample_size: int | None) -> Problem | None:
     """n, where given, is a whole number from 1 to MAX_SAMPLE (whatever the KPI: forms check it at once)."""
     if sample_size is not None and not 1 <= sample_size <= MAX_SAMPLE:
-        return "kpi_rules.error.sample_range", {"high": LocalNumber(MAX_SAMPLE)}
+        return "kpi_rules.error.sample_range", {"high": Number(MAX_SAMPLE)}
     return None
 
 
@@ -151,5 +151,5 @@ def target_problems(kpi: KpiScale | None, *, baseline: float | None, target: flo
     higher = kpi.direction is Direction.HIGHER_IS_BETTER
     if (target < baseline) if higher else (target > baseline):
         way = "higher" if higher else "lower"
-        return {"target": (f"kpi_rules.error.target_{way}", {"kpi": kpi.name, "baseline": LocalNumber(baseline)})}
+        return {"target": (f"kpi_rules.error.target_{way}", {"kpi": kpi.name, "baseline": Number(baseline)})}
     return {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,13 +86,14 @@ def _whole_number(name: str, default: int, minimum: int, maximum: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
-    if not minimum <= value <= maximum:
-        raise SettingsError(f"{name} must be between {minimum} and {maximum}, not {value}")
-    return value
+    text = raw.strip()
+    # Only the digits 0–9: int() alone would also read '1_000' and Arabic-Indic or full-width digits.
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
+        raise SettingsError(f"{name} must be a whole number (digits 0–9), not {raw!r}")
+    # More digits than the maximum has is out of range (and int() refuses thousands of digits outright).
+    if len(text.lstrip("+-0")) > len(str(maximum)) or not minimum <= int(text) <= maximum:
+        raise SettingsError(f"{name} must be between {minimum} and {maximum}, not {text[:20]}")
+    return int(text)
 
 
 def _time_zone() -> str:

@@ -202,6 +202,14 @@ def test_blank_fields_are_a_validation_error(engine):
     assert set(caught.value.errors) == {"email", "password"}
 
 
+def test_nul_in_the_address_or_password_is_refused_naming_the_field_on_both_databases(engine, people):
+    """PostgreSQL cannot even look up text holding NUL: sign-in failed there instead of saying what is wrong."""
+    for email, password, field in (("mila\x00@voltera.nl", GOOD, "email"), ("x@voltera.nl", "pass\x00word", "password")):
+        with pytest.raises(ValidationError) as caught:
+            _attempt(engine, email, password)
+        assert caught.value.errors == {field: ("error.nul_character", {})}
+
+
 def test_failures_are_stored_and_counted_across_attempts(engine, people):
     _, manager = people
     email = _email(engine, manager)

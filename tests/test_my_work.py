@@ -5,8 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from cxgov.dates import days_after
 from cxgov.db import session_scope
-from cxgov.models import InitiativeDependency, InitiativeMember, Milestone, PlanAction, Role
+from cxgov.models import CheckIn, Initiative, InitiativeDependency, InitiativeMember, Milestone, PlanAction, Role
 from cxgov.queries.my_work import my_work
 from cxgov.services.initiatives import current_cycle, record_check_in
 from tests.factories import add_initiative, add_person, approve_and_move
@@ -110,3 +111,32 @@ def test_closed_initiatives_ask_nothing(engine, team):
     add_initiative(engine, owner_id=manager, title="Done and dusted", status="completed", phase="act",
                    start_date=TODAY - timedelta(days=90))
     assert work(engine, manager) == []
+
+
+@pytest.mark.parametrize("end", [date.min, date.max])
+def test_dates_at_either_end_of_the_calendar_stored_by_another_tool_do_not_break_my_work(engine, team, end):
+    """A check-in dated 9999-12-31 made My work fail (`date + timedelta` overflowed); the inputs refuse such
+    dates now, but rows stored before, or by other tools, still hold them."""
+    manager = team[0]
+    started = running(engine, manager, "Started at the end")
+    checked = running(engine, manager, "Checked in at the end")
+    with session_scope(engine, write=True) as session:
+        session.get(Initiative, started).start_date = end
+        session.add(CheckIn(initiative_id=checked, checkin_date=end, health="green", author_id=manager))
+        session.add(Milestone(initiative_id=checked, title="Milestone at the end", due_on=end))
+        session.add(PlanAction(cycle_id=current_cycle(session, checked).id, description="Action at the end",
+                               owner_id=manager, due_on=end))
+    rows = {(kind, title, when) for kind, _, title, when, _ in work(engine, manager)}
+    if end == date.max:  # due long after the look-ahead: nothing to do yet
+        assert rows == set()
+    else:
+        assert rows == {("check_in_due", "Started at the end", date(1, 1, 31)),
+                        ("check_in_due", "Checked in at the end", date(1, 1, 31)),
+                        ("milestone_due", "Checked in at the end", end), ("action_due", "Checked in at the end", end)}
+
+
+@pytest.mark.parametrize(("day", "days", "expected"), [
+    (date(2026, 1, 31), 30, date(2026, 3, 2)), (date(2026, 3, 2), -30, date(2026, 1, 31)),
+    (date.max, 30, date.max), (date(9999, 12, 20), 14, date.max), (date.min, -7, date.min)])
+def test_days_after_stops_at_the_ends_of_the_calendar(day, days, expected):
+    assert days_after(day, days) == expected

@@ -92,6 +92,9 @@ def test_account_settings_are_read(monkeypatch):
     ("CXGOV_LOCKOUT_THRESHOLD", "1", "CXGOV_LOCKOUT_THRESHOLD must be between 3 and 100"),
     ("CXGOV_LOCKOUT_MINUTES", "0", "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
     ("CXGOV_LOCKOUT_MINUTES", "-5", "CXGOV_LOCKOUT_MINUTES"),
+    ("CXGOV_LOCKOUT_THRESHOLD", "١٠", "CXGOV_LOCKOUT_THRESHOLD must be a whole number \\(digits 0–9\\)"),
+    ("CXGOV_LOCKOUT_MINUTES", "1_000", "CXGOV_LOCKOUT_MINUTES must be a whole number"),
+    ("CXGOV_LOCKOUT_MINUTES", "9" * 5_000, "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
 ])
 def test_bad_account_settings_are_refused_with_the_setting_named(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)

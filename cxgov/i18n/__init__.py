@@ -6,6 +6,7 @@ tests/test_i18n.py fails when a text exists in one language only or a key is def
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -13,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import get_timezone
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_scientific
 
 LANGUAGES = ("en", "nl")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
@@ -24,6 +25,7 @@ MONTH_PATTERN = "MMM yyyy"  # a reading's period: "Nov 2026" (en), "nov 2026" (n
 MONEY_PREFIXES = {"en": "€", "nl": "€\xa0"}
 # The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
 WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
+SCIENTIFIC_FROM = 1e15  # a thousand times the largest KPI value an input accepts (cxgov.kpi_rules.MAGNITUDE)
 
 
 def _load_catalogs() -> tuple[dict[str, dict[str, str]], list[str]]:
@@ -75,18 +77,31 @@ def format_money_whole(cents: int | None, lang: str = "en") -> str:
 
 
 def format_number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
-    if value is None:
+    """A number in the locale (1.234,5 / 1,234.5); beyond what any input accepts, as 1E308 (a stored value from
+    elsewhere: written out in full it cannot even be formatted)."""
+    if value is None or math.isnan(value):
         return "—"
-    return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=LOCALES[lang])
+    return _written_out(value, f"#,##0.{'0' * digits}" if digits else "#,##0", lang)
+
+
+def _written_out(value: float | int, pattern: str, lang: str) -> str:
+    """`value` in the locale's `pattern`; beyond what any input accepts (a value stored by other means), as 1E308:
+    written out in full it cannot even be formatted."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if abs(value) >= SCIENTIFIC_FROM:
+        return format_scientific(value, format="0.###E0", locale=LOCALES[lang])
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
 def format_measure(value: float | int | None, lang: str = "en") -> str:
-    """A measured value (a KPI reading, a target, a scale end) with the decimals it has: 29,4 (nl), 29.4 (en).
+    """A measured value (a KPI reading, a target, a scale end, a limit in a message) with the decimals it has:
+    29,4 (nl), 29.4 (en).
 
     At most three decimals: readings are typed with fewer, so more would only show float noise."""
-    if value is None:
+    if value is None or math.isnan(value):
         return "—"
-    return format_decimal(value, format="#,##0.###", locale=LOCALES[lang])
+    return _written_out(value, "#,##0.###", lang)
 
 
 def format_day(value: date | None, lang: str = "en") -> str:
@@ -111,15 +126,3 @@ def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -
         value = value.replace(tzinfo=UTC)
     return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone),
                            locale=LOCALES[lang])
-
-
-class LocalNumber(float):
-    """A number inside a message, written the reader's way: the catalog text asks for `{low:en}` or `{low:nl}`
-    (7.5 / 7,5; 1,000,000 / 1.000.000), because a message is made before anyone knows who will read it."""
-
-    LARGEST_WRITTEN_OUT = 1e15  # beyond this babel cannot quantise every float; such numbers read better as 1e+20
-
-    def __format__(self, spec: str) -> str:
-        if spec in LANGUAGES and abs(self) < self.LARGEST_WRITTEN_OUT:
-            return format_decimal(float(self), format="#,##0.##########", locale=LOCALES[spec])
-        return format(float(self), "g" if spec in LANGUAGES else spec)

@@ -1,34 +1,34 @@
 """Trustworthy numbers: a KPI's scale and readings, corrections and withdrawals, the primary source, outcome
 health that waits for the work, the initiative's own target date, and credits with their reason.
 
-Numbers inside these messages are written the reader's way: `{low:en}` / `{low:nl}` (cxgov.i18n.LocalNumber).
+Numbers inside these messages are written the reader's way (cxgov.errors.Number).
 """
 
 TEXTS = {
     # --- the scale, the reading, the target (cxgov.kpi_rules) -------------------------------------------------
     "kpi_rules.error.outside_kpi": {
-        "en": "must lie between {low:en} and {high:en} (the scale of {kpi})",
-        "nl": "moet tussen {low:nl} en {high:nl} liggen (de schaal van {kpi})",
+        "en": "must lie between {low} and {high} (the scale of {kpi})",
+        "nl": "moet tussen {low} en {high} liggen (de schaal van {kpi})",
     },
     "kpi_rules.error.outside_kind": {
-        "en": "must lie between {low:en} and {high:en} (the scale of the kind {kind}; {kpi} has no scale of its own)",
-        "nl": "moet tussen {low:nl} en {high:nl} liggen (de schaal van het soort {kind}; {kpi} heeft geen eigen "
+        "en": "must lie between {low} and {high} (the scale of the kind {kind}; {kpi} has no scale of its own)",
+        "nl": "moet tussen {low} en {high} liggen (de schaal van het soort {kind}; {kpi} heeft geen eigen "
               "schaal)",
     },
     "kpi_rules.error.outside_limit": {
-        "en": "must lie between {low:en} and {high:en}: without a scale on that side, a larger number is taken "
+        "en": "must lie between {low} and {high}: without a scale on that side, a larger number is taken "
               "for a typo",
-        "nl": "moet tussen {low:nl} en {high:nl} liggen: zonder schaal aan die kant geldt een groter getal als "
+        "nl": "moet tussen {low} en {high} liggen: zonder schaal aan die kant geldt een groter getal als "
               "tikfout",
     },
     "kpi_rules.error.scale_outside_kind": {
-        "en": "must lie between {low:en} and {high:en}: a KPI of the kind {kind} cannot have a wider scale",
-        "nl": "moet tussen {low:nl} en {high:nl} liggen: een KPI van het soort {kind} kan geen ruimere schaal "
+        "en": "must lie between {low} and {high}: a KPI of the kind {kind} cannot have a wider scale",
+        "nl": "moet tussen {low} en {high} liggen: een KPI van het soort {kind} kan geen ruimere schaal "
               "hebben",
     },
     "kpi_rules.error.scale_outside_limit": {
-        "en": "must lie between {low:en} and {high:en}: a larger number is taken for a typo",
-        "nl": "moet tussen {low:nl} en {high:nl} liggen: een groter getal geldt als tikfout",
+        "en": "must lie between {low} and {high}: a larger number is taken for a typo",
+        "nl": "moet tussen {low} en {high} liggen: een groter getal geldt als tikfout",
     },
     "kpi_rules.error.sample_required": {
         "en": "is required for a KPI of the kind {kind}: its value comes from a sample, and n says how far it "
@@ -37,29 +37,29 @@ TEXTS = {
               "hoeveel vertrouwen ze verdient",
     },
     "kpi_rules.error.sample_range": {
-        "en": "must be a whole number from 1 to {high:en}", "nl": "moet een heel getal van 1 tot {high:nl} zijn",
+        "en": "must be a whole number from 1 to {high}", "nl": "moet een heel getal van 1 tot {high} zijn",
     },
     "kpi_rules.error.period_future": {
         "en": "must not lie after the current month: a reading reports a month that has begun",
         "nl": "mag niet na de huidige maand liggen: een meting gaat over een maand die al begonnen is",
     },
     "kpi_rules.error.target_higher": {
-        "en": "must not be below the baseline ({baseline:en}): {kpi} improves upwards (higher is better)",
-        "nl": "mag niet onder de nulmeting ({baseline:nl}) liggen: {kpi} verbetert naar boven (hoger is beter)",
+        "en": "must not be below the baseline ({baseline}): {kpi} improves upwards (higher is better)",
+        "nl": "mag niet onder de nulmeting ({baseline}) liggen: {kpi} verbetert naar boven (hoger is beter)",
     },
     "kpi_rules.error.target_lower": {
-        "en": "must not be above the baseline ({baseline:en}): {kpi} improves downwards (lower is better)",
-        "nl": "mag niet boven de nulmeting ({baseline:nl}) liggen: {kpi} verbetert naar beneden (lager is beter)",
+        "en": "must not be above the baseline ({baseline}): {kpi} improves downwards (lower is better)",
+        "nl": "mag niet boven de nulmeting ({baseline}) liggen: {kpi} verbetert naar beneden (lager is beter)",
     },
     "kpi_rules.error.readings_outside_one": {
-        "en": "1 recorded reading lies outside {low:en} to {high:en}: correct or withdraw it first (under Readings)",
-        "nl": "1 vastgelegde meting ligt buiten {low:nl} tot {high:nl}: corrigeer of trek die eerst in "
+        "en": "1 recorded reading lies outside {low} to {high}: correct or withdraw it first (under Readings)",
+        "nl": "1 vastgelegde meting ligt buiten {low} tot {high}: corrigeer of trek die eerst in "
               "(bij Metingen)",
     },
     "kpi_rules.error.readings_outside": {
-        "en": "{count} recorded readings lie outside {low:en} to {high:en}: correct or withdraw them first "
+        "en": "{count} recorded readings lie outside {low} to {high}: correct or withdraw them first "
               "(under Readings)",
-        "nl": "{count} vastgelegde metingen liggen buiten {low:nl} tot {high:nl}: corrigeer of trek ze eerst in "
+        "nl": "{count} vastgelegde metingen liggen buiten {low} tot {high}: corrigeer of trek ze eerst in "
               "(bij Metingen)",
     },
     "kpi_rules.error.withdrawn_not_corrected": {

@@ -93,7 +93,6 @@ TEXTS = {
     "plan.field.person_id": {"en": "Person", "nl": "Persoon"},
     "plan.field.role_on_initiative": {"en": "Role on this initiative", "nl": "Rol in dit initiatief"},
     # errors
-    "plan.error.date_implausible": {"en": "is not a plausible date (2000–2100)", "nl": "is geen plausibele datum (2000–2100)"},
     "plan.error.date_in_future": {"en": "cannot be in the future", "nl": "kan niet in de toekomst liggen"},
     "plan.error.already_done": {"en": "is already set: this was done before", "nl": "is al ingevuld: dit was al gereed"},
     "plan.error.already_closed": {"en": "is already set: this risk was closed before", "nl": "is al ingevuld: dit risico was al afgesloten"},

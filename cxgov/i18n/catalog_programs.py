@@ -112,10 +112,10 @@ TEXTS = {
     },
     # budget amounts
     "programs.error.amount_invalid": {
-        "en": "is not an amount in euros (e.g. 1234.56 or 1.234,56, at most two decimals)",
-        "nl": "is geen bedrag in euro's (bijv. 1234,56 of 1.234,56, hooguit twee decimalen)",
+        "en": "is not an amount in euros: the digits 0–9, at most two decimals (e.g. 1234.56 or 1.234,56)",
+        "nl": "is geen bedrag in euro's: de cijfers 0–9, hooguit twee decimalen (bijv. 1234,56 of 1.234,56)",
     },
-    "programs.error.amount_too_large": {"en": "is implausibly large", "nl": "is onwaarschijnlijk groot"},
+    "programs.error.amount_too_large": {"en": "is too large (at most {max})", "nl": "is te groot (hoogstens {max})"},
     "programs.error.amount_zero": {"en": "must not be zero", "nl": "mag niet nul zijn"},
     "programs.error.amount_negative": {"en": "must not be negative", "nl": "mag niet negatief zijn"},
     "programs.checkin.blocker": {"en": "Top blocker (if any)", "nl": "Grootste blokkade (indien aanwezig)"},

@@ -1,23 +1,20 @@
-"""Input models: what a user may submit. They validate (table models don't, DESIGN.md §4)."""
+"""Input models: what a user may submit. They validate (table models do not: SQLModel tables skip validation).
+
+Every input model derives from `Strict`, which applies the rules all inputs share (cxgov.models.inputs_rules).
+"""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, TypeVar
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from cxgov.errors import ValidationError
 from cxgov.models.enums import Discipline, Health, Lane, Phase, Priority, Status
+from cxgov.models.inputs_rules import BusinessDate, FieldProblem, Id, check_shared_rules, field_errors
 
 InputModel = TypeVar("InputModel", bound=BaseModel)
-
-_PYDANTIC_TO_KEY = {
-    "missing": "error.required",
-    "string_too_long": "error.too_long",
-    "greater_than_equal": "error.out_of_range",
-    "less_than_equal": "error.out_of_range",
-}
+MAX_TERMS = 100  # journey stages or channels on one initiative: a taxonomy has a few dozen terms at most
 
 
 def parse_input(model: type[InputModel], data: dict[str, Any] | InputModel) -> InputModel:
@@ -27,40 +24,7 @@ def parse_input(model: type[InputModel], data: dict[str, Any] | InputModel) -> I
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError(_field_errors(model, exc)) from None
-
-
-def _field_errors(model: type[BaseModel], exc: pydantic.ValidationError) -> dict[str, tuple[str, dict]]:
-    errors: dict[str, tuple[str, dict]] = {}
-    for error in exc.errors():
-        field = str(error["loc"][0]) if error["loc"] else "form"
-        if field in errors:
-            continue
-        kind = error["type"]
-        if kind == "value_error" and error.get("ctx", {}).get("error") is not None:
-            key, params = error["ctx"]["error"].args[0]
-            errors[field] = (key, params)
-            continue
-        key = _PYDANTIC_TO_KEY.get(kind, "error.invalid_value")
-        params: dict = {}
-        if key == "error.too_long":
-            params = {"max": error["ctx"]["max_length"]}
-        elif key == "error.out_of_range":
-            constraints = model.model_fields[field].metadata
-            params = {"min": _bound(constraints, "ge"), "max": _bound(constraints, "le")}
-        errors[field] = (key, params)
-    return errors
-
-
-def _bound(constraints: list, name: str):
-    return next((getattr(c, name) for c in constraints if getattr(c, name, None) is not None), "…")
-
-
-class FieldProblem(ValueError):
-    """Raised inside validators with a message key, so the UI can translate it."""
-
-    def __init__(self, key: str, **params):
-        super().__init__((key, params))
+        raise ValidationError(field_errors(model, exc)) from None
 
 
 def _blank_to_none(value):
@@ -68,15 +32,15 @@ def _blank_to_none(value):
 
 
 class Strict(BaseModel):
+    """The base of every input model: unknown fields, NaN and infinity refused, text stripped, shared rules."""
+
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False)
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_nul_characters(cls, value):
-        """PostgreSQL text cannot hold NUL (SQLite can): refuse it the same way on both databases."""
-        if isinstance(value, str) and "\x00" in value:
-            raise FieldProblem("error.nul_character")
-        return value
+    def _shared_rules(cls, value, info: ValidationInfo):
+        """Runs after the model's own before-validators (pydantic runs the subclass's first)."""
+        return check_shared_rules(cls, info.field_name, value)
 
 
 class InitiativeInput(Strict):
@@ -85,21 +49,21 @@ class InitiativeInput(Strict):
     title: str = Field(min_length=1, max_length=200)
     description: str = Field(default="", max_length=20_000)
     discipline: Discipline
-    objective_id: int | None = None
-    owner_id: int
-    sponsor_id: int | None = None
-    owning_department_id: int | None = None
-    requesting_department_id: int | None = None
+    objective_id: Id | None = None
+    owner_id: Id
+    sponsor_id: Id | None = None
+    owning_department_id: Id | None = None
+    requesting_department_id: Id | None = None
     lane: Lane = Lane.PROJECT
     status: Status = Status.PROPOSED
     phase: Phase = Phase.PLAN
     priority: Priority = Priority.MEDIUM
     progress_pct: int = Field(default=0, ge=0, le=100)
-    start_date: date | None = None
-    target_date: date | None = None
+    start_date: BusinessDate | None = None
+    target_date: BusinessDate | None = None
     project_code: str | None = Field(default=None, max_length=40)
-    journey_stage_ids: list[int] = Field(default_factory=list)
-    channel_ids: list[int] = Field(default_factory=list)
+    journey_stage_ids: list[Id] = Field(default_factory=list, max_length=MAX_TERMS)
+    channel_ids: list[Id] = Field(default_factory=list, max_length=MAX_TERMS)
 
     _blanks = field_validator("project_code", "objective_id", "sponsor_id", "owning_department_id",
                               "requesting_department_id", "start_date", "target_date", mode="before")(
@@ -124,7 +88,7 @@ class InitiativeInput(Strict):
 
 
 class CheckInInput(Strict):
-    checkin_date: date
+    checkin_date: BusinessDate
     health: Health
     reason: str = Field(default="", max_length=2_000)
     progress_pct: int | None = Field(default=None, ge=0, le=100)

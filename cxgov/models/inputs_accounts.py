@@ -6,9 +6,9 @@ are applied by the service.
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
-from cxgov.models.inputs import FieldProblem
+from cxgov.models.inputs import FieldProblem, Strict
 from cxgov.passwords import MAX_PASSWORD_LENGTH
 
 
@@ -18,8 +18,10 @@ def _typed(value):
     return value
 
 
-class _PasswordForm(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=False, extra="forbid", hide_input_in_errors=True)
+class _PasswordForm(Strict):
+    """The shared input rules (NUL refused, …), but text as typed and never echoed in an error."""
+
+    model_config = ConfigDict(str_strip_whitespace=False, hide_input_in_errors=True)
 
 
 class SignInInput(_PasswordForm):

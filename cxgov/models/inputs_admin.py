@@ -7,9 +7,10 @@ from datetime import date
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
-from cxgov.kpi_rules import Problem, period_problem, sample_range_problem, scale_problems
+from cxgov.kpi_rules import MAX_SAMPLE, Problem, period_problem, scale_problems
 from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
 
 # Deliberately loose: one @, something on both sides, a dot in the domain. The real check is the mail itself.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -37,7 +38,7 @@ def _problems(model: str, problems: dict[str, tuple[str, dict]]) -> pydantic.Val
 class PersonInput(Strict):
     name: str = Field(max_length=120)
     email: str = Field(max_length=254)
-    department_id: int | None = None
+    department_id: Id | None = None
     role: Role = Role.VIEWER
     active: bool = True
 
@@ -63,7 +64,7 @@ class DepartmentInput(Strict):
 class ObjectiveInput(Strict):
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=5_000)
-    owner_id: int | None = None
+    owner_id: Id | None = None
     active: bool = True
 
     _names = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
@@ -92,12 +93,12 @@ class KpiInput(Strict):
     name: str = Field(max_length=160)
     kind: KpiKind
     unit: str = Field(default="", max_length=20)
-    scale_min: float | None = None
-    scale_max: float | None = None
+    scale_min: KpiNumber | None = None
+    scale_max: KpiNumber | None = None
     method: str = Field(default="", max_length=2_000)
     direction: Direction = Direction.HIGHER_IS_BETTER
     discipline: Discipline | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     description: str = Field(default="", max_length=5_000)
     # The source whose reading counts when several report the same month (e.g. "panel"); "" for none.
     primary_source: str = Field(default="", max_length=80)
@@ -131,25 +132,18 @@ def refuse(problem: Problem | None):
         raise FieldProblem(problem[0], **problem[1])
 
 
-def sample_in_range(cls, value: int | None) -> int | None:
-    """A field validator for n (a sample size): a whole number from 1 up, where given."""
-    refuse(sample_range_problem(value))
-    return value
-
-
 class KpiReadingInput(Strict):
     """A new reading. What needs no KPI (the month, the range of n) is checked here, so it is reported with the
     other fields at once; the value's scale and whether n is required, by the service against the KPI (both by
     cxgov.kpi_rules)."""
 
-    kpi_id: int
-    period: date
-    value: float
-    sample_size: int | None = None
+    kpi_id: Id
+    period: BusinessDate
+    value: KpiNumber
+    sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
     source: str = Field(default="", max_length=80)
 
     _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
-    _sample = field_validator("sample_size")(classmethod(sample_in_range))
 
     @field_validator("period")
     @classmethod
@@ -161,12 +155,11 @@ class KpiReadingInput(Strict):
 class KpiReadingCorrectionInput(Strict):
     """A correction of a reading's value and/or n, with the reason (kept in the audit log)."""
 
-    value: float
-    sample_size: int | None = None
+    value: KpiNumber
+    sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
     reason: str = Field(max_length=2_000)
 
     _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
-    _sample = field_validator("sample_size")(classmethod(sample_in_range))
     _reason = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required(v)))
 
 

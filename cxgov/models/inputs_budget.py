@@ -1,18 +1,20 @@
 """Input models of the budget: a quarter's planned amount and an expense, amounts typed as text.
 
-Amounts go from text straight into integer cents via Decimal, never via a float (DESIGN.md §4).
+Amounts go from text straight into integer cents via Decimal, never via a float (a float cannot hold 0.10
+exactly). Only the digits 0–9 count: Python's Decimal would also read Arabic-Indic and other digits.
 """
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
+from cxgov.errors import Amount
 from cxgov.models.enums import ExpenseCategory
-from cxgov.models.inputs import FieldProblem, Strict
+from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_rules import EARLIEST_DAY, LATEST_DAY, BusinessDate
 
 MAX_CENTS = 10**12  # ten billion euros: far beyond any CX budget, so a larger number is a typo
 
@@ -28,13 +30,13 @@ def parse_cents(text: str) -> int:
         raise FieldProblem("error.required")
     sign, digits = ("-", cleaned[1:]) if cleaned[0] in "-−" else ("", cleaned.lstrip("+"))
     whole, mark, fraction = digits, "", ""
-    match = re.fullmatch(r"(.*?)([.,])(\d{1,2})", digits)
+    match = re.fullmatch(r"(.*?)([.,])([0-9]{1,2})", digits)
     if match:
         whole, mark, fraction = match.groups()
     whole_digits = re.sub(r"[.,]", "", whole)
     separators = set(re.findall(r"[.,]", whole))
     if ((not whole_digits and not fraction) or len(separators) > 1 or mark in separators
-            or not re.fullmatch(r"\d*", whole_digits)):
+            or not re.fullmatch(r"[0-9]*", whole_digits)):
         raise FieldProblem("programs.error.amount_invalid")
     if separators and not all(len(group) == 3 for group in re.split(r"[.,]", whole)[1:]):
         raise FieldProblem("programs.error.amount_invalid")
@@ -43,23 +45,30 @@ def parse_cents(text: str) -> int:
     except InvalidOperation:
         raise FieldProblem("programs.error.amount_invalid") from None
     if abs(cents) >= MAX_CENTS:
-        raise FieldProblem("programs.error.amount_too_large")
+        raise FieldProblem("programs.error.amount_too_large", max=Amount(MAX_CENTS - 1))
     return cents
 
 
 def _cents(value):
-    """Text is parsed as euros; an int is already cents; a float is refused (it cannot be exact)."""
+    """Text is parsed as euros; an int is already cents; anything else (a float cannot be exact, a yes/no is no
+    amount) is refused."""
     if isinstance(value, str):
         return parse_cents(value)
-    if isinstance(value, float):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise FieldProblem("programs.error.amount_invalid")
     return value
+
+
+def optional_cents(value):
+    """Like `_cents`, but blank is no amount."""
+    value = _blank_to_none(value)
+    return None if value is None else _cents(value)
 
 
 class BudgetLineInput(Strict):
     """The planned amount of one quarter."""
 
-    year: int = Field(ge=2000, le=2100)  # bounds: a typo, not a plan
+    year: int = Field(ge=EARLIEST_DAY.year, le=LATEST_DAY.year)  # the years of business dates
     quarter: int = Field(ge=1, le=4)
     planned_cents: int = Field(lt=MAX_CENTS)
 
@@ -76,7 +85,7 @@ class BudgetLineInput(Strict):
 class ExpenseInput(Strict):
     """One expense; a negative amount is a credit (a correction), accepted only with its reason."""
 
-    spent_on: date
+    spent_on: BusinessDate
     amount_cents: int = Field(gt=-MAX_CENTS, lt=MAX_CENTS)
     category: ExpenseCategory = ExpenseCategory.OTHER
     note: str = Field(default="", max_length=500)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
+from cxgov.kpi_rules import MAX_SAMPLE
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
-from cxgov.models.inputs_admin import sample_in_range
-from cxgov.models.inputs_budget import MAX_CENTS, _cents
+from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
+from cxgov.models.inputs_rules import Id, KpiNumber
 
 
 class CheckInExtrasInput(Strict):
@@ -15,15 +16,13 @@ class CheckInExtrasInput(Strict):
     (cxgov.services.initiatives), like a reading typed on Admin → KPIs."""
 
     spend_cents: int | None = Field(default=None, lt=MAX_CENTS)
-    kpi_id: int | None = None
-    kpi_value: float | None = None
-    kpi_sample_size: int | None = None
+    kpi_id: Id | None = None
+    kpi_value: KpiNumber | None = None
+    kpi_sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
 
     _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
         classmethod(lambda cls, v: _blank_to_none(v)))
-    _amount = field_validator("spend_cents", mode="before")(
-        classmethod(lambda cls, v: None if _blank_to_none(v) is None else _cents(v)))
-    _sample = field_validator("kpi_sample_size")(classmethod(sample_in_range))
+    _amount = field_validator("spend_cents", mode="before")(classmethod(lambda cls, v: optional_cents(v)))
 
     @field_validator("spend_cents")
     @classmethod

@@ -2,12 +2,11 @@
 move or a decision needs."""
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import Field, field_validator
 
 from cxgov.models.enums import ActDecision, Lane, StatusMove
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
 
 LONG_TEXT = 10_000  # one A3 box: a few paragraphs at most
 
@@ -17,10 +16,10 @@ class CycleRecordInput(Strict):
 
     background: str = Field(default="", max_length=LONG_TEXT)
     current_condition: str = Field(default="", max_length=LONG_TEXT)
-    target_kpi_id: int | None = None
-    baseline_value: float | None = None
-    target_value: float | None = None
-    target_date: date | None = None
+    target_kpi_id: Id | None = None
+    baseline_value: KpiNumber | None = None
+    target_value: KpiNumber | None = None
+    target_date: BusinessDate | None = None
     root_cause: str = Field(default="", max_length=LONG_TEXT)
     hypothesis: str = Field(default="", max_length=LONG_TEXT)
     done_summary: str = Field(default="", max_length=LONG_TEXT)

@@ -9,33 +9,21 @@ from datetime import date
 from pydantic import Field, field_validator
 
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
-from cxgov.models.inputs_budget import MAX_CENTS, parse_cents
+from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
 from cxgov.models.inputs_pdca import _required_text
-
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # outside these a date is a typo, not a plan
-
-
-def _plausible(value: date | None) -> date | None:
-    if value is not None and not EARLIEST <= value <= LATEST:
-        raise FieldProblem("plan.error.date_implausible")
-    return value
+from cxgov.models.inputs_rules import BusinessDate, Id
 
 
 def _not_in_future(value: date) -> date:
-    """Done or closed is a fact: it happened today or earlier (and not before cxgov's plausible range)."""
-    _plausible(value)
+    """Done or closed is a fact: it happened today or earlier."""
     if value > date.today():
         raise FieldProblem("plan.error.date_in_future")
     return value
 
 
-def _optional_cents(value):
-    """Euros typed as text ('1.234,56'), blank for none; an int is already cents; a float cannot be exact."""
-    value = _blank_to_none(value)
-    if isinstance(value, str):
-        value = parse_cents(value)
-    if isinstance(value, float):
-        raise FieldProblem("programs.error.amount_invalid")
+def _cost(value):
+    """Euros typed as text ('1.234,56'), blank for none; an int is already cents; a cost is never negative."""
+    value = optional_cents(value)
     if value is not None and value < 0:
         raise FieldProblem("programs.error.amount_negative")
     return value
@@ -43,10 +31,9 @@ def _optional_cents(value):
 
 class MilestoneInput(Strict):
     title: str = Field(max_length=200)
-    due_on: date
+    due_on: BusinessDate
 
     _required = field_validator("title", mode="before")(classmethod(lambda cls, v: _required_text(v)))
-    _dates = field_validator("due_on")(classmethod(lambda cls, v: _plausible(v)))
 
 
 class RiskInput(Strict):
@@ -56,7 +43,7 @@ class RiskInput(Strict):
     probability: int = Field(ge=1, le=5)
     impact: int = Field(ge=1, le=5)
     mitigation: str = Field(default="", max_length=2_000)
-    owner_id: int | None = None
+    owner_id: Id | None = None
 
     _required = field_validator("title", mode="before")(classmethod(lambda cls, v: _required_text(v)))
     _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
@@ -66,26 +53,25 @@ class PlanActionInput(Strict):
     """One action of the cycle's plan: what, who, by when, at what cost (euros as text)."""
 
     description: str = Field(max_length=300)
-    owner_id: int | None = None
-    due_on: date | None = None
+    owner_id: Id | None = None
+    due_on: BusinessDate | None = None
     cost_cents: int | None = Field(default=None, lt=MAX_CENTS)
 
     _required = field_validator("description", mode="before")(classmethod(lambda cls, v: _required_text(v)))
     _blanks = field_validator("owner_id", "due_on", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
-    _dates = field_validator("due_on")(classmethod(lambda cls, v: _plausible(v)))
-    _cost = field_validator("cost_cents", mode="before")(classmethod(lambda cls, v: _optional_cents(v)))
+    _cost = field_validator("cost_cents", mode="before")(classmethod(lambda cls, v: _cost(v)))
 
 
 class DoneInput(Strict):
     """Marking a milestone or a plan action done."""
 
-    done_on: date
+    done_on: BusinessDate
 
     _dates = field_validator("done_on")(classmethod(lambda cls, v: _not_in_future(v)))
 
 
 class CloseRiskInput(Strict):
-    closed_on: date
+    closed_on: BusinessDate
 
     _dates = field_validator("closed_on")(classmethod(lambda cls, v: _not_in_future(v)))
 
@@ -93,12 +79,12 @@ class CloseRiskInput(Strict):
 class DependencyInput(Strict):
     """This initiative is blocked by `blocked_by_id`."""
 
-    blocked_by_id: int
+    blocked_by_id: Id
     note: str = Field(default="", max_length=300)
 
 
 class TeamMemberInput(Strict):
-    person_id: int
+    person_id: Id
     role_on_initiative: str = Field(max_length=80)
 
     _required = field_validator("role_on_initiative", mode="before")(classmethod(lambda cls, v: _required_text(v)))

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from cxgov.dates import days_after
 from cxgov.models import AuditEvent, AuditHead
+from cxgov.queries.search import containing
 
 EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "old_value",
                  "new_value", "reason")
@@ -39,17 +41,13 @@ def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
     zone = ZoneInfo(f.zone)
     if f.date_from:
         conditions.append(AuditEvent.occurred_at >= _start_of(f.date_from, zone))
-    if f.date_to:
-        conditions.append(AuditEvent.occurred_at < _start_of(f.date_to + timedelta(days=1), zone))
+    if f.date_to and f.date_to < date.max:  # up to the last day Python knows: every event
+        conditions.append(AuditEvent.occurred_at < _start_of(days_after(f.date_to, 1), zone))
     for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
         if value:
             conditions.append(column == value)
-    if f.text.strip():
-        needle = f.text.strip().lower()
-        conditions.append(sa.or_(*(sa.func.lower(sa.func.coalesce(column, "")).contains(needle, autoescape=True)
-                                   for column in (AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value,
-                                                  AuditEvent.reason))))
-    return conditions
+    searched = containing(f.text, AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value, AuditEvent.reason)
+    return conditions if searched is None else [*conditions, searched]
 
 
 def events(session: Session, f: AuditFilter, *, limit: int, offset: int = 0) -> tuple[pd.DataFrame, int]:

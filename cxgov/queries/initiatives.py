@@ -19,6 +19,7 @@ from cxgov.models import (
 )
 from cxgov.queries.portfolio import HEALTH_ORDER, _initiatives, _text
 from cxgov.queries.readings import latest_counting_readings
+from cxgov.queries.search import containing
 
 LIST_COLUMNS = (
     "id", "title", "discipline", "status", "phase", "health", "reason", "lane", "priority", "owner_id", "owner",
@@ -80,11 +81,8 @@ def _conditions(base: sa.Subquery, f: InitiativeFilter) -> list[sa.ColumnElement
         if term_id is not None:
             conditions.append(sa.exists().where(InitiativeTerm.initiative_id == base.c.id,
                                                 InitiativeTerm.term_id == term_id))
-    text = f.text.strip().lower()
-    if text:
-        conditions.append(sa.or_(sa.func.lower(Initiative.title).contains(text, autoescape=True),
-                                 sa.func.lower(Initiative.description).contains(text, autoescape=True)))
-    return conditions
+    searched = containing(f.text, Initiative.title, Initiative.description)
+    return conditions if searched is None else [*conditions, searched]
 
 
 def initiative_list(session: Session, *, sort: str = "title", descending: bool = False, **filters) -> pd.DataFrame:

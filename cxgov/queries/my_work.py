@@ -2,12 +2,13 @@
 waiting, blockers — most urgent first. A fixed number of statements, whatever the portfolio's size."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from cxgov.dates import days_after
 from cxgov.health import RUNNING
 from cxgov.models import (
     CLOSED_STATUSES, CheckIn, Initiative, InitiativeMember, Lane, Milestone, PdcaCycle, Phase, PlanAction, Status,
@@ -69,8 +70,8 @@ def _check_ins_due(session: Session, mine: list, today: date, cadence_days: int)
                                 .group_by(CheckIn.initiative_id)).all())
     items = []
     for row in running:
-        due = (last.get(row.id) or row.start_date or row.created_at.date()) + timedelta(days=cadence_days)
-        if due <= today + timedelta(days=CHECK_IN_LOOK_AHEAD_DAYS):
+        due = days_after(last.get(row.id) or row.start_date or row.created_at.date(), cadence_days)
+        if due <= days_after(today, CHECK_IN_LOOK_AHEAD_DAYS):
             items.append(("check_in_due", row.id, due, ""))
     return items
 
@@ -79,7 +80,7 @@ def _milestones_due(session: Session, ids: list[int], today: date) -> list[tuple
     return [("milestone_due", initiative_id, due_on, title) for initiative_id, due_on, title in session.execute(
         sa.select(Milestone.initiative_id, Milestone.due_on, Milestone.title)
         .where(Milestone.initiative_id.in_(ids), Milestone.done_on.is_(None),
-               Milestone.due_on <= today + timedelta(days=LOOK_AHEAD_DAYS)))]
+               Milestone.due_on <= days_after(today, LOOK_AHEAD_DAYS)))]
 
 
 def _actions_due(session: Session, person_id: int, today: date) -> list[tuple]:
@@ -89,7 +90,7 @@ def _actions_due(session: Session, person_id: int, today: date) -> list[tuple]:
         .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
         .join(Initiative, Initiative.id == PdcaCycle.initiative_id)
         .where(PlanAction.owner_id == person_id, PlanAction.done_on.is_(None), PdcaCycle.closed_on.is_(None),
-               PlanAction.due_on <= today + timedelta(days=LOOK_AHEAD_DAYS),
+               PlanAction.due_on <= days_after(today, LOOK_AHEAD_DAYS),
                Initiative.status.not_in(list(CLOSED_STATUSES))))]
 
 

@@ -12,6 +12,7 @@ from cxgov.models import Department, Initiative, InitiativeTerm, Kpi, PdcaCycle,
 from cxgov.queries.initiatives import _frame
 from cxgov.queries.portfolio import _text
 from cxgov.queries.readings import latest_counting_readings
+from cxgov.queries.search import containing
 
 CYCLE_COLUMNS = (
     "id", "number", "phase", "closed_on", "plan_started_on", "do_started_on", "check_started_on", "act_started_on",
@@ -87,8 +88,7 @@ def lessons(session: Session, **criteria) -> pd.DataFrame:
     if f.journey_stage_id is not None:
         query = query.where(sa.exists().where(InitiativeTerm.initiative_id == Initiative.id,
                                               InitiativeTerm.term_id == f.journey_stage_id))
-    if f.text.strip():
-        pattern = f"%{f.text.strip().lower()}%"
-        query = query.where(sa.or_(sa.func.lower(PdcaCycle.lesson).like(pattern),
-                                   sa.func.lower(Initiative.title).like(pattern)))
+    searched = containing(f.text, PdcaCycle.lesson, Initiative.title)
+    if searched is not None:
+        query = query.where(searched)
     return _frame(session, query.order_by(sa.desc("decided_on"), Initiative.id, PdcaCycle.number))

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from cxgov.errors import ValidationError
 from cxgov.kpi_rules import KpiScale, bounds, reading_problems
-from cxgov.i18n import LocalNumber
+from cxgov.errors import Number
 from cxgov.models import Kpi, KpiReading, Person
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
@@ -43,7 +43,7 @@ def _readings_fit_the_scale(session: Session, _person: Person | None, values: Kp
         if count:
             total = count + (problems[field][1]["count"] if field in problems else 0)
             key = "kpi_rules.error.readings_outside_one" if total == 1 else "kpi_rules.error.readings_outside"
-            problems[field] = (key, {"count": total, "low": LocalNumber(scale.low), "high": LocalNumber(scale.high)})
+            problems[field] = (key, {"count": total, "low": Number(scale.low), "high": Number(scale.high)})
     return problems
 
 

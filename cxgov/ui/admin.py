@@ -31,6 +31,7 @@ from cxgov.ui.writes import WriteResult, show_errors, submit
 FLASH_KEY = "cxgov_admin_flash"
 RESET_ROUND_KEY = "cxgov_admin_reset_round"
 EXPORT_KEY = "cxgov_admin_audit_export"
+MAX_EXACT_FLOAT = 2**53  # above this a float is no exact whole number (and no id comes near it)
 
 
 # --- reads ------------------------------------------------------------------------------------------------
@@ -130,12 +131,12 @@ class FormField:
 
 
 def _plain(value):
-    """A DataFrame cell as a plain Python value (NaN → None, 3.0 id → 3)."""
+    """A DataFrame cell as a plain Python value (NaN → None, 3.0 id → 3; a float too large to be an id stays one)."""
     if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
         return None
     if hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < MAX_EXACT_FLOAT:
         return int(value)
     return value
 

@@ -22,6 +22,7 @@ from cxgov.ui.initiatives import FLASH_KEY, choices, not_found, relations, reque
 from cxgov.ui.lifecycle import render_status_read_only
 from cxgov.ui.url_filters import labelled
 from cxgov.ui.navigation import page_file
+from cxgov.ui.past_dates import past_dates_confirmed
 from cxgov.ui.runtime import read_session
 from cxgov.ui.safe import plain
 from cxgov.ui.text import label, lang, tr
@@ -211,7 +212,9 @@ def render_form() -> None:
     with st.form(key):
         data = _inputs(_defaults(snapshot), key, creating=not editing)
         submitted = st.form_submit_button(tr("form.save"), type="primary")
-    if submitted:
+        confirmed = past_dates_confirmed(key, submitted, {tr(FIELD_LABELS["target_date"]): (
+            data.get("target_date"), snapshot.target_date if snapshot else None)})
+    if confirmed:
         _save(initiative_id, snapshot, data)
     if editing:
         _offer_reload(initiative_id)

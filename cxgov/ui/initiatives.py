@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.models import CLOSED_STATUSES, Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
+from cxgov.models.inputs_rules import id_from_text
 from cxgov.permissions import Action, Relation
 from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail, InitiativeFilter
@@ -45,9 +46,8 @@ def detail(initiative_id: int) -> InitiativeDetail | None:
 
 
 def requested_id() -> int | None:
-    """The `?id=` of the page URL as an integer, or None when it is missing or not a number."""
-    raw = st.query_params.get("id")
-    return int(raw) if raw is not None and raw.isdigit() else None
+    """The `?id=` of the page URL as an id, or None when it is missing or cannot name an initiative."""
+    return id_from_text(st.query_params.get("id"))
 
 
 def relations(d: InitiativeDetail) -> set[Relation]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxgov.i18n import LocalNumber
 from cxgov.queries.readings import BESIDE, COUNTING, DISAGREE, WITHDRAWN
 from cxgov.services.kpis import correct_kpi_reading, withdraw_kpi_reading
 from cxgov.ui.admin import FormField, edit_form, forget_seen_version, table
 from cxgov.ui.initiative_table import day_cell, text_cell
-from cxgov.ui.text import day, lang, moment, number, tr
+from cxgov.ui.text import day, measure, moment, number, tr
 
 AREAS = ("kpis",)
 CORRECTION, WITHDRAWAL = "reading_correction", "reading_withdrawal"  # the two forms' names (keys, versions seen)
@@ -58,7 +57,7 @@ def _number(value, digits: int | None = None) -> str:
     """A reading's value as typed (7,5 in Dutch), or n with thousands grouped."""
     if value is None or pd.isna(value):
         return "—"
-    return number(value, digits) if digits is not None else format(LocalNumber(value), lang())
+    return number(value, digits) if digits is not None else measure(value)
 
 
 def _reading_text(row) -> str:

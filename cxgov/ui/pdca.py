@@ -13,6 +13,7 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.services import pdca as service
 from cxgov.ui.initiative_table import text_cell
 from cxgov.ui.pdca_move import render_move
+from cxgov.ui.past_dates import past_dates_confirmed
 from cxgov.ui.plan import render_plan_actions
 from cxgov.ui.portfolio import read
 from cxgov.ui.safe import plain
@@ -201,7 +202,9 @@ def _edit_record(d: InitiativeDetail, cycle: pd.Series) -> None:
             if draft and not cycle["check_result"]:
                 st.caption(plain(tr("pdca.draft_from_readings", summary=draft)))
             submitted = st.form_submit_button(tr("pdca.save_record"), type="primary")
-    if submitted:
+            confirmed = past_dates_confirmed(key, submitted, {
+                tr("pdca.field.target_date"): (data["target_date"], _date(cycle["target_date"]))})
+    if confirmed:
         _after(submit(service.save_cycle_record, areas=("initiatives", "kpis"), initiative_id=d.id,
                       seen_version=d.version, data=data), tr("form.saved"))
 

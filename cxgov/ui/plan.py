@@ -20,6 +20,7 @@ from cxgov.services import plan as plan_service
 from cxgov.services import team as team_service
 from cxgov.ui.initiative_table import HEALTH_TINTS, day_cell, health_text, text_cell
 from cxgov.ui.link_table import TableColumn, link, link_table, text
+from cxgov.ui.past_dates import past_dates_confirmed
 from cxgov.ui.portfolio import read
 from cxgov.ui.text import label, money, tr
 from cxgov.ui.writes import FLASH_KEY, show_errors, submit
@@ -74,20 +75,18 @@ def _states(frame: pd.DataFrame) -> list[str]:
 
 def _milestone_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
     with st.expander(tr("plan.milestones.change"), icon=":material/flag:"):
-        with st.form(f"plan_milestone_add_{d.id}", clear_on_submit=True):
-            data = {"title": st.text_input(tr("plan.field.title"), key=f"plan_milestone_title_{d.id}"),
-                    "due_on": st.date_input(tr("plan.field.due_on"), value=None, format="DD-MM-YYYY",
-                                            key=f"plan_milestone_due_{d.id}")}
-            if st.form_submit_button(tr("plan.milestones.add"), type="primary"):
-                _save(plan_service.add_milestone, d, tr("plan.saved"), data=data)
+        _add_form(d, f"plan_milestone_new_{d.id}", "plan.milestones.add", _milestone_fields,
+                  plan_service.add_milestone)
         _change_or_finish(d, frame, "milestone", "title", _milestone_fields, plan_service.update_milestone,
                           plan_service.complete_milestone, "milestone_id")
 
 
-def _milestone_fields(key: str, row) -> dict:
-    return {"title": st.text_input(tr("plan.field.title"), value=row.title, key=f"{key}.title"),
-            "due_on": st.date_input(tr("plan.field.due_on"), value=row.due_on, format="DD-MM-YYYY",
-                                    key=f"{key}.due_on")}
+def _milestone_fields(key: str, row=None) -> dict:
+    """The title and due date of a milestone; empty for a new one, else as stored in `row`."""
+    return {"title": st.text_input(tr("plan.field.title"), value="" if row is None else row.title,
+                                   key=f"{key}_title"),
+            "due_on": st.date_input(tr("plan.field.due_on"), value=None if row is None else row.due_on,
+                                    format="DD-MM-YYYY", key=f"{key}_due_on")}
 
 
 # --- risks --------------------------------------------------------------------------------------------------
@@ -323,10 +322,8 @@ def _action_fields(key: str, people: dict[int, str], row=None) -> dict:
 def _action_forms(d: InitiativeDetail, frame: pd.DataFrame) -> None:
     people = _active_people()
     with st.expander(tr("plan.actions.change"), icon=":material/checklist:"):
-        with st.form(f"plan_action_add_{d.id}", clear_on_submit=True):
-            data = _action_fields(f"plan_action_{d.id}", people)
-            if st.form_submit_button(tr("plan.actions.add"), type="primary"):
-                _save(plan_service.add_plan_action, d, tr("plan.saved"), data=data)
+        _add_form(d, f"plan_action_new_{d.id}", "plan.actions.add", lambda key: _action_fields(key, people),
+                  plan_service.add_plan_action)
         _change_or_finish(d, frame, "action", "description", lambda key, row: _action_fields(key, people, row),
                           plan_service.update_plan_action, plan_service.complete_plan_action, "action_id")
 
@@ -355,9 +352,26 @@ def _change_or_finish(d: InitiativeDetail, frame: pd.DataFrame, kind: str, title
     ids = {id_param: int(row.id), "seen_version": int(row.version)}
     with st.form(f"{key}_edit"):
         data = fields(f"{key}_edit", row)
-        if st.form_submit_button(tr("form.save")):
+        submitted = st.form_submit_button(tr("form.save"))
+        if _due_date_confirmed(f"{key}_edit", submitted, data, None if pd.isna(row.due_on) else row.due_on):
             _save(update, d, tr("form.saved"), data=data, **ids)
     _done_form(key, "done_on", complete, d, **ids)
+
+
+def _add_form(d: InitiativeDetail, key: str, button_key: str, fields: Callable[[str], dict],
+              service: Callable) -> None:
+    """A form adding a row, its inputs keyed `{key}_…`: kept as typed while a due date in the past waits for
+    confirmation, empty again once saved."""
+    with st.form(f"{key}_form"):
+        data = fields(key)
+        submitted = st.form_submit_button(tr(button_key), type="primary")
+        if _due_date_confirmed(key, submitted, data):
+            _save(service, d, tr("plan.saved"), data=data, clear=key)
+
+
+def _due_date_confirmed(key: str, submitted: bool, data: dict, stored=None) -> bool:
+    """A due date moved into the past is saved only once the person confirms it."""
+    return past_dates_confirmed(key, submitted, {tr("plan.field.due_on"): (data.get("due_on"), stored)})
 
 
 def _pick(frame: pd.DataFrame, title_column: str, key: str, label_key: str):
@@ -387,10 +401,13 @@ def _remove_form(key: str, options: dict[int, str], label_key: str, service: Cal
             _save(service, d, tr("plan.removed"), **{argument: chosen})
 
 
-def _save(service: Callable, d: InitiativeDetail, message: str, **kwargs) -> None:
-    """One change as one write unit; after it the page reruns with `message`, else the form says what to fix."""
+def _save(service: Callable, d: InitiativeDetail, message: str, clear: str | None = None, **kwargs) -> None:
+    """One change as one write unit; after it the page reruns with `message` (and the inputs keyed `{clear}_…`
+    empty), else the form says what to fix."""
     result = submit(service, areas=WRITES, initiative_id=d.id, **kwargs)
     if result.ok:
         st.session_state[FLASH_KEY] = message
+        for name in [name for name in st.session_state if clear and str(name).startswith(f"{clear}_")]:
+            del st.session_state[name]
         st.rerun()
     show_errors(result, {name: tr(f"plan.field.{name}") for name in FIELDS})

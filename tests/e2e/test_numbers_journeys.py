@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import select
 
 from cxgov.db import make_engine, session_scope
-from cxgov.i18n import LocalNumber, format_day, t
+from cxgov.i18n import format_day, format_measure, t
 from cxgov.models import AuditEvent, Expense, Kpi, KpiReading
 from cxgov.queries import kpis as kpi_queries
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
@@ -46,7 +46,7 @@ def _saved(page: Page, main) -> None:
 
 def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e2e_database, page, artifacts):
     reading = _latest_mtv(e2e_database.url)
-    title = f"{format_day(reading.period, 'en')} · demo · {LocalNumber(reading.value):en}"
+    title = f"{format_day(reading.period, 'en')} · demo · {format_measure(reading.value, 'en')}"
     main = page.get_by_test_id("stMain")
     open_app(page, f"{app_server.url}/kpis")
     choose(page, sidebar(page), t("frame.acting_as"), f"{ANALYST} · {t('enum.role.analyst')}")

@@ -65,8 +65,8 @@ def test_an_admin_name_over_its_limit_names_the_limit(monkeypatch, arranged):
 def test_a_milestone_title_over_its_limit_names_the_limit(monkeypatch, arranged):
     at = open_page(monkeypatch, arranged["url"], "initiative", acting=arranged["owner"],
                    query={"id": str(arranged["initiative"])})
-    at.text_input(key=f"plan_milestone_title_{arranged['initiative']}").input("Pilot " * 40)
-    next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:plan_milestone_add_{arranged['initiative']}")
+    at.text_input(key=f"plan_milestone_new_{arranged['initiative']}_title").input("Pilot " * 40)
+    next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:plan_milestone_new_{arranged['initiative']}")
          ).click().run()
     assert "at most 200 characters" in _errors(at)
     assert _count(arranged["engine"], Milestone) == 0

@@ -50,8 +50,8 @@ def test_the_risk_form_asks_for_the_title_first(monkeypatch, plan):
 def test_the_same_milestone_twice_is_refused_naming_the_field(monkeypatch, plan, lang, field, reason):
     i = plan["initiative"]
     at = _page(monkeypatch, plan, lang)
-    at.text_input(key=f"plan_milestone_title_{i}").input("PILOT LIVE")
-    at.date_input(key=f"plan_milestone_due_{i}").set_value(DUE)
+    at.text_input(key=f"plan_milestone_new_{i}_title").input("PILOT LIVE")
+    at.date_input(key=f"plan_milestone_new_{i}_due_on").set_value(DUE)
     next(b for b in at.button if b.label == ("Add milestone" if lang == "en" else "Mijlpaal toevoegen")).click().run()
     assert not at.exception, at.exception
     assert any(f"**{field}** {reason}" in e.value for e in at.error), [e.value for e in at.error]

@@ -51,8 +51,8 @@ def test_the_tab_renders_in_both_languages(monkeypatch, setup, lang, tab, headin
 def test_a_manager_adds_a_milestone_and_marks_it_done(monkeypatch, setup):
     i = setup["initiative"]
     at = _page(monkeypatch, setup, "manager")
-    at.text_input(key=f"plan_milestone_title_{i}").input("Pilot live in region North")
-    at.date_input(key=f"plan_milestone_due_{i}").set_value(TODAY + timedelta(days=14))
+    at.text_input(key=f"plan_milestone_new_{i}_title").input("Pilot live in region North")
+    at.date_input(key=f"plan_milestone_new_{i}_due_on").set_value(TODAY + timedelta(days=14))
     _button(at, "Add milestone").click().run()
     assert not at.exception, at.exception
     with session_scope(setup["engine"]) as session:
@@ -69,7 +69,7 @@ def test_a_manager_adds_a_milestone_and_marks_it_done(monkeypatch, setup):
 
 def test_a_milestone_without_a_title_is_refused_with_the_field_named(monkeypatch, setup):
     at = _page(monkeypatch, setup, "manager")
-    at.date_input(key=f"plan_milestone_due_{setup['initiative']}").set_value(TODAY)
+    at.date_input(key=f"plan_milestone_new_{setup['initiative']}_due_on").set_value(TODAY)
     _button(at, "Add milestone").click().run()
     assert not at.exception, at.exception
     assert any("Title" in e.value and "is required" in e.value for e in at.error)
@@ -97,9 +97,9 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
 def test_plan_actions_in_the_pdca_record(monkeypatch, setup):
     i = setup["initiative"]
     at = _page(monkeypatch, setup, "manager")
-    at.text_input(key=f"plan_action_{i}_description").input("Brief the carrier")
-    at.selectbox(key=f"plan_action_{i}_owner").set_value(setup["contributor"])
-    at.text_input(key=f"plan_action_{i}_cost").input("1.250,50")
+    at.text_input(key=f"plan_action_new_{i}_description").input("Brief the carrier")
+    at.selectbox(key=f"plan_action_new_{i}_owner").set_value(setup["contributor"])
+    at.text_input(key=f"plan_action_new_{i}_cost").input("1.250,50")
     _button(at, "Add action").click().run()
     assert not at.exception, at.exception
     with session_scope(setup["engine"]) as session:

@@ -107,7 +107,9 @@ def test_detail_by_deep_link(monkeypatch, db, lang):
     assert f"pdca_move_{seeded['invoices']}" in [b.key for b in at.main.button]
 
 
-@pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}])
+# Beyond PostgreSQL's integer, beyond SQLite's 64 bits, and digits of another script: none may fail the page.
+@pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}, {"id": "2147483648"},
+                                   {"id": "99999999999999999999"}, {"id": "١٢"}])
 @pytest.mark.parametrize("lang", LANGS)
 def test_detail_with_a_bad_id_explains_and_links_back(monkeypatch, db, query, lang):
     at = open_page(monkeypatch, db[0], "initiative", lang=lang, query=query)

@@ -1,0 +1,13 @@
+"""Date arithmetic that cannot overflow: a stored date may be anything from 0001-01-01 to 9999-12-31 (rows
+written before the business-date window, or by other tools), and Python's dates end there."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def days_after(day: date, days: int) -> date:
+    """`day` + `days` (negative: before), held at the first or last date Python knows instead of overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
