@@ -38,7 +38,7 @@ def test_a_check_in_reason_over_its_limit_names_the_limit(monkeypatch, arranged,
     at.text_input(key="programs_check_in.reason").input("x" * 2_001)
     next(b for b in at.main.button if b.key.startswith(f"FormSubmitter:programs_check_in_{arranged['initiative']}-")
          ).click().run()
-    assert ("at most 2000 characters" if lang == "en" else "maximaal 2000 tekens") in _errors(at)
+    assert ("at most 2,000 characters" if lang == "en" else "maximaal 2\\.000 tekens") in _errors(at)
     assert at.text_input(key="programs_check_in.reason").value == "x" * 2_001  # what was pasted stays to be cut
     assert _count(arranged["engine"], CheckIn) == 0
 
