@@ -76,7 +76,7 @@ def _snapshot(engine, initiative_id: int) -> tuple:
 
 def _stale_edit(engine, actor, initiative_id, seen_version, stage_id, channel_id):
     data, _ = read_form(engine, initiative_id)
-    data |= {"status": "active", "progress_pct": 70, "journey_stage_ids": [stage_id],
+    data |= {"progress_pct": 70, "journey_stage_ids": [stage_id],
              "channel_ids": [channel_id]}
     with session_scope(engine, write=True) as session:
         update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen_version,
