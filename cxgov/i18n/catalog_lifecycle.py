@@ -9,7 +9,7 @@ TEXTS = {
     "enum.statusmove.resume": {"en": "Resume", "nl": "Hervatten"},
     "enum.statusmove.start": {"en": "Start work", "nl": "Werk starten"},
     "enum.statusmove.complete": {"en": "Complete", "nl": "Afronden"},
-    "enum.statusmove.cancel": {"en": "Cancel", "nl": "Stoppen"},
+    "enum.statusmove.cancel": {"en": "Cancel the initiative", "nl": "Initiatief stoppen"},
     "enum.signinmode.local": {"en": "Local account", "nl": "Lokaal account"},
     "enum.signinmode.sso": {"en": "Company sign-in", "nl": "Bedrijfsaccount"},
     "action.answer_question": {"en": "answer questions about this proposal", "nl": "vragen over dit voorstel beantwoorden"},
@@ -75,4 +75,6 @@ TEXTS = {
         "nl": "De status wijzig je hier niet: die verandert via de stappen op de initiatiefpagina.",
     },
     "work.kind.info_requested": {"en": "Question about your proposal", "nl": "Vraag over je voorstel"},
+    "lifecycle.latest": {"en": "Last status move: {move} — {who}, {day}: {text}",
+                         "nl": "Laatste statusstap: {move} — {who}, {day}: {text}"},
 }

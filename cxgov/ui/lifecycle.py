@@ -47,11 +47,13 @@ def render_status_panel(d: InitiativeDetail, relations: set[Relation]) -> None:
     """Status and what it waits for; a button per allowed move opening its form; the history below."""
     moves = history(d.id)
     latest = moves.iloc[0] if not moves.empty else None
-    status = label(Status(d.status))
-    if latest is not None and latest["move"] in (StatusMove.ASK_INFO.value, StatusMove.ANSWER_INFO.value):
-        st.info(tr(f"lifecycle.waiting.{latest['move']}", status=status, who=plain(text_cell(latest["moved_by"])),
-                   day=day(pd.Timestamp(latest["moved_at"]).date()), text=plain(latest["reason"])),
-                icon=":material/help:")
+    if latest is not None:
+        said = {"who": plain(text_cell(latest["moved_by"])), "day": day(pd.Timestamp(latest["moved_at"]).date()),
+                "text": plain(latest["reason"])}
+        if latest["move"] in (StatusMove.ASK_INFO.value, StatusMove.ANSWER_INFO.value):
+            st.info(tr(f"lifecycle.waiting.{latest['move']}", **said), icon=":material/help:")
+        else:  # the last decision on the status, and why
+            st.caption(tr("lifecycle.latest", move=label(StatusMove(latest["move"])), **said))
     offered = allowed_moves(d, relations)
     requested = st.query_params.get(MOVE_PARAM)
     if requested in {m.value for m in offered}:  # arrived from the edit form's link

@@ -54,6 +54,8 @@ def test_a_question_to_the_owner_is_answered_on_their_page_and_then_approved(mon
     at = _page(monkeypatch, proposal, "leader", lang=lang)
     assert ("Waiting for a decision" if lang == "en" else "Wacht op een besluit") in texts(at)
     _make_move(at, proposal, "approve", "Board of 12 Nov")
+    assert ("Last status move: Approve — Lotte Leader" if lang == "en"
+            else "Laatste statusstap: Goedkeuren — Lotte Leader") in texts(at)
     assert _moves(proposal) == [("ask_info", "What does the pilot cost?"), ("answer_info", "€ 4.500 for one region"),
                                 ("approve", "Board of 12 Nov")]
     with session_scope(proposal["engine"]) as session:
@@ -75,7 +77,7 @@ def test_the_edit_form_shows_the_status_read_only_with_the_moves_as_links(monkey
     assert not [s for s in at.selectbox if s.label == "Status"], "the status is not a field of the edit form"
     assert "**Status:** Proposed" in texts(at)
     links = at.get("page_link")
-    assert [link.proto.label for link in links][:1] == ["Cancel"]  # the one move the owner may make: withdraw it
+    assert [link.proto.label for link in links][:1] == ["Cancel the initiative"]  # the one move the owner may make
     assert "move=cancel" in links[0].proto.query_string
 
 
