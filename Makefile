@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install migrate bench clean
+.PHONY: run test test-fast lint format install migrate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ migrate: install
 run: migrate
 	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run serve.py --server.port $(PORT)
 
-test: install
+# The whole suite, as CI runs it: the linter first, then every test.
+test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -3,6 +3,7 @@
 Served through serve.py (`streamlit run serve.py`), which adds the sign-in cookie route; AppTest and
 `streamlit run app.py` run this script directly.
 """
+
 import streamlit as st
 
 from cxgov.ui.date_fields import localise_date_placeholders

@@ -4,12 +4,16 @@
 production instructions and the browser tests start the app this way. Local accounts need the route to keep a
 person signed in across tabs and refreshes.
 """
+
 import streamlit as st
 from streamlit import config
 
 from cxgov.routes import sign_in_cookie_routes
 
-app = st.App("app.py", routes=sign_in_cookie_routes(
-    cookie_secret=lambda: config.get_option("server.cookieSecret"),
-    base_url_path=config.get_option("server.baseUrlPath"),
-))
+app = st.App(
+    "app.py",
+    routes=sign_in_cookie_routes(
+        cookie_secret=lambda: config.get_option("server.cookieSecret"),
+        base_url_path=config.get_option("server.baseUrlPath"),
+    ),
+)

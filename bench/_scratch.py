@@ -1,5 +1,6 @@
 """Scratch databases for benchmark scripts: a temporary SQLite file, or a PostgreSQL database created next to
 a given server URL and dropped afterwards (run_all.py skips files starting with `_`)."""
+
 from __future__ import annotations
 
 import tempfile

@@ -1,4 +1,5 @@
 """Timing for benchmark scripts (run_all.py skips files starting with `_`)."""
+
 from __future__ import annotations
 
 import statistics

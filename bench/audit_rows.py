@@ -8,6 +8,7 @@ the statements the replay ran, and checks that a value changed with plain SQL is
 
     .venv/bin/python bench/audit_rows.py [--initiatives 40 5000] [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,18 +19,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("CXGOV_AUDIT_KEY", "bench-audit-key-0123456789abcdef")
 
-import sqlalchemy as sa  # noqa: E402
-from sqlalchemy import event  # noqa: E402
-from sqlmodel import SQLModel  # noqa: E402
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlmodel import SQLModel
 
-from bench._scratch import scratch_postgres, scratch_sqlite  # noqa: E402
-from bench._timing import median_ms  # noqa: E402
-from cxgov import audit, audit_rows  # noqa: E402
-from cxgov.db import make_engine, migrate, session_scope  # noqa: E402
-from cxgov.permissions import SYSTEM_ACTOR  # noqa: E402
-from cxgov.services import plan  # noqa: E402
-from cxgov.services.demo import load_demo_portfolio  # noqa: E402
-from cxgov.settings import get_settings  # noqa: E402
+from bench._scratch import scratch_postgres, scratch_sqlite
+from bench._timing import median_ms
+from cxgov import audit, audit_rows
+from cxgov.db import make_engine, migrate, session_scope
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services import plan
+from cxgov.services.demo import load_demo_portfolio
+from cxgov.settings import get_settings
 
 EDITED = 150  # initiatives that get a milestone added and rescheduled through the services: 300 events
 
@@ -48,12 +49,21 @@ def edit_through_the_services(engine, count: int) -> None:
         ids = connection.execute(sa.text(f"SELECT id FROM initiative ORDER BY id LIMIT {count}")).scalars().all()
     for initiative_id in ids:
         with session_scope(engine, write=True) as session:
-            milestone = plan.add_milestone(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                                           data={"title": "Benchmark milestone", "due_on": "2027-03-31"})
+            milestone = plan.add_milestone(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                data={"title": "Benchmark milestone", "due_on": "2027-03-31"},
+            )
         with session_scope(engine, write=True) as session:
-            plan.update_milestone(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                                  milestone_id=milestone, seen_version=1,
-                                  data={"title": "Benchmark milestone", "due_on": "2027-04-30"})
+            plan.update_milestone(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                milestone_id=milestone,
+                seen_version=1,
+                data={"title": "Benchmark milestone", "due_on": "2027-04-30"},
+            )
 
 
 def statements(engine) -> int:
@@ -68,8 +78,9 @@ def statements(engine) -> int:
 
 def tampering_found(engine) -> bool:
     with engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE milestone SET due_on = '2027-05-31' "
-                                   "WHERE id = (SELECT max(id) FROM milestone)")  # one the services rescheduled
+        connection.exec_driver_sql(
+            "UPDATE milestone SET due_on = '2027-05-31' WHERE id = (SELECT max(id) FROM milestone)"
+        )  # one the services rescheduled
     with session_scope(engine) as session:
         return not audit_rows.replay(session).ok
 
@@ -91,8 +102,10 @@ def run(label: str, url: str, initiatives: int) -> None:
     print(f"{label}: {initiatives:,} initiatives, {rows:,} rows in audited tables, {verified.events:,} audit events")
     print(f"    verify-audit (chain)          {verify_ms:8.0f} ms")
     print(f"    read the rows it compares     {floor:8.0f} ms   (floor)")
-    print(f"    verify-audit --rows replay    {replay_ms:8.0f} ms   {replay_ms / floor:5.1f}× the floor, "
-          f"{report.fields_compared:,} values compared, {count} statements")
+    print(
+        f"    verify-audit --rows replay    {replay_ms:8.0f} ms   {replay_ms / floor:5.1f}× the floor, "
+        f"{report.fields_compared:,} values compared, {count} statements"
+    )
     print(f"    a value changed with plain SQL: {'found' if found else 'NOT FOUND'}")
 
 

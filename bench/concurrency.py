@@ -10,6 +10,7 @@ submit, assign the form's values, commit: the usual Streamlit save) runs the sam
 SQLite runs in a temporary file; PostgreSQL (with --postgres-url or CXGOV_TEST_POSTGRES_URL) in a fresh
 database this script creates and drops. tests/test_concurrency.py asserts on the same `run_saves`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,17 +30,17 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, create_engine, func  # noqa: E402
-from sqlmodel import select  # noqa: E402
+from sqlalchemy import Engine, create_engine, func
+from sqlmodel import select
 
-from cxgov import audit  # noqa: E402
-from cxgov.db import make_engine, migrate, normalise_url, session_scope  # noqa: E402
-from cxgov.errors import ConflictError  # noqa: E402
-from cxgov.models import AuditEvent, Initiative, Role  # noqa: E402
-from cxgov.permissions import SYSTEM_ACTOR  # noqa: E402
-from cxgov.services.initiatives import SCALAR_FIELDS, create_initiative, current_cycle, update_initiative  # noqa: E402
-from cxgov.services.people import create_person  # noqa: E402
-from cxgov.settings import get_settings  # noqa: E402
+from cxgov import audit
+from cxgov.db import make_engine, migrate, normalise_url, session_scope
+from cxgov.errors import ConflictError
+from cxgov.models import AuditEvent, Initiative, Role
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.initiatives import SCALAR_FIELDS, create_initiative, current_cycle, update_initiative
+from cxgov.services.people import create_person
+from cxgov.settings import get_settings
 
 THREADS, SAVES = 8, 50
 # A user who is told "changed by X, reload" takes seconds to retry; a random pause of up to 50 ms still keeps
@@ -96,8 +97,7 @@ def versioned_save(engine: Engine, actor: int, initiative_id: int) -> bool:
     data["description"] = str(int(data["description"] or 0) + 1)
     try:
         with session_scope(engine, write=True) as session:
-            update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen,
-                              data=data)
+            update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen, data=data)
     except ConflictError:
         return False
     return True
@@ -120,17 +120,34 @@ def prepare(engine: Engine, rows: int) -> tuple[int, list[int]]:
     """An owner and `rows` fresh initiatives whose description is the counter 0."""
     with session_scope(engine, write=True) as session:
         n = next(_names)
-        owner = create_person(session=session, actor=SYSTEM_ACTOR, data={
-            "name": f"Bench owner {n}", "email": f"bench{n}.{uuid.uuid4().hex[:6]}@example.nl",
-            "role": Role.MANAGER})
-        ids = [create_initiative(session=session, actor=SYSTEM_ACTOR, data={
-            "title": f"Bench {uuid.uuid4().hex[:10]}", "description": "0", "discipline": "design",
-            "owner_id": owner}) for _ in range(rows)]
+        owner = create_person(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={
+                "name": f"Bench owner {n}",
+                "email": f"bench{n}.{uuid.uuid4().hex[:6]}@example.nl",
+                "role": Role.MANAGER,
+            },
+        )
+        ids = [
+            create_initiative(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                data={
+                    "title": f"Bench {uuid.uuid4().hex[:10]}",
+                    "description": "0",
+                    "discipline": "design",
+                    "owner_id": owner,
+                },
+            )
+            for _ in range(rows)
+        ]
     return owner, ids
 
 
-def run_saves(engine: Engine, *, save: str = "versioned", same_row: bool = True, threads: int = THREADS,
-              saves: int = SAVES) -> Outcome:
+def run_saves(
+    engine: Engine, *, save: str = "versioned", same_row: bool = True, threads: int = THREADS, saves: int = SAVES
+) -> Outcome:
     """`threads` threads each make `saves` accepted saves, all on one initiative or each on its own."""
     actor, ids = prepare(engine, 1 if same_row else threads)
     outcome = Outcome(save=save, rows=len(ids))
@@ -150,7 +167,7 @@ def run_saves(engine: Engine, *, save: str = "versioned", same_row: bool = True,
                 else:
                     rejected += 1
                     time.sleep(random.uniform(0, RETRY_PAUSE_S))
-            except Exception as exc:  # anything but a ConflictError is a failure the report must show
+            except Exception as exc:  # noqa: BLE001 (anything but a ConflictError is a failure the report must show)
                 errors.append(f"{type(exc).__name__}: {exc}")
         with lock:
             outcome.accepted_by_row[initiative_id] += accepted
@@ -177,8 +194,11 @@ def _collect(engine: Engine, outcome: Outcome, ids: list[int]) -> None:
     with session_scope(engine) as session:
         rows = session.exec(select(Initiative.id, Initiative.description).where(Initiative.id.in_(ids))).all()
         outcome.final_by_row = {row_id: int(description) for row_id, description in rows}
-        outcome.audit_seqs = list(session.exec(
-            select(AuditEvent.seq).where(AuditEvent.seq > outcome.audit_before).order_by(AuditEvent.seq)).all())
+        outcome.audit_seqs = list(
+            session.exec(
+                select(AuditEvent.seq).where(AuditEvent.seq > outcome.audit_before).order_by(AuditEvent.seq)
+            ).all()
+        )
         outcome.verify_ok = audit.verify(session, get_settings().audit_key).ok
 
 
@@ -206,9 +226,21 @@ def bench_backend(label: str, url: str, threads: int, saves: int) -> list[tuple]
         for save, same_row in itertools.product(("versioned", "naive"), (True, False)):
             o = run_saves(engine, save=save, same_row=same_row, threads=threads, saves=saves)
             versioned = save == "versioned"
-            table.append((label, save, "same row" if same_row else f"{o.rows} rows", o.accepted, o.rejected,
-                          len(o.errors), o.lost, len(o.audit_seqs), ("yes" if o.gapless else "NO") if versioned else "-",
-                          "OK" if o.verify_ok else "FAIL", f"{o.accepted / o.seconds:.0f}"))
+            table.append(
+                (
+                    label,
+                    save,
+                    "same row" if same_row else f"{o.rows} rows",
+                    o.accepted,
+                    o.rejected,
+                    len(o.errors),
+                    o.lost,
+                    len(o.audit_seqs),
+                    ("yes" if o.gapless else "NO") if versioned else "-",
+                    "OK" if o.verify_ok else "FAIL",
+                    f"{o.accepted / o.seconds:.0f}",
+                )
+            )
             for error in o.errors[:3]:
                 print(f"  {label} {save}: {error}", file=sys.stderr)
     finally:
@@ -218,25 +250,45 @@ def bench_backend(label: str, url: str, threads: int, saves: int) -> list[tuple]
 
 def print_table(rows: list[tuple]) -> None:
     """A compact table: numbers right-aligned under right-aligned headings."""
-    header = ("backend", "save", "rows", "accepted", "rejected", "errors", "lost", "audit events", "gapless",
-              "verify", "saves/s")
+    header = (
+        "backend",
+        "save",
+        "rows",
+        "accepted",
+        "rejected",
+        "errors",
+        "lost",
+        "audit events",
+        "gapless",
+        "verify",
+        "saves/s",
+    )
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     numeric = [isinstance(v, int) or v.isdigit() for v in rows[0]]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(str(v).rjust(w) if right else str(v).ljust(w) for v, w, right in zip(row, widths, numeric)))
+        print(
+            "  ".join(
+                str(v).rjust(w) if right else str(v).ljust(w) for v, w, right in zip(row, widths, numeric, strict=True)
+            )
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--postgres-url", default=os.environ.get("CXGOV_TEST_POSTGRES_URL"),
-                        help="server to create a scratch database on (default: CXGOV_TEST_POSTGRES_URL)")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("CXGOV_TEST_POSTGRES_URL"),
+        help="server to create a scratch database on (default: CXGOV_TEST_POSTGRES_URL)",
+    )
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--saves", type=int, default=SAVES, help="accepted saves per thread")
     args = parser.parse_args(argv)
     os.environ.setdefault("CXGOV_AUDIT_KEY", "bench-audit-key-" + uuid.uuid4().hex)  # a scratch chain
     get_settings.cache_clear()
-    print(f"Concurrent saves: {args.threads} threads x {args.saves} accepted saves each "
-          "(versioned = the service's version check; naive = reload at submit, no check)")
+    print(
+        f"Concurrent saves: {args.threads} threads x {args.saves} accepted saves each "
+        "(versioned = the service's version check; naive = reload at submit, no check)"
+    )
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         rows += bench_backend("sqlite", f"sqlite:///{scratch}/bench.sqlite3", args.threads, args.saves)

@@ -5,6 +5,7 @@
 SQLite always runs (a temporary file). PostgreSQL runs when --postgres-url or CXGOV_TEST_POSTGRES_URL is given:
 the script creates a fresh database next to the given one and drops it afterwards. Not part of the test suite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,13 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("CXGOV_AUDIT_KEY", "bench-audit-key-0123456789abcdef")
 
-from sqlalchemy import create_engine  # noqa: E402
+from sqlalchemy import create_engine
 
-from cxgov import audit  # noqa: E402
-from cxgov.db import make_engine, migrate, normalise_url, session_scope  # noqa: E402
-from cxgov.permissions import SYSTEM_ACTOR  # noqa: E402
-from cxgov.services.demo import load_demo_portfolio  # noqa: E402
-from cxgov.settings import get_settings  # noqa: E402
+from cxgov import audit
+from cxgov.db import make_engine, migrate, normalise_url, session_scope
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.services.demo import load_demo_portfolio
+from cxgov.settings import get_settings
 
 
 def run(label: str, url: str, initiatives: int) -> None:
@@ -38,8 +39,10 @@ def run(label: str, url: str, initiatives: int) -> None:
     with session_scope(engine) as session:
         verified = audit.verify(session, get_settings().audit_key).ok
     engine.dispose()
-    print(f"{label}: {summary.initiatives:,} initiatives, {summary.rows:,} rows in {elapsed:.1f} s "
-          f"({summary.rows / elapsed:,.0f} rows/s); audit chain {'OK' if verified else 'BROKEN'}")
+    print(
+        f"{label}: {summary.initiatives:,} initiatives, {summary.rows:,} rows in {elapsed:.1f} s "
+        f"({summary.rows / elapsed:,.0f} rows/s); audit chain {'OK' if verified else 'BROKEN'}"
+    )
     for table, count in summary.counts.items():
         print(f"    {table:<20} {count:>9,}")
 
@@ -60,8 +63,11 @@ def run_postgres(base_url: str, initiatives: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--initiatives", type=int, default=10_000)
-    parser.add_argument("--postgres-url", default=os.environ.get("CXGOV_TEST_POSTGRES_URL"),
-                        help="a PostgreSQL server URL (default: CXGOV_TEST_POSTGRES_URL)")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("CXGOV_TEST_POSTGRES_URL"),
+        help="a PostgreSQL server URL (default: CXGOV_TEST_POSTGRES_URL)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         run("SQLite", f"sqlite:///{folder}/bench.sqlite3", args.initiatives)

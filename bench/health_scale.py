@@ -8,6 +8,7 @@ who owns the most. It prints milliseconds and the ratio to the floor.
 
     .venv/bin/python bench/health_scale.py [--initiatives N] [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,17 +22,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("CXGOV_AUDIT_KEY", "bench-audit-key-0123456789abcdef")
 
-import sqlalchemy as sa  # noqa: E402
-from sqlalchemy import create_engine  # noqa: E402
+import sqlalchemy as sa
+from sqlalchemy import create_engine
 
-from bench._timing import median_ms  # noqa: E402
-from cxgov.db import make_engine, migrate, normalise_url, session_scope  # noqa: E402
-from cxgov.models import Initiative  # noqa: E402
-from cxgov.permissions import SYSTEM_ACTOR  # noqa: E402
-from cxgov.queries.health import assess  # noqa: E402
-from cxgov.queries.initiatives import initiative_list  # noqa: E402
-from cxgov.queries.my_work import my_work  # noqa: E402
-from cxgov.services.demo import load_demo_portfolio  # noqa: E402
+from bench._timing import median_ms
+from cxgov.db import make_engine, migrate, normalise_url, session_scope
+from cxgov.models import Initiative
+from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.queries.health import assess
+from cxgov.queries.initiatives import initiative_list
+from cxgov.queries.my_work import my_work
+from cxgov.services.demo import load_demo_portfolio
 
 
 def run(label: str, url: str, initiatives: int) -> None:
@@ -40,21 +41,27 @@ def run(label: str, url: str, initiatives: int) -> None:
     with session_scope(engine, write=True) as session:
         load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives)
     with session_scope(engine) as session:
-        busiest = session.execute(sa.select(Initiative.owner_id).group_by(Initiative.owner_id)
-                                  .order_by(sa.func.count().desc()).limit(1)).scalar_one()
+        busiest = session.execute(
+            sa.select(Initiative.owner_id).group_by(Initiative.owner_id).order_by(sa.func.count().desc()).limit(1)
+        ).scalar_one()
     today = date.today()
     floor, listed = median_ms(engine, lambda s: initiative_list(s))
-    judged_ms, judged = median_ms(engine, lambda s: assess(s, initiative_ids=listed["id"].tolist(), today=today,
-                                                           cadence_days=30, spend_tolerance_pct=10))
-    work_ms, work = median_ms(engine, lambda s: my_work(s, person_id=busiest, may_approve=True, today=today,
-                                                        cadence_days=30, spend_tolerance_pct=10))
+    judged_ms, judged = median_ms(
+        engine,
+        lambda s: assess(s, initiative_ids=listed["id"].tolist(), today=today, cadence_days=30, spend_tolerance_pct=10),
+    )
+    work_ms, work = median_ms(
+        engine,
+        lambda s: my_work(s, person_id=busiest, may_approve=True, today=today, cadence_days=30, spend_tolerance_pct=10),
+    )
     engine.dispose()
     flagged = sum(1 for a in judged.values() if a.delivery)
     print(f"{label}: {len(listed):,} initiatives, {flagged:,} with a delivery rule firing")
     print(f"    list query (floor)          {floor:8.0f} ms")
     print(f"    assess every initiative     {judged_ms:8.0f} ms   {judged_ms / floor:5.1f}× the floor")
-    print(f"    My work of the busiest owner {work_ms:7.0f} ms   {work_ms / floor:5.1f}× the floor "
-          f"({len(work):,} items)")
+    print(
+        f"    My work of the busiest owner {work_ms:7.0f} ms   {work_ms / floor:5.1f}× the floor ({len(work):,} items)"
+    )
 
 
 def main() -> None:

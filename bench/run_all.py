@@ -4,6 +4,7 @@ Each script runs in its own process (a benchmark must not inherit another's cach
 from the project root with the project importable. Scripts read their settings from the environment
 (e.g. CXGOV_TEST_POSTGRES_URL); the exit code is 1 when any script failed.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """`python -m cxgov`: the command line."""
+
 from cxgov.cli import main
 
 raise SystemExit(main())

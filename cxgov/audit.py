@@ -6,6 +6,7 @@ pending events gaplessly, chains each as HMAC(key, previous hash + canonical tex
 Locking the head last keeps the lock order the same for every writer, so writers never deadlock on it.
 `verify()` recomputes the chain; anchors (cxgov.audit_anchors) kept outside the database prove its length.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,20 +44,40 @@ def to_text(value: Any) -> str | None:
     """A stored value as audit text: None stays None, enums by value, everything else as str/JSON."""
     if value is None:
         return None
-    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):
+    if hasattr(value, "value") and isinstance(value.value, str):
         return value.value
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return str(value)
 
 
-def record(session: Session, *, actor: Actor, entity: str, entity_id: Any, action: str,
-           field: str | None = None, old: Any = None, new: Any = None, reason: str = "") -> None:
+def record(
+    session: Session,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: Any,
+    action: str,
+    field: str | None = None,
+    old: Any = None,
+    new: Any = None,
+    reason: str = "",
+) -> None:
     """Queue one audit event in this transaction; `seal()` numbers and chains it before commit."""
     pending = session.info.setdefault(PENDING_KEY, [])
-    pending.append(dict(actor_id=actor.id, actor_name=actor.name, entity=entity, entity_id=str(entity_id),
-                        action=action, field=field, old_value=to_text(old), new_value=to_text(new),
-                        reason=reason or ""))
+    pending.append(
+        {
+            "actor_id": actor.id,
+            "actor_name": actor.name,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "action": action,
+            "field": field,
+            "old_value": to_text(old),
+            "new_value": to_text(new),
+            "reason": reason or "",
+        }
+    )
 
 
 def record_denial(session: Session, denied: PermissionDenied) -> None:
@@ -67,8 +88,15 @@ def record_denial(session: Session, denied: PermissionDenied) -> None:
     """
     actor = SYSTEM if denied.actor is None else Actor(id=denied.actor[0], name=denied.actor[1])
     entity, entity_id = denied.target if denied.target is not None else ("permission", "-")
-    record(session, actor=actor, entity=entity, entity_id=entity_id, action=DENIED, field=denied.attempted or None,
-           reason=denied.message("en"))
+    record(
+        session,
+        actor=actor,
+        entity=entity,
+        entity_id=entity_id,
+        action=DENIED,
+        field=denied.attempted or None,
+        reason=denied.message("en"),
+    )
 
 
 def canonical_text(event: AuditEvent) -> str:
@@ -77,10 +105,17 @@ def canonical_text(event: AuditEvent) -> str:
     if occurred.tzinfo is None:  # SQLite may hand back naive values in raw reads
         occurred = occurred.replace(tzinfo=UTC)
     payload = {
-        "seq": event.seq, "occurred_at": occurred.astimezone(UTC).isoformat(timespec="microseconds"),
-        "actor_id": event.actor_id, "actor_name": event.actor_name, "entity": event.entity,
-        "entity_id": event.entity_id, "action": event.action, "field": event.field,
-        "old_value": event.old_value, "new_value": event.new_value, "reason": event.reason,
+        "seq": event.seq,
+        "occurred_at": occurred.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
+        "entity": event.entity,
+        "entity_id": event.entity_id,
+        "action": event.action,
+        "field": event.field,
+        "old_value": event.old_value,
+        "new_value": event.new_value,
+        "reason": event.reason,
     }
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -140,8 +175,11 @@ def verify(session: Session, key: bytes, batch_size: int = 5000, anchors: Iterab
         report.anchors += 1
     last_seen, prev = _walk(session, key, report, wanted, None if head is None else head.last_seq, batch_size)
     for seq, missing in sorted(wanted.items()):
-        where = (f"the chain ends at event {last_seen}: events were removed from its end" if seq > last_seen
-                 else f"event {seq} is missing from the chain")
+        where = (
+            f"the chain ends at event {last_seen}: events were removed from its end"
+            if seq > last_seen
+            else f"event {seq} is missing from the chain"
+        )
         report.problems.extend(f"anchor {anchor}{_origin(anchor)}: {where}" for anchor in missing)
     if head is None:
         report.problems.append("the audit head row is missing")
@@ -154,8 +192,14 @@ def verify(session: Session, key: bytes, batch_size: int = 5000, anchors: Iterab
     return report
 
 
-def _walk(session: Session, key: bytes, report: VerifyReport, wanted: dict[int, list[Anchor]], upto: int | None,
-          batch_size: int) -> tuple[int, str]:
+def _walk(
+    session: Session,
+    key: bytes,
+    report: VerifyReport,
+    wanted: dict[int, list[Anchor]],
+    upto: int | None,
+    batch_size: int,
+) -> tuple[int, str]:
     """Check every event up to `upto` (all without a head) in batches; returns the last event's seq and hash."""
     expected_seq, prev, last_seen = 1, "", 0
     while True:
@@ -175,8 +219,10 @@ def _walk(session: Session, key: bytes, report: VerifyReport, wanted: dict[int, 
                 report.problems.append(f"event {event.seq}: content does not match its hash")
             for anchor in wanted.pop(event.seq, ()):
                 if not hmac.compare_digest(event.hash, anchor.hash):
-                    report.problems.append(f"anchor {anchor}{_origin(anchor)}: event {event.seq} has another hash "
-                                           f"({event.hash}): the chain was rewritten since the anchor was taken")
+                    report.problems.append(
+                        f"anchor {anchor}{_origin(anchor)}: event {event.seq} has another hash "
+                        f"({event.hash}): the chain was rewritten since the anchor was taken"
+                    )
             expected_seq, prev, last_seen = event.seq + 1, event.hash, event.seq
         session.expunge_all()
 

@@ -11,6 +11,7 @@ One anchor is one line, stable and greppable (`grep cxgov-audit-anchor`):
 The anchors file only ever grows: each line is appended with one `write` on a file opened for appending,
 under an exclusive lock, so two processes anchoring at once never interleave or rewrite earlier lines.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -52,12 +53,15 @@ def parse_anchor(text: str, origin: str = "") -> Anchor:
     if not colon:
         raise AnchorError(f"{shown}anchor {text.strip()!r} is not SEQ:HASH (an event number, a colon, its hash)")
     if not seq_text.isdigit() or int(seq_text) < 1:
-        raise AnchorError(f"{shown}anchor {text.strip()!r}: the event number must be a whole number of 1 or more, "
-                          f"not {seq_text!r}")
+        raise AnchorError(
+            f"{shown}anchor {text.strip()!r}: the event number must be a whole number of 1 or more, not {seq_text!r}"
+        )
     digest = digest.lower()
     if not _HASH.fullmatch(digest):
-        raise AnchorError(f"{shown}anchor {text.strip()!r}: the hash must be {HASH_LENGTH} hexadecimal characters "
-                          f"(0-9, a-f), not {len(digest)} characters {digest[:16]!r}…")
+        raise AnchorError(
+            f"{shown}anchor {text.strip()!r}: the hash must be {HASH_LENGTH} hexadecimal characters "
+            f"(0-9, a-f), not {len(digest)} characters {digest[:16]!r}…"
+        )
     return Anchor(seq=int(seq_text), hash=digest, origin=origin)
 
 

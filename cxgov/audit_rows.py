@@ -12,6 +12,7 @@ without an event (version, timestamps), masked and sign-in bookkeeping fields, t
 their own, and events that change no row. The work is one statement for the trail and one per table,
 whatever the number of rows or events.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,10 +34,11 @@ BOOKKEEPING = ("version", "created_at", "updated_at", "updated_by_id")
 ENTITY_TABLES = {"objective": "strategic_objective"}
 # Tables whose rows have no events of their own, and why.
 NOT_AUDITED_TABLES = {
-    "audit_event": "the audit trail itself", "audit_head": "the audit trail itself",
+    "audit_event": "the audit trail itself",
+    "audit_head": "the audit trail itself",
     "phase_transition": "the history of PDCA moves; each move is audited as its cycle's phase",
     "initiative_kpi": "KPI links: audited since the A3 record's target link is, but links made before carry no "
-                      "events, so the table is not replayed",
+    "events, so the table is not replayed",
     "sign_in_session": "sign-in bookkeeping (hashes of session tokens)",
     "sso_identity": "company identities, bound at a first company sign-in",
 }
@@ -96,16 +98,23 @@ class RowReport:
         """One line per kind of thing counted instead of replayed (empty kinds left out)."""
         lines = [f"columns {', '.join(BOOKKEEPING)}: every write moves them without an event of its own"]
         for counts, what in (
-                (self.bulk_rows, "rows loaded in bulk by the demo (one event for all; their values are not in the trail)"),
-                (self.rows_created_with_another, "rows created without their own event (" +
-                 "; ".join(f"{k}: {v}" for k, v in CREATED_WITH_ANOTHER.items()) + ")"),
-                (self.events_changing_no_row, "events that change no row (sign-ins, refusals, …)"),
-                (self.events_about_no_table, "events about something other than a table's row"),
-                (self.rows_without_events, "rows of tables without events of their own (or of rows above)")):
+            (self.bulk_rows, "rows loaded in bulk by the demo (one event for all; their values are not in the trail)"),
+            (
+                self.rows_created_with_another,
+                "rows created without their own event ("
+                + "; ".join(f"{k}: {v}" for k, v in CREATED_WITH_ANOTHER.items())
+                + ")",
+            ),
+            (self.events_changing_no_row, "events that change no row (sign-ins, refusals, …)"),
+            (self.events_about_no_table, "events about something other than a table's row"),
+            (self.rows_without_events, "rows of tables without events of their own (or of rows above)"),
+        ):
             if +counts:  # unary plus drops the kinds counted zero times
                 lines.append(f"{what}: {_counts(+counts)}")
-        lines += [f"{name}: {count:,} events ({_field_reason(name)})"
-                  for name, count in sorted(self.fields_not_replayed.items())]
+        lines += [
+            f"{name}: {count:,} events ({_field_reason(name)})"
+            for name, count in sorted(self.fields_not_replayed.items())
+        ]
         return lines
 
 
@@ -125,8 +134,14 @@ def replay(session: Session) -> RowReport:
     report = RowReport()
     trails, bulk = _read_trail(session, report)
     for entity, table_name in audited_tables().items():
-        _compare_table(session, report, entity, SQLModel.metadata.tables[table_name], trails.get(entity, {}),
-                       bulk.get(table_name, 0))
+        _compare_table(
+            session,
+            report,
+            entity,
+            SQLModel.metadata.tables[table_name],
+            trails.get(entity, {}),
+            bulk.get(table_name, 0),
+        )
     for table_name in NOT_AUDITED_TABLES:
         if table_name in SQLModel.metadata.tables and not table_name.startswith("audit_"):
             table = SQLModel.metadata.tables[table_name]
@@ -140,8 +155,11 @@ def audited_tables() -> dict[str, str]:
     """entity -> table, for every table whose rows the trail describes."""
     aliases = {table: entity for entity, table in ENTITY_TABLES.items()}
     linked = {table for table, _, _ in LINKED_FIELDS.values()}
-    return {aliases.get(name, name): name for name in SQLModel.metadata.tables
-            if name not in NOT_AUDITED_TABLES and name not in linked}
+    return {
+        aliases.get(name, name): name
+        for name in SQLModel.metadata.tables
+        if name not in NOT_AUDITED_TABLES and name not in linked
+    }
 
 
 def read_columns(entity: str, table: sa.Table) -> list[sa.Column]:
@@ -155,8 +173,9 @@ def _read_trail(session: Session, report: RowReport) -> tuple[dict[str, dict[str
     tables = audited_tables()
     trails: dict[str, dict[str, _RowTrail]] = {}
     bulk: Counter = Counter()
-    query = sa.select(AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.field,
-                      AuditEvent.new_value).order_by(AuditEvent.seq)
+    query = sa.select(
+        AuditEvent.entity, AuditEvent.entity_id, AuditEvent.action, AuditEvent.field, AuditEvent.new_value
+    ).order_by(AuditEvent.seq)
     for entity, entity_id, action, name, new in session.execute(query.execution_options(yield_per=5000)):
         if (entity, action) == DEMO_LOAD:
             bulk.update(_row_values(new).get("rows", {}))
@@ -170,8 +189,13 @@ def _read_trail(session: Session, report: RowReport) -> tuple[dict[str, dict[str
                 report.events_replayed += 1
             else:
                 report.fields_not_replayed[f"{entity}.{name}"] += 1
-            _apply(trails.setdefault(entity, {}).setdefault(entity_id, _RowTrail()), action, name,
-                   new if replayable else None, replayable)
+            _apply(
+                trails.setdefault(entity, {}).setdefault(entity_id, _RowTrail()),
+                action,
+                name,
+                new if replayable else None,
+                replayable,
+            )
     return trails, bulk
 
 
@@ -201,8 +225,9 @@ def _row_values(new: str | None) -> dict:
     return values if isinstance(values, dict) else {}
 
 
-def _compare_table(session: Session, report: RowReport, entity: str, table: sa.Table,
-                   trails: dict[str, _RowTrail], bulk: int) -> None:
+def _compare_table(
+    session: Session, report: RowReport, entity: str, table: sa.Table, trails: dict[str, _RowTrail], bulk: int
+) -> None:
     """Read the table once; compare each row with its trail; account for rows without a create event."""
     keys = list(table.primary_key.columns)
     linked = _linked_values(session, entity)
@@ -225,8 +250,9 @@ def _compare_table(session: Session, report: RowReport, entity: str, table: sa.T
             _compare_row(report, entity, row_id, trail, row, row_links)
     for row_id, trail in trails.items():
         if row_id not in seen and not trail.removed and (trail.created or trail.values):
-            report.differences.append(Difference(entity, row_id, "(row)", "created" if trail.created else "updated",
-                                                 "missing"))
+            report.differences.append(
+                Difference(entity, row_id, "(row)", "created" if trail.created else "updated", "missing")
+            )
     loaded = bulk - sum(trail.removed_unrecorded for trail in trails.values())
     _account_unrecorded(report, entity, unrecorded, loaded, table.name)
 
@@ -258,8 +284,11 @@ def _linked_values(session: Session, entity: str) -> dict[str, dict[str, list]]:
             continue
         table = SQLModel.metadata.tables[table_name]
         values: dict[str, list] = {}
-        for owner_id, value in session.execute(sa.select(table.c[owner_column], table.c[value_column])
-                                               .order_by(table.c[owner_column], table.c[value_column])):
+        for owner_id, value in session.execute(
+            sa.select(table.c[owner_column], table.c[value_column]).order_by(
+                table.c[owner_column], table.c[value_column]
+            )
+        ):
             values.setdefault(str(owner_id), []).append(value)
         found[name] = values
     return found
@@ -279,12 +308,20 @@ def _account_unrecorded(report: RowReport, entity: str, unrecorded: list[str], l
             report.bulk_rows[table] = loaded
         return
     if loaded == 0:
-        report.differences.extend(Difference(entity, row_id, "(row)", "no create event", "present")
-                                  for row_id in unrecorded)
+        report.differences.extend(
+            Difference(entity, row_id, "(row)", "no create event", "present") for row_id in unrecorded
+        )
         return
     report.bulk_rows[table] = min(loaded, len(unrecorded))
-    report.differences.append(Difference(entity, "*", "(rows without a create event)",
-                                         f"{loaded:,} loaded by the demo", f"{len(unrecorded):,} present"))
+    report.differences.append(
+        Difference(
+            entity,
+            "*",
+            "(rows without a create event)",
+            f"{loaded:,} loaded by the demo",
+            f"{len(unrecorded):,} present",
+        )
+    )
 
 
 def _same(text: str | None, value: Any) -> bool:

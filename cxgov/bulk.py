@@ -5,6 +5,7 @@ Rows are keyed by initiative id throughout: the grid's own edit state is keyed b
 when the data behind it changes (DESIGN.md §4), so the grid edits a frozen snapshot and every step here
 looks rows up by id.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -109,8 +110,7 @@ def plan(seen: Mapping[int, SeenRow], edited: Mapping[int, Mapping[str, object]]
     for initiative_id, row in seen.items():
         if initiative_id not in edited:
             continue
-        now = {name: cell(name, edited[initiative_id].get(name, before))
-               for name, before in row.values().items()}
+        now = {name: cell(name, edited[initiative_id].get(name, before)) for name, before in row.values().items()}
         differs = {name for name, value in now.items() if value != row.values()[name]}
         changes = {name: now[name] for name in CHECK_IN_FIELDS} if differs & set(CHECK_IN_FIELDS) else {}
         if "target_date" in differs:
@@ -120,8 +120,9 @@ def plan(seen: Mapping[int, SeenRow], edited: Mapping[int, Mapping[str, object]]
     return plans
 
 
-def drops_to_confirm(rows: Iterable[RowPlan], seen: Mapping[int, SeenRow],
-                     confirmed: Mapping[int, int]) -> dict[int, int]:
+def drops_to_confirm(
+    rows: Iterable[RowPlan], seen: Mapping[int, SeenRow], confirmed: Mapping[int, int]
+) -> dict[int, int]:
     """The rows whose progress falls by more than PROGRESS_DROP_TO_CONFIRM points to a value the person has not
     confirmed (`confirmed`: initiative id -> the value they did): initiative id -> the new progress."""
     held = {}
@@ -152,4 +153,3 @@ def refreshed(seen: Mapping[int, SeenRow], fresh: Iterable[SeenRow], ids: Iterab
     wanted = set(ids)
     by_id = {row.initiative_id: row for row in fresh if row.initiative_id in wanted}
     return {i: by_id[i] if i in wanted else row for i, row in seen.items() if i not in wanted or i in by_id}
-

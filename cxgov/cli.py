@@ -1,13 +1,14 @@
 """`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password, add-person. Each command
 has --help."""
+
 from __future__ import annotations
 
 import argparse
 import getpass
 import sqlite3
-from contextlib import closing
 import sys
 import time
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,14 +40,17 @@ def cmd_verify_audit(args) -> int:
     anchors, sources = _anchors_to_check(args, settings)
     append_to = _anchors_file(args, settings) if args.append_anchor else None
     if args.append_anchor and append_to is None:
-        print("error: --append-anchor needs an anchors file: set CXGOV_AUDIT_ANCHOR_FILE or give --anchors-file.",
-              file=sys.stderr)
+        print(
+            "error: --append-anchor needs an anchors file: set CXGOV_AUDIT_ANCHOR_FILE or give --anchors-file.",
+            file=sys.stderr,
+        )
         return 2
     engine = make_engine(settings.database_url)
     # One snapshot for the chain and the rows while the app writes (each statement of a PostgreSQL read
     # otherwise sees new commits); a SQLite read transaction is one snapshot already.
-    snapshot = engine.execution_options(isolation_level="REPEATABLE READ") \
-        if engine.dialect.name == "postgresql" else engine
+    snapshot = (
+        engine.execution_options(isolation_level="REPEATABLE READ") if engine.dialect.name == "postgresql" else engine
+    )
     with session_scope(snapshot) as session:
         report = audit.verify(session, settings.audit_key, anchors=anchors)
         rows = audit_rows.replay(session) if args.rows else None
@@ -93,19 +97,25 @@ def _print_chain_report(report: audit.VerifyReport, sources: str) -> bool:
     if report.anchors:
         print(f"anchors checked: {report.anchors} ({sources})")
     else:
-        print("anchors checked: none. Without an anchor, deleting the last events and rewinding the head "
-              "passes this check: keep the anchor line below off this host and give it back with --anchor.")
+        print(
+            "anchors checked: none. Without an anchor, deleting the last events and rewinding the head "
+            "passes this check: keep the anchor line below off this host and give it back with --anchor."
+        )
     if report.ok:
-        print("OK: the sequence is gapless, every link and HMAC matches, the head is the last event"
-              + (", and every anchor is in the chain." if report.anchors else "."))
+        print(
+            "OK: the sequence is gapless, every link and HMAC matches, the head is the last event"
+            + (", and every anchor is in the chain." if report.anchors else ".")
+        )
         return True
     _print_failures(report.problems)
     return False
 
 
 def _print_rows_report(report: audit_rows.RowReport) -> bool:
-    print(f"rows: {report.rows_checked:,} rows checked, {report.fields_compared:,} values compared with "
-          f"{report.events_replayed:,} audit events")
+    print(
+        f"rows: {report.rows_checked:,} rows checked, {report.fields_compared:,} values compared with "
+        f"{report.events_replayed:,} audit events"
+    )
     for line in report.not_replayed_lines():
         print(f"not replayed: {line}")
     if report.ok:
@@ -135,8 +145,7 @@ def cmd_demo(args) -> int:
     engine = migrated_engine(settings.database_url)
     started = time.perf_counter()
     with session_scope(engine, write=True) as session:
-        summary = load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=args.initiatives,
-                                      seed=args.seed)
+        summary = load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=args.initiatives, seed=args.seed)
     elapsed = time.perf_counter() - started
     print(f"Demo portfolio loaded into {_safe(settings.database_url)} (seed {summary.seed}):")
     for table, count in summary.counts.items():
@@ -151,11 +160,17 @@ def cmd_backup(args) -> int:
     settings = get_settings()
     url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        print("backup makes copies of the local SQLite database; for PostgreSQL run "
-              "`python -m cxgov verify-audit --append-anchor`, then pg_dump (see README).", file=sys.stderr)
+        print(
+            "backup makes copies of the local SQLite database; for PostgreSQL run "
+            "`python -m cxgov verify-audit --append-anchor`, then pg_dump (see README).",
+            file=sys.stderr,
+        )
         return 2
-    target = Path(args.output) if args.output else (
-        PROJECT_ROOT / "db" / "backups" / f"cxgov-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3")
+    target = (
+        Path(args.output)
+        if args.output
+        else (PROJECT_ROOT / "db" / "backups" / f"cxgov-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.sqlite3")
+    )
     if target.exists():
         print(f"{target} already exists; choose another --output.", file=sys.stderr)
         return 2
@@ -191,17 +206,22 @@ def cmd_check_config(args) -> int:
     """The production check of the app's start, on the settings and Streamlit's config files/environment."""
     settings = get_settings()
     if not settings.is_production:
-        print("CXGOV_ENV is development: nothing is refused. Run with CXGOV_ENV=production to check a "
-              "production configuration.")
+        print(
+            "CXGOV_ENV is development: nothing is refused. Run with CXGOV_ENV=production to check a "
+            "production configuration."
+        )
         return 0
-    found = production.problems(settings, production.read_streamlit_options(PROJECT_ROOT),
-                                sso.read_auth_section(PROJECT_ROOT))
+    found = production.problems(
+        settings, production.read_streamlit_options(PROJECT_ROOT), sso.read_auth_section(PROJECT_ROOT)
+    )
     for problem in found:
         print(problem, file=sys.stderr if problem.refuses else sys.stdout)
     if production.refusals(found):
         return 1
-    print("OK: the production settings and Streamlit options pass (flags given to `streamlit run` are "
-          "checked by the app at start).")
+    print(
+        "OK: the production settings and Streamlit options pass (flags given to `streamlit run` are "
+        "checked by the app at start)."
+    )
     return 0
 
 
@@ -213,8 +233,9 @@ def cmd_set_password(args) -> int:
     with session_scope(engine) as session:
         person_id = session.exec(select(Person.id).where(Person.email == email)).first()
     if person_id is None:
-        print(f"error: no person has the e-mail address {email!r}; add them first (People page or demo).",
-              file=sys.stderr)
+        print(
+            f"error: no person has the e-mail address {email!r}; add them first (People page or demo).", file=sys.stderr
+        )
         return 2
     password = getpass.getpass(f"New password for {email}: ")
     if getpass.getpass("Repeat the new password: ") != password:
@@ -227,8 +248,7 @@ def cmd_set_password(args) -> int:
         for name, message in exc.field_messages("en").items():
             print(f"error: the {name.replace('_', ' ')} {message}; nothing was changed.", file=sys.stderr)
         return 2
-    print(f"Password set for {email}. They must choose their own at their next sign-in "
-          f"(CXGOV_AUTH_MODE=local).")
+    print(f"Password set for {email}. They must choose their own at their next sign-in (CXGOV_AUTH_MODE=local).")
     return 0
 
 
@@ -237,8 +257,9 @@ def cmd_add_person(args) -> int:
     engine = migrated_engine(get_settings().database_url)
     try:
         with session_scope(engine, write=True) as session:
-            create_person(session=session, actor=SYSTEM_ACTOR,
-                          data={"name": args.name, "email": args.email, "role": args.role})
+            create_person(
+                session=session, actor=SYSTEM_ACTOR, data={"name": args.name, "email": args.email, "role": args.role}
+            )
     except ValidationError as exc:
         for name, message in exc.field_messages("en").items():
             print(f"error: the {name.replace('_', ' ')} {message}; nobody was added.", file=sys.stderr)
@@ -264,70 +285,100 @@ def _safe(url: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cxgov", description="cxgov command line")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("migrate", help="create or upgrade the database schema (CXGOV_DATABASE_URL)",
-                        description="Create or upgrade the database schema to the latest revision."
-                        ).set_defaults(run=cmd_migrate)
+    commands.add_parser(
+        "migrate",
+        help="create or upgrade the database schema (CXGOV_DATABASE_URL)",
+        description="Create or upgrade the database schema to the latest revision.",
+    ).set_defaults(run=cmd_migrate)
     verify = commands.add_parser(
-        "verify-audit", help="verify the tamper-evident audit chain and print its head as an anchor line",
+        "verify-audit",
+        help="verify the tamper-evident audit chain and print its head as an anchor line",
         description="Check gapless sequence numbers, every HMAC link, that the head row matches the last event, "
-                    "and that every anchor (an earlier head kept outside the database) is still in the chain. "
-                    "Anchors come from --anchor, --anchors-file, or by default the configured "
-                    "CXGOV_AUDIT_ANCHOR_FILE when it exists. On success the head is printed as an anchor line "
-                    f"('{MARK} SEQ:HASH TIME NOTE') to keep elsewhere. Exit code 1 when anything is wrong, "
-                    "2 for a malformed anchor.")
-    verify.add_argument("--anchor", action="append", metavar="SEQ:HASH",
-                        help="an earlier anchor: event number and hash (repeatable)")
-    verify.add_argument("--anchors-file", metavar="FILE",
-                        help="a file of anchor lines (default: CXGOV_AUDIT_ANCHOR_FILE, when it exists)")
-    verify.add_argument("--append-anchor", action="store_true",
-                        help="when the chain verifies, append its head to the anchors file (e.g. after pg_dump)")
-    verify.add_argument("--rows", action="store_true",
-                        help="also replay the audit trail against the rows and report every value that differs")
+        "and that every anchor (an earlier head kept outside the database) is still in the chain. "
+        "Anchors come from --anchor, --anchors-file, or by default the configured "
+        "CXGOV_AUDIT_ANCHOR_FILE when it exists. On success the head is printed as an anchor line "
+        f"('{MARK} SEQ:HASH TIME NOTE') to keep elsewhere. Exit code 1 when anything is wrong, "
+        "2 for a malformed anchor.",
+    )
+    verify.add_argument(
+        "--anchor", action="append", metavar="SEQ:HASH", help="an earlier anchor: event number and hash (repeatable)"
+    )
+    verify.add_argument(
+        "--anchors-file",
+        metavar="FILE",
+        help="a file of anchor lines (default: CXGOV_AUDIT_ANCHOR_FILE, when it exists)",
+    )
+    verify.add_argument(
+        "--append-anchor",
+        action="store_true",
+        help="when the chain verifies, append its head to the anchors file (e.g. after pg_dump)",
+    )
+    verify.add_argument(
+        "--rows",
+        action="store_true",
+        help="also replay the audit trail against the rows and report every value that differs",
+    )
     verify.set_defaults(run=cmd_verify_audit)
     demo = commands.add_parser(
-        "demo", help="load the Voltera demo portfolio into an empty database",
+        "demo",
+        help="load the Voltera demo portfolio into an empty database",
         description="Load the demo portfolio of Voltera (a fictional Dutch retailer) into a database without "
-                    "initiatives: departments, people, journey stages, channels, objectives, 18 KPIs with 36 "
-                    "monthly readings, initiatives with PDCA cycles, check-ins, budgets and expenses. The same "
-                    "seed always gives the same portfolio. Refuses a database that already holds initiatives.")
-    demo.add_argument("--initiatives", type=int, default=40, metavar="N",
-                      help="number of initiatives: the 40 of the demo table, more are variants (default 40)")
+        "initiatives: departments, people, journey stages, channels, objectives, 18 KPIs with 36 "
+        "monthly readings, initiatives with PDCA cycles, check-ins, budgets and expenses. The same "
+        "seed always gives the same portfolio. Refuses a database that already holds initiatives.",
+    )
+    demo.add_argument(
+        "--initiatives",
+        type=int,
+        default=40,
+        metavar="N",
+        help="number of initiatives: the 40 of the demo table, more are variants (default 40)",
+    )
     demo.add_argument("--seed", type=int, default=2026, metavar="S", help="random seed (default 2026)")
     demo.set_defaults(run=cmd_demo)
-    backup = commands.add_parser("backup", help="online backup of the SQLite database, anchored",
-                                 description="Copy the SQLite database with the online backup API, verify the "
-                                             "copy's audit chain against the anchors so far and append its head "
-                                             "to the anchors file (CXGOV_AUDIT_ANCHOR_FILE). Exit code 1 when "
-                                             "the copy's chain does not verify (the copy is kept, unanchored).")
+    backup = commands.add_parser(
+        "backup",
+        help="online backup of the SQLite database, anchored",
+        description="Copy the SQLite database with the online backup API, verify the "
+        "copy's audit chain against the anchors so far and append its head "
+        "to the anchors file (CXGOV_AUDIT_ANCHOR_FILE). Exit code 1 when "
+        "the copy's chain does not verify (the copy is kept, unanchored).",
+    )
     backup.add_argument("--output", help="backup file (default: db/backups/cxgov-<UTC time>.sqlite3)")
     backup.set_defaults(run=cmd_backup)
     commands.add_parser(
-        "check-config", help="check a production configuration (CXGOV_ENV=production) as the app does at start",
+        "check-config",
+        help="check a production configuration (CXGOV_ENV=production) as the app does at start",
         description="With CXGOV_ENV=production, list every setting the app refuses to start with (missing or "
-                    "short CXGOV_AUDIT_KEY or server.cookieSecret, CXGOV_AUTH_MODE=acting-as, an incomplete "
-                    "or plain-HTTP [auth] section with CXGOV_AUTH_MODE=sso, server.enableXsrfProtection off, "
-                    "client.showErrorDetails other than \"none\") and warn about SQLite. Streamlit options are read from ~/.streamlit/config.toml, the project's "
-                    ".streamlit/config.toml and STREAMLIT_* environment variables; flags given to `streamlit "
-                    "run` are not visible here, the app checks its live options again at start. Secret values "
-                    "are never printed. Exit code 1 when anything is refused."
+        "short CXGOV_AUDIT_KEY or server.cookieSecret, CXGOV_AUTH_MODE=acting-as, an incomplete "
+        "or plain-HTTP [auth] section with CXGOV_AUTH_MODE=sso, server.enableXsrfProtection off, "
+        'client.showErrorDetails other than "none") and warn about SQLite. Streamlit options are read from ~/.streamlit/config.toml, the project\'s '
+        ".streamlit/config.toml and STREAMLIT_* environment variables; flags given to `streamlit "
+        "run` are not visible here, the app checks its live options again at start. Secret values "
+        "are never printed. Exit code 1 when anything is refused.",
     ).set_defaults(run=cmd_check_config)
     set_password = commands.add_parser(
-        "set-password", help="set a person's local-account password (e.g. the first admin's)",
+        "set-password",
+        help="set a person's local-account password (e.g. the first admin's)",
         description="Set the local-account password of the person with this e-mail address, creating the "
-                    "account if needed and unlocking it; the person must choose their own password at their "
-                    "next sign-in (CXGOV_AUTH_MODE=local). The password is asked twice and never echoed; the "
-                    "change is audited as the system, without the password.")
+        "account if needed and unlocking it; the person must choose their own password at their "
+        "next sign-in (CXGOV_AUTH_MODE=local). The password is asked twice and never echoed; the "
+        "change is audited as the system, without the password.",
+    )
     set_password.add_argument("email", metavar="EMAIL", help="e-mail address of an existing person")
     set_password.set_defaults(run=cmd_set_password)
     add_person = commands.add_parser(
-        "add-person", help="add a person, e.g. the first admin",
+        "add-person",
+        help="add a person, e.g. the first admin",
         description="Add a person with an e-mail address, a name and a role (default viewer). Use it for the "
-                    "first admin of a new installation (--role admin), who then adds everybody else on Admin → "
-                    "People. Audited as the system.")
+        "first admin of a new installation (--role admin), who then adds everybody else on Admin → "
+        "People. Audited as the system.",
+    )
     add_person.add_argument("email", metavar="EMAIL", help="their e-mail address (how they sign in)")
     add_person.add_argument("--name", required=True, help="their name as cxgov shows it")
-    add_person.add_argument("--role", choices=[role.value for role in Role], default=Role.VIEWER.value,
-                            help="their role (default viewer)")
+    add_person.add_argument(
+        "--role", choices=[role.value for role in Role], default=Role.VIEWER.value, help="their role (default viewer)"
+    )
     add_person.set_defaults(run=cmd_add_person)
     return parser
 

@@ -1,5 +1,6 @@
 """Date arithmetic that cannot overflow: a stored date may be anything from 0001-01-01 to 9999-12-31 (rows
 written before the business-date window, or by other tools), and Python's dates end there."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

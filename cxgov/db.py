@@ -3,6 +3,7 @@
 SQLite: foreign keys on, WAL, a busy timeout, and `BEGIN IMMEDIATE` for write units (a deferred
 BEGIN lost or refused most concurrent read-then-write units, DESIGN.md §4). PostgreSQL via psycopg 3.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ class DatabaseNotMigrated(RuntimeError):
 
 def normalise_url(url: str) -> str:
     """Use psycopg 3 for plain `postgresql://` URLs."""
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
 

@@ -9,18 +9,27 @@ The first 40 initiatives are the DEMO.md table (cxgov/demo_content.py); beyond 4
 a table initiative (title with a segment and wave number, unique) in the state of another, so the mix of
 statuses, phases, health and overruns stays the same at 10,000.
 """
+
 from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from cxgov import demo_content as content
 from cxgov.demo_content import InitiativeSpec, KpiSpec
 from cxgov.models.enums import (
-    ActDecision, Discipline, ExpenseCategory, Health, Lane, Phase, Role, Status, TaxonomyKind,
+    ActDecision,
+    Discipline,
+    ExpenseCategory,
+    Health,
+    Lane,
+    Phase,
+    Role,
+    Status,
+    TaxonomyKind,
 )
 
 REFERENCE_DATE = date(2026, 11, 29)  # "today" in the demo, fixed so the demo never changes with the clock
@@ -32,8 +41,12 @@ MAX_INITIATIVES = 100_000
 
 # Relative length of the PDCA phases: Do takes longest, Act is a decision and a hand-over.
 PHASE_WEIGHTS = {Phase.PLAN: 1.0, Phase.DO: 2.0, Phase.CHECK: 1.0, Phase.ACT: 0.6}
-PHASE_STARTED_ON = {Phase.PLAN: "plan_started_on", Phase.DO: "do_started_on", Phase.CHECK: "check_started_on",
-                    Phase.ACT: "act_started_on"}
+PHASE_STARTED_ON = {
+    Phase.PLAN: "plan_started_on",
+    Phase.DO: "do_started_on",
+    Phase.CHECK: "check_started_on",
+    Phase.ACT: "act_started_on",
+}
 FIRST_CYCLE_SHARE = 0.45  # a closed first cycle took a bit under half of the work so far
 WORKING = frozenset({Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED})
 OTHER_CATEGORIES = {
@@ -51,9 +64,14 @@ FOREIGN_KEYS: dict[str, dict[str, str]] = {
     "strategic_objective": {"owner_id": "person"},
     "kpi": {"owner_id": "person"},
     "kpi_reading": {"kpi_id": "kpi"},
-    "initiative": {"objective_id": "strategic_objective", "owner_id": "person", "sponsor_id": "person",
-                   "owning_department_id": "department", "requesting_department_id": "department",
-                   "updated_by_id": "person"},
+    "initiative": {
+        "objective_id": "strategic_objective",
+        "owner_id": "person",
+        "sponsor_id": "person",
+        "owning_department_id": "department",
+        "requesting_department_id": "department",
+        "updated_by_id": "person",
+    },
     "pdca_cycle": {"initiative_id": "initiative"},
     "check_in": {"initiative_id": "initiative", "author_id": "person"},
     "initiative_member": {"initiative_id": "initiative", "person_id": "person"},
@@ -62,9 +80,22 @@ FOREIGN_KEYS: dict[str, dict[str, str]] = {
     "budget_line": {"initiative_id": "initiative"},
     "expense": {"initiative_id": "initiative", "created_by_id": "person"},
 }
-TABLE_ORDER = ("department", "taxonomy_term", "person", "strategic_objective", "kpi", "kpi_reading",
-               "initiative", "pdca_cycle", "check_in", "initiative_member", "initiative_term",
-               "initiative_kpi", "budget_line", "expense")
+TABLE_ORDER = (
+    "department",
+    "taxonomy_term",
+    "person",
+    "strategic_objective",
+    "kpi",
+    "kpi_reading",
+    "initiative",
+    "pdca_cycle",
+    "check_in",
+    "initiative_member",
+    "initiative_term",
+    "initiative_kpi",
+    "budget_line",
+    "expense",
+)
 
 
 @dataclass
@@ -121,26 +152,56 @@ def _email(name: str) -> str:
 
 def _add_reference_data(portfolio: DemoPortfolio) -> _Refs:
     created = _moment(REFERENCE_DATE.replace(year=2024, month=6, day=3), 0)  # when Voltera started cxgov
-    departments = {name: portfolio.add("department", {"name": name, "active": True, "version": 1,
-                                                       "created_at": created})
-                   for name in content.DEPARTMENTS}
+    departments = {
+        name: portfolio.add("department", {"name": name, "active": True, "version": 1, "created_at": created})
+        for name in content.DEPARTMENTS
+    }
     terms = {}
     lists = ((TaxonomyKind.JOURNEY_STAGE, content.JOURNEY_STAGES), (TaxonomyKind.CHANNEL, content.CHANNELS))
     for kind, values in lists:
         for position, (code, name_en, name_nl) in enumerate(values, start=1):
-            terms[(kind.value, code)] = portfolio.add("taxonomy_term", {
-                "kind": kind, "code": code, "name_en": name_en, "name_nl": name_nl, "position": position,
-                "active": True, "version": 1})
+            terms[(kind.value, code)] = portfolio.add(
+                "taxonomy_term",
+                {
+                    "kind": kind,
+                    "code": code,
+                    "name_en": name_en,
+                    "name_nl": name_nl,
+                    "position": position,
+                    "active": True,
+                    "version": 1,
+                },
+            )
     people, team_pool = {}, {}
     for name, department, role in content.PEOPLE:
-        people[name] = portfolio.add("person", {"name": name, "email": _email(name), "role": role,
-                                                "department_id": departments[department], "active": True,
-                                                "version": 1, "created_at": created})
+        people[name] = portfolio.add(
+            "person",
+            {
+                "name": name,
+                "email": _email(name),
+                "role": role,
+                "department_id": departments[department],
+                "active": True,
+                "version": 1,
+                "created_at": created,
+            },
+        )
         if role not in (Role.VIEWER, Role.ADMIN, Role.LEADER):
             team_pool.setdefault(department, []).append(people[name])
-    objectives = {key: portfolio.add("strategic_objective", {
-        "title": title, "description": description, "owner_id": people[owner], "active": True, "version": 1,
-        "created_at": created}) for key, title, description, owner in content.OBJECTIVES}
+    objectives = {
+        key: portfolio.add(
+            "strategic_objective",
+            {
+                "title": title,
+                "description": description,
+                "owner_id": people[owner],
+                "active": True,
+                "version": 1,
+                "created_at": created,
+            },
+        )
+        for key, title, description, owner in content.OBJECTIVES
+    }
     return _Refs(departments, people, terms, objectives, team_pool)
 
 
@@ -195,11 +256,26 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
     first_month = _add_months(REFERENCE_DATE.replace(day=1), -(READING_MONTHS - 1))
     kpi_ids = {}
     for kpi in content.KPIS:
-        kpi_id = portfolio.add("kpi", {
-            "code": kpi.code, "name": kpi.name, "kind": kpi.kind, "unit": kpi.unit, "scale_min": kpi.scale[0],
-            "scale_max": kpi.scale[1], "method": kpi.method, "direction": kpi.direction,
-            "discipline": kpi.discipline, "owner_id": refs.people[kpi.owner], "description": kpi.description,
-            "primary_source": READING_SOURCE, "active": True, "version": 1, "created_at": created})
+        kpi_id = portfolio.add(
+            "kpi",
+            {
+                "code": kpi.code,
+                "name": kpi.name,
+                "kind": kpi.kind,
+                "unit": kpi.unit,
+                "scale_min": kpi.scale[0],
+                "scale_max": kpi.scale[1],
+                "method": kpi.method,
+                "direction": kpi.direction,
+                "discipline": kpi.discipline,
+                "owner_id": refs.people[kpi.owner],
+                "description": kpi.description,
+                "primary_source": READING_SOURCE,
+                "active": True,
+                "version": 1,
+                "created_at": created,
+            },
+        )
         kpi_ids[kpi.code] = kpi_id
         for month in range(READING_MONTHS):
             period = _add_months(first_month, month)
@@ -207,9 +283,17 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
             n = _between(rng, *kpi.sample) if kpi.sample else None
             noise = math.hypot(_sampling_error(kpi, level, n), kpi.process_sd)
             value = _clamp(level + rng.gauss(0, noise), kpi.scale)
-            portfolio.add("kpi_reading", {
-                "kpi_id": kpi_id, "period": period, "value": round(value, kpi.digits), "sample_size": n,
-                "source": READING_SOURCE, "created_at": _moment(_add_months(period, 1) + timedelta(days=3), 2)})
+            portfolio.add(
+                "kpi_reading",
+                {
+                    "kpi_id": kpi_id,
+                    "period": period,
+                    "value": round(value, kpi.digits),
+                    "sample_size": n,
+                    "source": READING_SOURCE,
+                    "created_at": _moment(_add_months(period, 1) + timedelta(days=3), 2),
+                },
+            )
     return kpi_ids
 
 
@@ -252,8 +336,9 @@ class _Plan:
         state = state or spec
         shift = timedelta(days=shift_days)
         stopped = date.fromisoformat(state.stopped) + shift if state.stopped else None
-        return cls(spec, state, date.fromisoformat(state.start) + shift, date.fromisoformat(state.target) + shift,
-                   stopped)
+        return cls(
+            spec, state, date.fromisoformat(state.start) + shift, date.fromisoformat(state.target) + shift, stopped
+        )
 
     @property
     def work_end(self) -> date | None:
@@ -272,7 +357,7 @@ def _phase_dates(begin: date, end: date, phase: Phase, finished: bool) -> dict[s
         weights[-1] *= 0.5  # the current phase is about half done
     total, span, done = sum(weights), (end - begin).days, 0.0
     dates = {}
-    for p, weight in zip(phases, weights):
+    for p, weight in zip(phases, weights, strict=True):
         dates[PHASE_STARTED_ON[p]] = begin + timedelta(days=round(span * done / total))
         done += weight
     return dates
@@ -287,11 +372,17 @@ def _cycles(plan: _Plan) -> list[dict]:
     cycles, begin = [], plan.start
     if state.first_cycle is not None:
         closed = begin + timedelta(days=round((end - begin).days * FIRST_CYCLE_SHARE))
-        cycles.append({"number": 1, "phase": Phase.ACT, "closed_on": closed,
-                       **_phase_dates(begin, closed, Phase.ACT, True)})
+        cycles.append(
+            {"number": 1, "phase": Phase.ACT, "closed_on": closed, **_phase_dates(begin, closed, Phase.ACT, True)}
+        )
         begin = closed
-    cycles.append({"number": len(cycles) + 1, "phase": state.phase,
-                   **_phase_dates(begin, end, state.phase, state.status is Status.COMPLETED)})
+    cycles.append(
+        {
+            "number": len(cycles) + 1,
+            "phase": state.phase,
+            **_phase_dates(begin, end, state.phase, state.status is Status.COMPLETED),
+        }
+    )
     return cycles
 
 
@@ -312,44 +403,68 @@ def _title(plan: _Plan, rng: random.Random, index: int) -> str:
     return f"{plan.spec.title} — {rng.choice(content.VARIANTS)}, wave {wave}"
 
 
-def _add_initiative(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs, kpi_ids: dict[str, int],
-                    index: int) -> None:
+def _add_initiative(
+    portfolio: DemoPortfolio, rng: random.Random, refs: _Refs, kpi_ids: dict[str, int], index: int
+) -> None:
     plan = _plan_for(rng, index)
     spec, state, core = plan.spec, plan.state, index < len(content.INITIATIVES)
     owner = refs.people[content.DEPARTMENT_OWNER.get(spec.department) or _manager_of(spec.department)]
     sponsor = refs.people[content.SPONSOR.get(spec.department, content.CCO)]
     budget_factor = 1.0 if core else rng.uniform(0.6, 1.4)
-    created_day = min(plan.start - timedelta(days=_between(rng, 21, 60)),
-                      REFERENCE_DATE - timedelta(days=_between(rng, 3, 90)))
+    created_day = min(
+        plan.start - timedelta(days=_between(rng, 21, 60)), REFERENCE_DATE - timedelta(days=_between(rng, 3, 90))
+    )
     cycles = _cycles(plan)
     check_ins = _check_ins(plan, rng, core, cycles[-1])
     last_update = check_ins[-1]["checkin_date"] if check_ins else created_day
-    initiative_id = portfolio.add("initiative", {
-        "title": _title(plan, rng, index), "description": spec.description, "discipline": spec.discipline,
-        "objective_id": refs.objectives[spec.objective], "owner_id": owner, "sponsor_id": sponsor,
-        "owning_department_id": refs.departments[spec.department],
-        "requesting_department_id": refs.departments[spec.requested_by or spec.department],
-        "lane": spec.lane, "status": state.status, "priority": spec.priority, "progress_pct": state.progress,
-        "start_date": plan.start, "target_date": plan.target,
-        "project_code": f"VOL-{plan.start.year}-{index + 1:05d}" if spec.lane is Lane.PROJECT else None,
-        "version": 1, "created_at": _moment(created_day, _between(rng, 0, 479)),
-        "updated_at": _moment(last_update, _between(rng, 480, 599)), "updated_by_id": owner})
+    initiative_id = portfolio.add(
+        "initiative",
+        {
+            "title": _title(plan, rng, index),
+            "description": spec.description,
+            "discipline": spec.discipline,
+            "objective_id": refs.objectives[spec.objective],
+            "owner_id": owner,
+            "sponsor_id": sponsor,
+            "owning_department_id": refs.departments[spec.department],
+            "requesting_department_id": refs.departments[spec.requested_by or spec.department],
+            "lane": spec.lane,
+            "status": state.status,
+            "priority": spec.priority,
+            "progress_pct": state.progress,
+            "start_date": plan.start,
+            "target_date": plan.target,
+            "project_code": f"VOL-{plan.start.year}-{index + 1:05d}" if spec.lane is Lane.PROJECT else None,
+            "version": 1,
+            "created_at": _moment(created_day, _between(rng, 0, 479)),
+            "updated_at": _moment(last_update, _between(rng, 480, 599)),
+            "updated_by_id": owner,
+        },
+    )
     _add_cycle_rows(portfolio, initiative_id, plan, cycles, core)
     for row in check_ins:
         portfolio.add("check_in", {"initiative_id": initiative_id, "author_id": owner, **row})
     for person_id, role in _team(rng, refs, spec.department, {owner, sponsor}):
-        portfolio.add("initiative_member", {"initiative_id": initiative_id, "person_id": person_id,
-                                            "role_on_initiative": role})
-    for term in sorted({refs.terms[("journey_stage", c)] for c in spec.stages}
-                       | {refs.terms[("channel", c)] for c in spec.channels}):
+        portfolio.add(
+            "initiative_member", {"initiative_id": initiative_id, "person_id": person_id, "role_on_initiative": role}
+        )
+    for term in sorted(
+        {refs.terms[("journey_stage", c)] for c in spec.stages} | {refs.terms[("channel", c)] for c in spec.channels}
+    ):
         portfolio.add("initiative_term", {"initiative_id": initiative_id, "term_id": term})
     kpis = {kpi.code: kpi for kpi in content.KPIS}
     for code in spec.kpis:
         kpi = kpis[code]
-        portfolio.add("initiative_kpi", {
-            "initiative_id": initiative_id, "kpi_id": kpi_ids[code],
-            "baseline": round(trend(kpi, min(_month_index(plan.start), READING_MONTHS - 1)), kpi.digits),
-            "target": kpi.target, "target_date": plan.target})
+        portfolio.add(
+            "initiative_kpi",
+            {
+                "initiative_id": initiative_id,
+                "kpi_id": kpi_ids[code],
+                "baseline": round(trend(kpi, min(_month_index(plan.start), READING_MONTHS - 1)), kpi.digits),
+                "target": kpi.target,
+                "target_date": plan.target,
+            },
+        )
     _add_money(portfolio, rng, initiative_id, plan, owner, budget_factor)
 
 
@@ -367,22 +482,43 @@ def _add_cycle_rows(portfolio: DemoPortfolio, initiative_id: int, plan: _Plan, c
     created = _moment(cycles[0]["plan_started_on"], 1)
     if len(cycles) == 2:
         first = (spec.first_cycle if core else None) or state.first_cycle or content.GENERIC_FIRST_CYCLE
-        portfolio.add("pdca_cycle", _cycle_row(initiative_id, cycles[0], created, hypothesis=first.hypothesis,
-                                               check_result=first.check_result, act_decision=ActDecision.ADJUST,
-                                               lesson=first.lesson))
+        portfolio.add(
+            "pdca_cycle",
+            _cycle_row(
+                initiative_id,
+                cycles[0],
+                created,
+                hypothesis=first.hypothesis,
+                check_result=first.check_result,
+                act_decision=ActDecision.ADJUST,
+                lesson=first.lesson,
+            ),
+        )
     reached_check = state.phase in (Phase.CHECK, Phase.ACT)
     completed = state.status is Status.COMPLETED
     check_result = (spec.check_result if core else "") or (content.GENERIC_CHECK_RESULT if reached_check else "")
-    portfolio.add("pdca_cycle", _cycle_row(
-        initiative_id, cycles[-1], created, hypothesis=spec.hypothesis,
-        check_result=check_result if reached_check else "",
-        act_decision=ActDecision.STANDARDISE if completed else None,
-        lesson=((spec.lesson if core else "") or content.GENERIC_LESSON) if completed else ""))
+    portfolio.add(
+        "pdca_cycle",
+        _cycle_row(
+            initiative_id,
+            cycles[-1],
+            created,
+            hypothesis=spec.hypothesis,
+            check_result=check_result if reached_check else "",
+            act_decision=ActDecision.STANDARDISE if completed else None,
+            lesson=((spec.lesson if core else "") or content.GENERIC_LESSON) if completed else "",
+        ),
+    )
 
 
 def _cycle_row(initiative_id: int, dates: dict, created: datetime, **texts) -> dict:
-    row = {"initiative_id": initiative_id, "number": dates["number"], "phase": dates["phase"],
-           "closed_on": dates.get("closed_on"), "created_at": created}
+    row = {
+        "initiative_id": initiative_id,
+        "number": dates["number"],
+        "phase": dates["phase"],
+        "closed_on": dates.get("closed_on"),
+        "created_at": created,
+    }
     row |= {column: dates.get(column) for column in PHASE_STARTED_ON.values()}
     return row | texts
 
@@ -413,12 +549,17 @@ def _check_ins(plan: _Plan, rng: random.Random, core: bool, open_cycle: dict) ->
             pool = content.AMBER_REASONS if health is Health.AMBER else content.RED_REASONS
             reason = state.reason if (last and core and state.reason) else rng.choice(pool)
         phase = _phase_on(open_cycle, day)
-        rows.append({
-            "checkin_date": day, "health": health, "reason": reason,
-            "progress_pct": round(state.progress * number / len(days)),
-            "summary": content.COMPLETED_SUMMARY if (last and completed) else rng.choice(content.SUMMARIES[phase]),
-            "next_steps": "" if completed and last else rng.choice(content.NEXT_STEPS),
-            "created_at": _moment(day, _between(rng, 540, 899))})
+        rows.append(
+            {
+                "checkin_date": day,
+                "health": health,
+                "reason": reason,
+                "progress_pct": round(state.progress * number / len(days)),
+                "summary": content.COMPLETED_SUMMARY if (last and completed) else rng.choice(content.SUMMARIES[phase]),
+                "next_steps": "" if completed and last else rng.choice(content.NEXT_STEPS),
+                "created_at": _moment(day, _between(rng, 540, 899)),
+            }
+        )
     return rows
 
 
@@ -442,8 +583,9 @@ def _quarters(start: date, end: date) -> list[tuple[int, int]]:
     return [(q // 4, q % 4 + 1) for q in range(first, last + 1)]
 
 
-def _add_money(portfolio: DemoPortfolio, rng: random.Random, initiative_id: int, plan: _Plan, owner: int,
-               budget_factor: float) -> None:
+def _add_money(
+    portfolio: DemoPortfolio, rng: random.Random, initiative_id: int, plan: _Plan, owner: int, budget_factor: float
+) -> None:
     """Planned budget per quarter (whole hundreds of euros) and monthly expenses while work ran."""
     if plan.state.status is Status.REJECTED:
         return
@@ -456,9 +598,10 @@ def _add_money(portfolio: DemoPortfolio, rng: random.Random, initiative_id: int,
         cents = min(cents, left)
         planned.append(cents)
         left -= cents
-    for (year, quarter), cents in zip(quarters, planned):
-        portfolio.add("budget_line", {"initiative_id": initiative_id, "year": year, "quarter": quarter,
-                                      "planned_cents": cents})
+    for (year, quarter), cents in zip(quarters, planned, strict=True):
+        portfolio.add(
+            "budget_line", {"initiative_id": initiative_id, "year": year, "quarter": quarter, "planned_cents": cents}
+        )
     end = plan.work_end
     if end is None:
         return
@@ -477,10 +620,18 @@ def _add_money(portfolio: DemoPortfolio, rng: random.Random, initiative_id: int,
             if cents <= 0:
                 continue
             day = max(min(month.replace(day=_between(rng, 1, 28)), end), plan.start)
-            portfolio.add("expense", {
-                "initiative_id": initiative_id, "spent_on": day, "amount_cents": cents, "category": category,
-                "note": content.EXPENSE_NOTES[category.value], "created_by_id": owner,
-                "created_at": _moment(day + timedelta(days=2), _between(rng, 480, 899))})
+            portfolio.add(
+                "expense",
+                {
+                    "initiative_id": initiative_id,
+                    "spent_on": day,
+                    "amount_cents": cents,
+                    "category": category,
+                    "note": content.EXPENSE_NOTES[category.value],
+                    "created_by_id": owner,
+                    "created_at": _moment(day + timedelta(days=2), _between(rng, 480, 899)),
+                },
+            )
         month, number = _add_months(month, 1), number + 1
 
 

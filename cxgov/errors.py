@@ -1,4 +1,5 @@
 """Domain errors raised by services and rendered by the UI and the CLI, in the user's language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,8 +52,10 @@ class ValidationError(DomainError):
         super().__init__("error.invalid_value")
 
     def field_messages(self, lang: str = "en") -> dict[str, str]:
-        return {field: t(key, lang, **{k: _label(v, lang) for k, v in params.items()})
-                for field, (key, params) in self.errors.items()}
+        return {
+            field: t(key, lang, **{k: _label(v, lang) for k, v in params.items()})
+            for field, (key, params) in self.errors.items()
+        }
 
     def message(self, lang: str = "en") -> str:
         return "; ".join(f"{field}: {text}" for field, text in self.field_messages(lang).items())
@@ -70,8 +73,15 @@ class PermissionDenied(DomainError):
     `target` the (entity, id) it was tried on, where there is one.
     """
 
-    def __init__(self, key: str, *, actor: tuple[int | None, str] | None = None, attempted: str = "",
-                 target: tuple[str, object] | None = None, **params):
+    def __init__(
+        self,
+        key: str,
+        *,
+        actor: tuple[int | None, str] | None = None,
+        attempted: str = "",
+        target: tuple[str, object] | None = None,
+        **params,
+    ):
         self.actor, self.attempted, self.target = actor, attempted, target
         super().__init__(key, **params)
 

@@ -7,6 +7,7 @@ waits for the work: before Do has begun nothing can have moved, so it is "not st
 Pure functions: the facts come from cxgov.queries.health; reasons are translation keys with parameters.
 The rules are total: no value a database can hold (any finite float, any date) makes them raise.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -74,8 +75,13 @@ def delivery_signals(facts: DeliveryFacts, today: date, rules: Rules) -> list[Si
     """Every delivery rule that fires, most severe first; none for initiatives that are not running."""
     if facts.status not in RUNNING:
         return []
-    signals = [*_target_date(facts, today), *_milestones(facts, today), *_spend(facts, rules),
-               *_cadence(facts, today, rules), *_blocked(facts)]
+    signals = [
+        *_target_date(facts, today),
+        *_milestones(facts, today),
+        *_spend(facts, rules),
+        *_cadence(facts, today, rules),
+        *_blocked(facts),
+    ]
     return sorted(signals, key=lambda s: -SEVERITY[s.health])
 
 
@@ -87,14 +93,26 @@ def _late(today: date, due_on: date) -> Health:
 def _target_date(facts: DeliveryFacts, today: date) -> list[Signal]:
     if facts.target_date is None or facts.target_date >= today:
         return []
-    return [Signal("target_date_passed", _late(today, facts.target_date), "health.rule.target_date_passed",
-                   {"due_on": facts.target_date, "days": (today - facts.target_date).days})]
+    return [
+        Signal(
+            "target_date_passed",
+            _late(today, facts.target_date),
+            "health.rule.target_date_passed",
+            {"due_on": facts.target_date, "days": (today - facts.target_date).days},
+        )
+    ]
 
 
 def _milestones(facts: DeliveryFacts, today: date) -> list[Signal]:
-    return [Signal("milestone_overdue", _late(today, due_on), "health.rule.milestone_overdue",
-                   {"title": title, "due_on": due_on, "days": (today - due_on).days})
-            for title, due_on in facts.overdue_milestones]
+    return [
+        Signal(
+            "milestone_overdue",
+            _late(today, due_on),
+            "health.rule.milestone_overdue",
+            {"title": title, "due_on": due_on, "days": (today - due_on).days},
+        )
+        for title, due_on in facts.overdue_milestones
+    ]
 
 
 def _spend(facts: DeliveryFacts, rules: Rules) -> list[Signal]:
@@ -106,8 +124,14 @@ def _spend(facts: DeliveryFacts, rules: Rules) -> list[Signal]:
     over_pct = (actual - planned) * 100 / planned
     if over_pct <= rules.spend_tolerance_pct:
         return []
-    return [Signal("spend_over_plan", Health.RED, "health.rule.spend_over_plan",
-                   {"actual": actual, "planned": planned, "pct": round(over_pct), "tolerance": rules.spend_tolerance_pct})]
+    return [
+        Signal(
+            "spend_over_plan",
+            Health.RED,
+            "health.rule.spend_over_plan",
+            {"actual": actual, "planned": planned, "pct": round(over_pct), "tolerance": rules.spend_tolerance_pct},
+        )
+    ]
 
 
 def _cadence(facts: DeliveryFacts, today: date, rules: Rules) -> list[Signal]:
@@ -130,6 +154,7 @@ def _blocked(facts: DeliveryFacts) -> list[Signal]:
 
 
 # --- outcome ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class KpiProgress:
@@ -179,8 +204,12 @@ def outcome_signal(kpi: KpiProgress, today: date, work_began_on: date | None) ->
         return Signal("kpi_on_track", Health.GREEN, "health.outcome.on_track", params | {"pct": pct})
     if expected is None:
         return Signal("kpi_off_target", Health.AMBER, "health.outcome.partway", params | {"pct": pct})
-    return Signal("kpi_off_target", Health.AMBER, "health.outcome.behind",
-                  params | {"pct": pct, "expected": round(expected * 100)})
+    return Signal(
+        "kpi_off_target",
+        Health.AMBER,
+        "health.outcome.behind",
+        params | {"pct": pct, "expected": round(expected * 100)},
+    )
 
 
 def _beyond(direction: Direction, reference: float, value: float) -> int:

@@ -4,6 +4,7 @@ One rule for every path that writes a number (Admin → KPIs, a check-in, the PD
 each path loads the KPI and asks this module, so a Relationship NPS of 500 is refused everywhere alike.
 Pure: no database. Problems come back as {field: (message key, params)}, the shape of ValidationError.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,12 @@ Problem = tuple[str, dict]
 # CES has two definitions (a mean of 1–7, or net CES: % 5–7 minus % 1–3, from −100 to 100): only the wider
 # range is certain.
 KIND_SCALES: dict[KpiKind, tuple[float, float]] = {
-    KpiKind.NPS: (-100, 100), KpiKind.ENPS: (-100, 100), KpiKind.CSAT: (0, 100), KpiKind.CES: (-100, 100),
-    KpiKind.KTV: (1, 10), KpiKind.MTV: (1, 10),
+    KpiKind.NPS: (-100, 100),
+    KpiKind.ENPS: (-100, 100),
+    KpiKind.CSAT: (0, 100),
+    KpiKind.CES: (-100, 100),
+    KpiKind.KTV: (1, 10),
+    KpiKind.MTV: (1, 10),
 }
 # Business and operational KPIs are entered as they are (revenue growth in %, cost per contact in €, contacts per
 # 100 orders). A trillion in either direction holds any of them, revenue in whole euros included, while a slipped
@@ -43,8 +48,13 @@ class KpiScale:
     @classmethod
     def of(cls, kpi) -> KpiScale:
         """From anything carrying a KPI's fields: the catalogue row, or the KPI form being saved."""
-        return cls(name=kpi.name, kind=KpiKind(kpi.kind), scale_min=kpi.scale_min, scale_max=kpi.scale_max,
-                   direction=Direction(kpi.direction))
+        return cls(
+            name=kpi.name,
+            kind=KpiKind(kpi.kind),
+            scale_min=kpi.scale_min,
+            scale_max=kpi.scale_max,
+            direction=Direction(kpi.direction),
+        )
 
 
 @dataclass(frozen=True)
@@ -75,23 +85,32 @@ def bounds(kpi: KpiScale) -> Bounds:
 
 
 def _outside(kpi: KpiScale, scale: Bounds) -> Problem:
-    params = {"low": Number(scale.low), "high": Number(scale.high), "kpi": kpi.name,
-              "kind": f"enum.kpikind.{kpi.kind.value}"}
+    params = {
+        "low": Number(scale.low),
+        "high": Number(scale.high),
+        "kpi": kpi.name,
+        "kind": f"enum.kpikind.{kpi.kind.value}",
+    }
     return f"kpi_rules.error.outside_{scale.origin}", params
 
 
 # --- the catalogue ------------------------------------------------------------------------------------------
+
 
 def scale_problems(kind: KpiKind, scale_min: float | None, scale_max: float | None) -> dict[str, Problem]:
     """A catalogue scale must fit its kind: an NPS KPI cannot get 0…1000, no KPI ±1e15."""
     low, high = KIND_SCALES.get(kind, (-MAGNITUDE, MAGNITUDE))
     key = "kpi_rules.error.scale_outside_kind" if kind in KIND_SCALES else "kpi_rules.error.scale_outside_limit"
     params = {"low": Number(low), "high": Number(high), "kind": f"enum.kpikind.{kind.value}"}
-    return {field: (key, params) for field, value in (("scale_min", scale_min), ("scale_max", scale_max))
-            if value is not None and not low <= value <= high}
+    return {
+        field: (key, params)
+        for field, value in (("scale_min", scale_min), ("scale_max", scale_max))
+        if value is not None and not low <= value <= high
+    }
 
 
 # --- readings -----------------------------------------------------------------------------------------------
+
 
 def value_problem(kpi: KpiScale, value: float) -> Problem | None:
     """A reading's value lies within the KPI's scale (the message names the range and whose scale it is)."""
@@ -102,8 +121,11 @@ def value_problem(kpi: KpiScale, value: float) -> Problem | None:
 def sample_problem(kind: KpiKind, sample_size: int | None) -> Problem | None:
     """n is a positive whole number where given, and required for a sampled kind (NPS, eNPS, CSAT, CES, KTV, MTV)."""
     if sample_size is None:
-        return ("kpi_rules.error.sample_required", {"kind": f"enum.kpikind.{kind.value}"}) \
-            if kind in SAMPLED_KINDS else None
+        return (
+            ("kpi_rules.error.sample_required", {"kind": f"enum.kpikind.{kind.value}"})
+            if kind in SAMPLED_KINDS
+            else None
+        )
     return sample_range_problem(sample_size)
 
 
@@ -123,12 +145,16 @@ def period_problem(period: date, today: date) -> Problem | None:
     return None
 
 
-def reading_problems(kpi: KpiScale, *, value: float, sample_size: int | None, period: date | None,
-                     today: date) -> dict[str, Problem]:
+def reading_problems(
+    kpi: KpiScale, *, value: float, sample_size: int | None, period: date | None, today: date
+) -> dict[str, Problem]:
     """Every problem of one reading, by field ("value", "sample_size", "period"); `period` None: not checked
     (a correction keeps the reading's month)."""
-    found = {"value": value_problem(kpi, value), "sample_size": sample_problem(kpi.kind, sample_size),
-             "period": None if period is None else period_problem(period, today)}
+    found = {
+        "value": value_problem(kpi, value),
+        "sample_size": sample_problem(kpi.kind, sample_size),
+        "period": None if period is None else period_problem(period, today),
+    }
     return {field: problem for field, problem in found.items() if problem is not None}
 
 
@@ -139,12 +165,16 @@ def renamed(problems: dict[str, Problem], names: dict[str, str]) -> dict[str, Pr
 
 # --- targets ------------------------------------------------------------------------------------------------
 
+
 def target_problems(kpi: KpiScale | None, *, baseline: float | None, target: float | None) -> dict[str, Problem]:
     """Baseline and target lie within the KPI's scale (±MAGNITUDE without a KPI), and the target is on the
     improving side of the baseline for the KPI's direction (equal is allowed)."""
     checked = kpi or KpiScale(name="", kind=KpiKind.BUSINESS)
-    problems = {field: value_problem(checked, value) for field, value in (("baseline", baseline), ("target", target))
-                if value is not None}
+    problems = {
+        field: value_problem(checked, value)
+        for field, value in (("baseline", baseline), ("target", target))
+        if value is not None
+    }
     problems = {field: problem for field, problem in problems.items() if problem is not None}
     if kpi is None or baseline is None or target is None or problems:
         return problems

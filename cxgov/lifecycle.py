@@ -4,6 +4,7 @@ The status of an initiative is never edited as a field: it changes only through 
 moves that start, finish or stop the work, cxgov.services.pdca), each with its right and a reason, recorded in the
 initiative's status history. Pure: the service reads the facts in its transaction and asks this module.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,19 +27,29 @@ _OPEN_WORK = frozenset({Status.PROPOSED, Status.APPROVED, Status.ACTIVE, Status.
 
 # The moves a person makes on the status panel. Starting, completing and stopping work in the PDCA record (Plan → Do,
 # the Act decision, a quick fix's result) are recorded as status moves too, but are made there, with their criteria.
-MOVES: dict[StatusMove, MoveRule] = {rule.move: rule for rule in (
-    MoveRule(StatusMove.APPROVE, frozenset({Status.PROPOSED}), Status.APPROVED, Action.APPROVE_INITIATIVE),
-    MoveRule(StatusMove.REJECT, frozenset({Status.PROPOSED}), Status.REJECTED, Action.APPROVE_INITIATIVE),
-    MoveRule(StatusMove.ASK_INFO, frozenset({Status.PROPOSED}), None, Action.APPROVE_INITIATIVE),
-    MoveRule(StatusMove.ANSWER_INFO, frozenset({Status.PROPOSED}), None, Action.ANSWER_QUESTION),
-    MoveRule(StatusMove.HOLD, frozenset({Status.APPROVED, Status.ACTIVE}), Status.ON_HOLD, Action.EDIT_INITIATIVE),
-    # Resuming returns to the status the initiative was put on hold from: never a status it did not have.
-    MoveRule(StatusMove.RESUME, frozenset({Status.ON_HOLD}), None, Action.EDIT_INITIATIVE),
-    MoveRule(StatusMove.CANCEL, _OPEN_WORK, Status.CANCELLED, Action.EDIT_INITIATIVE),
-)}
+MOVES: dict[StatusMove, MoveRule] = {
+    rule.move: rule
+    for rule in (
+        MoveRule(StatusMove.APPROVE, frozenset({Status.PROPOSED}), Status.APPROVED, Action.APPROVE_INITIATIVE),
+        MoveRule(StatusMove.REJECT, frozenset({Status.PROPOSED}), Status.REJECTED, Action.APPROVE_INITIATIVE),
+        MoveRule(StatusMove.ASK_INFO, frozenset({Status.PROPOSED}), None, Action.APPROVE_INITIATIVE),
+        MoveRule(StatusMove.ANSWER_INFO, frozenset({Status.PROPOSED}), None, Action.ANSWER_QUESTION),
+        MoveRule(StatusMove.HOLD, frozenset({Status.APPROVED, Status.ACTIVE}), Status.ON_HOLD, Action.EDIT_INITIATIVE),
+        # Resuming returns to the status the initiative was put on hold from: never a status it did not have.
+        MoveRule(StatusMove.RESUME, frozenset({Status.ON_HOLD}), None, Action.EDIT_INITIATIVE),
+        MoveRule(StatusMove.CANCEL, _OPEN_WORK, Status.CANCELLED, Action.EDIT_INITIATIVE),
+    )
+}
 
-PANEL_ORDER = (StatusMove.APPROVE, StatusMove.ASK_INFO, StatusMove.REJECT, StatusMove.ANSWER_INFO, StatusMove.HOLD,
-               StatusMove.RESUME, StatusMove.CANCEL)
+PANEL_ORDER = (
+    StatusMove.APPROVE,
+    StatusMove.ASK_INFO,
+    StatusMove.REJECT,
+    StatusMove.ANSWER_INFO,
+    StatusMove.HOLD,
+    StatusMove.RESUME,
+    StatusMove.CANCEL,
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,10 @@ def possible_moves(facts: StatusFacts) -> list[StatusMove]:
 
 def facts_from(status: Status, history: list[tuple[StatusMove, Status]]) -> StatusFacts:
     """The facts from the initiative's status history, newest move first, as (move, status it started from)."""
-    held_from = next((from_status for move, from_status in history if move is StatusMove.HOLD), None) \
-        if status is Status.ON_HOLD else None
+    held_from = (
+        next((from_status for move, from_status in history if move is StatusMove.HOLD), None)
+        if status is Status.ON_HOLD
+        else None
+    )
     question_open = bool(history) and history[0][0] is StatusMove.ASK_INFO
     return StatusFacts(status=status, question_open=question_open, held_from=held_from)

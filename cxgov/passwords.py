@@ -2,6 +2,7 @@
 
 Pure functions, no database: the accounts service decides who may set which password.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ funding blocks (Plan → Do needs an approved initiative), and only for projects
 
 Pure: the service gathers the facts in its transaction and asks this module.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,7 +49,8 @@ def unmet_criteria(to_phase: Phase, facts: CycleFacts) -> list[str]:
         return []
     met = {
         "hypothesis": bool(facts.hypothesis.strip()),
-        "kpi_baseline_target": facts.target_kpi_id is not None and facts.baseline_value is not None
+        "kpi_baseline_target": facts.target_kpi_id is not None
+        and facts.baseline_value is not None
         and facts.target_value is not None,
         "budget_line": facts.has_budget,
         "reading_or_result": facts.reading_since_do or bool(facts.done_summary.strip()),

@@ -3,6 +3,7 @@
 Services call `authorise()` with the acting person re-read inside their transaction; the UI asks
 `allowed()` only to decide what to offer. The table below is the whole policy.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -68,13 +69,23 @@ def allowed(role: Role, action: Action, relations: frozenset[Relation] | set[Rel
     return granting is ANY or bool(granting & set(relations))
 
 
-def authorise(person: Person | None, action: Action, relations: frozenset[Relation] | set[Relation] = frozenset(),
-              target: tuple[str, object] | None = None) -> None:
+def authorise(
+    person: Person | None,
+    action: Action,
+    relations: frozenset[Relation] | set[Relation] = frozenset(),
+    target: tuple[str, object] | None = None,
+) -> None:
     """Raise PermissionDenied unless `person` may do `action` (on `target`, an (entity, id) for the audit log);
     None is the system actor (CLI)."""
     if person is None:
         return
     if not allowed(person.role, action, relations):
-        raise PermissionDenied("error.permission", actor=(person.id, person.name), attempted=action.value,
-                               target=target, who=person.name, role=f"enum.role.{person.role.value}",
-                               action=f"action.{action.value}")
+        raise PermissionDenied(
+            "error.permission",
+            actor=(person.id, person.name),
+            attempted=action.value,
+            target=target,
+            who=person.name,
+            role=f"enum.role.{person.role.value}",
+            action=f"action.{action.value}",
+        )

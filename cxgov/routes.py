@@ -6,6 +6,7 @@ was served over HTTPS. A signed-out page has the cookie cleared here (DELETE). O
 answered — the browser's Origin header must name this host — so another site can neither plant its own sign-in
 in a visitor's browser nor clear one. The database is reached through the app's own engine settings (cxgov.db).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -45,8 +46,15 @@ def sign_in_cookie_routes(*, cookie_secret: Callable[[], str], base_url_path: st
         if issued is None:  # unknown, used, expired, or its sign-in has ended meanwhile
             return Response(status_code=410)
         response = _no_store(Response(status_code=204))
-        response.set_cookie(COOKIE_NAME, signed(issued.token, cookie_secret()), max_age=issued.max_age, path=path,
-                            httponly=True, samesite="lax", secure=_https(request))
+        response.set_cookie(
+            COOKIE_NAME,
+            signed(issued.token, cookie_secret()),
+            max_age=issued.max_age,
+            path=path,
+            httponly=True,
+            samesite="lax",
+            secure=_https(request),
+        )
         return response
 
     async def clear(request: Request) -> Response:

@@ -5,6 +5,7 @@ Pure functions shared by the sign-in services, the cookie route (cxgov/routes.py
 is signed with Streamlit's `server.cookieSecret`, which every app server must share (README, Running in
 production): a forged or altered cookie is turned away before the database is asked.
 """
+
 from __future__ import annotations
 
 import hashlib

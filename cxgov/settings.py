@@ -1,4 +1,5 @@
 """Environment → one frozen Settings object. Every setting is documented in the README."""
+
 from __future__ import annotations
 
 import os
@@ -156,8 +157,10 @@ def load_settings() -> Settings:
     if auth_mode not in AUTH_MODES:
         raise SettingsError(f"CXGOV_AUTH_MODE must be one of {', '.join(AUTH_MODES)}, not {auth_mode!r}")
     if auth_mode == "acting-as" and not url.startswith("sqlite"):
-        raise SettingsError("CXGOV_AUTH_MODE=acting-as is the local demo mode and needs the local SQLite "
-                            "database: anyone could act as anyone. Use local or sso for a shared database.")
+        raise SettingsError(
+            "CXGOV_AUTH_MODE=acting-as is the local demo mode and needs the local SQLite "
+            "database: anyone could act as anyone. Use local or sso for a shared database."
+        )
     return Settings(
         database_url=url,
         audit_key=_audit_key(url, production=environment == "production"),

@@ -5,6 +5,7 @@ cookie; cxgov reads those claims strictly here and binds the identity to a perso
 module is pure: the app frame hands it `st.secrets["auth"]` and `st.user`, `python -m cxgov check-config` what
 `read_auth_section` finds.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,22 +38,30 @@ def config_problems(auth: Mapping[str, object] | None, *, production: bool) -> l
     identity cookie would travel unencrypted.
     """
     if not auth:
-        return ["[auth] is missing from .streamlit/secrets.toml: add it with " + ", ".join(REQUIRED_KEYS)
-                + " (README, Company single sign-on)."]
+        return [
+            "[auth] is missing from .streamlit/secrets.toml: add it with "
+            + ", ".join(REQUIRED_KEYS)
+            + " (README, Company single sign-on)."
+        ]
     found = [f"[auth] {key} is missing or empty." for key in REQUIRED_KEYS if not str(auth.get(key) or "").strip()]
     secret = str(auth.get("cookie_secret") or "")
     if secret and len(secret) < MIN_COOKIE_SECRET_LENGTH:
-        found.append(f"[auth] cookie_secret is shorter than {MIN_COOKIE_SECRET_LENGTH} characters; generate one "
-                     "with python3 -c 'import secrets; print(secrets.token_hex(32))'.")
+        found.append(
+            f"[auth] cookie_secret is shorter than {MIN_COOKIE_SECRET_LENGTH} characters; generate one "
+            "with python3 -c 'import secrets; print(secrets.token_hex(32))'."
+        )
     redirect = str(auth.get("redirect_uri") or "")
     if redirect:
         parsed = urlparse(redirect)
         if not parsed.path.endswith(CALLBACK_PATH):
-            found.append(f"[auth] redirect_uri must end with {CALLBACK_PATH} (the app's address + {CALLBACK_PATH}), "
-                         "and be registered with the identity provider exactly so.")
+            found.append(
+                f"[auth] redirect_uri must end with {CALLBACK_PATH} (the app's address + {CALLBACK_PATH}), "
+                "and be registered with the identity provider exactly so."
+            )
         if production and parsed.scheme != "https" and parsed.hostname not in LOCAL_HOSTS:
-            found.append("[auth] redirect_uri must use https in production: the sign-in cookie would travel "
-                         "unencrypted.")
+            found.append(
+                "[auth] redirect_uri must use https in production: the sign-in cookie would travel unencrypted."
+            )
     return found
 
 
@@ -89,8 +98,9 @@ class ClaimedIdentity:
     problem: Refusal | None = None
 
 
-def claimed_identity(claims: Mapping[str, object], *, trust_email: bool,
-                     use_preferred_username: bool) -> ClaimedIdentity:
+def claimed_identity(
+    claims: Mapping[str, object], *, trust_email: bool, use_preferred_username: bool
+) -> ClaimedIdentity:
     """Read the claims of Streamlit's identity cookie (`st.user`) strictly.
 
     An address counts as verified only when `email_verified` is the JSON boolean true, or when the administrator
@@ -98,24 +108,36 @@ def claimed_identity(claims: Mapping[str, object], *, trust_email: bool,
     is used only with CXGOV_SSO_USE_PREFERRED_USERNAME: at some providers people choose it themselves.
     """
     issuer, subject = str(claims.get("iss") or ""), str(claims.get("sub") or "")
-    if not issuer or not subject or len(issuer) > MAX_ISSUER or len(subject) > MAX_SUBJECT \
-            or CONTROL_CHARACTERS.search(issuer + subject):
-        return ClaimedIdentity(issuer=shown(issuer), subject=shown(subject), email=None, shown="",
-                               problem=Refusal.NO_SUBJECT)
+    if (
+        not issuer
+        or not subject
+        or len(issuer) > MAX_ISSUER
+        or len(subject) > MAX_SUBJECT
+        or CONTROL_CHARACTERS.search(issuer + subject)
+    ):
+        return ClaimedIdentity(
+            issuer=shown(issuer), subject=shown(subject), email=None, shown="", problem=Refusal.NO_SUBJECT
+        )
     raw, vouched = _claimed_address(claims, trust_email=trust_email, use_preferred_username=use_preferred_username)
     if raw is None:
         return ClaimedIdentity(issuer=issuer, subject=subject, email=None, shown="", problem=Refusal.NO_EMAIL)
     text = raw if isinstance(raw, str) else repr(raw)
     address = text.strip().lower()
-    usable = isinstance(raw, str) and not CONTROL_CHARACTERS.search(address) and len(address) <= MAX_EMAIL \
+    usable = (
+        isinstance(raw, str)
+        and not CONTROL_CHARACTERS.search(address)
+        and len(address) <= MAX_EMAIL
         and EMAIL_PATTERN.match(address) is not None
+    )
     problem = None if usable and vouched else Refusal.UNVERIFIED if usable else Refusal.INVALID_EMAIL
-    return ClaimedIdentity(issuer=issuer, subject=subject, email=None if problem else address, shown=shown(text),
-                           problem=problem)
+    return ClaimedIdentity(
+        issuer=issuer, subject=subject, email=None if problem else address, shown=shown(text), problem=problem
+    )
 
 
-def _claimed_address(claims: Mapping[str, object], *, trust_email: bool,
-                     use_preferred_username: bool) -> tuple[object | None, bool]:
+def _claimed_address(
+    claims: Mapping[str, object], *, trust_email: bool, use_preferred_username: bool
+) -> tuple[object | None, bool]:
     """(the claimed address, whether the provider vouches for it), or (None, False) when there is none."""
     email = claims.get("email")
     if email not in (None, ""):

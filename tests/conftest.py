@@ -4,6 +4,7 @@ Per-test rollback cannot work (concurrency tests and AppTest commit), so every t
 a copy of a migrated SQLite template file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL (DESIGN.md §4).
 In CI (CXGOV_REQUIRE_ALL_TESTS=1) a skipped PostgreSQL or browser test fails the run.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -20,8 +21,9 @@ os.environ.setdefault("CXGOV_AUDIT_KEY", "test-audit-key-0123456789abcdef")
 os.environ.pop("CXGOV_DATABASE_URL", None)
 os.environ.pop("CXGOV_AUDIT_ANCHOR_FILE", None)  # tests never append to the anchors file of the machine
 
-from cxgov.db import make_engine, migrate, normalise_url  # noqa: E402
-from cxgov.settings import get_settings  # noqa: E402
+from cxgov.db import make_engine, migrate, normalise_url
+from cxgov.settings import get_settings
+from tests.audit_tampering import chain  # noqa: F401 (a fixture for the audit trail tests)
 
 get_settings.cache_clear()
 POSTGRES_URL = os.environ.get("CXGOV_TEST_POSTGRES_URL")
@@ -123,7 +125,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if skipped:
         terminalreporter.write_line(f"CI requires every test to run; {len(skipped)} were skipped:", red=True)
         for report in skipped[:20]:
-            terminalreporter.write_line(f"  {report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr}")
+            terminalreporter.write_line(
+                f"  {report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr}"
+            )
 
 
 @pytest.hookimpl(trylast=True)
@@ -147,6 +151,7 @@ def cli(monkeypatch, capsys):
             get_settings.cache_clear()
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 

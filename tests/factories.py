@@ -1,4 +1,5 @@
 """Small builders for test data, written through the services where one exists."""
+
 from __future__ import annotations
 
 import itertools
@@ -6,21 +7,27 @@ import itertools
 from cxgov.db import session_scope
 from cxgov.models import Department, Initiative, Person, Role
 from cxgov.permissions import SYSTEM_ACTOR
-from cxgov.services.initiatives import create_initiative
 from cxgov.services import plan, team
+from cxgov.services.initiatives import create_initiative
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import move_to_next_phase
 
 _n = itertools.count(1)
 
 
-def add_person(engine, role: Role = Role.MANAGER, *, name: str | None = None, active: bool = True,
-               department_id: int | None = None) -> int:
+def add_person(
+    engine, role: Role = Role.MANAGER, *, name: str | None = None, active: bool = True, department_id: int | None = None
+) -> int:
     """A person inserted directly (the people service is tested on its own)."""
     n = next(_n)
     with session_scope(engine, write=True) as session:
-        person = Person(name=name or f"Person {n}", email=f"person{n}@example.nl", role=role, active=active,
-                        department_id=department_id)
+        person = Person(
+            name=name or f"Person {n}",
+            email=f"person{n}@example.nl",
+            role=role,
+            active=active,
+            department_id=department_id,
+        )
         session.add(person)
         session.flush()
         return person.id
@@ -43,35 +50,60 @@ def add_initiative(engine, *, owner_id: int, actor=SYSTEM_ACTOR, **values) -> in
 def approve_and_move(engine, initiative_id: int, moves: int) -> int:
     """Approve a proposal and move it `moves` phases on, as the system with reasons given (so the criteria do
     not matter); returns the initiative's version afterwards."""
+
     def version() -> int:
         with session_scope(engine) as session:
             return session.get(Initiative, initiative_id).version
+
     with session_scope(engine, write=True) as session:
-        move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version(),
-                    move="approve", reason="test arrangement")
+        move_status(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=version(),
+            move="approve",
+            reason="test arrangement",
+        )
     for _ in range(moves):
         with session_scope(engine, write=True) as session:
-            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                               seen_version=version(), override_reason="test arrangement")
+            move_to_next_phase(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                seen_version=version(),
+                override_reason="test arrangement",
+            )
     return version()
 
 
 def add_milestone(engine, initiative_id: int, *, due_on, title: str | None = None, actor=SYSTEM_ACTOR) -> int:
     """A milestone added through the plan service."""
     with session_scope(engine, write=True) as session:
-        return plan.add_milestone(session=session, actor=actor, initiative_id=initiative_id,
-                                  data={"title": title or f"Milestone {next(_n)}", "due_on": due_on})
+        return plan.add_milestone(
+            session=session,
+            actor=actor,
+            initiative_id=initiative_id,
+            data={"title": title or f"Milestone {next(_n)}", "due_on": due_on},
+        )
 
 
 def add_team_member(engine, initiative_id: int, person_id: int, role: str = "Journey owner") -> None:
     """A team member added through the team service (as the system)."""
     with session_scope(engine, write=True) as session:
-        team.add_team_member(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                             data={"person_id": person_id, "role_on_initiative": role})
+        team.add_team_member(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"person_id": person_id, "role_on_initiative": role},
+        )
 
 
 def add_dependency(engine, initiative_id: int, blocked_by_id: int, note: str = "") -> None:
     """`initiative_id` waits for `blocked_by_id`, through the team service (as the system)."""
     with session_scope(engine, write=True) as session:
-        team.add_dependency(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                            data={"blocked_by_id": blocked_by_id, "note": note})
+        team.add_dependency(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"blocked_by_id": blocked_by_id, "note": note},
+        )

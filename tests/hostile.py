@@ -6,6 +6,7 @@ markdown or HTML: wherever one of them shows up unescaped, the attack would work
 let it. `FOREIGN_HOST` is the host the link and image payloads point at: a request to it, or an element
 pointing at it, means an injection took effect.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,48 +43,106 @@ def _big() -> str:
 
 
 CORPUS: tuple[Hostile, ...] = (
-    Hostile("script", "<script>alert(1)</script>",
-            "A script element: runs JavaScript when a page inserts the text as HTML.", ("<script>",)),
-    Hostile("img_onerror", "<img src=x onerror=alert(1)>",
-            "An event handler on a broken image: runs JavaScript without any <script> tag.", ("<img src",)),
-    Hostile("svg_onload", "<svg onload=alert(1)>",
-            "An SVG element with onload: the same attack through another element.", ("<svg onload",)),
-    Hostile("js_link", "[click](javascript:alert(1))",
-            "A markdown link with a javascript: URL: runs JavaScript when clicked.", ("](javascript:",)),
-    Hostile("foreign_image", f"![x](http://{FOREIGN_HOST}/x.png)",
-            "A markdown image on a foreign host: the browser fetches it on display (tracking pixel, leaked visit).",
-            (f"](http://{FOREIGN_HOST}",)),
-    Hostile("html_link", f'<a href="http://{FOREIGN_HOST}">login again</a>',
-            "An HTML link to a foreign host: phishing that looks like part of the app.", ("<a href=",)),
-    Hostile("md_injection", f"**bold** [link](http://{FOREIGN_HOST}) # not a heading",
-            "Markdown formatting and a link: user text restyled and turned into a phishing link.",
-            ("**bold**", f"](http://{FOREIGN_HOST})")),
-    Hostile("heading", "# Approved by the board\n\n---\n> quoted",
-            "Block markdown (heading, rule, quote) on several lines: user text posing as the app's own layout.",
-            ("# Approved",)),
-    Hostile("autolink", f"see www.{FOREIGN_HOST} or http://{FOREIGN_HOST}/a, mail boss@{FOREIGN_HOST}",
-            "Bare URLs and e-mail addresses: GitHub-flavoured markdown turns them into links by itself, even "
-            "when every special character is backslash-escaped (see `autolinks`)."),
-    Hostile("streamlit_directive", ":red[styled] :material/warning: :rainbow-background[x]",
-            "Streamlit's markdown directives: colours, icons and backgrounds injected into the app's look.",
-            (":red[", ":rainbow-background[")),
-    Hostile("latex_href", f"$\\href{{http://{FOREIGN_HOST}}}{{x}}$",
-            "KaTeX inside $…$: \\href makes a link, and big formulas can hang the renderer.", ("$\\href",)),
-    Hostile("template", "{{7*7}} ${7*7} <%= 7*7 %>",
-            "Template injection: harmless only while the text is never evaluated (it must show as typed, not 49).",
-            ("<%=",)),
-    Hostile("sql", "'; DROP TABLE initiative; --",
-            "SQL injection: harmless only with bound parameters; the quote and comment must be stored as typed."),
-    Hostile("rtl_override", "Invoice \u202Egnp.exe",
-            "A right-to-left override: 'exe.png' displayed, 'gnp.exe' stored (a spoofed file name)."),
-    Hostile("entities", "&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;b&#x3E; &amp;",
-            "HTML entities: decoded by an HTML renderer into markup (double-escaping bugs).", ("&lt;script", "&#x3C;b")),
-    Hostile("emoji_zwj", "Team 👩‍👩‍👧‍👦 🏳️‍🌈 e\u0301 \u200b\u200d",
-            "Emoji with zero-width joiners, combining accents and zero-width spaces: multi-code-point text "
-            "that naive truncation or length checks break."),
-    Hostile("big", _big(),
-            "A 100 kB string: fields must refuse or cut it with a message, never crash or hang the page.",
-            ("<b>big</b>",)),
+    Hostile(
+        "script",
+        "<script>alert(1)</script>",
+        "A script element: runs JavaScript when a page inserts the text as HTML.",
+        ("<script>",),
+    ),
+    Hostile(
+        "img_onerror",
+        "<img src=x onerror=alert(1)>",
+        "An event handler on a broken image: runs JavaScript without any <script> tag.",
+        ("<img src",),
+    ),
+    Hostile(
+        "svg_onload",
+        "<svg onload=alert(1)>",
+        "An SVG element with onload: the same attack through another element.",
+        ("<svg onload",),
+    ),
+    Hostile(
+        "js_link",
+        "[click](javascript:alert(1))",
+        "A markdown link with a javascript: URL: runs JavaScript when clicked.",
+        ("](javascript:",),
+    ),
+    Hostile(
+        "foreign_image",
+        f"![x](http://{FOREIGN_HOST}/x.png)",
+        "A markdown image on a foreign host: the browser fetches it on display (tracking pixel, leaked visit).",
+        (f"](http://{FOREIGN_HOST}",),
+    ),
+    Hostile(
+        "html_link",
+        f'<a href="http://{FOREIGN_HOST}">login again</a>',
+        "An HTML link to a foreign host: phishing that looks like part of the app.",
+        ("<a href=",),
+    ),
+    Hostile(
+        "md_injection",
+        f"**bold** [link](http://{FOREIGN_HOST}) # not a heading",
+        "Markdown formatting and a link: user text restyled and turned into a phishing link.",
+        ("**bold**", f"](http://{FOREIGN_HOST})"),
+    ),
+    Hostile(
+        "heading",
+        "# Approved by the board\n\n---\n> quoted",
+        "Block markdown (heading, rule, quote) on several lines: user text posing as the app's own layout.",
+        ("# Approved",),
+    ),
+    Hostile(
+        "autolink",
+        f"see www.{FOREIGN_HOST} or http://{FOREIGN_HOST}/a, mail boss@{FOREIGN_HOST}",
+        "Bare URLs and e-mail addresses: GitHub-flavoured markdown turns them into links by itself, even "
+        "when every special character is backslash-escaped (see `autolinks`).",
+    ),
+    Hostile(
+        "streamlit_directive",
+        ":red[styled] :material/warning: :rainbow-background[x]",
+        "Streamlit's markdown directives: colours, icons and backgrounds injected into the app's look.",
+        (":red[", ":rainbow-background["),
+    ),
+    Hostile(
+        "latex_href",
+        f"$\\href{{http://{FOREIGN_HOST}}}{{x}}$",
+        "KaTeX inside $…$: \\href makes a link, and big formulas can hang the renderer.",
+        ("$\\href",),
+    ),
+    Hostile(
+        "template",
+        "{{7*7}} ${7*7} <%= 7*7 %>",
+        "Template injection: harmless only while the text is never evaluated (it must show as typed, not 49).",
+        ("<%=",),
+    ),
+    Hostile(
+        "sql",
+        "'; DROP TABLE initiative; --",
+        "SQL injection: harmless only with bound parameters; the quote and comment must be stored as typed.",
+    ),
+    Hostile(
+        "rtl_override",
+        "Invoice \u202egnp.exe",
+        "A right-to-left override: 'exe.png' displayed, 'gnp.exe' stored (a spoofed file name).",
+    ),
+    Hostile(
+        "entities",
+        "&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;b&#x3E; &amp;",
+        "HTML entities: decoded by an HTML renderer into markup (double-escaping bugs).",
+        ("&lt;script", "&#x3C;b"),
+    ),
+    Hostile(
+        "emoji_zwj",
+        "Team 👩‍👩‍👧‍👦 🏳️‍🌈 e\u0301 \u200b\u200d",
+        "Emoji with zero-width joiners, combining accents and zero-width spaces: multi-code-point text "
+        "that naive truncation or length checks break.",
+    ),
+    Hostile(
+        "big",
+        _big(),
+        "A 100 kB string: fields must refuse or cut it with a message, never crash or hang the page.",
+        ("<b>big</b>",),
+    ),
 )
 
 BY_KEY = {h.key: h for h in CORPUS}
@@ -159,46 +218,135 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
         for n, h in enumerate(CORPUS):
             text = h.text
             department = create_department(session=session, actor=actor, data={"name": fit(text, 120)})
-            person = create_person(session=session, actor=actor, data={
-                "name": fit(text, 120), "email": f"hostile{n}@example.nl", "department_id": department,
-                "role": Role.MANAGER})
-            objective = create_objective(session=session, actor=actor, data={
-                "title": fit(text, 200), "description": fit(text, 5_000), "owner_id": person})
-            terms = [create_term(session=session, actor=actor, data={
-                "kind": kind, "code": fit(f"{kind.value[:2]}{n}{text}", 40), "name_en": fit(text, 80),
-                "name_nl": fit(text, 80), "position": n}) for kind in TaxonomyKind]
-            kpi = create_kpi(session=session, actor=actor, data={
-                "code": fit(f"H{n}{text}", 40), "name": fit(text, 160), "kind": KpiKind.CSAT, "unit": fit(text, 20),
-                "method": fit(text, 2_000), "description": fit(text, 5_000), "discipline": Discipline.MEASUREMENT,
-                "owner_id": person, "primary_source": fit(text, 80)})
-            record_kpi_reading(session=session, actor=actor, data={
-                "kpi_id": kpi, "period": month, "value": 7.5, "sample_size": 100, "source": fit(text, 80)})
+            person = create_person(
+                session=session,
+                actor=actor,
+                data={
+                    "name": fit(text, 120),
+                    "email": f"hostile{n}@example.nl",
+                    "department_id": department,
+                    "role": Role.MANAGER,
+                },
+            )
+            objective = create_objective(
+                session=session,
+                actor=actor,
+                data={"title": fit(text, 200), "description": fit(text, 5_000), "owner_id": person},
+            )
+            terms = [
+                create_term(
+                    session=session,
+                    actor=actor,
+                    data={
+                        "kind": kind,
+                        "code": fit(f"{kind.value[:2]}{n}{text}", 40),
+                        "name_en": fit(text, 80),
+                        "name_nl": fit(text, 80),
+                        "position": n,
+                    },
+                )
+                for kind in TaxonomyKind
+            ]
+            kpi = create_kpi(
+                session=session,
+                actor=actor,
+                data={
+                    "code": fit(f"H{n}{text}", 40),
+                    "name": fit(text, 160),
+                    "kind": KpiKind.CSAT,
+                    "unit": fit(text, 20),
+                    "method": fit(text, 2_000),
+                    "description": fit(text, 5_000),
+                    "discipline": Discipline.MEASUREMENT,
+                    "owner_id": person,
+                    "primary_source": fit(text, 80),
+                },
+            )
+            record_kpi_reading(
+                session=session,
+                actor=actor,
+                data={"kpi_id": kpi, "period": month, "value": 7.5, "sample_size": 100, "source": fit(text, 80)},
+            )
             _seed_corrected_and_withdrawn(session, actor, kpi, month, text)
-            initiative = create_initiative(session=session, actor=actor, data={
-                "title": fit(text, 200), "description": fit(text, 20_000), "project_code": fit(text, 40),
-                "discipline": disciplines[n % len(disciplines)], "owner_id": person, "sponsor_id": person,
-                "owning_department_id": department, "requesting_department_id": department,
-                "objective_id": objective, "status": Status.ACTIVE if n % 2 else Status.PROPOSED,
-                "journey_stage_ids": terms[:1], "channel_ids": terms[1:], "start_date": today,
-                "target_date": today})
-            record_check_in(session=session, actor=actor, initiative_id=initiative, data={
-                "checkin_date": today, "health": Health.RED, "reason": fit(text, 2_000), "progress_pct": 40,
-                "summary": fit(text, 5_000), "next_steps": fit(text, 5_000), "blocker": fit(text, 2_000)})
-            set_budget_line(session=session, actor=actor, initiative_id=initiative,
-                            data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00})
-            record_expense(session=session, actor=actor, initiative_id=initiative,
-                           data={"spent_on": today, "amount_cents": 25_00, "note": fit(text, 500)})
-            record_expense(session=session, actor=actor, initiative_id=initiative, data={
-                "spent_on": today, "amount_cents": -5_00, "note": fit(text, 500), "correction_reason": fit(text, 500)})
+            initiative = create_initiative(
+                session=session,
+                actor=actor,
+                data={
+                    "title": fit(text, 200),
+                    "description": fit(text, 20_000),
+                    "project_code": fit(text, 40),
+                    "discipline": disciplines[n % len(disciplines)],
+                    "owner_id": person,
+                    "sponsor_id": person,
+                    "owning_department_id": department,
+                    "requesting_department_id": department,
+                    "objective_id": objective,
+                    "status": Status.ACTIVE if n % 2 else Status.PROPOSED,
+                    "journey_stage_ids": terms[:1],
+                    "channel_ids": terms[1:],
+                    "start_date": today,
+                    "target_date": today,
+                },
+            )
+            record_check_in(
+                session=session,
+                actor=actor,
+                initiative_id=initiative,
+                data={
+                    "checkin_date": today,
+                    "health": Health.RED,
+                    "reason": fit(text, 2_000),
+                    "progress_pct": 40,
+                    "summary": fit(text, 5_000),
+                    "next_steps": fit(text, 5_000),
+                    "blocker": fit(text, 2_000),
+                },
+            )
+            set_budget_line(
+                session=session,
+                actor=actor,
+                initiative_id=initiative,
+                data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00},
+            )
+            record_expense(
+                session=session,
+                actor=actor,
+                initiative_id=initiative,
+                data={"spent_on": today, "amount_cents": 25_00, "note": fit(text, 500)},
+            )
+            record_expense(
+                session=session,
+                actor=actor,
+                initiative_id=initiative,
+                data={
+                    "spent_on": today,
+                    "amount_cents": -5_00,
+                    "note": fit(text, 500),
+                    "correction_reason": fit(text, 500),
+                },
+            )
             # The PDCA record: every A3 box, and the KPI as its target (which links it to the initiative).
             version = session.get(Initiative, initiative).version  # the check-in's progress moved it on
-            save_cycle_record(session=session, actor=actor, initiative_id=initiative, seen_version=version, data={
-                **{box: fit(text, 10_000) for box in A3_TEXT_BOXES}, "target_kpi_id": kpi, "baseline_value": 6.0,
-                "target_value": 8.0})
+            save_cycle_record(
+                session=session,
+                actor=actor,
+                initiative_id=initiative,
+                seen_version=version,
+                data={
+                    **{box: fit(text, 10_000) for box in A3_TEXT_BOXES},
+                    "target_kpi_id": kpi,
+                    "baseline_value": 6.0,
+                    "target_value": 8.0,
+                },
+            )
             _seed_plan(session, actor, initiative, person, text, today, blocker=next(reversed(ids.values()), None))
             if n % 2 and ids:  # active and blocked by the previous (red) one: green needs an override reason
-                record_check_in(session=session, actor=actor, initiative_id=initiative, data={
-                    "checkin_date": today, "health": Health.GREEN, "override_reason": fit(text, 2_000)})
+                record_check_in(
+                    session=session,
+                    actor=actor,
+                    initiative_id=initiative,
+                    data={"checkin_date": today, "health": Health.GREEN, "override_reason": fit(text, 2_000)},
+                )
             ids[h.key] = initiative
     return HostileSeed(admin_id=actor, initiative_ids=ids)
 
@@ -206,25 +354,57 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
 def _seed_corrected_and_withdrawn(session, actor: int, kpi: int, month: date, text: str) -> None:
     """A reading of the month before, corrected and then withdrawn, each with the text as its reason."""
     before = (month - timedelta(days=1)).replace(day=1)
-    reading = record_kpi_reading(session=session, actor=actor, data={
-        "kpi_id": kpi, "period": before, "value": 7.0, "sample_size": 90, "source": fit(text, 80)})
-    correct_kpi_reading(session=session, actor=actor, reading_id=reading, seen_version=1,
-                        data={"value": 7.1, "sample_size": 90, "reason": fit(text, 2_000)})
-    withdraw_kpi_reading(session=session, actor=actor, reading_id=reading, seen_version=2,
-                         data={"reason": fit(text, 2_000)})
+    reading = record_kpi_reading(
+        session=session,
+        actor=actor,
+        data={"kpi_id": kpi, "period": before, "value": 7.0, "sample_size": 90, "source": fit(text, 80)},
+    )
+    correct_kpi_reading(
+        session=session,
+        actor=actor,
+        reading_id=reading,
+        seen_version=1,
+        data={"value": 7.1, "sample_size": 90, "reason": fit(text, 2_000)},
+    )
+    withdraw_kpi_reading(
+        session=session, actor=actor, reading_id=reading, seen_version=2, data={"reason": fit(text, 2_000)}
+    )
 
 
 def _seed_plan(session, actor: int, initiative: int, person: int, text: str, today: date, blocker: int | None) -> None:
     """Plan & team: a milestone, a risk, an action of the plan, a team role, and a dependency (on the previous
     entry's initiative) with its note."""
-    add_milestone(session=session, actor=actor, initiative_id=initiative,
-                  data={"title": fit(text, 200), "due_on": today})
-    add_risk(session=session, actor=actor, initiative_id=initiative, data={
-        "title": fit(text, 200), "probability": 4, "impact": 5, "mitigation": fit(text, 2_000), "owner_id": person})
-    add_plan_action(session=session, actor=actor, initiative_id=initiative, data={
-        "description": fit(text, 300), "owner_id": person, "due_on": today, "cost_cents": 10_00})
-    add_team_member(session=session, actor=actor, initiative_id=initiative,
-                    data={"person_id": person, "role_on_initiative": fit(text, 80)})
+    add_milestone(
+        session=session, actor=actor, initiative_id=initiative, data={"title": fit(text, 200), "due_on": today}
+    )
+    add_risk(
+        session=session,
+        actor=actor,
+        initiative_id=initiative,
+        data={
+            "title": fit(text, 200),
+            "probability": 4,
+            "impact": 5,
+            "mitigation": fit(text, 2_000),
+            "owner_id": person,
+        },
+    )
+    add_plan_action(
+        session=session,
+        actor=actor,
+        initiative_id=initiative,
+        data={"description": fit(text, 300), "owner_id": person, "due_on": today, "cost_cents": 10_00},
+    )
+    add_team_member(
+        session=session,
+        actor=actor,
+        initiative_id=initiative,
+        data={"person_id": person, "role_on_initiative": fit(text, 80)},
+    )
     if blocker is not None:
-        add_dependency(session=session, actor=actor, initiative_id=initiative,
-                       data={"blocked_by_id": blocker, "note": fit(text, 300)})
+        add_dependency(
+            session=session,
+            actor=actor,
+            initiative_id=initiative,
+            data={"blocked_by_id": blocker, "note": fit(text, 300)},
+        )

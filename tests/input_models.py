@@ -1,5 +1,6 @@
 """Every input model of cxgov, found by walking the package: tests that prove a rule for all of them cover a
 model added later without being told."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Local accounts: admin reset, own password change, sign-in with one generic error and a lockout that is stored."""
+
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,11 @@ from cxgov.errors import NotFound, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, LocalAccount, Person, Role, base
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import (
-    SignInFailed, SignInResult, change_own_password, reset_password, sign_in,
+    SignInFailed,
+    SignInResult,
+    change_own_password,
+    reset_password,
+    sign_in,
 )
 from cxgov.settings import get_settings
 from tests.factories import add_person
@@ -61,6 +66,7 @@ def people(engine):
 
 # --- reset by an admin ---------------------------------------------------------------------------------------
 
+
 def test_admin_reset_creates_the_account_and_is_audited_without_the_password(engine):
     admin = add_person(engine, Role.ADMIN)
     person = add_person(engine, Role.CONTRIBUTOR)
@@ -73,7 +79,9 @@ def test_admin_reset_creates_the_account_and_is_audited_without_the_password(eng
     assert account.version == 2
     events = _events(engine)
     assert [(e.action, e.field, e.old_value, e.new_value, e.actor_id) for e in events] == [
-        ("create", "password", None, "***", admin), ("update", "password", "***", "***", admin)]
+        ("create", "password", None, "***", admin),
+        ("update", "password", "***", "***", admin),
+    ]
     everything = " ".join(str(v) for e in events for v in e.model_dump().values())
     assert GOOD not in everything and OTHER not in everything and "argon2" not in everything
     assert account.password_hash not in everything
@@ -93,9 +101,11 @@ def test_only_an_admin_can_reset(engine, role):
 def test_reset_checks_the_password_rules_against_the_person(engine):
     admin = add_person(engine, Role.ADMIN)
     person = add_person(engine, name="Femke Bakker")
-    for password, key in [("kort", "error.account_password_too_short"),
-                          ("Wachtwoord2026!", "error.account_password_common"),
-                          ("Femke-heeft-een-fiets", "error.account_password_personal")]:
+    for password, key in [
+        ("kort", "error.account_password_too_short"),
+        ("Wachtwoord2026!", "error.account_password_common"),
+        ("Femke-heeft-een-fiets", "error.account_password_personal"),
+    ]:
         with pytest.raises(ValidationError) as caught, session_scope(engine, write=True) as session:
             reset_password(session=session, actor=admin, person_id=person, new_password=password)
         assert caught.value.errors["new_password"][0] == key
@@ -120,11 +130,13 @@ def test_the_minimum_length_comes_from_the_setting(engine, monkeypatch):
 
 # --- the person's own change ---------------------------------------------------------------------------------
 
+
 def test_change_own_requires_the_current_password(engine, people):
     _, manager = people
     with pytest.raises(ValidationError) as caught, session_scope(engine, write=True) as session:
-        change_own_password(session=session, actor=manager, current_password="wrong one entirely",
-                            new_password="Nieuwe zin voor later")
+        change_own_password(
+            session=session, actor=manager, current_password="wrong one entirely", new_password="Nieuwe zin voor later"
+        )
     assert caught.value.errors == {"current_password": ("error.account_wrong_password", {})}
     with pytest.raises(ValidationError) as caught, session_scope(engine, write=True) as session:
         change_own_password(session=session, actor=manager, current_password=GOOD, new_password=GOOD)
@@ -133,12 +145,17 @@ def test_change_own_requires_the_current_password(engine, people):
 
 
 def test_change_own_clears_must_change_and_is_audited(engine, people):
-    admin, manager = people
+    _admin, manager = people
     account = _account(engine, manager)
     assert not account.must_change_password and account.version == 2
     last = _events(engine)[-1]
     assert (last.action, last.field, last.old_value, last.new_value, last.actor_id) == (
-        "update", "password", "***", "***", manager)
+        "update",
+        "password",
+        "***",
+        "***",
+        manager,
+    )
     assert _attempt(engine, _email(engine, manager), GOOD).ok
     assert not _attempt(engine, _email(engine, manager), OTHER).ok
 
@@ -153,6 +170,7 @@ def test_change_own_needs_a_person_with_an_account(engine):
 
 # --- sign-in -------------------------------------------------------------------------------------------------
 
+
 def test_sign_in_success_is_audited_and_reports_a_required_change(engine, people):
     admin, manager = people
     result = _attempt(engine, "  " + _email(engine, manager).upper() + " ", GOOD)  # as typed: case, spaces
@@ -166,7 +184,7 @@ def test_sign_in_success_is_audited_and_reports_a_required_change(engine, people
 
 
 def test_every_failure_gives_the_same_generic_error(engine, people):
-    admin, manager = people
+    _admin, manager = people
     no_account = add_person(engine)
     email = _email(engine, manager)
     failures = [
@@ -185,8 +203,12 @@ def test_every_failure_gives_the_same_generic_error(engine, people):
         messages.add((caught.value.key, caught.value.message("en"), caught.value.message("nl")))
     assert len(messages) == 1 and next(iter(messages))[0] == "accounts.error.sign_in_failed"
     reasons = [(e.entity_id, e.reason) for e in _events(engine, "sign_in_failed")]
-    assert reasons == [("unknown", "unknown e-mail address"), (str(manager), "wrong password (1 in a row)"),
-                       (str(no_account), "no local account"), (str(manager), "deactivated")]
+    assert reasons == [
+        ("unknown", "unknown e-mail address"),
+        (str(manager), "wrong password (1 in a row)"),
+        (str(no_account), "no local account"),
+        (str(manager), "deactivated"),
+    ]
 
 
 def test_an_unknown_email_is_audited_lower_case_and_never_the_password(engine):
@@ -204,7 +226,10 @@ def test_blank_fields_are_a_validation_error(engine):
 
 def test_nul_in_the_address_or_password_is_refused_naming_the_field_on_both_databases(engine, people):
     """PostgreSQL cannot even look up text holding NUL: sign-in failed there instead of saying what is wrong."""
-    for email, password, field in (("mila\x00@voltera.nl", GOOD, "email"), ("x@voltera.nl", "pass\x00word", "password")):
+    for email, password, field in (
+        ("mila\x00@voltera.nl", GOOD, "email"),
+        ("x@voltera.nl", "pass\x00word", "password"),
+    ):
         with pytest.raises(ValidationError) as caught:
             _attempt(engine, email, password)
         assert caught.value.errors == {field: ("error.nul_character", {})}
@@ -226,7 +251,7 @@ def test_failures_are_stored_and_counted_across_attempts(engine, people):
 
 
 def test_lockout_after_five_failures_even_the_right_password_until_the_cool_down(engine, people, monkeypatch):
-    admin, manager = people
+    _admin, manager = people
     email = _email(engine, manager)
     for n in range(5):
         assert not _attempt(engine, email, f"wrong guess number {n}").ok

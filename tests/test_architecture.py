@@ -1,4 +1,5 @@
 """Rules of the codebase that a test can hold: layering and documentation of settings."""
+
 import re
 from pathlib import Path
 
@@ -8,14 +9,20 @@ STREAMLIT_IMPORT = re.compile(r"^\s*(import streamlit|from streamlit)", re.MULTI
 
 
 def test_domain_code_never_imports_streamlit():
-    offenders = [str(p.relative_to(PROJECT_ROOT)) for p in Path(PROJECT_ROOT, "cxgov").rglob("*.py")
-                 if "cxgov/ui/" not in p.as_posix() and STREAMLIT_IMPORT.search(p.read_text())]
+    offenders = [
+        str(p.relative_to(PROJECT_ROOT))
+        for p in Path(PROJECT_ROOT, "cxgov").rglob("*.py")
+        if "cxgov/ui/" not in p.as_posix() and STREAMLIT_IMPORT.search(p.read_text())
+    ]
     assert offenders == []
 
 
 def test_pages_never_open_sessions_or_engines():
-    offenders = [str(p.relative_to(PROJECT_ROOT)) for p in Path(PROJECT_ROOT, "app_pages").rglob("*.py")
-                 if re.search(r"session_scope|make_engine|create_engine|Session\(", p.read_text())]
+    offenders = [
+        str(p.relative_to(PROJECT_ROOT))
+        for p in Path(PROJECT_ROOT, "app_pages").rglob("*.py")
+        if re.search(r"session_scope|make_engine|create_engine|Session\(", p.read_text())
+    ]
     assert offenders == []
 
 
@@ -27,10 +34,16 @@ CONSTANT_HTML = {
 
 def test_no_raw_html_rendering():
     pattern = re.compile(r"unsafe_allow_html\s*=\s*True|st\.html\(|components\.html\(")
-    files = [*Path(PROJECT_ROOT, "cxgov").rglob("*.py"), *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
-             Path(PROJECT_ROOT, "app.py")]
-    assert [str(p) for p in files if pattern.search(p.read_text())
-            and p.relative_to(PROJECT_ROOT).as_posix() not in CONSTANT_HTML] == []
+    files = [
+        *Path(PROJECT_ROOT, "cxgov").rglob("*.py"),
+        *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
+        Path(PROJECT_ROOT, "app.py"),
+    ]
+    assert [
+        str(p)
+        for p in files
+        if pattern.search(p.read_text()) and p.relative_to(PROJECT_ROOT).as_posix() not in CONSTANT_HTML
+    ] == []
 
 
 def test_every_setting_is_documented_in_the_readme():

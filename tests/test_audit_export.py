@@ -1,4 +1,5 @@
 """The audit log export: every matching event as a formula-safe Excel file, and the export itself audited."""
+
 from __future__ import annotations
 
 import io
@@ -12,10 +13,10 @@ from sqlmodel import select
 from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import PermissionDenied
+from cxgov.i18n import t
 from cxgov.models import AuditEvent, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.audit import AuditFilter
-from cxgov.i18n import t
 from cxgov.services.audit_export import export_audit_log
 from cxgov.services.reference import create_department, create_objective, update_department
 from cxgov.settings import get_settings
@@ -24,9 +25,18 @@ from tests.factories import add_person
 from tests.test_export import HOSTILE
 
 STORABLE = HOSTILE[:-1]  # PostgreSQL text cannot hold NUL at all (an input-layer matter, not the export's)
-HEADERS = ("admin.audit.col.seq", "export.audit.occurred_at_utc", "admin.audit.col.actor_name", "admin.audit.col.entity",
-           "admin.audit.col.entity_id", "admin.audit.col.action", "admin.audit.col.field", "export.audit.old",
-           "export.audit.new", "admin.audit.col.reason")
+HEADERS = (
+    "admin.audit.col.seq",
+    "export.audit.occurred_at_utc",
+    "admin.audit.col.actor_name",
+    "admin.audit.col.entity",
+    "admin.audit.col.entity_id",
+    "admin.audit.col.action",
+    "admin.audit.col.field",
+    "export.audit.old",
+    "export.audit.new",
+    "admin.audit.col.reason",
+)
 
 
 def _rows(data: bytes) -> list[list]:
@@ -41,8 +51,14 @@ def test_export_is_formula_safe_and_complete(engine, lang):
     admin = add_person(engine, Role.ADMIN, name="Anne Admin")
     department = run(engine, create_department, admin, data={"name": "Finance"})
     for version, name in enumerate(STORABLE, start=1):  # a rename audits the old and new name as they are
-        run(engine, update_department, admin, department_id=department, seen_version=version,
-            data={"name": f"{name} dept"})
+        run(
+            engine,
+            update_department,
+            admin,
+            department_id=department,
+            seen_version=version,
+            data={"name": f"{name} dept"},
+        )
     rows = _rows(run(engine, export_audit_log, admin, filters=AuditFilter(entity="department"), language=lang))
     assert rows[0] == [t(key, lang) for key in HEADERS]  # in the reader's language
     body = rows[1:]

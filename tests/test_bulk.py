@@ -1,5 +1,6 @@
 """Bulk updates: planning a grid's edits into per-row change sets (pure), noticing what changed underneath the
 snapshot, and saving one row per unit through the services (conflicts, invalid rows, audit, permissions)."""
+
 from datetime import date
 
 import pytest
@@ -18,12 +19,21 @@ from tests.factories import add_initiative, add_person
 
 
 def _seen(initiative_id=1, **values) -> SeenRow:
-    row = {"title": f"Initiative {initiative_id}", "owner": "Mila", "version": 3, "check_in_id": 10,
-           "health": "amber", "reason": "Supplier late", "progress_pct": 40, "target_date": date(2026, 12, 31)}
+    row = {
+        "title": f"Initiative {initiative_id}",
+        "owner": "Mila",
+        "version": 3,
+        "check_in_id": 10,
+        "health": "amber",
+        "reason": "Supplier late",
+        "progress_pct": 40,
+        "target_date": date(2026, 12, 31),
+    }
     return SeenRow(initiative_id=initiative_id, **(row | values))
 
 
 # --- planning (pure) ---------------------------------------------------------------------------------------
+
 
 def test_an_unchanged_row_plans_nothing_even_with_the_grids_blanks():
     seen = {1: _seen(1, health=None, reason="", target_date=None)}
@@ -33,8 +43,7 @@ def test_an_unchanged_row_plans_nothing_even_with_the_grids_blanks():
 
 def test_a_new_health_is_a_whole_check_in_and_a_new_date_only_the_date():
     seen = {1: _seen(1), 2: _seen(2)}
-    shown = {1: _seen(1).values() | {"health": "red"},
-             2: _seen(2).values() | {"target_date": "2027-02-01T00:00:00"}}
+    shown = {1: _seen(1).values() | {"health": "red"}, 2: _seen(2).values() | {"target_date": "2027-02-01T00:00:00"}}
     assert plan(seen, shown) == [
         RowPlan(1, 3, 10, {"health": "red", "reason": "Supplier late", "progress_pct": 40}),
         RowPlan(2, 3, 10, {"target_date": date(2027, 2, 1)}),
@@ -43,8 +52,11 @@ def test_a_new_health_is_a_whole_check_in_and_a_new_date_only_the_date():
 
 def test_rows_are_matched_by_initiative_id_not_by_position():
     seen = {7: _seen(7, progress_pct=10), 3: _seen(3, progress_pct=90)}
-    shown = {3: _seen(3, progress_pct=90).values(), 7: _seen(7).values() | {"progress_pct": 15},
-             99: {"progress_pct": 1}}  # not in the snapshot: ignored
+    shown = {
+        3: _seen(3, progress_pct=90).values(),
+        7: _seen(7).values() | {"progress_pct": 15},
+        99: {"progress_pct": 1},
+    }  # not in the snapshot: ignored
     [row] = plan(seen, shown)
     assert (row.initiative_id, row.changes["progress_pct"]) == (7, 15)
 
@@ -65,6 +77,7 @@ def test_refreshing_replaces_only_the_named_rows_and_drops_those_gone():
 
 # --- the service, on both databases ------------------------------------------------------------------------
 
+
 @pytest.fixture
 def team(engine):
     owner = add_person(engine, Role.MANAGER, name="Mila Manager")
@@ -81,21 +94,32 @@ def _rows(engine, person_id=None) -> dict[int, SeenRow]:
 
 def _apply(engine, actor, row: SeenRow, **changes):
     with session_scope(engine, write=True) as session:
-        return apply_bulk_row(session=session, actor=actor, initiative_id=row.initiative_id,
-                              seen_version=row.version, seen_check_in_id=row.check_in_id, changes=changes)
+        return apply_bulk_row(
+            session=session,
+            actor=actor,
+            initiative_id=row.initiative_id,
+            seen_version=row.version,
+            seen_check_in_id=row.check_in_id,
+            changes=changes,
+        )
 
 
 def _check_in(engine, actor, initiative_id, health="amber", reason="Waiting for IT"):
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=actor, initiative_id=initiative_id,
-                        data={"checkin_date": date.today(), "health": health, "reason": reason})
+        record_check_in(
+            session=session,
+            actor=actor,
+            initiative_id=initiative_id,
+            data={"checkin_date": date.today(), "health": health, "reason": reason},
+        )
 
 
 def _state(engine, initiative_id):
     with session_scope(engine) as session:
         initiative = session.get(Initiative, initiative_id)
-        check_ins = session.exec(select(CheckIn).where(CheckIn.initiative_id == initiative_id)
-                                 .order_by(CheckIn.id)).all()
+        check_ins = session.exec(
+            select(CheckIn).where(CheckIn.initiative_id == initiative_id).order_by(CheckIn.id)
+        ).all()
         return initiative.version, initiative.progress_pct, initiative.target_date, check_ins
 
 
@@ -109,17 +133,28 @@ def test_a_row_saves_a_check_in_and_the_target_date_in_one_unit_with_audit(team)
     row = _rows(engine, owner)[team["first"]]
     assert (row.health, row.check_in_id, row.progress_pct) == (None, None, 0)
     before = len(_events(engine))
-    done = _apply(engine, owner, row, health="amber", reason="Supplier late", progress_pct=35,
-                  target_date=date(2027, 3, 31))
+    done = _apply(
+        engine, owner, row, health="amber", reason="Supplier late", progress_pct=35, target_date=date(2027, 3, 31)
+    )
     version, progress, target, [check_in] = _state(engine, team["first"])
     assert (check_in.health, check_in.reason, check_in.progress_pct, check_in.author_id) == (
-        "amber", "Supplier late", 35, owner)
-    assert (version, progress, target) == (row.version + 2, 35, date(2027, 3, 31))  # the date, then the check-in's progress
+        "amber",
+        "Supplier late",
+        35,
+        owner,
+    )
+    assert (version, progress, target) == (
+        row.version + 2,
+        35,
+        date(2027, 3, 31),
+    )  # the date, then the check-in's progress
     assert done["check_in_id"] == check_in.id and set(done) == {"check_in_id", "target_date"}
     new = _events(engine)[before:]
     assert [(e.entity, e.action, e.field) for e in new] == [
-        ("initiative", "update", "target_date"), ("check_in", "create", None),
-        ("initiative", "update", "progress_pct")]
+        ("initiative", "update", "target_date"),
+        ("check_in", "create", None),
+        ("initiative", "update", "progress_pct"),
+    ]
     assert {e.actor_id for e in new} == {owner}
     assert _rows(engine, owner)[team["first"]].check_in_id == check_in.id  # the snapshot's mark moved
 
@@ -168,8 +203,10 @@ def test_valid_rows_are_saved_while_a_conflicted_one_stays_untouched(team):
     rows = _rows(engine, owner)
     _check_in(engine, team["other"], team["second"])
     outcomes = {}
-    for initiative_id, changes in ((team["first"], {"target_date": date(2027, 6, 30)}),
-                                   (team["second"], {"health": "green", "reason": "", "progress_pct": 80})):
+    for initiative_id, changes in (
+        (team["first"], {"target_date": date(2027, 6, 30)}),
+        (team["second"], {"health": "green", "reason": "", "progress_pct": 80}),
+    ):
         try:  # each row in its own unit, as the page does
             _apply(engine, owner, rows[initiative_id], **changes)
             outcomes[initiative_id] = "saved"
@@ -203,10 +240,18 @@ def test_a_health_better_than_the_rules_needs_the_rows_reason(team):
     overrun = add_initiative(engine, owner_id=owner, title="Chatbot pilot", status="approved", phase="plan")
     with session_scope(engine, write=True) as session:
         today = date.today()
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=overrun,
-                        data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00})
-        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=overrun,
-                       data={"spent_on": today, "amount_cents": "900,00", "category": "external"})
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=overrun,
+            data={"year": today.year, "quarter": (today.month - 1) // 3 + 1, "planned_cents": 100_00},
+        )
+        record_expense(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=overrun,
+            data={"spent_on": today, "amount_cents": "900,00", "category": "external"},
+        )
     row = _rows(engine, owner)[overrun]
     with pytest.raises(ValidationError) as refused:
         _apply(engine, owner, row, health="green", reason="")
@@ -214,7 +259,10 @@ def test_a_health_better_than_the_rules_needs_the_rows_reason(team):
     _apply(engine, owner, row, health="green", reason="The invoice is a prepayment for next year")
     [check_in] = _state(engine, overrun)[3]
     assert (check_in.health, check_in.derived_health, check_in.override_reason) == (
-        "green", "red", "The invoice is a prepayment for next year")
+        "green",
+        "red",
+        "The invoice is a prepayment for next year",
+    )
 
 
 def test_the_marks_query_sees_versions_and_newest_check_ins(team):

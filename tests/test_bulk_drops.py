@@ -1,13 +1,23 @@
 """Which bulk-grid rows wait for confirmation: progress falling by more than 50 points, until that very value
 is confirmed (pure)."""
+
 from datetime import date
 
 from cxgov.bulk import SeenRow, drops_to_confirm, plan
 
 
 def _seen(initiative_id: int, progress: int) -> SeenRow:
-    return SeenRow(initiative_id=initiative_id, title=f"Initiative {initiative_id}", owner="Mila", version=3,
-                   check_in_id=10, health="green", reason="", progress_pct=progress, target_date=date(2027, 1, 31))
+    return SeenRow(
+        initiative_id=initiative_id,
+        title=f"Initiative {initiative_id}",
+        owner="Mila",
+        version=3,
+        check_in_id=10,
+        health="green",
+        reason="",
+        progress_pct=progress,
+        target_date=date(2027, 1, 31),
+    )
 
 
 SEEN = {1: _seen(1, 80), 2: _seen(2, 80), 3: _seen(3, 60), 4: _seen(4, 10)}

@@ -1,4 +1,5 @@
 """`python -m cxgov …`: help for every command, migrate, verify-audit and a backup that keeps WAL rows."""
+
 import argparse
 import shutil
 import sqlite3
@@ -20,8 +21,9 @@ def test_the_command_line_offers_the_documented_commands():
 
 
 def test_help_exits_zero():
-    result = subprocess.run([sys.executable, "-m", "cxgov", "--help"], cwd=PROJECT_ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "cxgov", "--help"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     assert all(command in result.stdout for command in COMMANDS)
 
@@ -59,12 +61,16 @@ def test_backup_keeps_committed_rows_still_in_the_wal(sqlite_url, cli, tmp_path)
     database = sqlite_url.removeprefix("sqlite:///")
     writer = sqlite3.connect(database, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint=0")  # keep committed pages in the WAL, as a busy server does
-    writer.executemany("INSERT INTO department (name, active, version, created_at) VALUES (?, 1, 1, ?)",
-                       [(f"Committed {n}", "2026-11-29 10:00:00.000000") for n in range(25)])
+    writer.executemany(
+        "INSERT INTO department (name, active, version, created_at) VALUES (?, 1, 1, ?)",
+        [(f"Committed {n}", "2026-11-29 10:00:00.000000") for n in range(25)],
+    )
     pending = sqlite3.connect(database, isolation_level=None)
     pending.execute("BEGIN IMMEDIATE")
-    pending.execute("INSERT INTO department (name, active, version, created_at) VALUES ('Uncommitted', 1, 1, "
-                    "'2026-11-29 10:00:00.000000')")
+    pending.execute(
+        "INSERT INTO department (name, active, version, created_at) VALUES ('Uncommitted', 1, 1, "
+        "'2026-11-29 10:00:00.000000')"
+    )
     naive_copy = tmp_path / "copied.sqlite3"
     shutil.copyfile(database, naive_copy)
     target = tmp_path / "backups" / "cxgov-backup.sqlite3"
@@ -98,6 +104,7 @@ def test_set_password_gives_the_first_admin_a_password_to_sign_in_with(database_
     from cxgov.db import session_scope
     from cxgov.models import LocalAccount, Person, Role
     from cxgov.services.accounts import sign_in
+
     admin = add_person(engine, Role.ADMIN, name="Ada Admin")
     with session_scope(engine) as session:
         email = session.get(Person, admin).email
@@ -121,9 +128,11 @@ def test_set_password_gives_the_first_admin_a_password_to_sign_in_with(database_
 
 
 def test_add_person_adds_the_first_admin_and_refuses_a_taken_address(database_url, engine, cli):
+    from sqlmodel import select
+
     from cxgov.db import session_scope
     from cxgov.models import AuditEvent, Person, Role
-    from sqlmodel import select
+
     code, out, _ = cli(database_url, "add-person", "Ada@Voltera.NL", "--name", "Ada Admin", "--role", "admin")
     assert code == 0 and "Added Ada Admin <ada@voltera.nl> as admin" in out
     with session_scope(engine) as session:

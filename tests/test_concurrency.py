@@ -5,6 +5,7 @@ rejected save re-reads and tries again. So the final counter must equal the numb
 refusal must be a ConflictError, and each accepted save adds exactly one audit event to an intact chain.
 The loop itself lives in bench/concurrency.py, which prints the same figures (and the naive save's losses).
 """
+
 import pytest
 from sqlalchemy import func
 from sqlmodel import select
@@ -55,8 +56,9 @@ def test_the_naive_save_is_shown_to_lose_updates(engine):
 
 def _terms(engine) -> tuple[int, int]:
     with session_scope(engine, write=True) as session:
-        stage = TaxonomyTerm(kind=TaxonomyKind.JOURNEY_STAGE, code="orientation", name_en="Orientation",
-                             name_nl="Oriëntatie")
+        stage = TaxonomyTerm(
+            kind=TaxonomyKind.JOURNEY_STAGE, code="orientation", name_en="Orientation", name_nl="Oriëntatie"
+        )
         channel = TaxonomyTerm(kind=TaxonomyKind.CHANNEL, code="phone", name_en="Phone", name_nl="Telefoon")
         session.add_all([stage, channel])
         session.flush()
@@ -68,19 +70,22 @@ def _snapshot(engine, initiative_id: int) -> tuple:
     with session_scope(engine) as session:
         row = session.get(Initiative, initiative_id).model_dump()
         cycle = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == initiative_id)).one().model_dump()
-        terms = session.exec(select(InitiativeTerm.term_id).where(InitiativeTerm.initiative_id == initiative_id)
-                             .order_by(InitiativeTerm.term_id)).all()
+        terms = session.exec(
+            select(InitiativeTerm.term_id)
+            .where(InitiativeTerm.initiative_id == initiative_id)
+            .order_by(InitiativeTerm.term_id)
+        ).all()
         events = session.exec(select(func.count()).select_from(AuditEvent)).one()
         return row, cycle, terms, events
 
 
 def _stale_edit(engine, actor, initiative_id, seen_version, stage_id, channel_id):
     data, _ = read_form(engine, initiative_id)
-    data |= {"progress_pct": 70, "journey_stage_ids": [stage_id],
-             "channel_ids": [channel_id]}
+    data |= {"progress_pct": 70, "journey_stage_ids": [stage_id], "channel_ids": [channel_id]}
     with session_scope(engine, write=True) as session:
-        update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen_version,
-                          data=data)
+        update_initiative(
+            session=session, actor=actor, initiative_id=initiative_id, seen_version=seen_version, data=data
+        )
 
 
 def test_stale_save_has_no_side_effects(engine):
@@ -89,8 +94,13 @@ def test_stale_save_has_no_side_effects(engine):
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner, journey_stage_ids=[stage_id])
     data, version = read_form(engine, initiative_id)
     with session_scope(engine, write=True) as session:  # someone else saves first
-        update_initiative(session=session, actor=owner, initiative_id=initiative_id, seen_version=version,
-                          data=data | {"progress_pct": 10})
+        update_initiative(
+            session=session,
+            actor=owner,
+            initiative_id=initiative_id,
+            seen_version=version,
+            data=data | {"progress_pct": 10},
+        )
     before = _snapshot(engine, initiative_id)
     with pytest.raises(ConflictError) as caught:
         _stale_edit(engine, owner, initiative_id, version, stage_id, channel_id)
@@ -108,7 +118,8 @@ def test_save_racing_a_commit_is_refused_by_the_row_count(engine, monkeypatch):
     def get_then_someone_commits(session, model, entity, row_id):
         row = real_get(session, model, entity, row_id)
         session.connection().exec_driver_sql(  # the other save lands between our read and our UPDATE
-            f"UPDATE initiative SET version = version + 1, description = 'theirs' WHERE id = {int(row_id)}")
+            f"UPDATE initiative SET version = version + 1, description = 'theirs' WHERE id = {int(row_id)}"
+        )
         return row
 
     monkeypatch.setattr(initiatives, "get_or_404", get_then_someone_commits)
@@ -124,8 +135,13 @@ def test_save_without_a_version_is_a_conflict(engine):
     before = _snapshot(engine, initiative_id)
     data, _ = read_form(engine, initiative_id)
     with pytest.raises(ConflictError), session_scope(engine, write=True) as session:
-        update_initiative(session=session, actor=owner, initiative_id=initiative_id, seen_version=None,
-                          data=data | {"progress_pct": 40})
+        update_initiative(
+            session=session,
+            actor=owner,
+            initiative_id=initiative_id,
+            seen_version=None,
+            data=data | {"progress_pct": 40},
+        )
     assert _snapshot(engine, initiative_id) == before
     with session_scope(engine) as session:
         assert audit.verify(session, get_settings().audit_key).ok

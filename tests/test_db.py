@@ -1,4 +1,5 @@
 """Database settings cxgov relies on (DESIGN.md §4): SQLite pragmas, portable enums, UTC, CHECK constraints."""
+
 import sqlite3
 from datetime import timedelta
 
@@ -36,11 +37,13 @@ def test_sqlite_write_units_hold_the_write_lock_from_the_start(sqlite_url):
 
 def test_enums_are_stored_as_their_values(engine):
     owner = add_person(engine, Role.PROGRAMME_OFFICE)
-    initiative_id = add_initiative(engine, owner_id=owner, actor=owner, status="on_hold",
-                                   discipline="customer_understanding")
+    initiative_id = add_initiative(
+        engine, owner_id=owner, actor=owner, status="on_hold", discipline="customer_understanding"
+    )
     with engine.connect() as connection:
         stored = connection.exec_driver_sql(
-            f"SELECT status, discipline, lane FROM initiative WHERE id = {initiative_id}").one()
+            f"SELECT status, discipline, lane FROM initiative WHERE id = {initiative_id}"
+        ).one()
         assert tuple(stored) == ("on_hold", "customer_understanding", "project")
         role = connection.exec_driver_sql(f"SELECT role FROM person WHERE id = {owner}").scalar_one()
         assert role == "programme_office"
@@ -55,7 +58,8 @@ def test_no_native_enum_types(engine):
             assert connection.exec_driver_sql("SELECT typname FROM pg_type WHERE typtype = 'e'").all() == []
         else:
             table_sql = connection.exec_driver_sql(
-                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'initiative'").scalar_one()
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'initiative'"
+            ).scalar_one()
             assert "status VARCHAR(9) NOT NULL" in table_sql and "CHECK (status IN (" in table_sql
 
 
@@ -69,12 +73,16 @@ def test_datetimes_come_back_utc_aware(engine):
             assert moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE initiative SET progress_pct = 150",
-    "UPDATE initiative SET progress_pct = -1",
-    "UPDATE initiative SET start_date = '2026-06-01', target_date = '2026-01-01'",
-    "UPDATE initiative SET version = 0",
-], ids=["progress-150", "progress-negative", "dates-reversed", "version-zero"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE initiative SET progress_pct = 150",
+        "UPDATE initiative SET progress_pct = -1",
+        "UPDATE initiative SET start_date = '2026-06-01', target_date = '2026-01-01'",
+        "UPDATE initiative SET version = 0",
+    ],
+    ids=["progress-150", "progress-negative", "dates-reversed", "version-zero"],
+)
 def test_check_constraints_refuse_bad_values_at_the_database(engine, statement):
     owner = add_person(engine)
     add_initiative(engine, owner_id=owner)

@@ -1,4 +1,5 @@
 """The demo portfolio: realistic content, deterministic per seed, bulk-loaded with one audit event."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,13 +17,32 @@ from cxgov.demo_content import KPIS
 from cxgov.demo_plan import TEAM_ROLES, build_demo
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import (
-    ALLOWED_PHASES, CLOSED_STATUSES, AuditEvent, BudgetLine, CheckIn, Department, Discipline, Health, Initiative,
-    InitiativeDependency, InitiativeMember, Kpi, KpiReading, Lane, Milestone, Person, PdcaCycle, Phase, PlanAction,
-    Risk, Role, Status,
+    ALLOWED_PHASES,
+    CLOSED_STATUSES,
+    AuditEvent,
+    BudgetLine,
+    CheckIn,
+    Department,
+    Discipline,
+    Health,
+    Initiative,
+    InitiativeDependency,
+    InitiativeMember,
+    Kpi,
+    KpiReading,
+    Lane,
+    Milestone,
+    PdcaCycle,
+    Person,
+    Phase,
+    PlanAction,
+    Risk,
+    Role,
+    Status,
 )
+from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.health import assess
 from cxgov.queries.pdca import lessons
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
 from tests.factories import add_department, add_person
@@ -41,8 +61,12 @@ def _scalars(engine, query):
 def test_the_40_initiative_portfolio_covers_every_discipline_lane_status_and_phase(engine):
     summary = _load(engine)
     assert summary.initiatives == 40
-    rows = _scalars(engine, select(Initiative.status, Initiative.discipline, Initiative.lane, PdcaCycle.phase)
-                    .join(PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)))
+    rows = _scalars(
+        engine,
+        select(Initiative.status, Initiative.discipline, Initiative.lane, PdcaCycle.phase).join(
+            PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)
+        ),
+    )
     assert len(rows) == 40  # exactly one open cycle each (the join would duplicate or drop otherwise)
     assert {r.discipline for r in rows} == set(Discipline)
     assert {r.lane for r in rows} == set(Lane)
@@ -61,19 +85,32 @@ def test_health_reasons_cycles_and_overruns_look_like_a_real_programme(engine):
     check_ins = _scalars(engine, select(CheckIn.health, CheckIn.reason, CheckIn.checkin_date))
     assert all(reason for health, reason, _ in check_ins if health != "green")
     assert max(day for _, _, day in check_ins) <= REFERENCE_DATE
-    latest = _scalars(engine, text(
-        "SELECT c.health FROM check_in c WHERE c.checkin_date = "
-        "(SELECT max(checkin_date) FROM check_in WHERE initiative_id = c.initiative_id)"))
+    latest = _scalars(
+        engine,
+        text(
+            "SELECT c.health FROM check_in c WHERE c.checkin_date = "
+            "(SELECT max(checkin_date) FROM check_in WHERE initiative_id = c.initiative_id)"
+        ),
+    )
     assert {"red", "amber"} <= {h for (h,) in latest}
     closed = _scalars(engine, select(PdcaCycle).where(PdcaCycle.closed_on.is_not(None)))
-    assert closed and all(c.hypothesis and c.check_result and c.lesson and c.act_decision == "adjust"
-                          for (c,) in closed)
-    completed = _scalars(engine, select(PdcaCycle.act_decision).join(Initiative)
-                         .where(Initiative.status == Status.COMPLETED, PdcaCycle.closed_on.is_(None)))
+    assert closed and all(
+        c.hypothesis and c.check_result and c.lesson and c.act_decision == "adjust" for (c,) in closed
+    )
+    completed = _scalars(
+        engine,
+        select(PdcaCycle.act_decision)
+        .join(Initiative)
+        .where(Initiative.status == Status.COMPLETED, PdcaCycle.closed_on.is_(None)),
+    )
     assert {d for (d,) in completed} == {"standardise"}
-    overruns = _scalars(engine, text(
-        "SELECT i.id FROM initiative i WHERE (SELECT coalesce(sum(amount_cents), 0) FROM expense e "
-        "WHERE e.initiative_id = i.id) > (SELECT sum(planned_cents) FROM budget_line b WHERE b.initiative_id = i.id)"))
+    overruns = _scalars(
+        engine,
+        text(
+            "SELECT i.id FROM initiative i WHERE (SELECT coalesce(sum(amount_cents), 0) FROM expense e "
+            "WHERE e.initiative_id = i.id) > (SELECT sum(planned_cents) FROM budget_line b WHERE b.initiative_id = i.id)"
+        ),
+    )
     assert len(overruns) >= 3
 
 
@@ -93,8 +130,12 @@ def test_the_same_seed_gives_the_same_portfolio_in_two_databases(engine, sqlite_
     other = make_engine(f"sqlite:///{second}")
     _load(engine, seed=7)
     _load(other, seed=7)
-    query = select(Initiative.title, func.sum(BudgetLine.planned_cents)).join(BudgetLine, isouter=True) \
-        .group_by(Initiative.id, Initiative.title).order_by(Initiative.id)
+    query = (
+        select(Initiative.title, func.sum(BudgetLine.planned_cents))
+        .join(BudgetLine, isouter=True)
+        .group_by(Initiative.id, Initiative.title)
+        .order_by(Initiative.id)
+    )
     assert _scalars(engine, query) == _scalars(other, query)
     other.dispose()
     assert build_portfolio(40, 7).tables["kpi_reading"] != build_portfolio(40, 8).tables["kpi_reading"]
@@ -124,8 +165,12 @@ def test_a_scaled_load_keeps_titles_unique_and_the_same_rules(engine):
     rows = _scalars(engine, select(Initiative.title, Initiative.status))
     open_titles = [title.lower() for title, status in rows if status not in CLOSED_STATUSES]
     assert len(rows) == 300 and len(open_titles) == len(set(open_titles))
-    pairs = _scalars(engine, select(Initiative.status, PdcaCycle.phase)
-                     .join(PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)))
+    pairs = _scalars(
+        engine,
+        select(Initiative.status, PdcaCycle.phase).join(
+            PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)
+        ),
+    )
     assert len(pairs) == 300 and all(phase in ALLOWED_PHASES[status] for status, phase in pairs)
     assert len(_scalars(engine, select(KpiReading.id))) == 18 * 36  # readings are per KPI, not per initiative
 
@@ -187,8 +232,12 @@ def test_cli_demo_loads_prints_counts_and_refuses_a_second_time(monkeypatch, cap
 
 
 def _open_cycles(engine):
-    return _scalars(engine, select(Initiative, PdcaCycle)
-                    .join(PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)))
+    return _scalars(
+        engine,
+        select(Initiative, PdcaCycle).join(
+            PdcaCycle, (PdcaCycle.initiative_id == Initiative.id) & PdcaCycle.closed_on.is_(None)
+        ),
+    )
 
 
 def test_every_current_cycle_has_an_a3_record_that_fits_its_phase(engine):
@@ -210,9 +259,12 @@ def test_every_current_cycle_has_an_a3_record_that_fits_its_phase(engine):
 
 def test_plan_actions_have_owners_dates_and_costs_and_belong_to_a_cycle(engine):
     _load(engine)
-    actions = _scalars(engine, select(PlanAction, PdcaCycle, Initiative.status)
-                       .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
-                       .join(Initiative, Initiative.id == PdcaCycle.initiative_id))
+    actions = _scalars(
+        engine,
+        select(PlanAction, PdcaCycle, Initiative.status)
+        .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
+        .join(Initiative, Initiative.id == PdcaCycle.initiative_id),
+    )
     assert len(actions) > 100 and all(a.owner_id and a.due_on for a, _, _ in actions)
     assert all(a.done_on is None or a.done_on <= REFERENCE_DATE for a, _, _ in actions)
     assert sum(1 for a, _, _ in actions if a.cost_cents) > 50 and all((a.cost_cents or 0) >= 0 for a, _, _ in actions)
@@ -229,9 +281,15 @@ def test_milestones_lie_within_the_initiative_and_only_struggling_work_is_overdu
     assert all(i.start_date <= m.due_on <= i.target_date for m, i in rows)
     assert all(m.done_on is None or m.done_on <= REFERENCE_DATE for m, _ in rows)
     assert {i.status for _, i in rows}.isdisjoint({Status.PROPOSED, Status.REJECTED})
-    reported = dict(_scalars(engine, text(
-        "SELECT c.initiative_id, c.health FROM check_in c WHERE c.checkin_date = "
-        "(SELECT max(checkin_date) FROM check_in WHERE initiative_id = c.initiative_id)")))
+    reported = dict(
+        _scalars(
+            engine,
+            text(
+                "SELECT c.initiative_id, c.health FROM check_in c WHERE c.checkin_date = "
+                "(SELECT max(checkin_date) FROM check_in WHERE initiative_id = c.initiative_id)"
+            ),
+        )
+    )
     overdue = [(m, i) for m, i in rows if m.done_on is None and m.due_on < REFERENCE_DATE and i.status is Status.ACTIVE]
     assert 5 <= len(overdue) <= 15
     assert all(reported[i.id] != "green" for _, i in overdue)  # the owners reported what the milestones show
@@ -260,6 +318,7 @@ def test_dependencies_are_acyclic_and_some_blockers_are_red_or_late(engine):
 
     def reaches(start, goal, seen=frozenset()):
         return any(b == goal or (b not in seen and reaches(b, goal, seen | {b})) for b in blocked_by.get(start, ()))
+
     assert not any(reaches(node, node) for node in blocked_by)
     with session_scope(engine) as session:
         assessed = assess(session, initiative_ids=None, today=REFERENCE_DATE, cadence_days=45, spend_tolerance_pct=10)

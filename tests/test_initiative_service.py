@@ -1,4 +1,5 @@
 """The initiative write path: validation, permissions, version check, audit."""
+
 from datetime import date
 
 import pytest
@@ -19,8 +20,9 @@ def _edit(engine, actor, initiative_id, seen, **changes):
         data = row.model_dump(include={"title", "discipline", "owner_id", "status", "lane", "priority", "progress_pct"})
         data["phase"] = current_cycle(session, initiative_id).phase
     with session_scope(engine, write=True) as session:
-        return update_initiative(session=session, actor=actor, initiative_id=initiative_id, seen_version=seen,
-                                 data=data | changes)
+        return update_initiative(
+            session=session, actor=actor, initiative_id=initiative_id, seen_version=seen, data=data | changes
+        )
 
 
 def _audit_count(engine) -> int:
@@ -37,7 +39,9 @@ def test_create_and_edit_is_audited_field_by_field(engine):
     with session_scope(engine) as session:
         events = session.exec(select(AuditEvent).where(AuditEvent.seq > before).order_by(AuditEvent.seq)).all()
         assert [(e.field, e.old_value, e.new_value) for e in events] == [
-            ("title", "Clearer invoices", "Plain-language invoices"), ("progress_pct", "0", "20")]
+            ("title", "Clearer invoices", "Plain-language invoices"),
+            ("progress_pct", "0", "20"),
+        ]
         assert session.get(Initiative, initiative_id).version == 2
 
 
@@ -98,10 +102,14 @@ def test_nul_characters_are_refused_alike_on_both_databases(engine):
 
 # --- a check-in with spend and a KPI reading in one transaction ---------------------------------------------
 
+
 def _linked_kpi(engine, initiative_id):
     with session_scope(engine, write=True) as session:
-        kpi = create_kpi(session=session, actor=SYSTEM_ACTOR, data={"code": "ces", "name": "Customer effort",
-                                                                     "kind": "ces", "scale_min": 1, "scale_max": 7})
+        kpi = create_kpi(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"code": "ces", "name": "Customer effort", "kind": "ces", "scale_min": 1, "scale_max": 7},
+        )
         session.add(InitiativeKpi(initiative_id=initiative_id, kpi_id=kpi, baseline=4.1, target=5.0))
     return kpi
 
@@ -111,9 +119,21 @@ def test_a_check_in_books_spend_and_records_a_reading_in_one_go(engine):
     initiative = add_initiative(engine, owner_id=owner)
     kpi = _linked_kpi(engine, initiative)
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
-            "checkin_date": date(2026, 11, 20), "health": "amber", "reason": "Legal review", "blocker": "Legal review",
-            "spend_cents": "1.250,00", "kpi_id": kpi, "kpi_value": 4.6, "kpi_sample_size": 240})
+        record_check_in(
+            session=session,
+            actor=owner,
+            initiative_id=initiative,
+            data={
+                "checkin_date": date(2026, 11, 20),
+                "health": "amber",
+                "reason": "Legal review",
+                "blocker": "Legal review",
+                "spend_cents": "1.250,00",
+                "kpi_id": kpi,
+                "kpi_value": 4.6,
+                "kpi_sample_size": 240,
+            },
+        )
     with session_scope(engine) as session:
         check_in = session.exec(select(CheckIn)).one()
         expense = session.exec(select(Expense)).one()
@@ -121,7 +141,11 @@ def test_a_check_in_books_spend_and_records_a_reading_in_one_go(engine):
     assert check_in.blocker == "Legal review"
     assert (expense.amount_cents, expense.spent_on) == (125_000, date(2026, 11, 20))
     assert (reading.period, reading.value, reading.sample_size, reading.source) == (
-        date(2026, 11, 1), 4.6, 240, f"initiative {initiative}")
+        date(2026, 11, 1),
+        4.6,
+        240,
+        f"initiative {initiative}",
+    )
 
 
 def test_a_contributor_checks_in_but_may_not_book_spend_and_nothing_is_half_saved(engine):
@@ -131,11 +155,19 @@ def test_a_contributor_checks_in_but_may_not_book_spend_and_nothing_is_half_save
     with session_scope(engine, write=True) as session:
         session.add(InitiativeMember(initiative_id=initiative, person_id=member))
     with pytest.raises(PermissionDenied), session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=member, initiative_id=initiative, data={
-            "checkin_date": date(2026, 11, 20), "health": "green", "spend_cents": "10,00"})
+        record_check_in(
+            session=session,
+            actor=member,
+            initiative_id=initiative,
+            data={"checkin_date": date(2026, 11, 20), "health": "green", "spend_cents": "10,00"},
+        )
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=member, initiative_id=initiative, data={
-            "checkin_date": date(2026, 11, 20), "health": "green"})
+        record_check_in(
+            session=session,
+            actor=member,
+            initiative_id=initiative,
+            data={"checkin_date": date(2026, 11, 20), "health": "green"},
+        )
     with session_scope(engine) as session:
         assert len(session.exec(select(CheckIn)).all()) == 1
 
@@ -146,12 +178,20 @@ def test_half_a_reading_and_a_foreign_kpi_are_named(engine):
     other = add_initiative(engine, owner_id=owner)
     kpi = _linked_kpi(engine, other)
     with pytest.raises(ValidationError) as half, session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
-            "checkin_date": date(2026, 11, 20), "health": "red", "kpi_id": kpi})
+        record_check_in(
+            session=session,
+            actor=owner,
+            initiative_id=initiative,
+            data={"checkin_date": date(2026, 11, 20), "health": "red", "kpi_id": kpi},
+        )
     assert set(half.value.errors) == {"reason", "kpi_value"}  # every problem at once
     with pytest.raises(ValidationError) as foreign, session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=owner, initiative_id=initiative, data={
-            "checkin_date": date(2026, 11, 20), "health": "green", "kpi_id": kpi, "kpi_value": 5})
+        record_check_in(
+            session=session,
+            actor=owner,
+            initiative_id=initiative,
+            data={"checkin_date": date(2026, 11, 20), "health": "green", "kpi_id": kpi, "kpi_value": 5},
+        )
     assert foreign.value.errors["kpi_id"][0] == "programs.error.kpi_not_linked"
 
 
@@ -160,12 +200,16 @@ def test_a_check_ins_progress_becomes_the_initiatives_and_is_audited(engine):
     initiative_id = add_initiative(engine, owner_id=owner, progress_pct=10)
     for progress in (40, None):  # a check-in without progress leaves it as it is
         with session_scope(engine, write=True) as session:
-            record_check_in(session=session, actor=owner, initiative_id=initiative_id,
-                            data={"checkin_date": date.today(), "health": "green", "progress_pct": progress})
+            record_check_in(
+                session=session,
+                actor=owner,
+                initiative_id=initiative_id,
+                data={"checkin_date": date.today(), "health": "green", "progress_pct": progress},
+            )
     with session_scope(engine) as session:
         initiative = session.get(Initiative, initiative_id)
         assert (initiative.progress_pct, initiative.version) == (40, 2)
-        event = session.exec(select(AuditEvent).where(AuditEvent.entity == "initiative",
-                                                      AuditEvent.field == "progress_pct")).one()
+        event = session.exec(
+            select(AuditEvent).where(AuditEvent.entity == "initiative", AuditEvent.field == "progress_pct")
+        ).one()
         assert (event.old_value, event.new_value, event.actor_id) == ("10", "40", owner)
-

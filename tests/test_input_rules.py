@@ -2,6 +2,7 @@
 model added later is covered too): NUL refused with a message naming the field, no unbounded text, business dates
 in one window, numbers typed with the digits 0–9 and never a yes/no, every out-of-range message stating the limit.
 """
+
 from __future__ import annotations
 
 import types
@@ -21,13 +22,15 @@ from tests.input_models import MODELS
 
 # Numeric fields that declare no bound on one side, and why they are safe all the same.
 OWN_LOWER_LIMIT = {  # below zero refused by the model's own rule, with its own message ("must not be negative")
-    ("BudgetLineInput", "planned_cents"), ("PlanActionInput", "cost_cents"), ("CheckInExtrasInput", "spend_cents")}
+    ("BudgetLineInput", "planned_cents"),
+    ("PlanActionInput", "cost_cents"),
+    ("CheckInExtrasInput", "spend_cents"),
+}
 CHECKED_FURTHER = {  # handed to another input model that bounds it
-    ("RowChanges", "progress_pct"): "the bulk service validates it as CheckInInput, with the row's other problems"}
+    ("RowChanges", "progress_pct"): "the bulk service validates it as CheckInInput, with the row's other problems"
+}
 # Keys that state a field's limit, or say which digits a number may have.
 RANGE_KEYS = {"error.out_of_range", "error.at_least", "error.at_most", "programs.error.amount_too_large"}
-
-
 
 
 def _holds(annotation, kind: type) -> bool:
@@ -40,7 +43,9 @@ def _holds(annotation, kind: type) -> bool:
 
 
 def _fields(kind: type) -> list[tuple[type[BaseModel], str]]:
-    return [(model, name) for model in MODELS for name, info in model.model_fields.items() if _holds(info.annotation, kind)]
+    return [
+        (model, name) for model in MODELS for name, info in model.model_fields.items() if _holds(info.annotation, kind)
+    ]
 
 
 def _id(case) -> str:
@@ -70,13 +75,21 @@ def _other_problem(model, field, value) -> str | None:
 
 def test_every_input_model_is_found_and_applies_the_shared_rules():
     names = {model.__name__ for model in MODELS}
-    assert {"InitiativeInput", "SignInInput", "ExpenseInput", "KpiReadingInput", "RowChanges",
-            "CycleRecordInput", "MilestoneInput"} <= names
+    assert {
+        "InitiativeInput",
+        "SignInInput",
+        "ExpenseInput",
+        "KpiReadingInput",
+        "RowChanges",
+        "CycleRecordInput",
+        "MilestoneInput",
+    } <= names
     assert len(MODELS) >= 25
     assert [model.__name__ for model in MODELS if not issubclass(model, Strict)] == []
 
 
 # --- text --------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", _fields(str), ids=_id)
 def test_nul_in_any_text_field_is_refused_naming_the_field(case):
@@ -94,13 +107,15 @@ def test_no_text_field_is_unbounded(case):
 
 @pytest.mark.parametrize("model", [SignInInput, PasswordResetInput, PasswordChangeInput], ids=lambda m: m.__name__)
 def test_passwords_are_taken_exactly_as_typed(model):
-    values = {name: "  two spaces each side  " for name in model.model_fields} | (
-        {"email": "Someone@Example.NL"} if "email" in model.model_fields else {})
+    values = dict.fromkeys(model.model_fields, "  two spaces each side  ") | (
+        {"email": "Someone@Example.NL"} if "email" in model.model_fields else {}
+    )
     parsed = parse_input(model, values)
     assert all(getattr(parsed, name) == "  two spaces each side  " for name in model.model_fields if "password" in name)
 
 
 # --- dates -------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", _fields(date), ids=_id)
 @pytest.mark.parametrize("outside", [date(1, 1, 1), date(1999, 12, 1), date(2101, 1, 1), "9999-12-01"])
@@ -108,7 +123,10 @@ def test_every_date_is_refused_outside_the_business_window_with_one_message(case
     model, field = case
     key, params, messages = _problem(model, field, outside)
     assert (key, params) == ("error.date_window", {"first": 2000, "last": 2100})
-    assert messages == {"en": "must be a date in the years 2000–2100", "nl": "moet een datum in de jaren 2000–2100 zijn"}
+    assert messages == {
+        "en": "must be a date in the years 2000–2100",
+        "nl": "moet een datum in de jaren 2000–2100 zijn",
+    }
 
 
 @pytest.mark.parametrize("case", _fields(date), ids=_id)
@@ -153,8 +171,9 @@ def _beyond(model, field) -> list:
     return [v for v in (None if low is None else low - step, None if high is None else high + step) if v is not None]
 
 
-BOUNDED = [case for case in NUMBER_FIELDS if case[0].__name__ + "." + case[1] not in
-           {f"{m}.{f}" for m, f in CHECKED_FURTHER}]
+BOUNDED = [
+    case for case in NUMBER_FIELDS if case[0].__name__ + "." + case[1] not in {f"{m}.{f}" for m, f in CHECKED_FURTHER}
+]
 
 
 @pytest.mark.parametrize("case", BOUNDED, ids=_id)
@@ -185,7 +204,7 @@ FLOAT_FIELDS = [case for case in NUMBER_FIELDS if number_kind(*case) is float]
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), 1e308, -1e308, "1e309"], ids=repr)
 def test_nan_infinity_and_huge_floats_get_the_fields_range(case, value):
     model, field = case
-    key, params, messages = _problem(model, field, value)
+    key, _params, messages = _problem(model, field, value)
     assert key == "error.out_of_range"
     assert "1,000,000,000,000" in messages["en"] and "1.000.000.000.000" in messages["nl"]
 
@@ -223,8 +242,23 @@ def test_every_mapped_message_exists_in_both_languages():
 
 # --- ids written in a URL ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("42", 42), ("2147483647", 2147483647), ("2147483648", None), ("99999999999999999999", None), ("0", None),
-    ("١٢", None), ("１２", None), ("-3", None), ("1_0", None), ("", None), (None, None), ("9" * 5_000, None)])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("42", 42),
+        ("2147483647", 2147483647),
+        ("2147483648", None),
+        ("99999999999999999999", None),
+        ("0", None),
+        ("١٢", None),
+        ("１２", None),
+        ("-3", None),
+        ("1_0", None),
+        ("", None),
+        (None, None),
+        ("9" * 5_000, None),
+    ],
+)
 def test_an_id_from_the_url_is_digits_naming_a_possible_row(text, expected):
     assert id_from_text(text) == expected

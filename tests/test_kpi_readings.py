@@ -1,6 +1,7 @@
 """Trustworthy KPI numbers on both databases: every path that writes a reading refuses what its KPI's scale
 refuses; readings are corrected or withdrawn with a reason (versioned, audited, kept in the history); and only
 one reading counts per KPI and month — in every read of KPI values."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -17,7 +18,11 @@ from cxgov.queries import pdca as pdca_queries
 from cxgov.queries.health import assess
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import (
-    correct_kpi_reading, create_kpi, record_kpi_reading, update_kpi, withdraw_kpi_reading,
+    correct_kpi_reading,
+    create_kpi,
+    record_kpi_reading,
+    update_kpi,
+    withdraw_kpi_reading,
 )
 from cxgov.services.pdca import CriteriaNotMet, move_to_next_phase, save_cycle_record
 from tests.admin_helpers import audit_count, run
@@ -26,8 +31,14 @@ from tests.factories import add_initiative, add_person, approve_and_move
 THIS_MONTH = date.today().replace(day=1)
 LAST_MONTH = (THIS_MONTH - timedelta(days=1)).replace(day=1)
 IN_THREE_MONTHS = (THIS_MONTH + timedelta(days=95)).replace(day=1)
-RNPS = {"code": "RNPS", "name": "Relationship NPS", "kind": "nps", "scale_min": -100, "scale_max": 100,
-        "discipline": "measurement"}
+RNPS = {
+    "code": "RNPS",
+    "name": "Relationship NPS",
+    "kind": "nps",
+    "scale_min": -100,
+    "scale_max": 100,
+    "discipline": "measurement",
+}
 
 
 @pytest.fixture
@@ -41,8 +52,12 @@ def rnps(engine, analyst):
 
 
 def record(engine, actor, kpi_id, value, *, period=LAST_MONTH, source="panel", n=800):
-    return run(engine, record_kpi_reading, actor, data={"kpi_id": kpi_id, "period": period, "value": value,
-                                                         "sample_size": n, "source": source})
+    return run(
+        engine,
+        record_kpi_reading,
+        actor,
+        data={"kpi_id": kpi_id, "period": period, "value": value, "sample_size": n, "source": source},
+    )
 
 
 def linked_initiative(engine, kpi_id, *, baseline=28.0, target=35.0, began=True):
@@ -58,11 +73,13 @@ def linked_initiative(engine, kpi_id, *, baseline=28.0, target=35.0, began=True)
 
 def outcome(engine, initiative_id):
     with session_scope(engine) as session:
-        return assess(session, initiative_ids=[initiative_id], today=date.today(), cadence_days=30,
-                      spend_tolerance_pct=10)[initiative_id]
+        return assess(
+            session, initiative_ids=[initiative_id], today=date.today(), cadence_days=30, spend_tolerance_pct=10
+        )[initiative_id]
 
 
 # --- one rule, every path -------------------------------------------------------------------------------------
+
 
 def test_the_reviewed_check_in_is_refused_and_changes_nothing(engine, rnps):
     """A check-in carrying Relationship NPS 500 for a month three months ahead, n = 3, rewrote the company NPS
@@ -73,9 +90,20 @@ def test_the_reviewed_check_in_is_refused_and_changes_nothing(engine, rnps):
     initiative_id, owner = linked_initiative(engine, rnps)
     rows_before = audit_count(engine)
     with pytest.raises(ValidationError) as refused:
-        run(engine, record_check_in, owner, initiative_id=initiative_id, data={
-            "checkin_date": IN_THREE_MONTHS, "health": "green", "kpi_id": rnps, "kpi_value": 500,
-            "kpi_sample_size": 3, "spend_cents": "10,00"})
+        run(
+            engine,
+            record_check_in,
+            owner,
+            initiative_id=initiative_id,
+            data={
+                "checkin_date": IN_THREE_MONTHS,
+                "health": "green",
+                "kpi_id": rnps,
+                "kpi_value": 500,
+                "kpi_sample_size": 3,
+                "spend_cents": "10,00",
+            },
+        )
     messages = refused.value.field_messages()
     assert messages["kpi_value"] == "must lie between -100 and 100 (the scale of Relationship NPS)"
     assert "after the current month" in messages["checkin_date"]
@@ -102,8 +130,13 @@ def test_n_is_required_for_a_sampled_kpi_on_every_path(engine, analyst, rnps):
     assert admin_path.value.errors["sample_size"][0] == "kpi_rules.error.sample_required"
     initiative_id, owner = linked_initiative(engine, rnps)
     with pytest.raises(ValidationError) as check_in_path:
-        run(engine, record_check_in, owner, initiative_id=initiative_id, data={
-            "checkin_date": date.today(), "health": "green", "kpi_id": rnps, "kpi_value": 25})
+        run(
+            engine,
+            record_check_in,
+            owner,
+            initiative_id=initiative_id,
+            data={"checkin_date": date.today(), "health": "green", "kpi_id": rnps, "kpi_value": 25},
+        )
     assert check_in_path.value.field_messages()["kpi_sample_size"].startswith("is required for a KPI of the kind NPS")
     business = run(engine, create_kpi, analyst, data={"code": "REV", "name": "Revenue growth", "kind": "business"})
     assert record(engine, analyst, business, 4.2, n=None)
@@ -116,14 +149,22 @@ def test_a_catalogue_scale_must_fit_its_kind_and_still_hold_the_readings(engine,
     for value, source in ((-20, "panel"), (60, "survey"), (75, "app")):
         record(engine, analyst, rnps, value, source=source)
     record(engine, analyst, rnps, 90, source="old", period=THIS_MONTH)
-    run(engine, withdraw_kpi_reading, analyst, reading_id=_reading_id(engine, 90), seen_version=1,
-        data={"reason": "wrong panel"})
+    run(
+        engine,
+        withdraw_kpi_reading,
+        analyst,
+        reading_id=_reading_id(engine, 90),
+        seen_version=1,
+        data={"reason": "wrong panel"},
+    )
     with pytest.raises(ValidationError) as narrowed:
         run(engine, update_kpi, analyst, kpi_id=rnps, seen_version=1, data=RNPS | {"scale_min": 0, "scale_max": 50})
     messages = narrowed.value.field_messages()
     assert messages["scale_min"].startswith("1 recorded reading lies outside 0 to 50")
     assert messages["scale_max"].startswith("2 recorded readings lie outside 0 to 50")  # the withdrawn 90 aside
-    assert run(engine, update_kpi, analyst, kpi_id=rnps, seen_version=1, data=RNPS | {"scale_min": -50, "scale_max": 80})
+    assert run(
+        engine, update_kpi, analyst, kpi_id=rnps, seen_version=1, data=RNPS | {"scale_min": -50, "scale_max": 80}
+    )
 
 
 def _reading_id(engine, value) -> int:
@@ -133,30 +174,63 @@ def _reading_id(engine, value) -> int:
 
 # --- corrections and withdrawals ------------------------------------------------------------------------------
 
+
 def test_a_correction_is_versioned_audited_and_checked(engine, analyst, rnps):
     reading_id = record(engine, analyst, rnps, 82, n=80)
     with pytest.raises(ValidationError) as no_reason:
         run(engine, correct_kpi_reading, analyst, reading_id=reading_id, seen_version=1, data={"value": 28})
     assert no_reason.value.errors == {"reason": ("error.required", {})}
     with pytest.raises(ValidationError) as outside:
-        run(engine, correct_kpi_reading, analyst, reading_id=reading_id, seen_version=1,
-            data={"value": 280, "sample_size": 800, "reason": "typo"})
+        run(
+            engine,
+            correct_kpi_reading,
+            analyst,
+            reading_id=reading_id,
+            seen_version=1,
+            data={"value": 280, "sample_size": 800, "reason": "typo"},
+        )
     assert outside.value.errors["value"][0] == "kpi_rules.error.outside_kpi"
-    changes = run(engine, correct_kpi_reading, analyst, reading_id=reading_id, seen_version=1,
-                  data={"value": 28, "sample_size": 800, "reason": "Digits swapped when typing"})
+    changes = run(
+        engine,
+        correct_kpi_reading,
+        analyst,
+        reading_id=reading_id,
+        seen_version=1,
+        data={"value": 28, "sample_size": 800, "reason": "Digits swapped when typing"},
+    )
     assert changes == {"value": (82, 28), "sample_size": (80, 800)}
     with pytest.raises(ConflictError):  # someone corrected it since this form was drawn
-        run(engine, correct_kpi_reading, analyst, reading_id=reading_id, seen_version=1,
-            data={"value": 29, "sample_size": 800, "reason": "again"})
+        run(
+            engine,
+            correct_kpi_reading,
+            analyst,
+            reading_id=reading_id,
+            seen_version=1,
+            data={"value": 29, "sample_size": 800, "reason": "again"},
+        )
     with session_scope(engine) as session:
         reading = session.get(KpiReading, reading_id)
         assert (reading.value, reading.sample_size, reading.version, reading.updated_by_id) == (28, 800, 2, analyst)
-        events = session.exec(select(AuditEvent).where(AuditEvent.entity == "kpi_reading", AuditEvent.action == "update")
-                              .order_by(AuditEvent.seq)).all()
+        events = session.exec(
+            select(AuditEvent)
+            .where(AuditEvent.entity == "kpi_reading", AuditEvent.action == "update")
+            .order_by(AuditEvent.seq)
+        ).all()
     assert [(e.field, e.old_value, e.new_value, e.reason) for e in events] == [
-        ("value", "82.0", "28.0", "Digits swapped when typing"), ("sample_size", "80", "800", "Digits swapped when typing")]
-    assert run(engine, correct_kpi_reading, analyst, reading_id=reading_id, seen_version=2,
-               data={"value": 28, "sample_size": 800, "reason": "no change"}) == {}
+        ("value", "82.0", "28.0", "Digits swapped when typing"),
+        ("sample_size", "80", "800", "Digits swapped when typing"),
+    ]
+    assert (
+        run(
+            engine,
+            correct_kpi_reading,
+            analyst,
+            reading_id=reading_id,
+            seen_version=2,
+            data={"value": 28, "sample_size": 800, "reason": "no change"},
+        )
+        == {}
+    )
 
 
 def test_a_withdrawn_reading_stays_in_the_history_and_never_counts(engine, analyst, rnps):
@@ -168,19 +242,35 @@ def test_a_withdrawn_reading_stays_in_the_history_and_never_counts(engine, analy
     with pytest.raises(ValidationError) as no_reason:
         run(engine, withdraw_kpi_reading, analyst, reading_id=typo, seen_version=1, data={"reason": " "})
     assert no_reason.value.errors == {"reason": ("error.required", {})}
-    run(engine, withdraw_kpi_reading, analyst, reading_id=typo, seen_version=1,
-        data={"reason": "Entered under the wrong KPI"})
+    run(
+        engine,
+        withdraw_kpi_reading,
+        analyst,
+        reading_id=typo,
+        seen_version=1,
+        data={"reason": "Entered under the wrong KPI"},
+    )
     assert [s.reason for s in outcome(engine, initiative_id).outcome] == ["health.outcome.partway"]
     with session_scope(engine) as session:
         history = admin_queries.kpi_readings(session, rnps)
-        assert kpi_queries.discipline_kpis(session, "measurement")[["latest_value", "latest_period"]].values.tolist() \
-            == [[30, earlier]]
+        assert kpi_queries.discipline_kpis(session, "measurement")[
+            ["latest_value", "latest_period"]
+        ].values.tolist() == [[30, earlier]]
     withdrawn = history[history["id"] == typo].iloc[0]
     assert (withdrawn["standing"], withdrawn["withdrawn_by"], withdrawn["withdrawal_reason"]) == (
-        "withdrawn", "Ada Analyst", "Entered under the wrong KPI")
+        "withdrawn",
+        "Ada Analyst",
+        "Entered under the wrong KPI",
+    )
     with pytest.raises(ValidationError) as corrected:
-        run(engine, correct_kpi_reading, analyst, reading_id=typo, seen_version=2,
-            data={"value": 31, "sample_size": 800, "reason": "after all"})
+        run(
+            engine,
+            correct_kpi_reading,
+            analyst,
+            reading_id=typo,
+            seen_version=2,
+            data={"value": 31, "sample_size": 800, "reason": "after all"},
+        )
     assert corrected.value.errors["value"][0] == "kpi_rules.error.withdrawn_not_corrected"
     with pytest.raises(ValidationError) as twice:
         run(engine, withdraw_kpi_reading, analyst, reading_id=typo, seen_version=2, data={"reason": "again"})
@@ -190,13 +280,20 @@ def test_a_withdrawn_reading_stays_in_the_history_and_never_counts(engine, analy
         record(engine, analyst, rnps, 32)
     assert slot.value.errors["period"][0] == "admin.error.reading_exists"
     with session_scope(engine) as session:
-        fields = {e.field: (e.new_value, e.reason) for e in session.exec(select(AuditEvent).where(
-            AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(typo), AuditEvent.action == "update"))}
+        fields = {
+            e.field: (e.new_value, e.reason)
+            for e in session.exec(
+                select(AuditEvent).where(
+                    AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(typo), AuditEvent.action == "update"
+                )
+            )
+        }
     assert fields["withdrawal_reason"] == ("Entered under the wrong KPI", "Entered under the wrong KPI")
     assert set(fields) == {"withdrawn_at", "withdrawn_by_id", "withdrawal_reason"}
 
 
 # --- the reading that counts ----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def two_sources(engine, analyst, rnps):
@@ -205,9 +302,13 @@ def two_sources(engine, analyst, rnps):
     earlier = (LAST_MONTH - timedelta(days=1)).replace(day=1)
     initiative_id, _ = linked_initiative(engine, rnps)
     with session_scope(engine, write=True) as session:  # the target KPI of its cycle, for the PDCA reads
-        save_cycle_record(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                          seen_version=_version(session, initiative_id),
-                          data={"target_kpi_id": rnps, "baseline_value": 28, "target_value": 35})
+        save_cycle_record(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=_version(session, initiative_id),
+            data={"target_kpi_id": rnps, "baseline_value": 28, "target_value": 35},
+        )
     record(engine, analyst, rnps, 30, period=earlier)
     panel = record(engine, analyst, rnps, 31)
     app = record(engine, analyst, rnps, 80, source="app poll")
@@ -228,16 +329,27 @@ def _every_read(engine, kpi_id, initiative_id):
         latest = pdca_queries.latest_target_reading(session, kpi_id, since=None).iloc[0]
         catalogue = admin_queries.kpis(session).iloc[0]
     judged = outcome(engine, initiative_id).outcome[0].params["latest"]
-    return {"discipline": (discipline["latest_value"], discipline["latest_period"]),
-            "trend": trend["value"].tolist(), "initiative": link["latest_value"], "health": judged,
-            "pdca": latest["value"], "catalogue": catalogue["latest_period"]}
+    return {
+        "discipline": (discipline["latest_value"], discipline["latest_period"]),
+        "trend": trend["value"].tolist(),
+        "initiative": link["latest_value"],
+        "health": judged,
+        "pdca": latest["value"],
+        "catalogue": catalogue["latest_period"],
+    }
 
 
 def test_without_a_primary_source_disagreeing_sources_count_nowhere(engine, rnps, two_sources):
     reads = _every_read(engine, rnps, two_sources["initiative"])
     earlier = two_sources["earlier"]
-    assert reads == {"discipline": (30, earlier), "trend": [30], "initiative": 30, "health": 30, "pdca": 30,
-                     "catalogue": earlier}
+    assert reads == {
+        "discipline": (30, earlier),
+        "trend": [30],
+        "initiative": 30,
+        "health": 30,
+        "pdca": 30,
+        "catalogue": earlier,
+    }
     with session_scope(engine) as session:
         standing = admin_queries.kpi_readings(session, rnps).set_index("id")["standing"]
         assert admin_queries.kpis(session).iloc[0]["disagreeing_months"] == 1
@@ -247,16 +359,28 @@ def test_without_a_primary_source_disagreeing_sources_count_nowhere(engine, rnps
 def test_the_primary_source_counts_and_the_others_are_shown_beside(engine, analyst, rnps, two_sources):
     run(engine, update_kpi, analyst, kpi_id=rnps, seen_version=1, data=RNPS | {"primary_source": "panel"})
     reads = _every_read(engine, rnps, two_sources["initiative"])
-    assert reads == {"discipline": (31, LAST_MONTH), "trend": [30, 31], "initiative": 31, "health": 31, "pdca": 31,
-                     "catalogue": LAST_MONTH}  # never the app poll's 80, though it was recorded last
+    assert reads == {
+        "discipline": (31, LAST_MONTH),
+        "trend": [30, 31],
+        "initiative": 31,
+        "health": 31,
+        "pdca": 31,
+        "catalogue": LAST_MONTH,
+    }  # never the app poll's 80, though it was recorded last
     with session_scope(engine) as session:
         standing = admin_queries.kpi_readings(session, rnps).set_index("id")["standing"]
     assert (standing[two_sources["panel"]], standing[two_sources["app"]]) == ("primary", "beside")
 
 
 def test_a_month_with_one_reading_counts_whatever_its_source(engine, analyst, rnps, two_sources):
-    run(engine, withdraw_kpi_reading, analyst, reading_id=two_sources["panel"], seen_version=1,
-        data={"reason": "panel wave was incomplete"})
+    run(
+        engine,
+        withdraw_kpi_reading,
+        analyst,
+        reading_id=two_sources["panel"],
+        seen_version=1,
+        data={"reason": "panel wave was incomplete"},
+    )
     assert _every_read(engine, rnps, two_sources["initiative"])["initiative"] == 80  # the app poll is alone now
 
 
@@ -266,33 +390,57 @@ def test_reading_since_do_counts_only_a_counting_reading(engine, analyst, rnps, 
     record(engine, analyst, rnps, 32, period=THIS_MONTH)
     record(engine, analyst, rnps, 33, period=THIS_MONTH, source="app poll")
     with session_scope(engine, write=True) as session, pytest.raises(CriteriaNotMet) as unmet:
-        move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                           seen_version=_version(session, initiative_id))
+        move_to_next_phase(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=_version(session, initiative_id),
+        )
     assert unmet.value.unmet == ["reading_or_result"]
-    run(engine, withdraw_kpi_reading, analyst, reading_id=_reading_id(engine, 33), seen_version=1,
-        data={"reason": "duplicate"})
+    run(
+        engine,
+        withdraw_kpi_reading,
+        analyst,
+        reading_id=_reading_id(engine, 33),
+        seen_version=1,
+        data={"reason": "duplicate"},
+    )
     with session_scope(engine, write=True) as session:
-        assert move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                                  seen_version=_version(session, initiative_id)).value == "check"
+        assert (
+            move_to_next_phase(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                seen_version=_version(session, initiative_id),
+            ).value
+            == "check"
+        )
 
 
 # --- targets --------------------------------------------------------------------------------------------------
+
 
 def test_a_target_lies_within_the_scale_and_on_the_improving_side(engine, rnps):
     initiative_id, owner = linked_initiative(engine, rnps, began=False)
 
     def save(**values):
         with session_scope(engine, write=True) as session:
-            return save_cycle_record(session=session, actor=owner, initiative_id=initiative_id,
-                                     seen_version=_version(session, initiative_id),
-                                     data={"target_kpi_id": rnps} | values)
+            return save_cycle_record(
+                session=session,
+                actor=owner,
+                initiative_id=initiative_id,
+                seen_version=_version(session, initiative_id),
+                data={"target_kpi_id": rnps} | values,
+            )
+
     with pytest.raises(ValidationError) as outside:
         save(baseline_value=28, target_value=350)
     assert outside.value.errors["target_value"][0] == "kpi_rules.error.outside_kpi"
     with pytest.raises(ValidationError) as backwards:
         save(baseline_value=28, target_value=20)
     assert backwards.value.field_messages()["target_value"] == (
-        "must not be below the baseline (28): Relationship NPS improves upwards (higher is better)")
+        "must not be below the baseline (28): Relationship NPS improves upwards (higher is better)"
+    )
     assert save(baseline_value=28, target_value=35)
     with session_scope(engine) as session:
         link = session.get(InitiativeKpi, (initiative_id, rnps))

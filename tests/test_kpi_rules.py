@@ -1,4 +1,5 @@
 """The rules a KPI's numbers keep (cxgov.kpi_rules), pure: scales, readings, targets, and their messages."""
+
 from datetime import date
 
 import pytest
@@ -6,7 +7,14 @@ import pytest
 from cxgov.errors import ValidationError
 from cxgov.i18n import format_measure
 from cxgov.kpi_rules import (
-    MAGNITUDE, KpiScale, bounds, period_problem, reading_problems, sample_problem, scale_problems, target_problems,
+    MAGNITUDE,
+    KpiScale,
+    bounds,
+    period_problem,
+    reading_problems,
+    sample_problem,
+    scale_problems,
+    target_problems,
     value_problem,
 )
 from cxgov.models import Direction, KpiKind
@@ -32,16 +40,19 @@ def test_the_reviewed_typo_is_refused_with_the_range_named():
     assert value_problem(RNPS, -100) is None and value_problem(RNPS, 100) is None
 
 
-@pytest.mark.parametrize(("kpi", "expected"), [
-    (RNPS, (-100, 100, "kpi")),
-    (KpiScale("NPS without a scale", KpiKind.NPS), (-100, 100, "kind")),
-    (KpiScale("KTV", KpiKind.KTV), (1, 10, "kind")),
-    (KpiScale("CSAT", KpiKind.CSAT, scale_min=50), (50, 100, "kpi")),  # completed by the kind's scale
-    (KpiScale("CES 2.0", KpiKind.CES, 1, 7), (1, 7, "kpi")),
-    (KpiScale("CES, no scale", KpiKind.CES), (-100, 100, "kind")),  # only the wider definition is certain
-    (CPO, (0, MAGNITUDE, "limit")),
-    (KpiScale("Revenue growth", KpiKind.BUSINESS), (-MAGNITUDE, MAGNITUDE, "limit")),
-])
+@pytest.mark.parametrize(
+    ("kpi", "expected"),
+    [
+        (RNPS, (-100, 100, "kpi")),
+        (KpiScale("NPS without a scale", KpiKind.NPS), (-100, 100, "kind")),
+        (KpiScale("KTV", KpiKind.KTV), (1, 10, "kind")),
+        (KpiScale("CSAT", KpiKind.CSAT, scale_min=50), (50, 100, "kpi")),  # completed by the kind's scale
+        (KpiScale("CES 2.0", KpiKind.CES, 1, 7), (1, 7, "kpi")),
+        (KpiScale("CES, no scale", KpiKind.CES), (-100, 100, "kind")),  # only the wider definition is certain
+        (CPO, (0, MAGNITUDE, "limit")),
+        (KpiScale("Revenue growth", KpiKind.BUSINESS), (-MAGNITUDE, MAGNITUDE, "limit")),
+    ],
+)
 def test_the_effective_scale_and_where_it_comes_from(kpi, expected):
     scale = bounds(kpi)
     assert (scale.low, scale.high, scale.origin) == expected
@@ -49,8 +60,10 @@ def test_the_effective_scale_and_where_it_comes_from(kpi, expected):
 
 def test_messages_name_whose_scale_it_is():
     kind_only = value_problem(KpiScale("eNPS stores", KpiKind.ENPS), 101)
-    assert message(kind_only) == "must lie between -100 and 100 (the scale of the kind eNPS; eNPS stores has no " \
-                                 "scale of its own)"
+    assert (
+        message(kind_only) == "must lie between -100 and 100 (the scale of the kind eNPS; eNPS stores has no "
+        "scale of its own)"
+    )
     open_above = value_problem(CPO, 2e12)
     assert message(open_above).startswith("must lie between 0 and 1,000,000,000,000: without a scale on that side")
     assert message(open_above, "nl").startswith("moet tussen 0 en 1.000.000.000.000 liggen")
@@ -89,22 +102,27 @@ def test_a_correction_keeps_its_month():
     assert reading_problems(RNPS, value=28, sample_size=800, period=None, today=TODAY) == {}
 
 
-@pytest.mark.parametrize(("kind", "low", "high", "refused"), [
-    (KpiKind.NPS, 0, 1000, {"scale_max"}),
-    (KpiKind.NPS, -100, 100, set()),
-    (KpiKind.NPS, 0, 10, set()),  # narrower is allowed
-    (KpiKind.CSAT, 1, 5, set()),
-    (KpiKind.KTV, 0, 10, {"scale_min"}),
-    (KpiKind.CES, 1, 7, set()),
-    (KpiKind.BUSINESS, None, 1e15, {"scale_max"}),
-    (KpiKind.OPERATIONAL, 0, None, set()),
-])
+@pytest.mark.parametrize(
+    ("kind", "low", "high", "refused"),
+    [
+        (KpiKind.NPS, 0, 1000, {"scale_max"}),
+        (KpiKind.NPS, -100, 100, set()),
+        (KpiKind.NPS, 0, 10, set()),  # narrower is allowed
+        (KpiKind.CSAT, 1, 5, set()),
+        (KpiKind.KTV, 0, 10, {"scale_min"}),
+        (KpiKind.CES, 1, 7, set()),
+        (KpiKind.BUSINESS, None, 1e15, {"scale_max"}),
+        (KpiKind.OPERATIONAL, 0, None, set()),
+    ],
+)
 def test_a_catalogue_scale_fits_its_kind(kind, low, high, refused):
     problems = scale_problems(kind, low, high)
     assert set(problems) == refused
     if kind is KpiKind.NPS and refused:
-        assert message(problems["scale_max"]) == "must lie between -100 and 100: a KPI of the kind NPS cannot " \
-                                                 "have a wider scale"
+        assert (
+            message(problems["scale_max"]) == "must lie between -100 and 100: a KPI of the kind NPS cannot "
+            "have a wider scale"
+        )
 
 
 def test_a_target_lies_within_the_scale_and_on_the_improving_side():
@@ -113,8 +131,10 @@ def test_a_target_lies_within_the_scale_and_on_the_improving_side():
     assert set(target_problems(RNPS, baseline=28, target=350)) == {"target"}
     assert set(target_problems(RNPS, baseline=-250, target=35)) == {"baseline"}
     wrong_way = target_problems(RNPS, baseline=28, target=20)
-    assert message(wrong_way["target"]) == "must not be below the baseline (28): Relationship NPS improves upwards " \
-                                           "(higher is better)"
+    assert (
+        message(wrong_way["target"]) == "must not be below the baseline (28): Relationship NPS improves upwards "
+        "(higher is better)"
+    )
     lower = target_problems(CPO, baseline=24, target=30)
     assert message(lower["target"], "nl").startswith("mag niet boven de nulmeting (24) liggen")
     assert target_problems(CPO, baseline=24, target=18) == {}

@@ -1,4 +1,5 @@
 """The KPI catalogue and KPI readings."""
+
 from datetime import date
 
 import pytest
@@ -11,8 +12,16 @@ from cxgov.services.kpis import create_kpi, record_kpi_reading, update_kpi
 from tests.admin_helpers import audit_count, audit_events, run
 from tests.factories import add_person
 
-NPS = {"code": "nps_rel", "name": "Relationship NPS", "kind": "nps", "unit": "pt", "scale_min": -100, "scale_max": 100,
-       "method": "100 × (promoters − detractors) / answers", "discipline": "measurement"}
+NPS = {
+    "code": "nps_rel",
+    "name": "Relationship NPS",
+    "kind": "nps",
+    "unit": "pt",
+    "scale_min": -100,
+    "scale_max": 100,
+    "method": "100 × (promoters − detractors) / answers",
+    "discipline": "measurement",
+}
 
 
 def test_create_and_edit_a_kpi(engine):
@@ -20,10 +29,22 @@ def test_create_and_edit_a_kpi(engine):
     kpi_id = run(engine, create_kpi, analyst, data=NPS | {"owner_id": analyst})
     with session_scope(engine) as session:
         assert session.get(Kpi, kpi_id).code == "NPS_REL"
-    changes = run(engine, update_kpi, analyst, kpi_id=kpi_id, seen_version=1,
-                  data=NPS | {"owner_id": analyst, "direction": "lower_is_better"})
+    changes = run(
+        engine,
+        update_kpi,
+        analyst,
+        kpi_id=kpi_id,
+        seen_version=1,
+        data=NPS | {"owner_id": analyst, "direction": "lower_is_better"},
+    )
     assert changes == {"direction": ("higher_is_better", "lower_is_better")}
-    assert audit_events(engine, "kpi")[-1] == (str(kpi_id), "update", "direction", "higher_is_better", "lower_is_better")
+    assert audit_events(engine, "kpi")[-1] == (
+        str(kpi_id),
+        "update",
+        "direction",
+        "higher_is_better",
+        "lower_is_better",
+    )
 
 
 def test_kpi_validation_and_unique_code(engine):
@@ -74,8 +95,9 @@ def test_readings_are_recorded_and_duplicates_refused_with_a_field_message(engin
     run(engine, record_kpi_reading, analyst, data=reading | {"source": "survey tool"})  # another source is fine
     with session_scope(engine) as session:
         # Two sources for October and no primary source: the sources disagree, so no month counts yet.
-        assert admin_queries.kpis(session)[["readings", "latest_period", "disagreeing_months"]].values.tolist() \
-            == [[2, None, 1]]
+        assert admin_queries.kpis(session)[["readings", "latest_period", "disagreeing_months"]].values.tolist() == [
+            [2, None, 1]
+        ]
         assert len(admin_queries.kpi_readings(session, kpi_id)) == 2
 
 
@@ -83,8 +105,12 @@ def test_reading_validation(engine):
     analyst = add_person(engine, Role.ANALYST)
     kpi_id = run(engine, create_kpi, analyst, data=NPS)
     with pytest.raises(ValidationError) as caught:
-        run(engine, record_kpi_reading, analyst,
-            data={"kpi_id": kpi_id, "period": date(2026, 10, 15), "value": float("nan"), "sample_size": -1})
+        run(
+            engine,
+            record_kpi_reading,
+            analyst,
+            data={"kpi_id": kpi_id, "period": date(2026, 10, 15), "value": float("nan"), "sample_size": -1},
+        )
     assert set(caught.value.errors) == {"period", "value", "sample_size"}
     assert caught.value.errors["period"][0] == "admin.error.period_first_day"
     with pytest.raises(NotFound):

@@ -1,4 +1,5 @@
 """Which target a discipline's KPI trend draws: the most ambitious one its open initiatives set, on both databases."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,22 +17,27 @@ from tests.factories import add_initiative, add_person
 
 def _kpi(engine, code: str, direction: str) -> int:
     with session_scope(engine, write=True) as session:
-        return create_kpi(session=session, actor=SYSTEM_ACTOR, data={
-            "code": code, "name": code, "kind": "operational", "direction": direction, "discipline": "design"})
+        return create_kpi(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"code": code, "name": code, "kind": "operational", "direction": direction, "discipline": "design"},
+        )
 
 
 def _aim(engine, initiative_id: int, kpi_id: int, target: float | None, due: date | None = None) -> None:
     with session_scope(engine, write=True) as session:
-        session.add(InitiativeKpi(initiative_id=initiative_id, kpi_id=kpi_id, baseline=25.0, target=target,
-                                  target_date=due))
+        session.add(
+            InitiativeKpi(initiative_id=initiative_id, kpi_id=kpi_id, baseline=25.0, target=target, target_date=due)
+        )
 
 
 @pytest.fixture
 def aims(engine):
     owner = add_person(engine)
     nps, wismo = _kpi(engine, "NPS", "higher_is_better"), _kpi(engine, "WISMO", "lower_is_better")
-    chat, callback, portal = (add_initiative(engine, owner_id=owner, title=t, discipline="design")
-                              for t in ("Chat", "Callback", "Portal"))
+    chat, callback, portal = (
+        add_initiative(engine, owner_id=owner, title=t, discipline="design") for t in ("Chat", "Callback", "Portal")
+    )
     done = add_initiative(engine, owner_id=owner, title="Done", discipline="design", status="completed", phase="act")
     elsewhere = add_initiative(engine, owner_id=owner, title="Elsewhere", discipline="culture")
     _aim(engine, chat, nps, 35.0, date(2027, 3, 31))
@@ -51,7 +57,11 @@ def test_the_most_ambitious_open_target_of_the_discipline_by_direction(aims):
     nps, wismo = targets.loc[aims["nps"]], targets.loc[aims["wismo"]]
     assert (nps["target"], nps["initiative_title"], nps["targets_set"]) == (40.0, "Callback", 2)
     assert (wismo["target"], wismo["target_date"], wismo["initiative_title"], wismo["targets_set"]) == (
-        18.0, date(2027, 6, 30), "Portal", 3)
+        18.0,
+        date(2027, 6, 30),
+        "Portal",
+        3,
+    )
     with session_scope(aims["engine"]) as session:
         assert discipline_targets(session, "strategy").empty
 

@@ -3,6 +3,8 @@
 The test databases themselves are built from the migrations (tests/conftest.py), so every other test also
 runs on the migrated schema, not on `create_all`.
 """
+
+import itertools
 import sqlite3
 from datetime import date
 
@@ -24,11 +26,16 @@ def populate(engine) -> None:
     department = add_department(engine, "Klantenservice")
     owner = add_person(engine, Role.PROGRAMME_OFFICE, department_id=department)
     for n in range(3):
-        initiative_id = add_initiative(engine, owner_id=owner, actor=owner, title=f"Migrated initiative {n}",
-                                       owning_department_id=department)
+        initiative_id = add_initiative(
+            engine, owner_id=owner, actor=owner, title=f"Migrated initiative {n}", owning_department_id=department
+        )
         with session_scope(engine, write=True) as session:
-            record_check_in(session=session, actor=owner, initiative_id=initiative_id,
-                            data={"checkin_date": date(2026, 11, 1), "health": "amber", "reason": "Supplier late"})
+            record_check_in(
+                session=session,
+                actor=owner,
+                initiative_id=initiative_id,
+                data={"checkin_date": date(2026, 11, 1), "health": "amber", "reason": "Supplier late"},
+            )
 
 
 def dump(engine) -> dict[str, list[tuple]]:
@@ -36,8 +43,10 @@ def dump(engine) -> dict[str, list[tuple]]:
     metadata = sa.MetaData()
     metadata.reflect(engine)
     with engine.connect() as connection:
-        return {name: sorted(map(tuple, connection.execute(sa.select(table)).all()), key=repr)
-                for name, table in metadata.tables.items()}
+        return {
+            name: sorted(map(tuple, connection.execute(sa.select(table)).all()), key=repr)
+            for name, table in metadata.tables.items()
+        }
 
 
 def row_counts(engine) -> dict[str, int]:
@@ -81,7 +90,7 @@ def test_each_revision_downgrades_and_upgrades_keeping_rows(engine, database_url
     revisions = list(reversed(list(script.walk_revisions())))  # oldest first
     assert len(script.get_heads()) == 1, "the history must be one line (merge the heads)"
     assert revisions[0].down_revision is None
-    assert all(r.down_revision == prev.revision for prev, r in zip(revisions, revisions[1:]))
+    assert all(r.down_revision == prev.revision for prev, r in itertools.pairwise(revisions))
     populate(engine)
     before = row_counts(engine)
     for revision in revisions[1:]:
@@ -95,12 +104,26 @@ def test_each_revision_downgrades_and_upgrades_keeping_rows(engine, database_url
 
 # --- hand-written indexes (autogenerate cannot compare them on SQLite, DESIGN.md §4) ------------------------
 
+
 def _insert_initiative(connection, owner: int, title: str, status: str = "active") -> int:
     now = utcnow()
-    return connection.execute(sa.insert(Initiative.__table__).values(
-        title=title, description="", discipline="design", owner_id=owner, lane="project", status=status,
-        priority="medium", progress_pct=0, version=1, created_at=now, updated_at=now,
-    ).returning(Initiative.__table__.c.id)).scalar_one()
+    return connection.execute(
+        sa.insert(Initiative.__table__)
+        .values(
+            title=title,
+            description="",
+            discipline="design",
+            owner_id=owner,
+            lane="project",
+            status=status,
+            priority="medium",
+            progress_pct=0,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+        .returning(Initiative.__table__.c.id)
+    ).scalar_one()
 
 
 def test_open_titles_are_unique_case_insensitively_in_the_database(engine):
@@ -114,9 +137,18 @@ def test_open_titles_are_unique_case_insensitively_in_the_database(engine):
 
 
 def _insert_cycle(connection, initiative_id: int, number: int, closed_on: date | None = None) -> None:
-    connection.execute(sa.insert(PdcaCycle.__table__).values(
-        initiative_id=initiative_id, number=number, phase="plan", closed_on=closed_on, hypothesis="",
-        check_result="", lesson="", created_at=utcnow()))
+    connection.execute(
+        sa.insert(PdcaCycle.__table__).values(
+            initiative_id=initiative_id,
+            number=number,
+            phase="plan",
+            closed_on=closed_on,
+            hypothesis="",
+            check_result="",
+            lesson="",
+            created_at=utcnow(),
+        )
+    )
 
 
 def test_one_open_pdca_cycle_per_initiative_in_the_database(engine):
@@ -130,6 +162,7 @@ def test_one_open_pdca_cycle_per_initiative_in_the_database(engine):
 
 
 # --- SQLite: foreign keys survive the migration connection ----------------------------------------------------
+
 
 def test_sqlite_foreign_keys_are_on_again_after_migrating(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
@@ -149,6 +182,7 @@ def test_sqlite_foreign_keys_are_on_again_after_migrating(tmp_path):
 
 
 # --- the app refuses a database that is not migrated -----------------------------------------------------------
+
 
 def test_app_refuses_an_unmigrated_database(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
@@ -170,6 +204,7 @@ def test_app_accepts_a_migrated_database(engine):
 
 # --- 0006: credits carry a reason; plan-action costs are 64-bit -------------------------------------------------
 
+
 def test_credits_booked_before_the_rule_get_a_reason_and_new_ones_need_one(engine, database_url):
     """A negative expense stored before reasons were required survives the upgrade with a reason saying so;
     afterwards the database itself refuses a credit without one."""
@@ -180,7 +215,8 @@ def test_credits_booked_before_the_rule_get_a_reason_and_new_ones_need_one(engin
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO expense (initiative_id, spent_on, amount_cents, category, note, created_at) "
-            f"VALUES ({initiative_id}, '2026-10-01', -5000, 'other', 'refund', '2026-10-01 10:00:00')")
+            f"VALUES ({initiative_id}, '2026-10-01', -5000, 'other', 'refund', '2026-10-01 10:00:00')"
+        )
     migrate(database_url)
     with engine.connect() as connection:
         reason = connection.exec_driver_sql("SELECT correction_reason FROM expense").scalar_one()
@@ -188,17 +224,21 @@ def test_credits_booked_before_the_rule_get_a_reason_and_new_ones_need_one(engin
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO expense (initiative_id, spent_on, amount_cents, category, note, correction_reason, "
-            f"created_at) VALUES ({initiative_id}, '2026-10-02', -100, 'other', '', '', '2026-10-02 10:00:00')")
+            f"created_at) VALUES ({initiative_id}, '2026-10-02', -100, 'other', '', '', '2026-10-02 10:00:00')"
+        )
 
 
 def test_a_plan_action_holds_the_largest_amount_its_input_allows(engine):
     from cxgov.models.inputs_budget import MAX_CENTS
+
     owner = add_person(engine)
     initiative_id = add_initiative(engine, owner_id=owner)
     with engine.begin() as connection:
         cycle_id = connection.exec_driver_sql(
-            f"SELECT id FROM pdca_cycle WHERE initiative_id = {initiative_id}").scalar_one()
+            f"SELECT id FROM pdca_cycle WHERE initiative_id = {initiative_id}"
+        ).scalar_one()
         connection.exec_driver_sql(
             "INSERT INTO plan_action (cycle_id, description, cost_cents, version, created_at) "
-            f"VALUES ({cycle_id}, 'Carrier contract', {MAX_CENTS - 1}, 1, '2026-10-02 10:00:00')")
+            f"VALUES ({cycle_id}, 'Carrier contract', {MAX_CENTS - 1}, 1, '2026-10-02 10:00:00')"
+        )
         assert connection.exec_driver_sql("SELECT cost_cents FROM plan_action").scalar_one() == MAX_CENTS - 1

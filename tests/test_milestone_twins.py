@@ -1,5 +1,6 @@
 """A milestone with the title (any case) and due date of another on the same initiative is refused, on both
 databases, also when two such saves arrive at once; the same title on another day or initiative is fine."""
+
 from __future__ import annotations
 
 import threading
@@ -15,14 +16,17 @@ from cxgov.services import plan
 from tests.factories import add_initiative, add_person
 
 DUE = date(2027, 3, 31)
-TWIN = {"title": "is already a milestone of this initiative with the same due date: change the title or the "
-                 "date (or leave the one that is there)"}
+TWIN = {
+    "title": "is already a milestone of this initiative with the same due date: change the title or the "
+    "date (or leave the one that is there)"
+}
 
 
 def _add(engine, who, initiative_id, title, due_on=DUE) -> int:
     with session_scope(engine, write=True) as session:
-        return plan.add_milestone(session=session, actor=who, initiative_id=initiative_id,
-                                  data={"title": title, "due_on": due_on})
+        return plan.add_milestone(
+            session=session, actor=who, initiative_id=initiative_id, data={"title": title, "due_on": due_on}
+        )
 
 
 def _refusal(engine, function, who, **kwargs) -> dict[str, str]:
@@ -33,8 +37,9 @@ def _refusal(engine, function, who, **kwargs) -> dict[str, str]:
 
 def _count(engine, initiative_id) -> int:
     with session_scope(engine) as session:
-        return session.exec(select(func.count()).select_from(Milestone)
-                            .where(Milestone.initiative_id == initiative_id)).one()
+        return session.exec(
+            select(func.count()).select_from(Milestone).where(Milestone.initiative_id == initiative_id)
+        ).one()
 
 
 @pytest.fixture
@@ -64,11 +69,18 @@ def test_changing_a_milestone_into_its_twin_is_refused_but_saving_it_as_it_is_is
     e, who, i = pilot["engine"], pilot["manager"], pilot["initiative"]
     later = _add(e, who, i, "Pilot evaluated", date(2027, 4, 30))
     twin = {"title": "PILOT LIVE IN ËINDHOVEN", "due_on": DUE}
-    assert _refusal(e, plan.update_milestone, who, initiative_id=i, milestone_id=later, seen_version=1,
-                    data=twin) == TWIN
+    assert (
+        _refusal(e, plan.update_milestone, who, initiative_id=i, milestone_id=later, seen_version=1, data=twin) == TWIN
+    )
     with session_scope(e, write=True) as session:  # re-saving a milestone is not a twin of itself
-        plan.update_milestone(session=session, actor=who, initiative_id=i, milestone_id=later, seen_version=1,
-                              data={"title": "Pilot evaluated ", "due_on": date(2027, 4, 30)})
+        plan.update_milestone(
+            session=session,
+            actor=who,
+            initiative_id=i,
+            milestone_id=later,
+            seen_version=1,
+            data={"title": "Pilot evaluated ", "due_on": date(2027, 4, 30)},
+        )
 
 
 def test_two_identical_saves_at_once_store_one_milestone(pilot):

@@ -1,5 +1,6 @@
 """Money is exact: integer cents summed in SQL (a Numeric column summed 1,000 × 0.10 to 99.9999999999986
 on SQLite, DESIGN.md §4)."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -19,8 +20,12 @@ def test_a_thousand_ten_cent_expenses_sum_to_exactly_one_hundred_euros(engine):
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner)
     with session_scope(engine, write=True) as session:
         for _ in range(EXPENSES):  # typed as a Dutch user would: "0,10" euro
-            record_expense(session=session, actor=owner, initiative_id=initiative_id,
-                           data={"spent_on": date(2026, 11, 2), "amount_cents": "0,10", "category": "software"})
+            record_expense(
+                session=session,
+                actor=owner,
+                initiative_id=initiative_id,
+                data={"spent_on": date(2026, 11, 2), "amount_cents": "0,10", "category": "software"},
+            )
     with session_scope(engine) as session:
         total = session.exec(select(func.sum(Expense.amount_cents)).where(Expense.initiative_id == initiative_id)).one()
         count = session.exec(select(func.count()).select_from(Expense)).one()
@@ -33,8 +38,12 @@ def test_amounts_are_stored_as_integers(engine):
     owner = add_person(engine, Role.PROGRAMME_OFFICE)
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner)
     with session_scope(engine, write=True) as session:
-        record_expense(session=session, actor=owner, initiative_id=initiative_id,
-                       data={"spent_on": date(2026, 11, 2), "amount_cents": "1.234,56"})
+        record_expense(
+            session=session,
+            actor=owner,
+            initiative_id=initiative_id,
+            data={"spent_on": date(2026, 11, 2), "amount_cents": "1.234,56"},
+        )
     with engine.connect() as connection:
         stored = connection.exec_driver_sql("SELECT amount_cents FROM expense").scalar_one()
     assert stored == 123_456 and isinstance(stored, int)

@@ -4,6 +4,7 @@ A money column is integer cents, named `…_cents` (the `Money` type, BigInteger
 2,147,483,647 cents (€ 21 million): a plan-action cost that validation allowed failed to store there. The tests walk
 every table and every input model, so a column or a field added later is held to the same rule.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -34,15 +35,23 @@ LARGEST = "9.999.999.999,99"  # the largest amount typed the Dutch way that the 
 
 def _money_columns() -> dict[str, sa.Column]:
     """table.column -> column, for every column that is money by name or by type."""
-    return {f"{table.name}.{column.name}": column for table in SQLModel.metadata.tables.values()
-            for column in table.columns if column.name.endswith("_cents") or isinstance(column.type, Money)}
+    return {
+        f"{table.name}.{column.name}": column
+        for table in SQLModel.metadata.tables.values()
+        for column in table.columns
+        if column.name.endswith("_cents") or isinstance(column.type, Money)
+    }
 
 
 def _money_fields() -> list[tuple[str, str]]:
     """(Model.field, table.column it is stored in) for every whole-number input field named `…_cents`."""
     columns = {name.split(".", 1)[1]: name for name in _money_columns()}
-    return [(f"{model.__name__}.{field}", STORED_AS.get(field) or columns.get(field, "?"))
-            for model in MODELS for field in model.model_fields if field.endswith("_cents")]
+    return [
+        (f"{model.__name__}.{field}", STORED_AS.get(field) or columns.get(field, "?"))
+        for model in MODELS
+        for field in model.model_fields
+        if field.endswith("_cents")
+    ]
 
 
 def test_every_money_column_is_64_bit_and_named_as_money():
@@ -71,8 +80,11 @@ def test_no_other_whole_number_input_outgrows_a_32_bit_column():
     for model in MODELS:
         for field in model.model_fields:
             low, high = bounds(model, field)
-            if number_kind(model, field) is int and not field.endswith("_cents") and (
-                    (low is not None and low < INT32[0]) or (high is not None and high > INT32[1])):
+            if (
+                number_kind(model, field) is int
+                and not field.endswith("_cents")
+                and ((low is not None and low < INT32[0]) or (high is not None and high > INT32[1]))
+            ):
                 too_wide.append(f"{model.__name__}.{field}")
     assert too_wide == []
 
@@ -91,18 +103,37 @@ def test_the_largest_allowed_amount_round_trips_through_every_service(engine):
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner)
     approve_and_move(engine, initiative_id, 0)
     with session_scope(engine, write=True) as session:
-        plan.add_plan_action(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                             data={"description": "Carrier contract", "cost_cents": LARGEST})
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"year": 2026, "quarter": 4, "planned_cents": LARGEST})
-        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                       data={"spent_on": date(2026, 11, 2), "amount_cents": LARGEST})
+        plan.add_plan_action(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"description": "Carrier contract", "cost_cents": LARGEST},
+        )
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"year": 2026, "quarter": 4, "planned_cents": LARGEST},
+        )
+        record_expense(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"spent_on": date(2026, 11, 2), "amount_cents": LARGEST},
+        )
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"checkin_date": date.today(), "health": "green", "spend_cents": LARGEST})
+        record_check_in(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"checkin_date": date.today(), "health": "green", "spend_cents": LARGEST},
+        )
     with session_scope(engine) as session:
-        stored = [session.exec(select(PlanAction.cost_cents)).one(), session.exec(select(BudgetLine.planned_cents)).one(),
-                  *session.exec(select(Expense.amount_cents)).all()]
+        stored = [
+            session.exec(select(PlanAction.cost_cents)).one(),
+            session.exec(select(BudgetLine.planned_cents)).one(),
+            *session.exec(select(Expense.amount_cents)).all(),
+        ]
     assert stored == [MAX_CENTS - 1] * 4
 
 
@@ -111,7 +142,11 @@ def test_one_cent_more_is_refused_naming_the_limit(engine, typed):
     owner = add_person(engine, Role.PROGRAMME_OFFICE)
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner)
     with pytest.raises(ValidationError) as refused, session_scope(engine, write=True) as session:
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"year": 2026, "quarter": 4, "planned_cents": typed})
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"year": 2026, "quarter": 4, "planned_cents": typed},
+        )
     assert refused.value.field_messages("nl")["planned_cents"] == "is te groot (hoogstens €\xa09.999.999.999,99)"
     assert refused.value.field_messages("en")["planned_cents"] == "is too large (at most €9,999,999,999.99)"

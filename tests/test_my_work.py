@@ -1,4 +1,5 @@
 """My work: what needs a person — each kind of item, only on their own initiatives, most urgent first."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -17,8 +18,14 @@ TODAY = date.today()
 
 def work(engine, person_id, *, may_approve=False, cadence_days=30):
     with session_scope(engine) as session:
-        frame = my_work(session, person_id=person_id, may_approve=may_approve, today=TODAY,
-                        cadence_days=cadence_days, spend_tolerance_pct=10)
+        frame = my_work(
+            session,
+            person_id=person_id,
+            may_approve=may_approve,
+            today=TODAY,
+            cadence_days=cadence_days,
+            spend_tolerance_pct=10,
+        )
     return list(frame.itertuples(index=False, name=None))
 
 
@@ -31,8 +38,9 @@ def team(engine):
 
 
 def running(engine, owner, title, started_days_ago=10):
-    initiative_id = add_initiative(engine, owner_id=owner, title=title,
-                                   start_date=TODAY - timedelta(days=started_days_ago))
+    initiative_id = add_initiative(
+        engine, owner_id=owner, title=title, start_date=TODAY - timedelta(days=started_days_ago)
+    )
     approve_and_move(engine, initiative_id, 1)
     return initiative_id
 
@@ -52,8 +60,9 @@ def test_a_check_in_is_due_a_cadence_after_the_last_one_and_shown_a_week_ahead(e
         ("check_in_due", "Soon one", TODAY + timedelta(days=5)),
     ]
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=manager, initiative_id=late,
-                        data={"checkin_date": TODAY, "health": "green"})
+        record_check_in(
+            session=session, actor=manager, initiative_id=late, data={"checkin_date": TODAY, "health": "green"}
+        )
     assert [title for _, _, title, _, _ in work(engine, manager)] == ["Soon one"]
     assert soon
 
@@ -66,15 +75,28 @@ def test_milestones_and_own_plan_actions_within_two_weeks_overdue_first(engine, 
         session.add(Milestone(initiative_id=initiative_id, title="Pilot", due_on=TODAY - timedelta(days=3)))
         session.add(Milestone(initiative_id=initiative_id, title="Rollout", due_on=TODAY + timedelta(days=10)))
         session.add(Milestone(initiative_id=initiative_id, title="Far away", due_on=TODAY + timedelta(days=60)))
-        session.add(Milestone(initiative_id=initiative_id, title="Done", due_on=TODAY - timedelta(days=9),
-                              done_on=TODAY - timedelta(days=9)))
+        session.add(
+            Milestone(
+                initiative_id=initiative_id,
+                title="Done",
+                due_on=TODAY - timedelta(days=9),
+                done_on=TODAY - timedelta(days=9),
+            )
+        )
         cycle_id = current_cycle(session, initiative_id).id
-        session.add(PlanAction(cycle_id=cycle_id, description="Print cards", owner_id=contributor,
-                               due_on=TODAY + timedelta(days=2)))
-        session.add(PlanAction(cycle_id=cycle_id, description="Not mine", owner_id=manager,
-                               due_on=TODAY + timedelta(days=1)))
+        session.add(
+            PlanAction(
+                cycle_id=cycle_id, description="Print cards", owner_id=contributor, due_on=TODAY + timedelta(days=2)
+            )
+        )
+        session.add(
+            PlanAction(cycle_id=cycle_id, description="Not mine", owner_id=manager, due_on=TODAY + timedelta(days=1))
+        )
     assert [(kind, subject) for kind, _, _, _, subject in work(engine, contributor)] == [
-        ("milestone_due", "Pilot"), ("action_due", "Print cards"), ("milestone_due", "Rollout")]
+        ("milestone_due", "Pilot"),
+        ("action_due", "Print cards"),
+        ("milestone_due", "Rollout"),
+    ]
 
 
 def test_moves_waiting_act_decisions_approved_plans_and_approvals_for_approvers(engine, team):
@@ -84,8 +106,9 @@ def test_moves_waiting_act_decisions_approved_plans_and_approvals_for_approvers(
     add_initiative(engine, owner_id=other, title="Someone's proposal")
     mine = {(kind, title) for kind, _, title, _, _ in work(engine, manager)}
     assert mine == {("decision_waiting", "In Act"), ("ready_for_do", "Approved, in Plan")}
-    approvals = [(kind, title) for kind, _, title, _, _ in work(engine, other, may_approve=True)
-                 if kind == "approval_waiting"]
+    approvals = [
+        (kind, title) for kind, _, title, _, _ in work(engine, other, may_approve=True) if kind == "approval_waiting"
+    ]
     assert approvals == [("approval_waiting", "Someone's proposal")]
     assert not [kind for kind, *_ in work(engine, other) if kind == "approval_waiting"]
 
@@ -96,11 +119,18 @@ def test_blocked_by_a_named_blocker_or_a_red_dependency(engine, team):
     waiting = running(engine, manager, "Waits for billing")
     billing = running(engine, other, "Billing platform")
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=manager, initiative_id=named,
-                        data={"checkin_date": TODAY, "health": "amber", "reason": "IT",
-                              "blocker": "IT release moved a month"})
-        record_check_in(session=session, actor=other, initiative_id=billing,
-                        data={"checkin_date": TODAY, "health": "red", "reason": "vendor"})
+        record_check_in(
+            session=session,
+            actor=manager,
+            initiative_id=named,
+            data={"checkin_date": TODAY, "health": "amber", "reason": "IT", "blocker": "IT release moved a month"},
+        )
+        record_check_in(
+            session=session,
+            actor=other,
+            initiative_id=billing,
+            data={"checkin_date": TODAY, "health": "red", "reason": "vendor"},
+        )
         session.add(InitiativeDependency(initiative_id=waiting, blocked_by_id=billing))
     blocked = sorted((title, subject) for kind, _, title, _, subject in work(engine, manager) if kind == "blocked")
     assert blocked == [("Named blocker", "IT release moved a month"), ("Waits for billing", "Billing platform")]
@@ -108,8 +138,14 @@ def test_blocked_by_a_named_blocker_or_a_red_dependency(engine, team):
 
 def test_closed_initiatives_ask_nothing(engine, team):
     manager = team[0]
-    add_initiative(engine, owner_id=manager, title="Done and dusted", status="completed", phase="act",
-                   start_date=TODAY - timedelta(days=90))
+    add_initiative(
+        engine,
+        owner_id=manager,
+        title="Done and dusted",
+        status="completed",
+        phase="act",
+        start_date=TODAY - timedelta(days=90),
+    )
     assert work(engine, manager) == []
 
 
@@ -124,19 +160,35 @@ def test_dates_at_either_end_of_the_calendar_stored_by_another_tool_do_not_break
         session.get(Initiative, started).start_date = end
         session.add(CheckIn(initiative_id=checked, checkin_date=end, health="green", author_id=manager))
         session.add(Milestone(initiative_id=checked, title="Milestone at the end", due_on=end))
-        session.add(PlanAction(cycle_id=current_cycle(session, checked).id, description="Action at the end",
-                               owner_id=manager, due_on=end))
+        session.add(
+            PlanAction(
+                cycle_id=current_cycle(session, checked).id,
+                description="Action at the end",
+                owner_id=manager,
+                due_on=end,
+            )
+        )
     rows = {(kind, title, when) for kind, _, title, when, _ in work(engine, manager)}
     if end == date.max:  # due long after the look-ahead: nothing to do yet
         assert rows == set()
     else:
-        assert rows == {("check_in_due", "Started at the end", date(1, 1, 31)),
-                        ("check_in_due", "Checked in at the end", date(1, 1, 31)),
-                        ("milestone_due", "Checked in at the end", end), ("action_due", "Checked in at the end", end)}
+        assert rows == {
+            ("check_in_due", "Started at the end", date(1, 1, 31)),
+            ("check_in_due", "Checked in at the end", date(1, 1, 31)),
+            ("milestone_due", "Checked in at the end", end),
+            ("action_due", "Checked in at the end", end),
+        }
 
 
-@pytest.mark.parametrize(("day", "days", "expected"), [
-    (date(2026, 1, 31), 30, date(2026, 3, 2)), (date(2026, 3, 2), -30, date(2026, 1, 31)),
-    (date.max, 30, date.max), (date(9999, 12, 20), 14, date.max), (date.min, -7, date.min)])
+@pytest.mark.parametrize(
+    ("day", "days", "expected"),
+    [
+        (date(2026, 1, 31), 30, date(2026, 3, 2)),
+        (date(2026, 3, 2), -30, date(2026, 1, 31)),
+        (date.max, 30, date.max),
+        (date(9999, 12, 20), 14, date.max),
+        (date.min, -7, date.min),
+    ],
+)
 def test_days_after_stops_at_the_ends_of_the_calendar(day, days, expected):
     assert days_after(day, days) == expected

@@ -1,8 +1,14 @@
 """Password hashing (argon2id with OWASP's parameters), the rules for new passwords, and their settings."""
+
 import pytest
 
 from cxgov.passwords import (
-    MAX_PASSWORD_LENGTH, common_passwords, hash_password, is_common, needs_rehash, password_problem,
+    MAX_PASSWORD_LENGTH,
+    common_passwords,
+    hash_password,
+    is_common,
+    needs_rehash,
+    password_problem,
     verify_password,
 )
 from cxgov.settings import SettingsError, load_settings
@@ -41,9 +47,18 @@ def test_the_common_list_is_long_and_holds_the_dutch_favourites():
     assert all(entry == entry.lower() for entry in listed)
 
 
-@pytest.mark.parametrize("password", [
-    "Welkom01", "WACHTWOORD", "Wachtwoord2026!", "qwertyuiop123", "P@ssw0rd", "123456789012", "!!Feyenoord1908",
-])
+@pytest.mark.parametrize(
+    "password",
+    [
+        "Welkom01",
+        "WACHTWOORD",
+        "Wachtwoord2026!",
+        "qwertyuiop123",
+        "P@ssw0rd",
+        "123456789012",
+        "!!Feyenoord1908",
+    ],
+)
 def test_common_passwords_are_refused_whatever_the_case_or_the_digits_around_them(password):
     assert is_common(password)
     assert password_problem(password, min_length=8) == ("error.account_password_common", {})
@@ -55,9 +70,15 @@ def test_too_short_and_too_long():
     assert password_problem(too_long, min_length=12) == ("error.too_long", {"max": MAX_PASSWORD_LENGTH})
 
 
-@pytest.mark.parametrize("password", [
-    "annadevries2026!", "Mijn naam is Anna!", "VRIES-en-nog-wat", "xx-anna.devries-xx",
-])
+@pytest.mark.parametrize(
+    "password",
+    [
+        "annadevries2026!",
+        "Mijn naam is Anna!",
+        "VRIES-en-nog-wat",
+        "xx-anna.devries-xx",
+    ],
+)
 def test_passwords_containing_the_name_or_email_name_are_refused(password):
     assert password_problem(password, min_length=12, **ANNA) == ("error.account_password_personal", {})
 
@@ -69,6 +90,7 @@ def test_a_good_password_passes():
 
 
 # --- settings ------------------------------------------------------------------------------------------------
+
 
 def test_account_settings_have_defaults(monkeypatch):
     for name in ("CXGOV_PASSWORD_MIN_LENGTH", "CXGOV_LOCKOUT_THRESHOLD", "CXGOV_LOCKOUT_MINUTES"):
@@ -85,17 +107,20 @@ def test_account_settings_are_read(monkeypatch):
     assert (settings.password_min_length, settings.lockout_threshold, settings.lockout_minutes) == (16, 10, 60)
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("CXGOV_PASSWORD_MIN_LENGTH", "twelve", "CXGOV_PASSWORD_MIN_LENGTH must be a whole number"),
-    ("CXGOV_PASSWORD_MIN_LENGTH", "6", "CXGOV_PASSWORD_MIN_LENGTH must be between 8 and 64"),
-    ("CXGOV_PASSWORD_MIN_LENGTH", "12.5", "whole number"),
-    ("CXGOV_LOCKOUT_THRESHOLD", "1", "CXGOV_LOCKOUT_THRESHOLD must be between 3 and 100"),
-    ("CXGOV_LOCKOUT_MINUTES", "0", "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
-    ("CXGOV_LOCKOUT_MINUTES", "-5", "CXGOV_LOCKOUT_MINUTES"),
-    ("CXGOV_LOCKOUT_THRESHOLD", "١٠", "CXGOV_LOCKOUT_THRESHOLD must be a whole number \\(digits 0–9\\)"),
-    ("CXGOV_LOCKOUT_MINUTES", "1_000", "CXGOV_LOCKOUT_MINUTES must be a whole number"),
-    ("CXGOV_LOCKOUT_MINUTES", "9" * 5_000, "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("CXGOV_PASSWORD_MIN_LENGTH", "twelve", "CXGOV_PASSWORD_MIN_LENGTH must be a whole number"),
+        ("CXGOV_PASSWORD_MIN_LENGTH", "6", "CXGOV_PASSWORD_MIN_LENGTH must be between 8 and 64"),
+        ("CXGOV_PASSWORD_MIN_LENGTH", "12.5", "whole number"),
+        ("CXGOV_LOCKOUT_THRESHOLD", "1", "CXGOV_LOCKOUT_THRESHOLD must be between 3 and 100"),
+        ("CXGOV_LOCKOUT_MINUTES", "0", "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
+        ("CXGOV_LOCKOUT_MINUTES", "-5", "CXGOV_LOCKOUT_MINUTES"),
+        ("CXGOV_LOCKOUT_THRESHOLD", "١٠", "CXGOV_LOCKOUT_THRESHOLD must be a whole number \\(digits 0–9\\)"),
+        ("CXGOV_LOCKOUT_MINUTES", "1_000", "CXGOV_LOCKOUT_MINUTES must be a whole number"),
+        ("CXGOV_LOCKOUT_MINUTES", "9" * 5_000, "CXGOV_LOCKOUT_MINUTES must be between 1 and 1440"),
+    ],
+)
 def test_bad_account_settings_are_refused_with_the_setting_named(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError, match=message):

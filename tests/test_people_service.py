@@ -1,4 +1,5 @@
 """People: unique e-mail, roles, self-protection, deactivation keeps history."""
+
 import pytest
 
 from cxgov.db import session_scope
@@ -23,7 +24,11 @@ def test_create_stores_lower_case_email_and_is_audited(engine):
     person_id = run(engine, create_person, admin, data=ALICE | {"department_id": department})
     person = _person(engine, person_id)
     assert (person.email, person.role, person.department_id, person.active) == (
-        "alice.jansen@voltera.nl", Role.MANAGER, department, True)
+        "alice.jansen@voltera.nl",
+        Role.MANAGER,
+        department,
+        True,
+    )
     [(entity_id, action, _, _, new)] = audit_events(engine, "person")[-1:]
     assert (entity_id, action) == (str(person_id), "create") and "alice.jansen@voltera.nl" in new
 
@@ -55,12 +60,19 @@ def test_only_admins_manage_people(engine, role):
 def test_edit_is_version_checked_and_audited_per_field(engine):
     admin = add_person(engine, Role.ADMIN, name="Admin Anne")
     person_id = run(engine, create_person, admin, data=ALICE)
-    changes = run(engine, update_person, admin, person_id=person_id, seen_version=1,
-                  data=ALICE | {"role": "leader", "name": "Alice de Jong"})
+    changes = run(
+        engine,
+        update_person,
+        admin,
+        person_id=person_id,
+        seen_version=1,
+        data=ALICE | {"role": "leader", "name": "Alice de Jong"},
+    )
     assert set(changes) == {"role", "name"}
     assert audit_events(engine, "person")[-2:] == [
         (str(person_id), "update", "name", "Alice Jansen", "Alice de Jong"),
-        (str(person_id), "update", "role", "manager", "leader")]
+        (str(person_id), "update", "role", "manager", "leader"),
+    ]
     before = audit_count(engine)
     with pytest.raises(ConflictError) as caught:
         run(engine, update_person, admin, person_id=person_id, seen_version=1, data=ALICE)
@@ -95,8 +107,14 @@ def test_deactivating_keeps_history_and_ownership(engine):
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner, title="Refund status in My Account")
     events_before = audit_events(engine, "initiative")
     person = _person(engine, owner)
-    run(engine, update_person, admin, person_id=owner, seen_version=1,
-        data={"name": person.name, "email": person.email, "role": "manager", "active": False})
+    run(
+        engine,
+        update_person,
+        admin,
+        person_id=owner,
+        seen_version=1,
+        data={"name": person.name, "email": person.email, "role": "manager", "active": False},
+    )
     assert _person(engine, owner).active is False
     assert audit_events(engine, "initiative") == events_before
     with session_scope(engine) as session:

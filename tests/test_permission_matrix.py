@@ -10,6 +10,7 @@ refused; the system actor (CLI) may, except where only a person can act for them
 One database per (service function, backend); the role × relation loop runs inside the test and reports
 every mismatch at once.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -33,6 +34,7 @@ from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, Department, Initiative, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
 from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.queries.audit import AuditFilter
+from cxgov.services import plan
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
 from cxgov.services.kpis import create_kpi, record_kpi_reading
@@ -40,7 +42,6 @@ from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
-from cxgov.services import plan
 from tests.factories import add_dependency, add_initiative, add_person, add_team_member, approve_and_move
 
 # Modules of cxgov.services that hold building blocks, not services.
@@ -58,6 +59,7 @@ EXEMPT = {
 
 # --- discovery ---------------------------------------------------------------------------------------------
 
+
 def _service_modules():
     for info in pkgutil.iter_modules(cxgov.services.__path__):
         if info.name not in HELPER_MODULES:
@@ -73,8 +75,11 @@ def discover() -> dict[str, set[str]]:
     found = {}
     for module_name, module in _service_modules():
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if function.__module__ == module.__name__ and not name.startswith("_") \
-                    and "session" in _keyword_only(function):
+            if (
+                function.__module__ == module.__name__
+                and not name.startswith("_")
+                and "session" in _keyword_only(function)
+            ):
                 found[f"{module_name}.{name}"] = _keyword_only(function)
     return found
 
@@ -109,9 +114,12 @@ class Arrange:
 
     def initiative(self) -> tuple[int, dict]:
         """A fresh initiative the acting person relates to by `relation`; returns its id and form data."""
-        data = {"title": f"Matrix initiative {next(_n)}", "discipline": "design",
-                "owner_id": self.person_id if self.relation is Relation.OWNER else self.neutral_owner_id,
-                "sponsor_id": self.person_id if self.relation is Relation.SPONSOR else None}
+        data = {
+            "title": f"Matrix initiative {next(_n)}",
+            "discipline": "design",
+            "owner_id": self.person_id if self.relation is Relation.OWNER else self.neutral_owner_id,
+            "sponsor_id": self.person_id if self.relation is Relation.SPONSOR else None,
+        }
         initiative_id = add_initiative(self.engine, **data)
         if self.relation is Relation.MEMBER:
             add_team_member(self.engine, initiative_id, self.person_id)
@@ -131,13 +139,18 @@ ARRANGED_RELATIONS = (Relation.OWNER, Relation.SPONSOR, Relation.MEMBER)
 
 def _edit_initiative(a: Arrange) -> dict:
     initiative_id, data = a.initiative()
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-            "data": data | {"title": data["title"] + " (edited)"}}
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "data": data | {"title": data["title"] + " (edited)"},
+    }
 
 
 def _check_in(a: Arrange) -> dict:
-    return {"initiative_id": a.initiative()[0], "data": {"checkin_date": date(2026, 11, 27), "health": "amber",
-                                                         "reason": "Supplier late"}}
+    return {
+        "initiative_id": a.initiative()[0],
+        "data": {"checkin_date": date(2026, 11, 27), "health": "amber", "reason": "Supplier late"},
+    }
 
 
 def _check_in_with_spend(a: Arrange) -> dict:
@@ -148,10 +161,16 @@ def _check_in_with_spend(a: Arrange) -> dict:
 
 def _bulk_row(**changes) -> Callable[[Arrange], dict]:
     """One row of the bulk-update grid on a fresh initiative, as seen when editing started."""
+
     def build(a: Arrange) -> dict:
         initiative_id, _ = a.initiative()
-        return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-                "seen_check_in_id": None, "changes": changes}
+        return {
+            "initiative_id": initiative_id,
+            "seen_version": a.version(Initiative, initiative_id),
+            "seen_check_in_id": None,
+            "changes": changes,
+        }
+
     return build
 
 
@@ -160,14 +179,28 @@ def _budget_line(a: Arrange) -> dict:
 
 
 def _expense(a: Arrange) -> dict:
-    return {"initiative_id": a.initiative()[0], "data": {"spent_on": date(2026, 11, 3), "amount_cents": "1.234,56",
-                                                         "category": "external", "note": "Copywriter"}}
+    return {
+        "initiative_id": a.initiative()[0],
+        "data": {
+            "spent_on": date(2026, 11, 3),
+            "amount_cents": "1.234,56",
+            "category": "external",
+            "note": "Copywriter",
+        },
+    }
 
 
 def _new_initiative(**extra) -> Callable[[Arrange], dict]:
     def build(a: Arrange) -> dict:
-        return {"data": {"title": f"Matrix proposal {next(_n)}", "discipline": "measurement",
-                         "owner_id": a.neutral_owner_id} | extra}
+        return {
+            "data": {
+                "title": f"Matrix proposal {next(_n)}",
+                "discipline": "measurement",
+                "owner_id": a.neutral_owner_id,
+            }
+            | extra
+        }
+
     return build
 
 
@@ -183,16 +216,25 @@ def _edit_kpi(a: Arrange) -> dict:
 
 
 def _kpi_reading(a: Arrange) -> dict:
-    return {"data": {"kpi_id": a.system(create_kpi, **_kpi_data()), "period": date(2026, 10, 1), "value": 4.2,
-                     "sample_size": 310, "source": "survey"}}
+    return {
+        "data": {
+            "kpi_id": a.system(create_kpi, **_kpi_data()),
+            "period": date(2026, 10, 1),
+            "value": 4.2,
+            "sample_size": 310,
+            "source": "survey",
+        }
+    }
 
 
 def _reading_to_change(**call) -> Callable[[Arrange], dict]:
     """A reading the system recorded, to be corrected or withdrawn (`call` holds the data)."""
+
     def build(a: Arrange) -> dict:
         with session_scope(a.engine, write=True) as session:
             reading_id = record_kpi_reading(session=session, actor=SYSTEM_ACTOR, data=_kpi_reading(a)["data"])
         return {"reading_id": reading_id, "seen_version": 1} | call
+
     return build
 
 
@@ -204,8 +246,7 @@ def _person_data() -> dict:
 def _edit_person(a: Arrange) -> dict:
     data = _person_data()
     person_id = a.system(create_person, **data)
-    return {"person_id": person_id, "seen_version": a.version(Person, person_id),
-            "data": data | {"role": "manager"}}
+    return {"person_id": person_id, "seen_version": a.version(Person, person_id), "data": data | {"role": "manager"}}
 
 
 def _department_data() -> dict:
@@ -225,8 +266,11 @@ def _objective_data() -> dict:
 def _edit_objective(a: Arrange) -> dict:
     data = _objective_data()
     row_id = a.system(create_objective, **data)
-    return {"objective_id": row_id, "seen_version": a.version(StrategicObjective, row_id),
-            "data": data | {"owner_id": a.neutral_owner_id}}
+    return {
+        "objective_id": row_id,
+        "seen_version": a.version(StrategicObjective, row_id),
+        "data": data | {"owner_id": a.neutral_owner_id},
+    }
 
 
 def _term_data() -> dict:
@@ -242,36 +286,56 @@ def _edit_term(a: Arrange) -> dict:
 
 def _cycle_record(a: Arrange) -> dict:
     initiative_id, _ = a.initiative()
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-            "data": {"hypothesis": "If we write a card, then the NPS rises"}}
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "data": {"hypothesis": "If we write a card, then the NPS rises"},
+    }
 
 
 def _status_move(move: str, *, arranged: tuple[str, ...] = ()) -> Callable[[Arrange], dict]:
     """A status move on a fresh proposal, after the system made the `arranged` moves (e.g. approve, then hold)."""
+
     def build(a: Arrange) -> dict:
         initiative_id, _ = a.initiative()
         for earlier in arranged:
             with session_scope(a.engine, write=True) as session:
-                move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                            seen_version=a.version(Initiative, initiative_id), move=earlier, reason="arrangement")
-        return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id), "move": move,
-                "reason": "Decided with a reason"}
+                move_status(
+                    session=session,
+                    actor=SYSTEM_ACTOR,
+                    initiative_id=initiative_id,
+                    seen_version=a.version(Initiative, initiative_id),
+                    move=earlier,
+                    reason="arrangement",
+                )
+        return {
+            "initiative_id": initiative_id,
+            "seen_version": a.version(Initiative, initiative_id),
+            "move": move,
+            "reason": "Decided with a reason",
+        }
+
     return build
 
 
 def _edit_setting_status(status: str) -> Callable[[Arrange], dict]:
     """The edit form with a different status: the status is never a field, whoever saves it."""
+
     def build(a: Arrange) -> dict:
         kwargs = _edit_initiative(a)
         kwargs["data"] |= {"status": status}
         return kwargs
+
     return build
 
 
 def _unfunded_move(a: Arrange) -> dict:
     initiative_id, _ = a.initiative()  # a proposal: Plan → Do is blocked until it is approved
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-            "override_reason": "We are in a hurry"}
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "override_reason": "We are in a hurry",
+    }
 
 
 def _initiative_in_phase(a: Arrange, moves: int) -> dict:
@@ -282,17 +346,30 @@ def _initiative_in_phase(a: Arrange, moves: int) -> dict:
 
 def _lane_change(a: Arrange) -> dict:
     initiative_id, _ = a.initiative()
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id), "lane": "quick_fix",
-            "reason": "One template change"}
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "lane": "quick_fix",
+        "reason": "One template change",
+    }
 
 
 def _quick_fix_result(a: Arrange) -> dict:
     initiative_id, _ = a.initiative()
     with session_scope(a.engine, write=True) as session:
-        change_lane(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=1,
-                    lane="quick_fix", reason="arrangement")
-    return {"initiative_id": initiative_id, "seen_version": a.version(Initiative, initiative_id),
-            "result": "Calls stopped"}
+        change_lane(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=1,
+            lane="quick_fix",
+            reason="arrangement",
+        )
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "result": "Calls stopped",
+    }
 
 
 def _phase_move_from(moves: int) -> Callable[[Arrange], dict]:
@@ -314,16 +391,23 @@ def _on_initiative(**data) -> Callable[[Arrange], dict]:
 
 def _plan_row(create: Callable, row_name: str, template: dict, **call) -> Callable[[Arrange], dict]:
     """A call on an existing plan row: `row_name` is the row id's parameter; `call` the rest (`data` edited)."""
+
     def build(a: Arrange) -> dict:
         arranged = a.plan_row(create, **template)
-        return {"initiative_id": arranged["initiative_id"], row_name: arranged["row_id"],
-                "seen_version": arranged["seen_version"]} | call
+        return {
+            "initiative_id": arranged["initiative_id"],
+            row_name: arranged["row_id"],
+            "seen_version": arranged["seen_version"],
+        } | call
+
     return build
 
 
 def _new_member(a: Arrange) -> dict:
-    return {"initiative_id": a.initiative()[0],
-            "data": {"person_id": add_person(a.engine, Role.CONTRIBUTOR), "role_on_initiative": "Data analyst"}}
+    return {
+        "initiative_id": a.initiative()[0],
+        "data": {"person_id": add_person(a.engine, Role.CONTRIBUTOR), "role_on_initiative": "Data analyst"},
+    }
 
 
 def _member_to_remove(a: Arrange) -> dict:
@@ -393,9 +477,12 @@ def _needs_approval(exc: Exception) -> bool:
 
 # Every status move and every phase move, for every role and relation (the moves' rights differ).
 STATUS_MOVES = {
-    "approve": (Action.APPROVE_INITIATIVE, ()), "reject": (Action.APPROVE_INITIATIVE, ()),
-    "ask_info": (Action.APPROVE_INITIATIVE, ()), "answer_info": (Action.ANSWER_QUESTION, ("ask_info",)),
-    "hold": (Action.EDIT_INITIATIVE, ("approve",)), "resume": (Action.EDIT_INITIATIVE, ("approve", "hold")),
+    "approve": (Action.APPROVE_INITIATIVE, ()),
+    "reject": (Action.APPROVE_INITIATIVE, ()),
+    "ask_info": (Action.APPROVE_INITIATIVE, ()),
+    "answer_info": (Action.ANSWER_QUESTION, ("ask_info",)),
+    "hold": (Action.EDIT_INITIATIVE, ("approve",)),
+    "resume": (Action.EDIT_INITIATIVE, ("approve", "hold")),
     "cancel": (Action.EDIT_INITIATIVE, ()),
 }
 
@@ -403,56 +490,107 @@ STATUS_MOVES = {
 CASES: dict[str, tuple[Case, ...]] = {
     "initiatives.create_initiative": (
         Case((Action.PROPOSE_INITIATIVE,), _new_initiative(), label="proposed"),
-        Case((Action.PROPOSE_INITIATIVE, Action.CREATE_INITIATIVE_WITH_STATUS),
-             _new_initiative(status="approved", phase="plan"),
-             refusal={Action.CREATE_INITIATIVE_WITH_STATUS: _status_field_error}, label="approved"),
+        Case(
+            (Action.PROPOSE_INITIATIVE, Action.CREATE_INITIATIVE_WITH_STATUS),
+            _new_initiative(status="approved", phase="plan"),
+            refusal={Action.CREATE_INITIATIVE_WITH_STATUS: _status_field_error},
+            label="approved",
+        ),
     ),
     "initiatives.update_initiative": (
         Case((Action.EDIT_INITIATIVE,), _edit_initiative, on_initiative=True),
-        *(Case((Action.EDIT_INITIATIVE,), _edit_setting_status(status), on_initiative=True,
-               refused_anyway=_status_only_by_move, label=f"status {status}") for status in ("approved", "active")),
+        *(
+            Case(
+                (Action.EDIT_INITIATIVE,),
+                _edit_setting_status(status),
+                on_initiative=True,
+                refused_anyway=_status_only_by_move,
+                label=f"status {status}",
+            )
+            for status in ("approved", "active")
+        ),
     ),
     "initiatives.record_check_in": (
         Case((Action.CHECK_IN,), _check_in, on_initiative=True),
         Case((Action.CHECK_IN, Action.MANAGE_BUDGET), _check_in_with_spend, on_initiative=True, label="with spend"),
     ),
     "bulk.apply_bulk_row": (
-        Case((Action.CHECK_IN,), _bulk_row(health="amber", reason="Supplier late", progress_pct=30),
-             on_initiative=True, label="check-in"),
-        Case((Action.CHECK_IN, Action.EDIT_INITIATIVE),
-             _bulk_row(health="green", reason="", progress_pct=60, target_date=date(2027, 3, 31)),
-             on_initiative=True, label="with target date"),
+        Case(
+            (Action.CHECK_IN,),
+            _bulk_row(health="amber", reason="Supplier late", progress_pct=30),
+            on_initiative=True,
+            label="check-in",
+        ),
+        Case(
+            (Action.CHECK_IN, Action.EDIT_INITIATIVE),
+            _bulk_row(health="green", reason="", progress_pct=60, target_date=date(2027, 3, 31)),
+            on_initiative=True,
+            label="with target date",
+        ),
     ),
     "budget.set_budget_line": (Case((Action.MANAGE_BUDGET,), _budget_line, on_initiative=True),),
     "pdca.save_cycle_record": (Case((Action.EDIT_INITIATIVE,), _cycle_record, on_initiative=True),),
     "lifecycle.move_status": tuple(
         Case((action,), _status_move(move, arranged=arranged), on_initiative=True, label=move)
-        for move, (action, arranged) in STATUS_MOVES.items()),
-    "pdca.move_to_next_phase": (
-        *(Case((Action.EDIT_INITIATIVE,), _phase_move_from(moves), on_initiative=True, label=label)
-          for moves, label in ((0, "plan to do"), (1, "do to check"), (2, "check to act"))),
-        Case((Action.EDIT_INITIATIVE,), _unfunded_move, on_initiative=True, refused_anyway=_needs_approval,
-             label="unfunded plan to do"),
+        for move, (action, arranged) in STATUS_MOVES.items()
     ),
-    "pdca.decide_act": tuple(Case((Action.EDIT_INITIATIVE,), _act_decision(decision), on_initiative=True,
-                                  label=decision) for decision in ("standardise", "adjust", "abandon")),
+    "pdca.move_to_next_phase": (
+        *(
+            Case((Action.EDIT_INITIATIVE,), _phase_move_from(moves), on_initiative=True, label=label)
+            for moves, label in ((0, "plan to do"), (1, "do to check"), (2, "check to act"))
+        ),
+        Case(
+            (Action.EDIT_INITIATIVE,),
+            _unfunded_move,
+            on_initiative=True,
+            refused_anyway=_needs_approval,
+            label="unfunded plan to do",
+        ),
+    ),
+    "pdca.decide_act": tuple(
+        Case((Action.EDIT_INITIATIVE,), _act_decision(decision), on_initiative=True, label=decision)
+        for decision in ("standardise", "adjust", "abandon")
+    ),
     "pdca.change_lane": (Case((Action.EDIT_INITIATIVE,), _lane_change, on_initiative=True),),
     "pdca.complete_quick_fix": (Case((Action.EDIT_INITIATIVE,), _quick_fix_result, on_initiative=True),),
     "budget.record_expense": (Case((Action.MANAGE_BUDGET,), _expense, on_initiative=True),),
     "plan.add_milestone": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**MILESTONE), on_initiative=True),),
-    "plan.update_milestone": (Case((Action.EDIT_INITIATIVE,), _plan_row(
-        plan.add_milestone, "milestone_id", MILESTONE, data=MILESTONE | {"title": "Pilot live"}), on_initiative=True),),
-    "plan.complete_milestone": (Case((Action.EDIT_INITIATIVE,), _plan_row(
-        plan.add_milestone, "milestone_id", MILESTONE, done_on=date(2026, 11, 27)), on_initiative=True),),
+    "plan.update_milestone": (
+        Case(
+            (Action.EDIT_INITIATIVE,),
+            _plan_row(plan.add_milestone, "milestone_id", MILESTONE, data=MILESTONE | {"title": "Pilot live"}),
+            on_initiative=True,
+        ),
+    ),
+    "plan.complete_milestone": (
+        Case(
+            (Action.EDIT_INITIATIVE,),
+            _plan_row(plan.add_milestone, "milestone_id", MILESTONE, done_on=date(2026, 11, 27)),
+            on_initiative=True,
+        ),
+    ),
     "plan.add_risk": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**RISK), on_initiative=True),),
-    "plan.update_risk": (Case((Action.EDIT_INITIATIVE,), _plan_row(
-        plan.add_risk, "risk_id", RISK, data=RISK | {"probability": 2}), on_initiative=True),),
-    "plan.close_risk": (Case((Action.EDIT_INITIATIVE,), _plan_row(plan.add_risk, "risk_id", RISK), on_initiative=True),),
+    "plan.update_risk": (
+        Case(
+            (Action.EDIT_INITIATIVE,),
+            _plan_row(plan.add_risk, "risk_id", RISK, data=RISK | {"probability": 2}),
+            on_initiative=True,
+        ),
+    ),
+    "plan.close_risk": (
+        Case((Action.EDIT_INITIATIVE,), _plan_row(plan.add_risk, "risk_id", RISK), on_initiative=True),
+    ),
     "plan.add_plan_action": (Case((Action.EDIT_INITIATIVE,), _on_initiative(**PLAN_ACTION), on_initiative=True),),
-    "plan.update_plan_action": (Case((Action.EDIT_INITIATIVE,), _plan_row(
-        plan.add_plan_action, "action_id", PLAN_ACTION, data=PLAN_ACTION | {"cost_cents": "900"}), on_initiative=True),),
-    "plan.complete_plan_action": (Case((Action.EDIT_INITIATIVE,), _plan_row(
-        plan.add_plan_action, "action_id", PLAN_ACTION), on_initiative=True),),
+    "plan.update_plan_action": (
+        Case(
+            (Action.EDIT_INITIATIVE,),
+            _plan_row(plan.add_plan_action, "action_id", PLAN_ACTION, data=PLAN_ACTION | {"cost_cents": "900"}),
+            on_initiative=True,
+        ),
+    ),
+    "plan.complete_plan_action": (
+        Case((Action.EDIT_INITIATIVE,), _plan_row(plan.add_plan_action, "action_id", PLAN_ACTION), on_initiative=True),
+    ),
     "team.add_team_member": (Case((Action.EDIT_INITIATIVE,), _new_member, on_initiative=True),),
     "team.remove_team_member": (Case((Action.EDIT_INITIATIVE,), _member_to_remove, on_initiative=True),),
     "team.add_dependency": (Case((Action.EDIT_INITIATIVE,), _new_dependency, on_initiative=True),),
@@ -460,10 +598,15 @@ CASES: dict[str, tuple[Case, ...]] = {
     "kpis.create_kpi": (Case((Action.MANAGE_KPIS,), lambda a: {"data": _kpi_data()}),),
     "kpis.update_kpi": (Case((Action.MANAGE_KPIS,), _edit_kpi),),
     "kpis.record_kpi_reading": (Case((Action.MANAGE_KPIS,), _kpi_reading),),
-    "kpis.correct_kpi_reading": (Case((Action.MANAGE_KPIS,), _reading_to_change(
-        data={"value": 4.4, "sample_size": 310, "reason": "Panel re-weighted"})),),
-    "kpis.withdraw_kpi_reading": (Case((Action.MANAGE_KPIS,), _reading_to_change(
-        data={"reason": "Typed into the wrong KPI"})),),
+    "kpis.correct_kpi_reading": (
+        Case(
+            (Action.MANAGE_KPIS,),
+            _reading_to_change(data={"value": 4.4, "sample_size": 310, "reason": "Panel re-weighted"}),
+        ),
+    ),
+    "kpis.withdraw_kpi_reading": (
+        Case((Action.MANAGE_KPIS,), _reading_to_change(data={"reason": "Typed into the wrong KPI"})),
+    ),
     "people.create_person": (Case((Action.MANAGE_PEOPLE,), lambda a: {"data": _person_data()}),),
     "people.update_person": (Case((Action.MANAGE_PEOPLE,), _edit_person),),
     "reference.create_department": (Case((Action.MANAGE_REFERENCE_DATA,), lambda a: {"data": _department_data()}),),
@@ -482,8 +625,11 @@ CASES: dict[str, tuple[Case, ...]] = {
     "sessions.sign_out": (Case((), lambda a: {}, system=False),),
 }
 
-PARAMS = [pytest.param(name, case, id=f"{name}:{case.label}" if case.label else name)
-          for name, cases in CASES.items() for case in cases]
+PARAMS = [
+    pytest.param(name, case, id=f"{name}:{case.label}" if case.label else name)
+    for name, cases in CASES.items()
+    for case in cases
+]
 
 
 def relations_of(case: Case) -> list[Relation | None]:
@@ -496,6 +642,7 @@ def planned_size(case: Case) -> int:
 
 
 # --- the checks --------------------------------------------------------------------------------------------
+
 
 def test_every_service_function_has_a_matrix_row():
     found = discover()
@@ -640,8 +787,9 @@ def _arranged(engine, case: Case, role: Role, relation: Relation | None, active:
 def test_service_enforces_the_policy(engine, name, case):
     owner = add_person(engine, Role.MANAGER, name="Neutral owner")
     mismatches, checked = [], 0
-    combinations = [(role, relation, active) for active in (True, False) for role in Role
-                    for relation in relations_of(case)]
+    combinations = [
+        (role, relation, active) for active in (True, False) for role in Role for relation in relations_of(case)
+    ]
     for role, relation, active in combinations:
         person_id, kwargs = _arranged(engine, case, role, relation, active, owner)
         problem = _check_one(engine, name, case, person_id, kwargs, _expected(case, role, relation, active))
@@ -650,12 +798,12 @@ def test_service_enforces_the_policy(engine, name, case):
             state = "" if active else " (inactive)"
             mismatches.append(f"{role.value}{state} / {relation.value if relation else 'no relation'}: {problem}")
     kwargs = case.build(Arrange(engine, owner, None, owner))
-    problem = _check_one(engine, name, case, SYSTEM_ACTOR, kwargs,
-                         case.refused_anyway if case.system else _permission_denied)
+    problem = _check_one(
+        engine, name, case, SYSTEM_ACTOR, kwargs, case.refused_anyway if case.system else _permission_denied
+    )
     checked += 1
     if problem:
         mismatches.append(f"system actor: {problem}")
     print(f"{name} {case.label}: {checked} combinations checked")
     assert checked == planned_size(case) > 2 * len(Role)
-    assert not mismatches, (f"{name} {case.label} disagrees with cxgov.permissions.POLICY:\n  "
-                            + "\n  ".join(mismatches))
+    assert not mismatches, f"{name} {case.label} disagrees with cxgov.permissions.POLICY:\n  " + "\n  ".join(mismatches)

@@ -1,5 +1,6 @@
 """Plan reads on both databases: overdue milestones, risks by score, the team, plan actions, and the flag of a
 blocker (reported red, past its target date, a milestone overdue; never once it is completed)."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -45,8 +46,11 @@ def _flag(engine, a):
 def test_a_blocker_on_track_is_not_flagged_and_both_directions_are_listed(pair):
     engine, _, a, b = pair
     frame = _read(engine, queries.blocked_by, initiative_id=a, today=TODAY)
-    assert (frame.loc[0, "id"], frame.loc[0, "title"], frame.loc[0, "note"]) == (b, "New carrier API",
-                                                                                 "Needs the tracking events")
+    assert (frame.loc[0, "id"], frame.loc[0, "title"], frame.loc[0, "note"]) == (
+        b,
+        "New carrier API",
+        "Needs the tracking events",
+    )
     assert _flag(engine, a) is None
     waiting = _read(engine, queries.blocking, initiative_id=b)
     assert waiting["id"].tolist() == [a] and _read(engine, queries.blocking, initiative_id=a).empty
@@ -54,16 +58,28 @@ def test_a_blocker_on_track_is_not_flagged_and_both_directions_are_listed(pair):
 
 def test_a_blocker_reported_red_in_its_latest_check_in_is_flagged(pair):
     engine, _, a, b = pair
-    _call(engine, record_check_in, initiative_id=b, data={"checkin_date": YESTERDAY - timedelta(days=7),
-                                                          "health": "green"})
+    _call(
+        engine,
+        record_check_in,
+        initiative_id=b,
+        data={"checkin_date": YESTERDAY - timedelta(days=7), "health": "green"},
+    )
     assert _flag(engine, a) is None
-    _call(engine, record_check_in, initiative_id=b, data={"checkin_date": YESTERDAY, "health": "red",
-                                                          "reason": "Vendor insolvent"})
+    _call(
+        engine,
+        record_check_in,
+        initiative_id=b,
+        data={"checkin_date": YESTERDAY, "health": "red", "reason": "Vendor insolvent"},
+    )
     assert _flag(engine, a) == queries.FLAG_RED
     frame = _read(engine, queries.blocked_by, initiative_id=a, today=TODAY)
     assert (frame.loc[0, "health"], frame.loc[0, "checkin_date"]) == ("red", YESTERDAY)
-    _call(engine, record_check_in, initiative_id=b, data={"checkin_date": TODAY, "health": "amber",
-                                                          "reason": "New vendor found"})
+    _call(
+        engine,
+        record_check_in,
+        initiative_id=b,
+        data={"checkin_date": TODAY, "health": "amber", "reason": "New vendor found"},
+    )
     assert _flag(engine, a) is None  # only the latest check-in counts
 
 
@@ -108,8 +124,12 @@ def test_milestones_are_marked_overdue_and_sorted_by_due_date(pair):
 def test_risks_open_first_then_by_score(pair):
     engine, owner, a, _ = pair
     for title, p, i in (("Low", 1, 2), ("Critical", 5, 4), ("Medium", 3, 3), ("Closed high", 5, 5)):
-        risk = _call(engine, plan.add_risk, initiative_id=a,
-                     data={"title": title, "probability": p, "impact": i, "owner_id": owner})
+        risk = _call(
+            engine,
+            plan.add_risk,
+            initiative_id=a,
+            data={"title": title, "probability": p, "impact": i, "owner_id": owner},
+        )
     _call(engine, plan.close_risk, initiative_id=a, risk_id=risk, seen_version=1)
     frame = _read(engine, queries.risks, initiative_id=a)
     assert frame["title"].tolist() == ["Critical", "Medium", "Low", "Closed high"]
@@ -121,13 +141,21 @@ def test_team_and_plan_actions(pair):
     analyst = add_person(engine, Role.ANALYST, name="Ada Analyst")
     add_team_member(engine, a, analyst, role="Measures the NPS effect")
     assert _read(engine, queries.team, initiative_id=a)[["name", "role_on_initiative"]].values.tolist() == [
-        ["Ada Analyst", "Measures the NPS effect"]]
+        ["Ada Analyst", "Measures the NPS effect"]
+    ]
     for text, due in (("Undated", None), ("Late", YESTERDAY), ("Next", TOMORROW)):
-        _call(engine, plan.add_plan_action, initiative_id=a,
-              data={"description": text, "due_on": due, "owner_id": owner, "cost_cents": "250,00"})
+        _call(
+            engine,
+            plan.add_plan_action,
+            initiative_id=a,
+            data={"description": text, "due_on": due, "owner_id": owner, "cost_cents": "250,00"},
+        )
     with session_scope(engine) as session:
         cycle_id = current_cycle(session, a).id
     frame = _read(engine, queries.plan_actions, cycle_id=cycle_id, today=TODAY)
     assert list(zip(frame["description"], frame["overdue"], strict=True)) == [
-        ("Late", True), ("Next", False), ("Undated", False)]
+        ("Late", True),
+        ("Next", False),
+        ("Undated", False),
+    ]
     assert frame["cost_cents"].tolist() == [25000] * 3

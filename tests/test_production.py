@@ -1,4 +1,5 @@
 """CXGOV_ENV=production refuses insecure settings and Streamlit options at start, naming each and its fix."""
+
 import pytest
 from streamlit import config as streamlit_config
 
@@ -9,8 +10,12 @@ from tests.pages.harness import open_page, texts
 GOOD_KEY = "a" * 64
 GOOD_SECRET = "c" * 64
 POSTGRES = "postgresql://cxgov@db.example/cxgov"
-GOOD_OPTIONS = {production.COOKIE_SECRET: GOOD_SECRET, production.XSRF: True, production.ERROR_DETAILS: "none",
-                production.DATA_EXPORT: True}
+GOOD_OPTIONS = {
+    production.COOKIE_SECRET: GOOD_SECRET,
+    production.XSRF: True,
+    production.ERROR_DETAILS: "none",
+    production.DATA_EXPORT: True,
+}
 
 
 @pytest.fixture
@@ -46,12 +51,15 @@ def test_development_checks_nothing_even_with_streamlit_defaults(monkeypatch, tm
     assert production.problems(settings, options) == []
 
 
-@pytest.mark.parametrize("name, value, fix", [
-    ("CXGOV_AUDIT_KEY", None, "at least 32 characters"),
-    ("CXGOV_AUDIT_KEY", "", "at least 32 characters"),
-    ("CXGOV_AUDIT_KEY", "k" * 20, "shorter than 32"),
-    ("CXGOV_AUDIT_KEY", "k" * 31, "shorter than 32"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "fix"),
+    [
+        ("CXGOV_AUDIT_KEY", None, "at least 32 characters"),
+        ("CXGOV_AUDIT_KEY", "", "at least 32 characters"),
+        ("CXGOV_AUDIT_KEY", "k" * 20, "shorter than 32"),
+        ("CXGOV_AUDIT_KEY", "k" * 31, "shorter than 32"),
+    ],
+)
 def test_each_insecure_setting_is_refused_by_name(prod_env, name, value, fix):
     if value is None:
         prod_env.delenv(name, raising=False)
@@ -61,19 +69,22 @@ def test_each_insecure_setting_is_refused_by_name(prod_env, name, value, fix):
     assert list(problems) == [name] and fix in problems[name]
 
 
-@pytest.mark.parametrize("option, value, fix", [
-    (production.COOKIE_SECRET, None, "cookieSecret` under `[server]`"),
-    (production.COOKIE_SECRET, "", "STREAMLIT_SERVER_COOKIE_SECRET"),
-    (production.COOKIE_SECRET, "s" * 31, "shorter than 32"),
-    (production.XSRF, False, "enableXsrfProtection = true"),
-    (production.XSRF, "false", "enableXsrfProtection = true"),
-    (production.ERROR_DETAILS, "full", 'showErrorDetails = "none"'),
-    (production.ERROR_DETAILS, "stacktrace", 'showErrorDetails = "none"'),
-    (production.ERROR_DETAILS, True, 'showErrorDetails = "none"'),
-    (production.DATA_EXPORT, False, "disableDataExport = true"),
-    (production.DATA_EXPORT, "false", "disableDataExport = true"),
-    (production.DATA_EXPORT, None, "disableDataExport = true"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "fix"),
+    [
+        (production.COOKIE_SECRET, None, "cookieSecret` under `[server]`"),
+        (production.COOKIE_SECRET, "", "STREAMLIT_SERVER_COOKIE_SECRET"),
+        (production.COOKIE_SECRET, "s" * 31, "shorter than 32"),
+        (production.XSRF, False, "enableXsrfProtection = true"),
+        (production.XSRF, "false", "enableXsrfProtection = true"),
+        (production.ERROR_DETAILS, "full", 'showErrorDetails = "none"'),
+        (production.ERROR_DETAILS, "stacktrace", 'showErrorDetails = "none"'),
+        (production.ERROR_DETAILS, True, 'showErrorDetails = "none"'),
+        (production.DATA_EXPORT, False, "disableDataExport = true"),
+        (production.DATA_EXPORT, "false", "disableDataExport = true"),
+        (production.DATA_EXPORT, None, "disableDataExport = true"),
+    ],
+)
 def test_each_insecure_streamlit_option_is_refused_by_name(prod_env, option, value, fix):
     problems = refused({**GOOD_OPTIONS, option: value})
     assert list(problems) == [option] and fix in problems[option]
@@ -94,11 +105,17 @@ def test_the_demo_mode_is_refused_in_production_even_on_sqlite(prod_env):
 
 def test_with_sso_the_auth_section_is_checked_in_production(prod_env):
     prod_env.setenv("CXGOV_AUTH_MODE", "sso")
-    good = {"redirect_uri": "https://cxgov.voltera.nl/oauth2callback", "cookie_secret": "c" * 32,
-            "client_id": "cxgov", "client_secret": "s", "server_metadata_url": "https://idp/.well-known/x"}
+    good = {
+        "redirect_uri": "https://cxgov.voltera.nl/oauth2callback",
+        "cookie_secret": "c" * 32,
+        "client_id": "cxgov",
+        "client_secret": "s",
+        "server_metadata_url": "https://idp/.well-known/x",
+    }
     assert production.problems(load_settings(), GOOD_OPTIONS, good) == []
-    plain_http = production.problems(load_settings(), GOOD_OPTIONS,
-                                     good | {"redirect_uri": "http://cxgov.voltera.nl/oauth2callback"})
+    plain_http = production.problems(
+        load_settings(), GOOD_OPTIONS, good | {"redirect_uri": "http://cxgov.voltera.nl/oauth2callback"}
+    )
     assert [p.setting for p in plain_http] == [production.SECRETS_FILE] and "https" in plain_http[0].message
     missing = production.problems(load_settings(), GOOD_OPTIONS, None)
     assert [p.setting for p in missing] == [production.SECRETS_FILE] and missing[0].refuses
@@ -109,12 +126,24 @@ def test_every_problem_is_listed_at_once_and_no_secret_value_is_shown(prod_env):
     prod_env.setenv("CXGOV_AUDIT_KEY", "short-audit-key-value")
     prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
     prod_env.setenv("CXGOV_AUTH_MODE", "acting-as")
-    found = production.problems(load_settings(), {production.COOKIE_SECRET: "short-cookie-secret",
-                                                  production.XSRF: False, production.ERROR_DETAILS: "full",
-                                                  production.DATA_EXPORT: False})
-    assert [p.setting for p in found] == ["CXGOV_AUDIT_KEY", "CXGOV_AUTH_MODE", "CXGOV_DATABASE_URL",
-                                          production.COOKIE_SECRET, production.XSRF, production.ERROR_DETAILS,
-                                          production.DATA_EXPORT]
+    found = production.problems(
+        load_settings(),
+        {
+            production.COOKIE_SECRET: "short-cookie-secret",
+            production.XSRF: False,
+            production.ERROR_DETAILS: "full",
+            production.DATA_EXPORT: False,
+        },
+    )
+    assert [p.setting for p in found] == [
+        "CXGOV_AUDIT_KEY",
+        "CXGOV_AUTH_MODE",
+        "CXGOV_DATABASE_URL",
+        production.COOKIE_SECRET,
+        production.XSRF,
+        production.ERROR_DETAILS,
+        production.DATA_EXPORT,
+    ]
     shown = "\n".join(map(str, found))
     assert "short-audit-key-value" not in shown and "short-cookie-secret" not in shown
 
@@ -123,6 +152,7 @@ def test_local_accounts_served_without_the_sign_in_cookie_route_are_refused(prod
     def entry_refused(routes):
         found = production.refusals(production.problems(load_settings(), GOOD_OPTIONS, sign_in_routes=routes))
         return [p.message for p in found if p.setting == production.ENTRY]
+
     [message] = entry_refused(False)
     assert "streamlit run serve.py" in message
     assert entry_refused(True) == [] and entry_refused(None) == []  # served by serve.py, or not known (check-config)
@@ -145,8 +175,10 @@ def test_no_audit_anchor_file_in_production_is_a_warning(prod_env):
     prod_env.delenv("CXGOV_AUDIT_ANCHOR_FILE")
     prod_env.setenv("CXGOV_DATABASE_URL", "sqlite:///cxgov.sqlite3")
     found = production.problems(load_settings(), GOOD_OPTIONS)
-    assert [(p.setting, p.refuses) for p in found] == [("CXGOV_AUDIT_ANCHOR_FILE", False),
-                                                       ("CXGOV_DATABASE_URL", False)]
+    assert [(p.setting, p.refuses) for p in found] == [
+        ("CXGOV_AUDIT_ANCHOR_FILE", False),
+        ("CXGOV_DATABASE_URL", False),
+    ]
     assert "rewinding the chain's head goes undetected" in found[0].message
 
 
@@ -167,27 +199,35 @@ def test_streamlit_options_are_read_from_config_files_then_environment(tmp_path)
     home, project = tmp_path / "home", tmp_path / "project"
     (home / ".streamlit").mkdir(parents=True)
     (project / ".streamlit").mkdir(parents=True)
-    (home / ".streamlit" / "config.toml").write_text('[server]\ncookieSecret = "from-home"\n'
-                                                     'enableXsrfProtection = false\n')
-    (project / ".streamlit" / "config.toml").write_text('[client]\nshowErrorDetails = "none"\n'
-                                                        'disableDataExport = true\n'
-                                                        '[server]\nenableXsrfProtection = true\n')
+    (home / ".streamlit" / "config.toml").write_text(
+        '[server]\ncookieSecret = "from-home"\nenableXsrfProtection = false\n'
+    )
+    (project / ".streamlit" / "config.toml").write_text(
+        '[client]\nshowErrorDetails = "none"\ndisableDataExport = true\n[server]\nenableXsrfProtection = true\n'
+    )
     options = production.read_streamlit_options(project, home=home, environ={})
-    assert options == {production.COOKIE_SECRET: "from-home", production.XSRF: True, production.ERROR_DETAILS: "none",
-                       production.DATA_EXPORT: True}
+    assert options == {
+        production.COOKIE_SECRET: "from-home",
+        production.XSRF: True,
+        production.ERROR_DETAILS: "none",
+        production.DATA_EXPORT: True,
+    }
     environ = {"STREAMLIT_SERVER_COOKIE_SECRET": "from-env", "STREAMLIT_SERVER_ENABLE_XSRF_PROTECTION": "false"}
     options = production.read_streamlit_options(project, home=home, environ=environ)
     assert options[production.COOKIE_SECRET] == "from-env" and options[production.XSRF] == "false"
-    assert production.read_streamlit_options(tmp_path / "none", home=tmp_path / "none", environ={}) == \
-        production.STREAMLIT_DEFAULTS
+    assert (
+        production.read_streamlit_options(tmp_path / "none", home=tmp_path / "none", environ={})
+        == production.STREAMLIT_DEFAULTS
+    )
 
 
 # --- command line ---------------------------------------------------------------------------------------------
 
+
 def test_check_config_lists_problems_and_exits_1(prod_env, cli, monkeypatch):
     prod_env.delenv("CXGOV_AUDIT_KEY")
     monkeypatch.delenv("STREAMLIT_SERVER_COOKIE_SECRET", raising=False)
-    code, out, err = cli(POSTGRES, "check-config")
+    code, _out, err = cli(POSTGRES, "check-config")
     assert code == 1
     assert "ERROR: CXGOV_AUDIT_KEY is not set" in err
 
@@ -214,6 +254,7 @@ def test_other_commands_refuse_an_insecure_production_configuration(prod_env, cl
 
 # --- the app's start check ------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def streamlit_options():
     """Set Streamlit options for one test as a config file would, and restore them (with their origin) after."""
@@ -223,16 +264,24 @@ def streamlit_options():
         for name, value in values.items():
             saved.setdefault(name, (streamlit_config.get_option(name), streamlit_config.get_where_defined(name)))
             streamlit_config.set_option(name, value)
+
     yield set_options
     for name, (value, where) in saved.items():
         streamlit_config.set_option(name, value, where_defined=where)
 
 
-@pytest.mark.parametrize("lang, heading", [("en", "does not start in production"),
-                                           ("nl", "start niet in productie")])
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "does not start in production"), ("nl", "start niet in productie")]
+)
 def test_the_app_refuses_to_start_and_shows_no_page(prod_env, database_url, streamlit_options, lang, heading):
-    streamlit_options(**{production.COOKIE_SECRET: "short-cookie-secret", production.XSRF: False,
-                         production.ERROR_DETAILS: "full", production.DATA_EXPORT: False})
+    streamlit_options(
+        **{
+            production.COOKIE_SECRET: "short-cookie-secret",
+            production.XSRF: False,
+            production.ERROR_DETAILS: "full",
+            production.DATA_EXPORT: False,
+        }
+    )
     at = open_page(prod_env, database_url, "portfolio", lang=lang, mode="local")
     assert not at.exception, at.exception
     assert len(at.error) == 1

@@ -1,4 +1,5 @@
 """The Programs reads: every filter and sort in SQL, exact cents, a fixed number of statements."""
+
 from datetime import date
 
 import pytest
@@ -38,30 +39,75 @@ def portfolio(engine):
     anna, bram = add_person(engine, Role.MANAGER, name="Anna"), add_person(engine, Role.MANAGER, name="Bram")
     objective = _insert(engine, StrategicObjective(title="Effortless service"))
     web = _insert(engine, TaxonomyTerm(kind=TaxonomyKind.CHANNEL, code="web", name_en="Web", name_nl="Web"))
-    pay = _insert(engine, TaxonomyTerm(kind=TaxonomyKind.JOURNEY_STAGE, code="pay", name_en="Payment",
-                                       name_nl="Betalen"))
+    pay = _insert(
+        engine, TaxonomyTerm(kind=TaxonomyKind.JOURNEY_STAGE, code="pay", name_en="Payment", name_nl="Betalen")
+    )
     ids = {
-        "invoices": add_initiative(engine, owner_id=anna, title="Plain-language invoices", discipline="design",
-                                   owning_department_id=finance, objective_id=objective, channel_ids=[web],
-                                   journey_stage_ids=[pay], status="active", phase="do", progress_pct=40,
-                                   target_date=date(2026, 12, 31), description="B1 level wording"),
-        "returns": add_initiative(engine, owner_id=bram, title="Return in any store", discipline="strategy",
-                                  owning_department_id=stores, status="proposed", lane="quick_fix", progress_pct=0,
-                                  target_date=date(2026, 6, 30)),
-        "nps": add_initiative(engine, owner_id=anna, title="Detractor call-back", discipline="measurement",
-                              status="active", phase="check", progress_pct=80),
+        "invoices": add_initiative(
+            engine,
+            owner_id=anna,
+            title="Plain-language invoices",
+            discipline="design",
+            owning_department_id=finance,
+            objective_id=objective,
+            channel_ids=[web],
+            journey_stage_ids=[pay],
+            status="active",
+            phase="do",
+            progress_pct=40,
+            target_date=date(2026, 12, 31),
+            description="B1 level wording",
+        ),
+        "returns": add_initiative(
+            engine,
+            owner_id=bram,
+            title="Return in any store",
+            discipline="strategy",
+            owning_department_id=stores,
+            status="proposed",
+            lane="quick_fix",
+            progress_pct=0,
+            target_date=date(2026, 6, 30),
+        ),
+        "nps": add_initiative(
+            engine,
+            owner_id=anna,
+            title="Detractor call-back",
+            discipline="measurement",
+            status="active",
+            phase="check",
+            progress_pct=80,
+        ),
     }
-    _write(engine, record_check_in, initiative_id=ids["invoices"],
-           data={"checkin_date": date(2026, 10, 1), "health": "green"})
-    _write(engine, record_check_in, initiative_id=ids["invoices"],
-           data={"checkin_date": date(2026, 11, 1), "health": "red", "reason": "Supplier late"})
-    _write(engine, record_check_in, initiative_id=ids["nps"], data={"checkin_date": date(2026, 11, 2), "health": "amber",
-                                                                    "reason": "Few calls"})
+    _write(
+        engine,
+        record_check_in,
+        initiative_id=ids["invoices"],
+        data={"checkin_date": date(2026, 10, 1), "health": "green"},
+    )
+    _write(
+        engine,
+        record_check_in,
+        initiative_id=ids["invoices"],
+        data={"checkin_date": date(2026, 11, 1), "health": "red", "reason": "Supplier late"},
+    )
+    _write(
+        engine,
+        record_check_in,
+        initiative_id=ids["nps"],
+        data={"checkin_date": date(2026, 11, 2), "health": "amber", "reason": "Few calls"},
+    )
     for quarter, amount in ((3, "1.000,10"), (4, "2000.20")):
-        _write(engine, set_budget_line, initiative_id=ids["invoices"],
-               data={"year": 2026, "quarter": quarter, "planned_cents": amount})
+        _write(
+            engine,
+            set_budget_line,
+            initiative_id=ids["invoices"],
+            data={"year": 2026, "quarter": quarter, "planned_cents": amount},
+        )
     for spent_on, amount in ((date(2026, 8, 3), "0,10"), (date(2026, 8, 4), "0.20"), (date(2026, 11, 5), "99,99")):
-        _write(engine, record_expense, initiative_id=ids["invoices"], data={"spent_on": spent_on, "amount_cents": amount})
+        _write(
+            engine, record_expense, initiative_id=ids["invoices"], data={"spent_on": spent_on, "amount_cents": amount}
+        )
     return ids | {"anna": anna, "finance": finance, "objective": objective, "web": web, "pay": pay}
 
 
@@ -91,10 +137,16 @@ def test_each_filter_narrows_the_list(engine, portfolio):
 def test_sorting(engine, portfolio):
     assert _titles(engine) == ["Detractor call-back", "Plain-language invoices", "Return in any store"]
     assert _titles(engine, sort="progress", descending=True) == [
-        "Detractor call-back", "Plain-language invoices", "Return in any store"]
+        "Detractor call-back",
+        "Plain-language invoices",
+        "Return in any store",
+    ]
     assert _titles(engine, sort="health") == ["Plain-language invoices", "Detractor call-back", "Return in any store"]
-    assert _titles(engine, sort="target_date") == ["Return in any store", "Plain-language invoices",
-                                                   "Detractor call-back"]  # no date last
+    assert _titles(engine, sort="target_date") == [
+        "Return in any store",
+        "Plain-language invoices",
+        "Detractor call-back",
+    ]  # no date last
     assert _titles(engine, sort="status")[0] == "Return in any store"  # proposed comes first in the lifecycle
     assert _titles(engine, sort="planned", descending=True)[0] == "Plain-language invoices"
 
@@ -110,7 +162,14 @@ def test_list_shows_phase_health_and_exact_cents(engine, portfolio):
 def test_detail_read_model(engine, portfolio):
     d = _read(engine, q.initiative_detail, portfolio["invoices"])
     assert (d.title, d.owner, d.owning_department, d.objective, d.phase, d.health, d.version) == (
-        "Plain-language invoices", "Anna", "Finance", "Effortless service", "do", "red", 1)
+        "Plain-language invoices",
+        "Anna",
+        "Finance",
+        "Effortless service",
+        "do",
+        "red",
+        1,
+    )
     assert (d.planned_cents, d.actual_cents) == (300_030, 10_029)
     assert d.term_ids("channel") == [portfolio["web"]] and d.term_ids("journey_stage") == [portfolio["pay"]]
     assert _read(engine, q.initiative_detail, 999_999) is None
@@ -121,7 +180,9 @@ def test_check_ins_budget_and_expenses_of_one_initiative(engine, portfolio):
     assert checks["health"].tolist() == ["red", "green"]
     quarters = _read(engine, q.budget_by_quarter, portfolio["invoices"])
     assert quarters[["year", "quarter", "planned_cents", "actual_cents", "variance_cents"]].values.tolist() == [
-        [2026, 3, 100_010, 30, -99_980], [2026, 4, 200_020, 9_999, -190_021]]
+        [2026, 3, 100_010, 30, -99_980],
+        [2026, 4, 200_020, 9_999, -190_021],
+    ]
     assert _read(engine, q.expenses, portfolio["invoices"])["amount_cents"].tolist() == [9_999, 20, 10]
 
 
@@ -154,6 +215,7 @@ def test_statement_count_does_not_grow_with_initiatives(engine, portfolio):
         _read(engine, q.initiative_list, sort="health")
         _read(engine, q.initiative_detail, portfolio["invoices"])
         _read(engine, q.choices)
+
     before = _statements(engine, reads)
     for n in range(15):
         add_initiative(engine, owner_id=portfolio["anna"], title=f"Extra {n}")

@@ -1,4 +1,5 @@
 """Departments, strategic objectives and list values: one generic write path, checked per kind."""
+
 import pytest
 
 from cxgov.db import session_scope
@@ -6,24 +7,41 @@ from cxgov.errors import ConflictError, PermissionDenied, ValidationError
 from cxgov.models import Department, Person, Role, TaxonomyTerm
 from cxgov.queries import admin as admin_queries
 from cxgov.services.reference import (
-    create_department, create_objective, create_term, update_department, update_objective, update_term,
+    create_department,
+    create_objective,
+    create_term,
+    update_department,
+    update_objective,
+    update_term,
 )
 from tests.admin_helpers import audit_count, audit_events, run
 from tests.factories import add_initiative, add_person
 
-STAGE = {"kind": "journey_stage", "code": "delivery", "name_en": "Delivery & installation",
-         "name_nl": "Bezorgen & installeren", "position": 4}
+STAGE = {
+    "kind": "journey_stage",
+    "code": "delivery",
+    "name_en": "Delivery & installation",
+    "name_nl": "Bezorgen & installeren",
+    "position": 4,
+}
 
 
 def test_department_create_edit_and_audit(engine):
     office = add_person(engine, Role.PROGRAMME_OFFICE)
     department_id = run(engine, create_department, office, data={"name": "Returns & Aftersales"})
-    changes = run(engine, update_department, office, department_id=department_id, seen_version=1,
-                  data={"name": "Returns & Aftersales", "active": False})
+    changes = run(
+        engine,
+        update_department,
+        office,
+        department_id=department_id,
+        seen_version=1,
+        data={"name": "Returns & Aftersales", "active": False},
+    )
     assert changes == {"active": (True, False)}
     assert [e[1:] for e in audit_events(engine, "department")] == [
         ("create", None, None, '{"active": "True", "name": "Returns & Aftersales", "version": "1"}'),
-        ("update", "active", "True", "False")]
+        ("update", "active", "True", "False"),
+    ]
 
 
 def test_department_name_unique_case_insensitively(engine):
@@ -41,8 +59,11 @@ def test_department_name_unique_case_insensitively(engine):
 @pytest.mark.parametrize("role", [Role.LEADER, Role.ANALYST, Role.MANAGER, Role.CONTRIBUTOR, Role.VIEWER])
 def test_only_admin_and_programme_office_manage_reference_data(engine, role):
     actor = add_person(engine, role)
-    for service, data in ((create_department, {"name": "IT"}), (create_objective, {"title": "Effortless service"}),
-                          (create_term, STAGE)):
+    for service, data in (
+        (create_department, {"name": "IT"}),
+        (create_objective, {"title": "Effortless service"}),
+        (create_term, STAGE),
+    ):
         with pytest.raises(PermissionDenied):
             run(engine, service, actor, data=data)
 
@@ -103,8 +124,16 @@ def test_objective_owned_by_a_deactivated_person_stays_editable_and_shows_them(e
     add_initiative(engine, owner_id=leader, objective_id=objective_id)
     with session_scope(engine, write=True) as session:  # deactivation itself is tested in the people service
         session.get(Person, leader).active = False
-    assert run(engine, update_objective, admin, objective_id=objective_id, seen_version=1,
-               data={"title": "Loyal customers", "owner_id": leader, "description": "Repeat purchase +3 pt"})
+    assert run(
+        engine,
+        update_objective,
+        admin,
+        objective_id=objective_id,
+        seen_version=1,
+        data={"title": "Loyal customers", "owner_id": leader, "description": "Repeat purchase +3 pt"},
+    )
     with session_scope(engine) as session:
         frame = admin_queries.objectives(session)
-    assert frame[["title", "owner", "initiatives", "version"]].values.tolist() == [["Loyal customers", "Lea Leader", 1, 2]]
+    assert frame[["title", "owner", "initiatives", "version"]].values.tolist() == [
+        ["Loyal customers", "Lea Leader", 1, 2]
+    ]

@@ -1,5 +1,6 @@
 """The sign-in cookie route on both databases: a fresh sign-in's ticket buys an HttpOnly, SameSite, signed cookie
 once; requests from other sites are turned away; DELETE clears the cookie."""
+
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -70,10 +71,16 @@ def test_over_https_the_cookie_is_secure(client, ticket):
     assert answer.status_code == 204 and "secure" in answer.headers["set-cookie"].lower()
 
 
-@pytest.mark.parametrize("headers", [
-    {}, {"Origin": "https://evil.example"}, {"Origin": "null"},
-    ORIGIN | {"Sec-Fetch-Site": "cross-site"},
-], ids=["no origin", "other site", "opaque origin", "cross-site fetch"])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        ORIGIN | {"Sec-Fetch-Site": "cross-site"},
+    ],
+    ids=["no origin", "other site", "opaque origin", "cross-site fetch"],
+)
 def test_a_request_from_another_site_is_turned_away_and_spends_nothing(client, ticket, headers):
     answer = _claim(client, ticket, headers=headers)
     assert answer.status_code == 403 and "set-cookie" not in answer.headers

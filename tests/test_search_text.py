@@ -3,6 +3,7 @@
 PostgreSQL refuses NUL even in a query's parameters; the initiatives list, the lessons library and the audit log
 failed on it. `%` and `_` are letters like any other.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,15 +26,24 @@ def library(engine):
     initiative_id = add_initiative(engine, owner_id=owner, title="Recovery cards")
     version = approve_and_move(engine, initiative_id, 3)
     with session_scope(engine, write=True) as session:
-        decide_act(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version,
-                   decision="standardise", lesson="Cards signed by the store manager: 100% read")
+        decide_act(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=version,
+            decision="standardise",
+            lesson="Cards signed by the store manager: 100% read",
+        )
     return engine
 
 
 def _searched(engine, text: str) -> tuple[list[str], list[str], int]:
     with session_scope(engine) as session:
-        return (initiative_list(session, text=text)["title"].tolist(), lessons(session, text=text)["lesson"].tolist(),
-                events(session, AuditFilter(text=text), limit=10)[1])
+        return (
+            initiative_list(session, text=text)["title"].tolist(),
+            lessons(session, text=text)["lesson"].tolist(),
+            events(session, AuditFilter(text=text), limit=10)[1],
+        )
 
 
 @pytest.mark.parametrize("typed", ["\x00", "cards\x00", "\x00 CARDS "])

@@ -1,4 +1,5 @@
 """The sign-in cookie's value: a random token signed with the server's cookie secret; anything else is ignored."""
+
 import pytest
 
 from cxgov.session_tokens import ROUTE_PATH, cookie_path, digest, new_token, route_path, signed, unsigned
@@ -12,13 +13,16 @@ def test_a_signed_token_comes_back_out_of_its_cookie():
     assert unsigned(signed(token, SECRET), SECRET) == token
 
 
-@pytest.mark.parametrize("spoil", [
-    lambda value: value.replace(value[0], "A" if value[0] != "A" else "B", 1),  # another token, the old MAC
-    lambda value: value[:-1] + ("0" if value[-1] != "0" else "1"),  # a MAC off by one character
-    lambda value: value.split(".")[0],  # no MAC at all
-    lambda value: "." + value.split(".")[1],  # no token
-    lambda value: "",
-])
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda value: value.replace(value[0], "A" if value[0] != "A" else "B", 1),  # another token, the old MAC
+        lambda value: value[:-1] + ("0" if value[-1] != "0" else "1"),  # a MAC off by one character
+        lambda value: value.split(".")[0],  # no MAC at all
+        lambda value: "." + value.split(".")[1],  # no token
+        lambda value: "",
+    ],
+)
 def test_an_altered_or_unsigned_cookie_is_ignored(spoil):
     assert unsigned(spoil(signed(new_token(), SECRET)), SECRET) is None
 

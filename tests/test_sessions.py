@@ -1,6 +1,7 @@
 """Sign-in sessions on the server, on both databases: a sign-in opens one with a one-time ticket, the ticket buys
 the cookie's token once, only hashes are stored, and sign-out, deactivation, a password reset or change and
 expiry end them — everywhere at once."""
+
 from datetime import timedelta
 
 import pytest
@@ -82,8 +83,12 @@ def test_the_ticket_buys_the_cookie_token_once(engine, people):
     assert (row.token_hash, row.ticket_hash, row.ticket_expires_at) == (digest(issued.token), None, None)
     assert _claim(engine, result.ticket) is None, "a ticket is good for one cookie only"
     state = _state(engine, token=issued.token)
-    assert (state.sign_in_id, state.person_id, state.name, state.ended) == (result.sign_in_id, manager,
-                                                                             "Mila Manager", None)
+    assert (state.sign_in_id, state.person_id, state.name, state.ended) == (
+        result.sign_in_id,
+        manager,
+        "Mila Manager",
+        None,
+    )
     assert _state(engine, token=result.ticket) is None and _state(engine, token="made-up") is None
 
 
@@ -91,10 +96,16 @@ def test_an_old_ticket_or_one_of_an_ended_session_buys_nothing(engine, people):
     _, manager = people
     late, ended = _sign_in(engine, manager), _sign_in(engine, manager)
     with session_scope(engine, write=True) as session:  # arrangement: the first ticket is three minutes old
-        session.execute(update(SignInSession).where(SignInSession.id == late.sign_in_id)
-                        .values(ticket_expires_at=utcnow() - timedelta(minutes=1)))
-        session.execute(update(SignInSession).where(SignInSession.id == ended.sign_in_id)
-                        .values(ended_at=utcnow(), end_reason="signed_out"))
+        session.execute(
+            update(SignInSession)
+            .where(SignInSession.id == late.sign_in_id)
+            .values(ticket_expires_at=utcnow() - timedelta(minutes=1))
+        )
+        session.execute(
+            update(SignInSession)
+            .where(SignInSession.id == ended.sign_in_id)
+            .values(ended_at=utcnow(), end_reason="signed_out")
+        )
     assert _claim(engine, late.ticket) is None and _claim(engine, ended.ticket) is None
 
 
@@ -134,8 +145,9 @@ def test_deactivation_ends_every_session_and_reactivation_revives_none(engine, p
     values = {"name": "Mila Manager", "email": _email(engine, manager), "role": "manager"}
     for version, active in ((1, False), (2, True)):
         with session_scope(engine, write=True) as session:
-            update_person(session=session, actor=admin, person_id=manager, seen_version=version,
-                          data=values | {"active": active})
+            update_person(
+                session=session, actor=admin, person_id=manager, seen_version=version, data=values | {"active": active}
+            )
     row = _row(engine, result.sign_in_id)
     assert row.ended_at is not None and row.end_reason == "deactivated"
     assert _state(engine, token=issued.token).ended is Ended.DEACTIVATED
@@ -161,8 +173,13 @@ def test_an_own_password_change_ends_the_other_sessions_only(engine, people):
     _, manager = people
     here, elsewhere = _sign_in(engine, manager), _sign_in(engine, manager)
     with session_scope(engine, write=True) as session:
-        change_own_password(session=session, actor=manager, current_password=PASSWORD, new_password=NEW_PASSWORD,
-                            keep_sign_in=here.sign_in_id)
+        change_own_password(
+            session=session,
+            actor=manager,
+            current_password=PASSWORD,
+            new_password=NEW_PASSWORD,
+            keep_sign_in=here.sign_in_id,
+        )
     assert _state(engine, sign_in_id=here.sign_in_id).ended is None
     assert _state(engine, sign_in_id=elsewhere.sign_in_id).ended is Ended.PASSWORD_CHANGED
 
@@ -175,14 +192,18 @@ def test_a_session_expires_after_the_configured_hours(engine, people, monkeypatc
     row = _row(engine, result.sign_in_id)
     assert row.expires_at - row.created_at == timedelta(hours=1)
     with session_scope(engine, write=True) as session:  # arrangement: an hour and a minute later
-        session.execute(update(SignInSession).where(SignInSession.id == result.sign_in_id)
-                        .values(expires_at=utcnow() - timedelta(minutes=1)))
+        session.execute(
+            update(SignInSession)
+            .where(SignInSession.id == result.sign_in_id)
+            .values(expires_at=utcnow() - timedelta(minutes=1))
+        )
     assert _state(engine, sign_in_id=result.sign_in_id).ended is Ended.EXPIRED
     assert _claim(engine, result.ticket) is None
 
 
-@pytest.mark.parametrize("value, message", [("0", "between 1 and 720"), ("721", "between 1 and 720"),
-                                            ("a day", "whole number")])
+@pytest.mark.parametrize(
+    ("value", "message"), [("0", "between 1 and 720"), ("721", "between 1 and 720"), ("a day", "whole number")]
+)
 def test_session_hours_are_bounded(monkeypatch, value, message):
     monkeypatch.setenv("CXGOV_SESSION_HOURS", value)
     with pytest.raises(SettingsError, match=f"CXGOV_SESSION_HOURS must be .*{message}"):

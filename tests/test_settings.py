@@ -1,4 +1,5 @@
 """Settings come from the environment once and refuse values cxgov cannot run with."""
+
 import pytest
 
 from cxgov.settings import SettingsError, load_settings
@@ -16,12 +17,15 @@ def test_defaults_use_the_local_sqlite_file_and_a_key_file(monkeypatch, tmp_path
     assert "audit_key" not in repr(settings)
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("CXGOV_LANGUAGE", "de", "CXGOV_LANGUAGE"),
-    ("CXGOV_AUDIT_KEY", "short", "at least 16"),
-    ("CXGOV_SSO_CREATE_VIEWERS", "maybe", "true or false"),
-    ("CXGOV_AUTH_MODE", "oidc", "CXGOV_AUTH_MODE must be one of local, sso, acting-as"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("CXGOV_LANGUAGE", "de", "CXGOV_LANGUAGE"),
+        ("CXGOV_AUDIT_KEY", "short", "at least 16"),
+        ("CXGOV_SSO_CREATE_VIEWERS", "maybe", "true or false"),
+        ("CXGOV_AUTH_MODE", "oidc", "CXGOV_AUTH_MODE must be one of local, sso, acting-as"),
+    ],
+)
 def test_bad_values_are_refused_with_the_setting_named(monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError, match=message):

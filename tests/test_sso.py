@@ -1,6 +1,7 @@
 """Company single sign-on: the [auth] configuration check, the claims read strictly, and an identity bound to
 its person at the first sign-in (known, unknown, created as a viewer, deactivated, already bound elsewhere),
 one audited sign-in per provider round trip, on both databases."""
+
 import pytest
 from sqlmodel import func, select
 
@@ -9,16 +10,27 @@ from cxgov.models import AuditEvent, Person, Role, SignInSession, SsoIdentity
 from cxgov.services.sso import ENTITY, Refusal, sso_sign_in
 from cxgov.settings import get_settings
 from cxgov.sso import (
-    MAX_SHOWN, REQUIRED_KEYS, claimed_identity, config_problems, display_name, read_auth_section, round_trip_key,
+    MAX_SHOWN,
+    REQUIRED_KEYS,
+    claimed_identity,
+    config_problems,
+    display_name,
+    read_auth_section,
+    round_trip_key,
 )
 from tests.factories import add_person
 
-GOOD = {"redirect_uri": "https://cxgov.voltera.nl/oauth2callback", "cookie_secret": "s" * 32,
-        "client_id": "cxgov", "client_secret": "from-the-provider",
-        "server_metadata_url": "https://login.microsoftonline.com/TENANT/v2.0/.well-known/openid-configuration"}
+GOOD = {
+    "redirect_uri": "https://cxgov.voltera.nl/oauth2callback",
+    "cookie_secret": "s" * 32,
+    "client_id": "cxgov",
+    "client_secret": "from-the-provider",
+    "server_metadata_url": "https://login.microsoftonline.com/TENANT/v2.0/.well-known/openid-configuration",
+}
 
 
 # --- configuration -----------------------------------------------------------------------------------------
+
 
 def test_a_complete_https_section_passes_in_production():
     assert config_problems(GOOD, production=True) == []
@@ -35,8 +47,9 @@ def test_each_missing_key_is_named(key):
 
 
 def test_short_cookie_secret_and_wrong_callback_are_refused_without_showing_the_secret():
-    problems = config_problems(GOOD | {"cookie_secret": "tiny-secret", "redirect_uri": "https://cxgov.nl/cb"},
-                               production=False)
+    problems = config_problems(
+        GOOD | {"cookie_secret": "tiny-secret", "redirect_uri": "https://cxgov.nl/cb"}, production=False
+    )
     assert any("cookie_secret is shorter than 32" in p for p in problems)
     assert any("must end with /oauth2callback" in p for p in problems)
     assert not any("tiny-secret" in p for p in problems)
@@ -66,8 +79,9 @@ ISSUER = "https://login.voltera.example"
 
 
 def _read(claims, trust_email=False, use_preferred_username=False):
-    return claimed_identity({"iss": ISSUER, "sub": "s-1"} | claims, trust_email=trust_email,
-                            use_preferred_username=use_preferred_username)
+    return claimed_identity(
+        {"iss": ISSUER, "sub": "s-1"} | claims, trust_email=trust_email, use_preferred_username=use_preferred_username
+    )
 
 
 def test_only_the_json_boolean_true_verifies_an_address():
@@ -75,8 +89,7 @@ def test_only_the_json_boolean_true_verifies_an_address():
     assert (identity.email, identity.problem) == ("mila.manager@voltera.nl", None)
 
 
-@pytest.mark.parametrize("verified", [False, 0, 1, "true", "yes", "no", "false", None, [True]],
-                         ids=repr)
+@pytest.mark.parametrize("verified", [False, 0, 1, "true", "yes", "no", "false", None, [True]], ids=repr)
 def test_anything_but_true_leaves_the_address_unverified(verified):
     identity = _read({"email": "mila@voltera.nl", "email_verified": verified})
     assert (identity.email, identity.problem, identity.shown) == (None, Refusal.UNVERIFIED, "mila@voltera.nl")
@@ -94,10 +107,17 @@ def test_the_sign_in_name_is_used_only_with_its_setting():
     assert _read({"preferred_username": "mila"}, use_preferred_username=True).problem is Refusal.NO_EMAIL
 
 
-@pytest.mark.parametrize("address", [
-    "<img src=x onerror=alert(1)>@voltera.nl", "mila\x00@voltera.nl", "mila\x07@voltera.nl",
-    "m" * 5_000 + "@voltera.nl", "no-at-sign.voltera.nl",
-], ids=["markup", "nul", "bell", "5000 characters", "no @"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "<img src=x onerror=alert(1)>@voltera.nl",
+        "mila\x00@voltera.nl",
+        "mila\x07@voltera.nl",
+        "m" * 5_000 + "@voltera.nl",
+        "no-at-sign.voltera.nl",
+    ],
+    ids=["markup", "nul", "bell", "5000 characters", "no @"],
+)
 def test_an_address_cxgov_could_not_store_is_invalid_and_shown_without_control_characters(address):
     identity = _read({"email": address, "email_verified": True}, trust_email=True)
     assert (identity.email, identity.problem) == (None, Refusal.INVALID_EMAIL)
@@ -126,9 +146,16 @@ def test_display_name_falls_back_to_the_address():
 
 # --- identity → person -----------------------------------------------------------------------------------
 
+
 def _trip(email, *, sub="s-1", verified=True, n=1, **claims):
-    return {"iss": ISSUER, "sub": sub, "iat": 1796600000 + n, "nonce": f"n-{n}", "email": email,
-            "email_verified": verified} | claims
+    return {
+        "iss": ISSUER,
+        "sub": sub,
+        "iat": 1796600000 + n,
+        "nonce": f"n-{n}",
+        "email": email,
+        "email_verified": verified,
+    } | claims
 
 
 def _sign_in(engine, claims):
@@ -188,8 +215,11 @@ def test_an_unverified_address_is_refused_and_named_with_the_reason(engine):
     outcome = _sign_in(engine, _trip(_email(engine, person), verified="true"))
     assert (outcome.person_id, outcome.refusal, outcome.email) == (None, Refusal.UNVERIFIED, _email(engine, person))
     [event] = _events(engine)
-    assert (event.action, event.new_value, event.reason) == ("sign_in_refused", _email(engine, person),
-                                                             "not verified by the provider")
+    assert (event.action, event.new_value, event.reason) == (
+        "sign_in_refused",
+        _email(engine, person),
+        "not verified by the provider",
+    )
     assert _count(engine, SsoIdentity) == 0 and _count(engine, SignInSession) == 0
 
 
@@ -210,7 +240,11 @@ def test_an_unknown_address_is_refused_and_the_refusal_is_stored(engine):
     assert outcome.email == "stranger@elsewhere.com"
     [event] = _events(engine)
     assert (event.action, event.actor_name, event.new_value, event.reason) == (
-        "sign_in_refused", "system", "stranger@elsewhere.com", "unknown e-mail address")
+        "sign_in_refused",
+        "system",
+        "stranger@elsewhere.com",
+        "unknown e-mail address",
+    )
 
 
 def test_with_the_setting_an_unknown_address_becomes_a_viewer(engine, monkeypatch):
@@ -221,15 +255,25 @@ def test_with_the_setting_an_unknown_address_becomes_a_viewer(engine, monkeypatc
     with session_scope(engine) as session:
         person = session.get(Person, outcome.person_id)
         created = session.exec(select(AuditEvent).where(AuditEvent.entity == "person")).all()
-    assert (person.name, person.email, person.role, person.active) == ("Noor Nieuw", "nieuw@voltera.nl",
-                                                                       Role.VIEWER, True)
+    assert (person.name, person.email, person.role, person.active) == (
+        "Noor Nieuw",
+        "nieuw@voltera.nl",
+        Role.VIEWER,
+        True,
+    )
     assert created and {e.actor_name for e in created} == {"system"}
     assert _sign_in(engine, _trip("nieuw@voltera.nl", n=2)).created is False  # the second time: known
 
 
-@pytest.mark.parametrize("address", [
-    "<img src=x onerror=alert(1)>@voltera.nl", "nul\x00byte@voltera.nl", "m" * 5_000 + "@voltera.nl",
-], ids=["markup", "nul", "5000 characters"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "<img src=x onerror=alert(1)>@voltera.nl",
+        "nul\x00byte@voltera.nl",
+        "m" * 5_000 + "@voltera.nl",
+    ],
+    ids=["markup", "nul", "5000 characters"],
+)
 def test_an_address_that_fails_validation_creates_nobody_and_the_refusal_is_audited(engine, monkeypatch, address):
     monkeypatch.setenv("CXGOV_SSO_CREATE_VIEWERS", "true")
     get_settings.cache_clear()
@@ -255,5 +299,7 @@ def test_a_deactivated_person_is_refused_even_with_the_viewer_setting(engine, mo
 def test_an_identity_without_an_address_is_refused_naming_its_subject(engine):
     outcome = _sign_in(engine, {"iss": ISSUER, "sub": "00u1abcd"})
     assert outcome.refusal is Refusal.NO_EMAIL and outcome.email is None
-    assert (_events(engine)[-1].new_value, _events(engine)[-1].reason) == ("subject 00u1abcd",
-                                                                           "no e-mail address received")
+    assert (_events(engine)[-1].new_value, _events(engine)[-1].reason) == (
+        "subject 00u1abcd",
+        "no e-mail address received",
+    )

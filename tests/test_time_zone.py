@@ -1,5 +1,6 @@
 """Event times are stored in UTC and shown on the installation's clock (CXGOV_TIME_ZONE), with the zone named;
 the audit log's day filters follow that clock, and its export stays UTC and says so."""
+
 from __future__ import annotations
 
 import io
@@ -36,12 +37,15 @@ def test_an_unknown_zone_is_refused_with_the_setting_named(monkeypatch, value):
         load_settings()
 
 
-@pytest.mark.parametrize(("moment", "lang", "shown"), [
-    (LATE_EVENING_UTC, "nl", "06-03-2026 00:30:00 CET"),
-    (LATE_EVENING_UTC, "en", "6 Mar 2026 00:30:00 CET"),
-    (SUMMER_NOON_UTC, "nl", "01-07-2026 14:00:00 CEST"),  # summer time, named as such
-    (SUMMER_NOON_UTC.replace(tzinfo=None), "nl", "01-07-2026 14:00:00 CEST"),  # a naive stored value is UTC
-])
+@pytest.mark.parametrize(
+    ("moment", "lang", "shown"),
+    [
+        (LATE_EVENING_UTC, "nl", "06-03-2026 00:30:00 CET"),
+        (LATE_EVENING_UTC, "en", "6 Mar 2026 00:30:00 CET"),
+        (SUMMER_NOON_UTC, "nl", "01-07-2026 14:00:00 CEST"),  # summer time, named as such
+        (SUMMER_NOON_UTC.replace(tzinfo=None), "nl", "01-07-2026 14:00:00 CEST"),  # a naive stored value is UTC
+    ],
+)
 def test_moments_are_shown_on_the_installation_clock_with_the_zone_named(moment, lang, shown):
     assert format_moment(moment, lang, "Europe/Amsterdam") == shown
 
@@ -59,10 +63,13 @@ def late_event(engine, monkeypatch):
     return engine
 
 
-@pytest.mark.parametrize(("zone", "found_on", "missed_on"), [
-    ("Europe/Amsterdam", date(2026, 3, 6), date(2026, 3, 5)),
-    ("UTC", date(2026, 3, 5), date(2026, 3, 6)),
-])
+@pytest.mark.parametrize(
+    ("zone", "found_on", "missed_on"),
+    [
+        ("Europe/Amsterdam", date(2026, 3, 6), date(2026, 3, 5)),
+        ("UTC", date(2026, 3, 5), date(2026, 3, 6)),
+    ],
+)
 def test_audit_days_are_days_on_the_clock_the_page_shows(late_event, zone, found_on, missed_on):
     with session_scope(late_event) as session:
         _, found = events(session, AuditFilter(date_from=found_on, date_to=found_on, zone=zone), limit=10)

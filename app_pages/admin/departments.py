@@ -1,4 +1,5 @@
 """Admin: departments (the owning and requesting units of initiatives)."""
+
 import streamlit as st
 
 from cxgov.permissions import Action
@@ -14,8 +15,15 @@ st.caption(tr("admin.count", count=len(departments)))
 if departments.empty:
     st.info(tr("admin.departments.empty"))
 else:
-    show_table(departments, {"name": "admin.field.name", "active": "admin.field.active", "people": "admin.field.people",
-                             "initiatives": "admin.field.initiatives_owned"})
+    show_table(
+        departments,
+        {
+            "name": "admin.field.name",
+            "active": "admin.field.active",
+            "people": "admin.field.people",
+            "initiatives": "admin.field.initiatives_owned",
+        },
+    )
 
 if not can(Action.MANAGE_REFERENCE_DATA):
     read_only_note()
@@ -26,5 +34,12 @@ add_tab, edit_tab = st.tabs([tr("admin.add_department"), tr("admin.edit_departme
 with add_tab:
     add_form("departments", FIELDS, service=create_department, areas=("reference",))
 with edit_tab:
-    edit_form("departments", departments, FIELDS, title_column="name", service=update_department,
-              id_arg="department_id", areas=("reference",))
+    edit_form(
+        "departments",
+        departments,
+        FIELDS,
+        title_column="name",
+        service=update_department,
+        id_arg="department_id",
+        areas=("reference",),
+    )

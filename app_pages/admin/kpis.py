@@ -1,4 +1,5 @@
 """Admin: the KPI catalogue (scale, method, direction, primary source) and its readings: record, correct, withdraw."""
+
 from datetime import date
 
 import streamlit as st
@@ -18,14 +19,26 @@ st.caption(tr("admin.count", count=len(kpis)))
 if kpis.empty:
     st.info(tr("admin.kpis.empty"))
 else:
-    show_table(kpis, {"code": "admin.field.code", "name": "admin.field.name", "kind": "admin.field.kpi_kind",
-                      "unit": "admin.field.unit", "scale_min": "admin.field.scale_min",
-                      "scale_max": "admin.field.scale_max", "direction": "admin.field.direction",
-                      "discipline": "admin.field.discipline", "owner": "admin.field.owner",
-                      "primary_source": "readings.field.primary_source", "active": "admin.field.active",
-                      "readings": "admin.field.readings", "latest_period": "admin.field.latest_period",
-                      "disagreeing_months": "readings.col.disagreeing"},
-               enums={"kind": KpiKind, "direction": Direction, "discipline": Discipline})
+    show_table(
+        kpis,
+        {
+            "code": "admin.field.code",
+            "name": "admin.field.name",
+            "kind": "admin.field.kpi_kind",
+            "unit": "admin.field.unit",
+            "scale_min": "admin.field.scale_min",
+            "scale_max": "admin.field.scale_max",
+            "direction": "admin.field.direction",
+            "discipline": "admin.field.discipline",
+            "owner": "admin.field.owner",
+            "primary_source": "readings.field.primary_source",
+            "active": "admin.field.active",
+            "readings": "admin.field.readings",
+            "latest_period": "admin.field.latest_period",
+            "disagreeing_months": "readings.col.disagreeing",
+        },
+        enums={"kind": KpiKind, "direction": Direction, "discipline": Discipline},
+    )
     codes = dict(zip(kpis["id"].tolist(), kpis["code"] + " · " + kpis["name"], strict=True))
     shown = render_readings(codes)
 
@@ -44,18 +57,36 @@ FIELDS = [
     FormField("scale_max", "admin.field.scale_max", "float"),
     FormField("method", "admin.field.method", "area"),
     FormField("direction", "admin.field.direction", "choice", tuple(Direction), format=label),
-    FormField("discipline", "admin.field.discipline", "choice", (None, *Discipline),
-              format=lambda d: tr("common.none") if d is None else label(Discipline(d))),
-    FormField("owner_id", "admin.field.owner", "choice", (None, *people.loc[people["active"], "id"].tolist()),
-              format=lambda p: tr("common.none") if p is None else names.get(p, str(p))),
+    FormField(
+        "discipline",
+        "admin.field.discipline",
+        "choice",
+        (None, *Discipline),
+        format=lambda d: tr("common.none") if d is None else label(Discipline(d)),
+    ),
+    FormField(
+        "owner_id",
+        "admin.field.owner",
+        "choice",
+        (None, *people.loc[people["active"], "id"].tolist()),
+        format=lambda p: tr("common.none") if p is None else names.get(p, str(p)),
+    ),
     FormField("description", "admin.field.description", "area"),
     FormField("primary_source", "readings.field.primary_source"),
     FormField("active", "admin.field.active", "check"),
 ]
 # Keyed and tracked: the open tab stays open when a run draws one element more or less above it (the flash).
-add_tab, edit_tab, reading_tab, *reading_change_tabs = st.tabs([
-    tr("admin.add_kpi"), tr("admin.edit_kpi"), tr("admin.record_reading"), tr("readings.correct_tab"),
-    tr("readings.withdraw_tab")], key="admin_kpis_tabs", on_change="rerun")
+add_tab, edit_tab, reading_tab, *reading_change_tabs = st.tabs(
+    [
+        tr("admin.add_kpi"),
+        tr("admin.edit_kpi"),
+        tr("admin.record_reading"),
+        tr("readings.correct_tab"),
+        tr("readings.withdraw_tab"),
+    ],
+    key="admin_kpis_tabs",
+    on_change="rerun",
+)
 with add_tab:
     add_form("kpis", FIELDS, service=create_kpi, areas=("kpis",), defaults={"kind": KpiKind.NPS})
 with edit_tab:
@@ -65,15 +96,26 @@ with reading_tab:
         st.caption(tr("admin.kpis.empty"))
     else:
         READING_FIELDS = [
-            FormField("kpi_id", "admin.field.kpi", "choice", tuple(kpis.loc[kpis["active"], "id"].tolist()),
-                      format=lambda k: codes.get(k, str(k))),
+            FormField(
+                "kpi_id",
+                "admin.field.kpi",
+                "choice",
+                tuple(kpis.loc[kpis["active"], "id"].tolist()),
+                format=lambda k: codes.get(k, str(k)),
+            ),
             FormField("period", "admin.field.period", "date"),
             FormField("value", "admin.field.value", "float"),
             FormField("sample_size", "admin.field.sample_size", "count"),
             FormField("source", "admin.field.source"),
         ]
-        add_form("readings", READING_FIELDS, service=record_kpi_reading, areas=("kpis",), button="admin.record",
-                 defaults={"kpi_id": shown, "period": date.today().replace(day=1)})
+        add_form(
+            "readings",
+            READING_FIELDS,
+            service=record_kpi_reading,
+            areas=("kpis",),
+            button="admin.record",
+            defaults={"kpi_id": shown, "period": date.today().replace(day=1)},
+        )
 if kpis.empty:
     for tab in reading_change_tabs:
         tab.caption(tr("admin.kpis.empty"))

@@ -1,4 +1,5 @@
 """Initiatives: every initiative, filtered (shareable through the URL) and sorted, linking to its page."""
+
 from cxgov.ui.initiatives import render_list
 
 render_list()

@@ -3,6 +3,7 @@
 Texts live in catalogs per area (cxgov/i18n/catalog_*.py), each a dict `key -> {"en": ..., "nl": ...}`.
 tests/test_i18n.py fails when a text exists in one language only or a key is defined twice.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -72,8 +73,7 @@ def format_money_whole(cents: int | None, lang: str = "en") -> str:
         return "—"
     # int() first: a Decimal rounded to zero may be -0, which babel would show as "-€0".
     euros = int((Decimal(cents) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return format_currency(euros, "EUR", format=WHOLE_MONEY_PATTERNS[lang], currency_digits=False,
-                           locale=LOCALES[lang])
+    return format_currency(euros, "EUR", format=WHOLE_MONEY_PATTERNS[lang], currency_digits=False, locale=LOCALES[lang])
 
 
 def format_number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
@@ -124,5 +124,4 @@ def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -
         return "—"
     if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
         value = value.replace(tzinfo=UTC)
-    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone),
-                           locale=LOCALES[lang])
+    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone), locale=LOCALES[lang])

@@ -34,9 +34,9 @@ TEXTS = {
     },
     "admin.lists.intro": {
         "en": "Initiatives are classified by journey stage and channel. Deactivate a value to stop offering it; "
-              "initiatives that have it keep it.",
+        "initiatives that have it keep it.",
         "nl": "Initiatieven worden ingedeeld naar klantreisfase en kanaal. Deactiveer een waarde om hem niet meer "
-              "aan te bieden; initiatieven die hem hebben, houden hem.",
+        "aan te bieden; initiatieven die hem hebben, houden hem.",
     },
     "admin.lists.empty": {"en": "This list is still empty.", "nl": "Deze lijst is nog leeg."},
     "admin.kpis.empty": {
@@ -44,7 +44,10 @@ TEXTS = {
         "nl": "De KPI-catalogus is leeg. Voeg KPI's toe zoals NPS, KTV of CES, met schaal en methode.",
     },
     "admin.kpis.readings": {"en": "Readings", "nl": "Metingen"},
-    "admin.kpis.no_readings": {"en": "No readings recorded for this KPI yet.", "nl": "Nog geen metingen voor deze KPI."},
+    "admin.kpis.no_readings": {
+        "en": "No readings recorded for this KPI yet.",
+        "nl": "Nog geen metingen voor deze KPI.",
+    },
     "admin.field.name": {"en": "Name", "nl": "Naam"},
     "admin.field.email": {"en": "E-mail", "nl": "E-mailadres"},
     "admin.field.department": {"en": "Department", "nl": "Afdeling"},
@@ -75,7 +78,10 @@ TEXTS = {
     "admin.field.value": {"en": "Value", "nl": "Waarde"},
     "admin.field.sample_size": {"en": "Sample size (n)", "nl": "Steekproefgrootte (n)"},
     "admin.field.source": {"en": "Source", "nl": "Bron"},
-    "admin.error.scale_order": {"en": "must be above the start of the scale", "nl": "moet boven het begin van de schaal liggen"},
+    "admin.error.scale_order": {
+        "en": "must be above the start of the scale",
+        "nl": "moet boven het begin van de schaal liggen",
+    },
     "admin.error.period_first_day": {
         "en": "must be the first day of a month (a reading covers a month or a quarter)",
         "nl": "moet de eerste dag van een maand zijn (een meting beslaat een maand of kwartaal)",
@@ -84,7 +90,10 @@ TEXTS = {
         "en": "already has a reading for this KPI ({period}, source “{source}”)",
         "nl": "heeft al een meting voor deze KPI ({period}, bron “{source}”)",
     },
-    "admin.audit.head": {"en": "Chain head: event {seq}, hash {hash}…", "nl": "Kop van de keten: gebeurtenis {seq}, hash {hash}…"},
+    "admin.audit.head": {
+        "en": "Chain head: event {seq}, hash {hash}…",
+        "nl": "Kop van de keten: gebeurtenis {seq}, hash {hash}…",
+    },
     "admin.audit.verify": {"en": "Verify chain", "nl": "Keten controleren"},
     "admin.audit.verified": {
         "en": "The chain is intact: {events} events checked, none changed, removed or added.",
@@ -104,7 +113,10 @@ TEXTS = {
         "nl": "Zoekt in de veldnaam, de oude en nieuwe waarde en de reden.",
     },
     "admin.audit.page": {"en": "Page (of {pages})", "nl": "Pagina (van {pages})"},
-    "admin.audit.showing": {"en": "Events {first}–{last} of {total}, newest first", "nl": "Gebeurtenissen {first}–{last} van {total}, nieuwste eerst"},
+    "admin.audit.showing": {
+        "en": "Events {first}–{last} of {total}, newest first",
+        "nl": "Gebeurtenissen {first}–{last} van {total}, nieuwste eerst",
+    },
     "admin.audit.empty": {"en": "No changes have been recorded yet.", "nl": "Er zijn nog geen wijzigingen vastgelegd."},
     "admin.audit.col.seq": {"en": "#", "nl": "#"},
     "admin.audit.col.occurred_at": {"en": "When", "nl": "Wanneer"},
@@ -129,7 +141,7 @@ TEXTS = {
     "admin.audit.export.help": {
         "en": "All events matching the filters, not just this page. The export itself is recorded in the audit log.",
         "nl": "Alle gebeurtenissen die aan de filters voldoen, niet alleen deze pagina. De export zelf wordt in het "
-              "auditlog vastgelegd.",
+        "auditlog vastgelegd.",
     },
     "admin.audit.export.ready": {
         "en": "The export is ready and recorded in the audit log. Download it below.",
@@ -142,9 +154,9 @@ TEXTS = {
     "admin.account.tab": {"en": "Set or reset password", "nl": "Wachtwoord instellen of resetten"},
     "admin.account.intro": {
         "en": "Sets a local password (creating the account if needed) and lifts a lockout. Tell the person the "
-              "password in a safe way; they must choose a new one at their next sign-in.",
+        "password in a safe way; they must choose a new one at their next sign-in.",
         "nl": "Stelt een lokaal wachtwoord in (en maakt zo nodig het account aan) en heft een blokkade op. Geef het "
-              "wachtwoord veilig door; bij de volgende keer inloggen moet de persoon een nieuw wachtwoord kiezen.",
+        "wachtwoord veilig door; bij de volgende keer inloggen moet de persoon een nieuw wachtwoord kiezen.",
     },
     "admin.account.person": {"en": "Person", "nl": "Persoon"},
     "admin.account.new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},

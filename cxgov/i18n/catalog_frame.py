@@ -21,22 +21,22 @@ TEXTS = {
     "frame.acting_as": {"en": "Acting as (local demo mode)", "nl": "Handelen als (lokale demomodus)"},
     "frame.acting_as_help": {
         "en": "The local demo mode has no sign-in: choose whose permissions you use. The choice is not kept in "
-              "the link and is forgotten on refresh.",
+        "the link and is forgotten on refresh.",
         "nl": "De lokale demomodus heeft geen inlog: kies wiens rechten je gebruikt. De keuze staat niet in de "
-              "link en vervalt bij verversen.",
+        "link en vervalt bij verversen.",
     },
     "frame.nobody_read_only": {"en": "Nobody — read only", "nl": "Niemand — alleen lezen"},
     "frame.sso_config_refused": {
         "en": "Company sign-in (CXGOV_AUTH_MODE=sso) is not set up correctly. Ask the administrator of this "
-              "installation to fix the following and restart:",
+        "installation to fix the following and restart:",
         "nl": "Inloggen met het bedrijfsaccount (CXGOV_AUTH_MODE=sso) is niet goed ingericht. Vraag de beheerder "
-              "van deze installatie het volgende te verbeteren en opnieuw te starten:",
+        "van deze installatie het volgende te verbeteren en opnieuw te starten:",
     },
     "frame.production_refused": {
         "en": "cxgov does not start in production with these settings. Ask the administrator of this "
-              "installation to fix them and restart:",
+        "installation to fix them and restart:",
         "nl": "cxgov start niet in productie met deze instellingen. Vraag de beheerder van deze installatie ze "
-              "te verbeteren en opnieuw te starten:",
+        "te verbeteren en opnieuw te starten:",
     },
     "frame.choose_person_first": {
         "en": "Choose who you are acting as in the sidebar first.",

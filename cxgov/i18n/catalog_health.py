@@ -5,7 +5,7 @@ TEXTS = {
     "health.delivery_help": {
         "en": "Are we executing? Reported in check-ins; the rules check milestones, spend, updates and blockers.",
         "nl": "Voeren we uit wat we afspraken? Gemeld in check-ins; de regels kijken naar mijlpalen, uitgaven, "
-              "updates en blokkades.",
+        "updates en blokkades.",
     },
     "health.outcome": {"en": "Outcome health", "nl": "Resultaat voor de klant"},
     "health.outcome_help": {
@@ -14,14 +14,22 @@ TEXTS = {
     },
     "health.reported": {"en": "Reported {health} on {date}", "nl": "Gemeld: {health} op {date}"},
     "health.derived": {"en": "By the rules: {health}", "nl": "Volgens de regels: {health}"},
-    "health.rules_agree": {"en": "The rules see nothing that contradicts this.",
-                           "nl": "De regels zien niets wat dit tegenspreekt."},
-    "health.not_running": {"en": "The rules apply once the initiative is approved and running.",
-                           "nl": "De regels gelden zodra het initiatief is goedgekeurd en loopt."},
-    "health.override": {"en": "Reported better than the rules, because: {reason}",
-                        "nl": "Beter gemeld dan de regels, omdat: {reason}"},
-    "health.outcome.none": {"en": "No linked KPI with a target and a reading yet.",
-                            "nl": "Nog geen gekoppelde KPI met een doel en een meting."},
+    "health.rules_agree": {
+        "en": "The rules see nothing that contradicts this.",
+        "nl": "De regels zien niets wat dit tegenspreekt.",
+    },
+    "health.not_running": {
+        "en": "The rules apply once the initiative is approved and running.",
+        "nl": "De regels gelden zodra het initiatief is goedgekeurd en loopt.",
+    },
+    "health.override": {
+        "en": "Reported better than the rules, because: {reason}",
+        "nl": "Beter gemeld dan de regels, omdat: {reason}",
+    },
+    "health.outcome.none": {
+        "en": "No linked KPI with a target and a reading yet.",
+        "nl": "Nog geen gekoppelde KPI met een doel en een meting.",
+    },
     "health.outcome.verdict": {"en": "Outcome: {health}", "nl": "Resultaat: {health}"},
     "health.check_in.derived": {
         "en": "The rules currently say **{health}** for delivery:",
@@ -30,7 +38,7 @@ TEXTS = {
     "health.check_in.override_hint": {
         "en": "Reporting a better health than the rules? Say why in the override reason (the board sees both).",
         "nl": "Meld je een betere status dan de regels? Leg in de reden voor afwijken uit waarom (de stuurgroep "
-              "ziet beide).",
+        "ziet beide).",
     },
     "health.field.override_reason": {"en": "Override reason", "nl": "Reden voor afwijken"},
     "health.error.override_needed": {
@@ -47,7 +55,7 @@ TEXTS = {
     "health.rule.spend_over_plan": {
         "en": "Spend {actual} is {pct}% above the budget planned to date ({planned}); the tolerance is {tolerance}%.",
         "nl": "De uitgaven ({actual}) liggen {pct}% boven het tot nu toe begrote bedrag ({planned}); de marge is "
-              "{tolerance}%.",
+        "{tolerance}%.",
     },
     "health.rule.spend_without_plan": {
         "en": "{actual} spent without any budget planned up to this quarter.",
@@ -61,16 +69,26 @@ TEXTS = {
         "en": "No check-in yet, {days} days after the start; the update cadence is {cadence} days.",
         "nl": "Nog geen check-in, {days} dagen na de start; de afgesproken frequentie is elke {cadence} dagen.",
     },
-    "health.rule.blocked_by_red": {"en": "Blocked by “{title}”, which is red.",
-                                   "nl": "Geblokkeerd door ‘{title}’, dat op rood staat."},
-    "health.rule.blocked_by_late": {"en": "Blocked by “{title}”, which is past its target date.",
-                                    "nl": "Geblokkeerd door ‘{title}’, dat over de streefdatum heen is."},
-    "health.outcome.reached": {"en": "{kpi} is at {latest}: the target of {target} is reached.",
-                               "nl": "{kpi} staat op {latest}: het doel van {target} is gehaald."},
-    "health.outcome.missed": {"en": "{kpi} is at {latest}: the target of {target} for {due_on} was missed.",
-                              "nl": "{kpi} staat op {latest}: het doel van {target} voor {due_on} is niet gehaald."},
-    "health.outcome.below_target": {"en": "{kpi} is at {latest}: the target of {target} is not reached yet.",
-                                    "nl": "{kpi} staat op {latest}: het doel van {target} is nog niet gehaald."},
+    "health.rule.blocked_by_red": {
+        "en": "Blocked by “{title}”, which is red.",
+        "nl": "Geblokkeerd door ‘{title}’, dat op rood staat.",
+    },
+    "health.rule.blocked_by_late": {
+        "en": "Blocked by “{title}”, which is past its target date.",
+        "nl": "Geblokkeerd door ‘{title}’, dat over de streefdatum heen is.",
+    },
+    "health.outcome.reached": {
+        "en": "{kpi} is at {latest}: the target of {target} is reached.",
+        "nl": "{kpi} staat op {latest}: het doel van {target} is gehaald.",
+    },
+    "health.outcome.missed": {
+        "en": "{kpi} is at {latest}: the target of {target} for {due_on} was missed.",
+        "nl": "{kpi} staat op {latest}: het doel van {target} voor {due_on} is niet gehaald.",
+    },
+    "health.outcome.below_target": {
+        "en": "{kpi} is at {latest}: the target of {target} is not reached yet.",
+        "nl": "{kpi} staat op {latest}: het doel van {target} is nog niet gehaald.",
+    },
     "health.outcome.not_moving": {
         "en": "{kpi} is at {latest}: no movement from the baseline {baseline} towards the target {target}.",
         "nl": "{kpi} staat op {latest}: geen beweging van de nulmeting {baseline} richting het doel {target}.",
@@ -86,6 +104,6 @@ TEXTS = {
     "health.outcome.behind": {
         "en": "{kpi} is at {latest}: {pct}% of the way from {baseline} to {target}, where {expected}% was due by now.",
         "nl": "{kpi} staat op {latest}: {pct}% van de weg van {baseline} naar {target}, terwijl {expected}% nu "
-              "verwacht was.",
+        "verwacht was.",
     },
 }

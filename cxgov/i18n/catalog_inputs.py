@@ -3,7 +3,8 @@ the question before a date in the past is saved where the future is expected."""
 
 TEXTS = {
     "error.date_window": {
-        "en": "must be a date in the years {first}–{last}", "nl": "moet een datum in de jaren {first}–{last} zijn",
+        "en": "must be a date in the years {first}–{last}",
+        "nl": "moet een datum in de jaren {first}–{last} zijn",
     },
     "error.whole_number": {
         "en": "must be a whole number written with the digits 0–9",
@@ -29,6 +30,7 @@ TEXTS = {
         "nl": "Bedoel je dat? Vink het vakje hieronder aan en sla opnieuw op.",
     },
     "form.past_date.confirm": {
-        "en": "Yes, save with the date in the past", "nl": "Ja, opslaan met de datum in het verleden",
+        "en": "Yes, save with the date in the past",
+        "nl": "Ja, opslaan met de datum in het verleden",
     },
 }

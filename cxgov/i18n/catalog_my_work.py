@@ -2,13 +2,15 @@
 
 TEXTS = {
     "page.my_work": {"en": "My work", "nl": "Mijn werk"},
-    "work.nobody": {"en": "Choose who you are in the sidebar to see what needs you.",
-                    "nl": "Kies in de zijbalk wie je bent om te zien wat jouw aandacht vraagt."},
+    "work.nobody": {
+        "en": "Choose who you are in the sidebar to see what needs you.",
+        "nl": "Kies in de zijbalk wie je bent om te zien wat jouw aandacht vraagt.",
+    },
     "work.caption": {
         "en": "What needs you on your initiatives, most urgent first: check-ins due (every {cadence} days), "
-              "milestones and actions due within {days} days, moves waiting, blockers.",
+        "milestones and actions due within {days} days, moves waiting, blockers.",
         "nl": "Wat jouw aandacht vraagt bij je initiatieven, het dringendste eerst: check-ins die eraan komen "
-              "(elke {cadence} dagen), mijlpalen en acties binnen {days} dagen, stappen die wachten, blokkades.",
+        "(elke {cadence} dagen), mijlpalen en acties binnen {days} dagen, stappen die wachten, blokkades.",
     },
     "work.nothing": {"en": "Nothing needs you right now.", "nl": "Er vraagt nu niets om jouw aandacht."},
     "work.tile.check_ins": {"en": "Check-ins due", "nl": "Check-ins te doen"},

@@ -12,19 +12,15 @@ TEXTS = {
     },
     "kpi_rules.error.outside_kind": {
         "en": "must lie between {low} and {high} (the scale of the kind {kind}; {kpi} has no scale of its own)",
-        "nl": "moet tussen {low} en {high} liggen (de schaal van het soort {kind}; {kpi} heeft geen eigen "
-              "schaal)",
+        "nl": "moet tussen {low} en {high} liggen (de schaal van het soort {kind}; {kpi} heeft geen eigen schaal)",
     },
     "kpi_rules.error.outside_limit": {
-        "en": "must lie between {low} and {high}: without a scale on that side, a larger number is taken "
-              "for a typo",
-        "nl": "moet tussen {low} en {high} liggen: zonder schaal aan die kant geldt een groter getal als "
-              "tikfout",
+        "en": "must lie between {low} and {high}: without a scale on that side, a larger number is taken for a typo",
+        "nl": "moet tussen {low} en {high} liggen: zonder schaal aan die kant geldt een groter getal als tikfout",
     },
     "kpi_rules.error.scale_outside_kind": {
         "en": "must lie between {low} and {high}: a KPI of the kind {kind} cannot have a wider scale",
-        "nl": "moet tussen {low} en {high} liggen: een KPI van het soort {kind} kan geen ruimere schaal "
-              "hebben",
+        "nl": "moet tussen {low} en {high} liggen: een KPI van het soort {kind} kan geen ruimere schaal hebben",
     },
     "kpi_rules.error.scale_outside_limit": {
         "en": "must lie between {low} and {high}: a larger number is taken for a typo",
@@ -32,12 +28,13 @@ TEXTS = {
     },
     "kpi_rules.error.sample_required": {
         "en": "is required for a KPI of the kind {kind}: its value comes from a sample, and n says how far it "
-              "can be trusted",
+        "can be trusted",
         "nl": "is verplicht voor een KPI van het soort {kind}: de waarde komt uit een steekproef, en n zegt "
-              "hoeveel vertrouwen ze verdient",
+        "hoeveel vertrouwen ze verdient",
     },
     "kpi_rules.error.sample_range": {
-        "en": "must be a whole number from 1 to {high}", "nl": "moet een heel getal van 1 tot {high} zijn",
+        "en": "must be a whole number from 1 to {high}",
+        "nl": "moet een heel getal van 1 tot {high} zijn",
     },
     "kpi_rules.error.period_future": {
         "en": "must not lie after the current month: a reading reports a month that has begun",
@@ -53,21 +50,20 @@ TEXTS = {
     },
     "kpi_rules.error.readings_outside_one": {
         "en": "1 recorded reading lies outside {low} to {high}: correct or withdraw it first (under Readings)",
-        "nl": "1 vastgelegde meting ligt buiten {low} tot {high}: corrigeer of trek die eerst in "
-              "(bij Metingen)",
+        "nl": "1 vastgelegde meting ligt buiten {low} tot {high}: corrigeer of trek die eerst in (bij Metingen)",
     },
     "kpi_rules.error.readings_outside": {
-        "en": "{count} recorded readings lie outside {low} to {high}: correct or withdraw them first "
-              "(under Readings)",
+        "en": "{count} recorded readings lie outside {low} to {high}: correct or withdraw them first (under Readings)",
         "nl": "{count} vastgelegde metingen liggen buiten {low} tot {high}: corrigeer of trek ze eerst in "
-              "(bij Metingen)",
+        "(bij Metingen)",
     },
     "kpi_rules.error.withdrawn_not_corrected": {
         "en": "this reading was withdrawn and can no longer be corrected",
         "nl": "deze meting is ingetrokken en kan niet meer worden gecorrigeerd",
     },
     "kpi_rules.error.already_withdrawn": {
-        "en": "this reading was already withdrawn", "nl": "deze meting is al ingetrokken",
+        "en": "this reading was already withdrawn",
+        "nl": "deze meting is al ingetrokken",
     },
     # --- readings on Admin → KPIs (cxgov.ui.kpi_readings) -----------------------------------------------------
     "readings.field.primary_source": {"en": "Primary source", "nl": "Primaire bron"},
@@ -85,27 +81,27 @@ TEXTS = {
     "readings.col.disagreeing": {"en": "Months sources disagree", "nl": "Maanden met verschillende bronnen"},
     "readings.disagree_warning": {
         "en": "Sources disagree for {months}: several readings and none from the primary source, so none of them "
-              "counts. Set this KPI's primary source (Edit a KPI → Primary source).",
+        "counts. Set this KPI's primary source (Edit a KPI → Primary source).",
         "nl": "De bronnen verschillen voor {months}: meerdere metingen en geen uit de primaire bron, dus geen "
-              "ervan telt mee. Stel de primaire bron van deze KPI in (KPI wijzigen → Primaire bron).",
+        "ervan telt mee. Stel de primaire bron van deze KPI in (KPI wijzigen → Primaire bron).",
     },
     "readings.correct_tab": {"en": "Correct a reading", "nl": "Meting corrigeren"},
     "readings.withdraw_tab": {"en": "Withdraw a reading", "nl": "Meting intrekken"},
     "readings.none_to_change": {
-        "en": "This KPI has no reading that can still be changed.", "nl": "Deze KPI heeft geen meting die nog kan "
-                                                                          "worden gewijzigd.",
+        "en": "This KPI has no reading that can still be changed.",
+        "nl": "Deze KPI heeft geen meting die nog kan worden gewijzigd.",
     },
     "readings.field.reason": {"en": "Reason", "nl": "Reden"},
     "readings.correct_hint": {
         "en": "The reading keeps its month and source; the old value, the new one and your reason go into the "
-              "audit log.",
+        "audit log.",
         "nl": "De meting houdt haar maand en bron; de oude waarde, de nieuwe en je reden komen in de auditlog.",
     },
     "readings.withdraw_hint": {
         "en": "A withdrawn reading stays in the history with who withdrew it and why, and never counts again. It "
-              "cannot be corrected afterwards.",
+        "cannot be corrected afterwards.",
         "nl": "Een ingetrokken meting blijft in de geschiedenis met wie haar introk en waarom, en telt nooit meer "
-              "mee. Daarna kan ze niet meer worden gecorrigeerd.",
+        "mee. Daarna kan ze niet meer worden gecorrigeerd.",
     },
     # --- health -----------------------------------------------------------------------------------------------
     "health.rule.target_date_passed": {
@@ -116,14 +112,14 @@ TEXTS = {
     "health.outcome.not_started_why": {
         "en": "Outcome is judged once the work has begun (the Do phase): until then nothing can have moved.",
         "nl": "Het resultaat wordt beoordeeld zodra het werk begonnen is (de Do-fase): tot dan kan er niets "
-              "bewogen zijn.",
+        "bewogen zijn.",
     },
     # --- credits (cxgov.models.inputs_budget, the check-in's spend) -------------------------------------------
     "credit.error.spend_not_positive": {
         "en": "must be more than 0: a check-in books spend. Book a credit (a negative amount) as an expense on "
-              "the Budget tab, with its reason.",
+        "the Budget tab, with its reason.",
         "nl": "moet meer dan 0 zijn: een check-in boekt uitgaven. Boek een creditering (een negatief bedrag) als "
-              "uitgave op het tabblad Budget, met de reden.",
+        "uitgave op het tabblad Budget, met de reden.",
     },
     "credit.error.reason_required": {
         "en": "is required for a credit (a negative amount): say why, e.g. “supplier credit note”",
@@ -132,7 +128,7 @@ TEXTS = {
     "credit.error.reason_only_for_credit": {
         "en": "is only for a credit: type the amount with a minus sign, or leave the reason empty for a cost",
         "nl": "hoort alleen bij een creditering: typ het bedrag met een minteken, of laat de reden leeg bij een "
-              "uitgave",
+        "uitgave",
     },
     "credit.field.reason": {"en": "Reason for a credit", "nl": "Reden van creditering"},
     "credit.field.reason_help": {

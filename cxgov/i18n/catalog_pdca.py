@@ -19,18 +19,24 @@ TEXTS = {
     "pdca.field.reason": {"en": "Reason", "nl": "Reden"},
     "pdca.field.decision": {"en": "Decision", "nl": "Besluit"},
     "pdca.hypothesis_help": {
-        "en": "If we … then … (measured by the target KPI).", "nl": "Als we … dan … (gemeten met de doel-KPI).",
+        "en": "If we … then … (measured by the target KPI).",
+        "nl": "Als we … dan … (gemeten met de doel-KPI).",
     },
-    "pdca.target_line": {"en": "{kpi}: from {baseline} to {target} by {date}", "nl": "{kpi}: van {baseline} naar {target} vóór {date}"},
+    "pdca.target_line": {
+        "en": "{kpi}: from {baseline} to {target} by {date}",
+        "nl": "{kpi}: van {baseline} naar {target} vóór {date}",
+    },
     "pdca.empty_box": {"en": "Not filled in yet.", "nl": "Nog niet ingevuld."},
     "pdca.edit_record": {"en": "Edit the record", "nl": "Verslag bewerken"},
     "pdca.save_record": {"en": "Save the record", "nl": "Verslag opslaan"},
     "pdca.draft_from_readings": {
-        "en": "First draft from the KPI readings: {summary}", "nl": "Eerste opzet uit de KPI-metingen: {summary}",
+        "en": "First draft from the KPI readings: {summary}",
+        "nl": "Eerste opzet uit de KPI-metingen: {summary}",
     },
     "pdca.move_to": {"en": "Move to {phase}", "nl": "Naar {phase}"},
     "pdca.unmet_intro": {
-        "en": "Not everything this step expects is there yet:", "nl": "Nog niet alles wat deze stap verwacht is er:",
+        "en": "Not everything this step expects is there yet:",
+        "nl": "Nog niet alles wat deze stap verwacht is er:",
     },
     "pdca.proceed_anyway": {"en": "Proceed anyway", "nl": "Toch doorgaan"},
     "pdca.proceed_reason": {"en": "Why proceed anyway? (recorded)", "nl": "Waarom toch doorgaan? (wordt vastgelegd)"},
@@ -38,15 +44,15 @@ TEXTS = {
     "pdca.needs_approval_note": {
         "en": "This proposal needs approval before work (Do) can start: a decision on the status panel above.",
         "nl": "Dit voorstel moet worden goedgekeurd voordat het werk (Do) kan beginnen: een besluit in het "
-              "statusblok hierboven.",
+        "statusblok hierboven.",
     },
     "pdca.decide": {"en": "Record the Act decision", "nl": "Besluit (Act) vastleggen"},
     "pdca.decided": {"en": "Decision recorded.", "nl": "Besluit vastgelegd."},
     "pdca.decision_help": {
         "en": "Standardise: make it business as usual (completed). Adjust: a new cycle opens in Plan with this lesson "
-              "and the same target. Abandon: stop (cancelled); the lesson is kept.",
+        "and the same target. Abandon: stop (cancelled); the lesson is kept.",
         "nl": "Standaardiseren: staande praktijk maken (afgerond). Bijstellen: een nieuwe cyclus begint in Plan met "
-              "deze les en hetzelfde doel. Stoppen: beëindigen (geannuleerd); de les blijft bewaard.",
+        "deze les en hetzelfde doel. Stoppen: beëindigen (geannuleerd); de les blijft bewaard.",
     },
     "pdca.transitions": {"en": "Moves through the phases", "nl": "Stappen door de fasen"},
     "pdca.col.moved_at": {"en": "When", "nl": "Wanneer"},
@@ -56,12 +62,17 @@ TEXTS = {
     "pdca.col.overridden": {"en": "Proceeded without", "nl": "Doorgegaan zonder"},
     "pdca.earlier_cycles": {"en": "Earlier cycles", "nl": "Eerdere cycli"},
     "pdca.criterion.hypothesis": {
-        "en": "a countermeasure written as an if-then hypothesis", "nl": "een tegenmaatregel als als-dan-hypothese",
+        "en": "a countermeasure written as an if-then hypothesis",
+        "nl": "een tegenmaatregel als als-dan-hypothese",
     },
     "pdca.criterion.kpi_baseline_target": {
-        "en": "a target KPI with a baseline and a target value", "nl": "een doel-KPI met een nulmeting en een doelwaarde",
+        "en": "a target KPI with a baseline and a target value",
+        "nl": "een doel-KPI met een nulmeting en een doelwaarde",
     },
-    "pdca.criterion.budget_line": {"en": "a budget line with a planned amount", "nl": "een budgetregel met een gepland bedrag"},
+    "pdca.criterion.budget_line": {
+        "en": "a budget line with a planned amount",
+        "nl": "een budgetregel met een gepland bedrag",
+    },
     "pdca.criterion.reading_or_result": {
         "en": "a reading of the target KPI since Do started, or a written result (What was done)",
         "nl": "een meting van de doel-KPI sinds de start van Do, of een geschreven resultaat (Wat is er gedaan)",
@@ -76,14 +87,16 @@ TEXTS = {
         "nl": "moet eerst worden goedgekeurd: het werk (Do) begint alleen bij een goedgekeurd initiatief",
     },
     "pdca.error.decide_in_act": {
-        "en": "the cycle is in Act: record the Act decision instead", "nl": "de cyclus is in Act: leg het besluit vast",
+        "en": "the cycle is in Act: record the Act decision instead",
+        "nl": "de cyclus is in Act: leg het besluit vast",
     },
     "pdca.error.not_moving": {
         "en": "an initiative that is {status} does not move through the phases",
         "nl": "een initiatief met status {status} gaat niet door de fasen",
     },
     "pdca.error.not_in_act": {
-        "en": "the open cycle is not waiting for an Act decision", "nl": "de open cyclus wacht niet op een besluit",
+        "en": "the open cycle is not waiting for an Act decision",
+        "nl": "de open cyclus wacht niet op een besluit",
     },
     "pdca.error.phase_by_move": {
         "en": "changes only through the moves of the PDCA record on the initiative page",
@@ -92,9 +105,9 @@ TEXTS = {
     "page.lessons": {"en": "Lessons library", "nl": "Lessenbibliotheek"},
     "lessons.intro": {
         "en": "What every initiative learned when it decided in Act: success stories (standardised), adjustments "
-              "and stops. Search them before you plan a new cycle.",
+        "and stops. Search them before you plan a new cycle.",
         "nl": "Wat elk initiatief leerde bij het besluit in Act: succesverhalen (gestandaardiseerd), bijstellingen "
-              "en stops. Zoek hier voordat je een nieuwe cyclus plant.",
+        "en stops. Zoek hier voordat je een nieuwe cyclus plant.",
     },
     "lessons.search": {"en": "Search lessons and titles", "nl": "Zoek in lessen en titels"},
     "lessons.search_hint": {"en": "e.g. invoice, handwritten, chat", "nl": "bijv. factuur, handgeschreven, chat"},

@@ -42,7 +42,10 @@ TEXTS = {
     # dependencies
     "plan.dependencies": {"en": "Dependencies", "nl": "Afhankelijkheden"},
     "plan.blocked_by": {"en": "Waits for", "nl": "Wacht op"},
-    "plan.blocked_by.none": {"en": "This initiative waits for no other initiative.", "nl": "Dit initiatief wacht op geen ander initiatief."},
+    "plan.blocked_by.none": {
+        "en": "This initiative waits for no other initiative.",
+        "nl": "Dit initiatief wacht op geen ander initiatief.",
+    },
     "plan.blocked_by.flagged.1": {
         "en": "1 initiative this one waits for needs attention.",
         "nl": "1 initiatief waarop dit initiatief wacht vraagt aandacht.",
@@ -52,7 +55,10 @@ TEXTS = {
         "nl": "{n} initiatieven waarop dit initiatief wacht vragen aandacht.",
     },
     "plan.blocking": {"en": "Others waiting for this one", "nl": "Wachten op dit initiatief"},
-    "plan.blocking.none": {"en": "No other initiative waits for this one.", "nl": "Geen ander initiatief wacht hierop."},
+    "plan.blocking.none": {
+        "en": "No other initiative waits for this one.",
+        "nl": "Geen ander initiatief wacht hierop.",
+    },
     "plan.col.initiative": {"en": "Initiative", "nl": "Initiatief"},
     "plan.col.attention": {"en": "Attention", "nl": "Aandachtspunt"},
     "plan.flag.blocker_red": {"en": "Reported red", "nl": "Rood gemeld"},
@@ -73,7 +79,10 @@ TEXTS = {
     # plan actions (in the PDCA record)
     "plan.actions": {"en": "Plan: actions", "nl": "Plan: acties"},
     "plan.actions.none": {"en": "No actions planned yet.", "nl": "Nog geen acties gepland."},
-    "plan.actions.summary": {"en": "{done} of {total} done · total cost {cost}", "nl": "{done} van {total} gereed · totale kosten {cost}"},
+    "plan.actions.summary": {
+        "en": "{done} of {total} done · total cost {cost}",
+        "nl": "{done} van {total} gereed · totale kosten {cost}",
+    },
     "plan.actions.change": {"en": "Add actions or mark them done", "nl": "Acties toevoegen of afvinken"},
     "plan.actions.add": {"en": "Add action", "nl": "Actie toevoegen"},
     "plan.actions.pick": {"en": "Mark an open action done", "nl": "Open actie afvinken"},
@@ -94,14 +103,26 @@ TEXTS = {
     "plan.field.role_on_initiative": {"en": "Role on this initiative", "nl": "Rol in dit initiatief"},
     # errors
     "plan.error.date_in_future": {"en": "cannot be in the future", "nl": "kan niet in de toekomst liggen"},
-    "plan.error.already_done": {"en": "is already set: this was done before", "nl": "is al ingevuld: dit was al gereed"},
-    "plan.error.already_closed": {"en": "is already set: this risk was closed before", "nl": "is al ingevuld: dit risico was al afgesloten"},
+    "plan.error.already_done": {
+        "en": "is already set: this was done before",
+        "nl": "is al ingevuld: dit was al gereed",
+    },
+    "plan.error.already_closed": {
+        "en": "is already set: this risk was closed before",
+        "nl": "is al ingevuld: dit risico was al afgesloten",
+    },
     "plan.error.cycle_closed": {
         "en": "This action belongs to a closed cycle: its plan is kept as it was.",
         "nl": "Deze actie hoort bij een afgesloten cyclus: dat plan blijft zoals het was.",
     },
-    "plan.error.depends_on_itself": {"en": "cannot be the initiative itself", "nl": "kan niet het initiatief zelf zijn"},
-    "plan.error.dependency_exists": {"en": "is already a dependency of this initiative", "nl": "is al een afhankelijkheid van dit initiatief"},
+    "plan.error.depends_on_itself": {
+        "en": "cannot be the initiative itself",
+        "nl": "kan niet het initiatief zelf zijn",
+    },
+    "plan.error.dependency_exists": {
+        "en": "is already a dependency of this initiative",
+        "nl": "is al een afhankelijkheid van dit initiatief",
+    },
     "plan.error.dependency_cycle": {
         "en": "already waits for this initiative (directly or through others): both would wait forever",
         "nl": "wacht zelf al op dit initiatief (direct of via andere): dan wachten ze eeuwig op elkaar",

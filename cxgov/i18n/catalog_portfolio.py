@@ -9,12 +9,12 @@ TEXTS = {
     "portfolio.empty.title": {"en": "Welcome to cxgov", "nl": "Welkom bij cxgov"},
     "portfolio.empty.body": {
         "en": "cxgov keeps every customer-experience initiative in one place, from spontaneous quick fixes to "
-              "programme-wide projects, across the six CX disciplines.  \nLeaders see what runs, whether it is on "
-              "track and why, what it costs and which KPIs move; the governance board sees what needs a decision.",
+        "programme-wide projects, across the six CX disciplines.  \nLeaders see what runs, whether it is on "
+        "track and why, what it costs and which KPIs move; the governance board sees what needs a decision.",
         "nl": "cxgov brengt elk klantbelevingsinitiatief samen op één plek, van spontane snelle verbeteringen tot "
-              "programmabrede projecten, over de zes CX-disciplines.  \nLeiders zien wat er loopt, of het op koers "
-              "ligt en waarom, wat het kost en welke KPI's bewegen; de governance-board ziet waarover besloten moet "
-              "worden.",
+        "programmabrede projecten, over de zes CX-disciplines.  \nLeiders zien wat er loopt, of het op koers "
+        "ligt en waarom, wat het kost en welke KPI's bewegen; de governance-board ziet waarover besloten moet "
+        "worden.",
     },
     "portfolio.metric.open": {"en": "Open initiatives", "nl": "Lopende initiatieven"},
     "portfolio.metric.open_help": {
@@ -34,20 +34,30 @@ TEXTS = {
         "nl": "Som van alle uitgaven; de afwijking toont het verschil (uitgegeven − gepland).",
     },
     "portfolio.no_update": {"en": "No update", "nl": "Geen update"},
-    "portfolio.chart.by_discipline": {"en": "Initiatives by discipline and status",
-                                      "nl": "Initiatieven per discipline en status"},
-    "portfolio.chart.by_health": {"en": "Open initiatives by reported health",
-                                  "nl": "Lopende initiatieven naar gemelde status"},
-    "portfolio.chart.budget": {"en": "Budget planned vs spent per discipline",
-                               "nl": "Budget gepland vs uitgegeven per discipline"},
+    "portfolio.chart.by_discipline": {
+        "en": "Initiatives by discipline and status",
+        "nl": "Initiatieven per discipline en status",
+    },
+    "portfolio.chart.by_health": {
+        "en": "Open initiatives by reported health",
+        "nl": "Lopende initiatieven naar gemelde status",
+    },
+    "portfolio.chart.budget": {
+        "en": "Budget planned vs spent per discipline",
+        "nl": "Budget gepland vs uitgegeven per discipline",
+    },
     "portfolio.axis.initiatives": {"en": "Initiatives", "nl": "Initiatieven"},
     "portfolio.axis.amount": {"en": "Amount (€)", "nl": "Bedrag (€)"},
     "portfolio.planned": {"en": "Planned", "nl": "Gepland"},
     "portfolio.actual": {"en": "Spent", "nl": "Uitgegeven"},
-    "portfolio.attention.header": {"en": "Needs attention: red and amber initiatives",
-                                   "nl": "Aandacht nodig: rode en oranje initiatieven"},
-    "portfolio.attention.none": {"en": "No open initiative is reported red or amber.",
-                                 "nl": "Geen enkel lopend initiatief staat op rood of oranje."},
+    "portfolio.attention.header": {
+        "en": "Needs attention: red and amber initiatives",
+        "nl": "Aandacht nodig: rode en oranje initiatieven",
+    },
+    "portfolio.attention.none": {
+        "en": "No open initiative is reported red or amber.",
+        "nl": "Geen enkel lopend initiatief staat op rood of oranje.",
+    },
     "portfolio.col.title": {"en": "Initiative", "nl": "Initiatief"},
     "portfolio.col.discipline": {"en": "Discipline", "nl": "Discipline"},
     "portfolio.col.owner": {"en": "Owner", "nl": "Eigenaar"},
@@ -68,58 +78,62 @@ TEXTS = {
     # Discipline pages (descriptions after Manning & Bodine, Outside In; DESIGN.md §2)
     "discipline.strategy.about": {
         "en": "Define the desired customer experience, aligned with the company and brand strategy: a master plan "
-              "with principles, choices, priorities, actions and KPIs, communicated throughout the organisation.",
+        "with principles, choices, priorities, actions and KPIs, communicated throughout the organisation.",
         "nl": "Bepaal de gewenste klantbeleving, in lijn met de bedrijfs- en merkstrategie: een masterplan met "
-              "principes, keuzes, prioriteiten, acties en KPI's, dat intern breed wordt gecommuniceerd.",
+        "principes, keuzes, prioriteiten, acties en KPI's, dat intern breed wordt gecommuniceerd.",
     },
     "discipline.customer_understanding.about": {
         "en": "Insight beyond generic market research: personas, customer journeys, jobs to be done, conversations, "
-              "observation and (online) data, with the insights shared across the organisation.",
+        "observation and (online) data, with the insights shared across the organisation.",
         "nl": "Inzicht dat verder gaat dan algemeen marktonderzoek: persona's, klantreizen, jobs to be done, "
-              "gesprekken, observatie en (online) data, en die inzichten gedeeld in de hele organisatie.",
+        "gesprekken, observatie en (online) data, en die inzichten gedeeld in de hele organisatie.",
     },
     "discipline.design.about": {
         "en": "Design the desired experience from the outside in: design thinking, journey mapping and moments of "
-              "truth, lean-startup style, from idea to test to production to scale.",
+        "truth, lean-startup style, from idea to test to production to scale.",
         "nl": "Ontwerp de gewenste beleving van buiten naar binnen: design thinking, klantreizen in kaart brengen en "
-              "moments of truth, in lean-startup-stijl: van idee via test en productie naar opschalen.",
+        "moments of truth, in lean-startup-stijl: van idee via test en productie naar opschalen.",
     },
     "discipline.measurement.about": {
         "en": "A KPI set (CSAT/KTV, employee satisfaction/MTV, CES, NPS, …) used in a continuous plan-do-check-act "
-              "learning cycle, combined with business KPIs (revenue growth, profit growth, market share, retention) "
-              "to see whether better CX leads to better financial results.",
+        "learning cycle, combined with business KPIs (revenue growth, profit growth, market share, retention) "
+        "to see whether better CX leads to better financial results.",
         "nl": "Een KPI-set (CSAT/KTV, medewerkertevredenheid/MTV, CES, NPS, …) in een doorlopende "
-              "plan-do-check-act-leercyclus, gecombineerd met bedrijfs-KPI's (omzetgroei, winstgroei, "
-              "marktaandeel, klantbehoud) om te zien of een betere klantbeleving tot betere financiële resultaten "
-              "leidt.",
+        "plan-do-check-act-leercyclus, gecombineerd met bedrijfs-KPI's (omzetgroei, winstgroei, "
+        "marktaandeel, klantbehoud) om te zien of een betere klantbeleving tot betere financiële resultaten "
+        "leidt.",
     },
     "discipline.governance.about": {
         "en": "Consistent working agreements for strategic projects and small improvement actions: decisions, "
-              "priorities and the allocation of people, means and budgets, steered from the top with an overview "
-              "of every improvement initiative running, the spontaneous ones included.",
+        "priorities and the allocation of people, means and budgets, steered from the top with an overview "
+        "of every improvement initiative running, the spontaneous ones included.",
         "nl": "Eenduidige werkafspraken voor strategische projecten en kleine verbeteracties: besluiten, "
-              "prioriteiten en de inzet van mensen, middelen en budgetten, vanuit de top gestuurd met overzicht "
-              "over elk lopend verbeterinitiatief, ook de spontane.",
+        "prioriteiten en de inzet van mensen, middelen en budgetten, vanuit de top gestuurd met overzicht "
+        "over elk lopend verbeterinitiatief, ook de spontane.",
     },
     "discipline.culture.about": {
         "en": "Shared values (customer-centricity, openness, trust, collaboration, empathy, solution focus, "
-              "entrepreneurship), with hiring, appraisal and rewards aligned to them and communication to all "
-              "stakeholders about ambitions, course and results. Employee and customer experience reinforce each "
-              "other.",
+        "entrepreneurship), with hiring, appraisal and rewards aligned to them and communication to all "
+        "stakeholders about ambitions, course and results. Employee and customer experience reinforce each "
+        "other.",
         "nl": "Gedeelde waarden (klantgerichtheid, openheid, vertrouwen, samenwerking, empathie, "
-              "oplossingsgerichtheid, ondernemerschap), met werving, beoordeling en beloning daarop afgestemd en "
-              "communicatie met alle belanghebbenden over ambities, koers en resultaten. Medewerkers- en "
-              "klantbeleving versterken elkaar.",
+        "oplossingsgerichtheid, ondernemerschap), met werving, beoordeling en beloning daarop afgestemd en "
+        "communicatie met alle belanghebbenden over ambities, koers en resultaten. Medewerkers- en "
+        "klantbeleving versterken elkaar.",
     },
     "discipline.initiatives.header": {"en": "Initiatives", "nl": "Initiatieven"},
     "discipline.initiatives.none": {
         "en": "No initiatives in this discipline yet. Anyone can propose one from the initiatives list.",
         "nl": "Nog geen initiatieven in deze discipline. Iedereen kan er een voorstellen via de initiatievenlijst.",
     },
-    "discipline.initiatives.shown": {"en": "{shown} of {total} initiatives shown.",
-                                     "nl": "{shown} van {total} initiatieven getoond."},
-    "discipline.initiatives.shown_one": {"en": "{shown} of 1 initiative shown.",
-                                         "nl": "{shown} van 1 initiatief getoond."},
+    "discipline.initiatives.shown": {
+        "en": "{shown} of {total} initiatives shown.",
+        "nl": "{shown} van {total} initiatieven getoond.",
+    },
+    "discipline.initiatives.shown_one": {
+        "en": "{shown} of 1 initiative shown.",
+        "nl": "{shown} van 1 initiatief getoond.",
+    },
     "discipline.filter.status": {"en": "Status", "nl": "Status"},
     "discipline.filter.phase": {"en": "PDCA phase", "nl": "PDCA-fase"},
     "discipline.filter.health": {"en": "Health", "nl": "Stoplicht"},
@@ -140,16 +154,20 @@ TEXTS = {
     "discipline.kpi.col.direction": {"en": "Direction", "nl": "Richting"},
     "discipline.kpi.col.initiatives": {"en": "Linked initiatives", "nl": "Gekoppelde initiatieven"},
     "discipline.kpi.choose": {"en": "Trend of", "nl": "Verloop van"},
-    "discipline.kpi.trend_title": {"en": "{name}: monthly readings, last {months} months",
-                                   "nl": "{name}: maandelijkse metingen, laatste {months} maanden"},
-    "discipline.kpi.no_readings": {"en": "No readings in this period yet.",
-                                   "nl": "Nog geen metingen in deze periode."},
+    "discipline.kpi.trend_title": {
+        "en": "{name}: monthly readings, last {months} months",
+        "nl": "{name}: maandelijkse metingen, laatste {months} maanden",
+    },
+    "discipline.kpi.no_readings": {"en": "No readings in this period yet.", "nl": "Nog geen metingen in deze periode."},
     # Governance board
     "board.subtitle": {
         "en": "What needs a decision at the next governance meeting, straight from the data.",
         "nl": "Waarover het volgende governance-overleg moet besluiten, rechtstreeks uit de data.",
     },
-    "board.proposals.header": {"en": "Proposals awaiting approval ({n})", "nl": "Voorstellen die wachten op goedkeuring ({n})"},
+    "board.proposals.header": {
+        "en": "Proposals awaiting approval ({n})",
+        "nl": "Voorstellen die wachten op goedkeuring ({n})",
+    },
     "board.proposals.help": {
         "en": "Oldest proposal first: approve, reject or ask for more information.",
         "nl": "Oudste voorstel eerst: goedkeuren, afwijzen of om meer informatie vragen.",
@@ -158,7 +176,7 @@ TEXTS = {
     "board.red.help": {
         "en": "Open initiatives whose latest check-in is red, longest-standing first: help, re-plan or stop?",
         "nl": "Lopende initiatieven met een rode laatste voortgangsupdate, langst lopende eerst: helpen, "
-              "herplannen of stoppen?",
+        "herplannen of stoppen?",
     },
     "board.on_hold.header": {"en": "On hold ({n})", "nl": "Gepauzeerd ({n})"},
     "board.on_hold.help": {

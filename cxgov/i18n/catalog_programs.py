@@ -71,7 +71,8 @@ TEXTS = {
     "programs.checkin.next_steps": {"en": "Next steps", "nl": "Volgende stappen"},
     "programs.checkin.author": {"en": "Reported by", "nl": "Gemeld door"},
     "programs.kpis.none": {
-        "en": "This initiative is not linked to any KPI yet.", "nl": "Dit initiatief is nog aan geen enkele KPI gekoppeld.",
+        "en": "This initiative is not linked to any KPI yet.",
+        "nl": "Dit initiatief is nog aan geen enkele KPI gekoppeld.",
     },
     "programs.kpi.code": {"en": "Code", "nl": "Code"},
     "programs.kpi.name": {"en": "KPI", "nl": "KPI"},
@@ -98,17 +99,18 @@ TEXTS = {
     "programs.form.choose": {"en": "Choose…", "nl": "Kies…"},
     "programs.form.no_person": {
         "en": "To propose or edit an initiative, first choose who you are acting as in the sidebar (local demo mode). "
-              "Without that, cxgov is read-only.",
+        "Without that, cxgov is read-only.",
         "nl": "Kies eerst in de zijbalk als wie je handelt (lokale demomodus) om een initiatief voor te stellen of te "
-              "bewerken. Zonder die keuze is cxgov alleen-lezen.",
+        "bewerken. Zonder die keuze is cxgov alleen-lezen.",
     },
     "programs.form.may_not_propose": {
-        "en": "Viewers cannot propose initiatives.", "nl": "Kijkers kunnen geen initiatieven voorstellen.",
+        "en": "Viewers cannot propose initiatives.",
+        "nl": "Kijkers kunnen geen initiatieven voorstellen.",
     },
     "programs.form.may_not_edit": {
         "en": "You may not edit this initiative: only its owner or sponsor (as manager) and the CX programme office can.",
         "nl": "Je mag dit initiatief niet bewerken: alleen de eigenaar of sponsor (als manager) en het "
-              "CX-programmabureau mogen dat.",
+        "CX-programmabureau mogen dat.",
     },
     # budget amounts
     "programs.error.amount_invalid": {
@@ -120,11 +122,15 @@ TEXTS = {
     "programs.error.amount_negative": {"en": "must not be negative", "nl": "mag niet negatief zijn"},
     "programs.checkin.blocker": {"en": "Top blocker (if any)", "nl": "Grootste blokkade (indien aanwezig)"},
     "programs.checkin.spend": {"en": "Spend to book (€, optional)", "nl": "Uitgave om te boeken (€, optioneel)"},
-    "programs.checkin.kpi": {"en": "KPI reading for this month (optional)", "nl": "KPI-meting voor deze maand (optioneel)"},
+    "programs.checkin.kpi": {
+        "en": "KPI reading for this month (optional)",
+        "nl": "KPI-meting voor deze maand (optioneel)",
+    },
     "programs.checkin.kpi_value": {"en": "Value", "nl": "Waarde"},
     "programs.checkin.kpi_sample_size": {"en": "Sample size (n)", "nl": "Steekproefgrootte (n)"},
     "programs.error.kpi_not_linked": {
-        "en": "is not one of this initiative's KPIs", "nl": "is geen KPI van dit initiatief",
+        "en": "is not one of this initiative's KPIs",
+        "nl": "is geen KPI van dit initiatief",
     },
     "programs.error.reading_this_month": {
         "en": "this initiative already recorded a reading of this KPI for this month",

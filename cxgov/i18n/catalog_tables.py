@@ -8,7 +8,7 @@ TEXTS = {
     "export.initiatives.help": {
         "en": "The initiatives shown, with the columns shown, as an Excel file: amounts in euros, dates as dates.",
         "nl": "De getoonde initiatieven met de getoonde kolommen als Excelbestand: bedragen in euro's, datums als "
-              "datum.",
+        "datum.",
     },
     "export.audit.occurred_at_utc": {"en": "When (UTC)", "nl": "Wanneer (UTC)"},
     "export.audit.old": {"en": "Old value", "nl": "Oude waarde"},

@@ -8,6 +8,7 @@ typed: an amount is a number shown with the opener's own separators, a date is a
 Formula safety twice over: text is always written as a string cell (never parsed as a formula, URL or number),
 and text that a spreadsheet would run as a formula after an edit or a re-save as CSV is prefixed with `'`.
 """
+
 from __future__ import annotations
 
 import io
@@ -72,8 +73,9 @@ class Sheet:
 def to_xlsx(sheet: Sheet) -> bytes:
     """The sheet as an XLSX workbook: a bold, frozen header row with filters, then one row per record."""
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False, "strings_to_numbers": False})
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
     worksheet = workbook.add_worksheet(_sheet_name(sheet.name))
     formats = {kind: workbook.add_format({"num_format": code, "valign": "top"}) for kind, code in FORMATS.items()}
     formats["date"] = workbook.add_format({"num_format": DATE_FORMATS[sheet.language], "valign": "top"})
@@ -115,4 +117,3 @@ def _sheet_name(name: str) -> str:
     """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
     cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")
     return cleaned[:SHEET_NAME_MAX] or "Sheet1"
-

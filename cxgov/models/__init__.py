@@ -1,18 +1,49 @@
 """SQLModel tables and enums; importing this package registers every table on SQLModel.metadata."""
+
 from cxgov.models.accounts import LocalAccount, SignInSession, SsoIdentity
 from cxgov.models.audit import AuditEvent, AuditHead
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
 from cxgov.models.initiatives import (
-    CheckIn, Initiative, InitiativeDependency, InitiativeMember, InitiativeTerm, Milestone, PdcaCycle,
-    PhaseTransition, PlanAction, Risk, StatusTransition,
+    CheckIn,
+    Initiative,
+    InitiativeDependency,
+    InitiativeMember,
+    InitiativeTerm,
+    Milestone,
+    PdcaCycle,
+    PhaseTransition,
+    PlanAction,
+    Risk,
+    StatusTransition,
 )
 from cxgov.models.kpis import InitiativeKpi, Kpi, KpiReading
 from cxgov.models.organisation import Department, Person, StrategicObjective, TaxonomyTerm
 
 __all__ = [
-    "AuditEvent", "AuditHead", "BudgetLine", "CheckIn", "Department", "Expense", "Initiative",
-    "InitiativeDependency", "InitiativeKpi", "InitiativeMember", "InitiativeTerm", "Kpi", "KpiReading",
-    "LocalAccount", "Milestone", "PdcaCycle", "Person", "PhaseTransition", "PlanAction", "Risk", "SignInSession",
-    "SsoIdentity", "StatusTransition", "StrategicObjective", "TaxonomyTerm",
+    "AuditEvent",
+    "AuditHead",
+    "BudgetLine",
+    "CheckIn",
+    "Department",
+    "Expense",
+    "Initiative",
+    "InitiativeDependency",
+    "InitiativeKpi",
+    "InitiativeMember",
+    "InitiativeTerm",
+    "Kpi",
+    "KpiReading",
+    "LocalAccount",
+    "Milestone",
+    "PdcaCycle",
+    "Person",
+    "PhaseTransition",
+    "PlanAction",
+    "Risk",
+    "SignInSession",
+    "SsoIdentity",
+    "StatusTransition",
+    "StrategicObjective",
+    "TaxonomyTerm",
 ]

@@ -1,4 +1,5 @@
 """Local accounts: a password for people who sign in without the company's identity provider."""
+
 from datetime import datetime
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """Append-only, hash-chained audit events and the one-row chain head."""
+
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -12,7 +13,9 @@ class AuditEvent(SQLModel, table=True):
     # "changed by X at T" and the audit log filter look up an entity's latest events.
     __table_args__ = (sa.Index("ix_audit_event_entity", "entity", "entity_id", "seq"),)
 
-    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})  # gapless, assigned under the head lock
+    seq: int = Field(
+        primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )  # gapless, assigned under the head lock
     occurred_at: datetime = Field(index=True)
     actor_id: int | None = Field(default=None, index=True)
     actor_name: str = ""

@@ -1,4 +1,5 @@
 """Shared metadata (constraint naming convention) and column helpers."""
+
 from datetime import UTC, datetime
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """Budget lines per quarter and expenses, in integer cents."""
+
 from datetime import date, datetime
 
 import sqlalchemy as sa

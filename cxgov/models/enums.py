@@ -1,4 +1,5 @@
 """Domain vocabularies, stored as portable strings (values, never member names; no native PG enums)."""
+
 from enum import StrEnum
 
 import sqlalchemy as sa

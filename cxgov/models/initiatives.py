@@ -1,4 +1,5 @@
 """Initiatives, their classification and team, PDCA cycles and status check-ins."""
+
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -6,7 +7,15 @@ from sqlmodel import Field, SQLModel
 
 from cxgov.models.base import Money, utcnow
 from cxgov.models.enums import (
-    ActDecision, Discipline, Health, Lane, Phase, Priority, Status, StatusMove, enum_type,
+    ActDecision,
+    Discipline,
+    Health,
+    Lane,
+    Phase,
+    Priority,
+    Status,
+    StatusMove,
+    enum_type,
 )
 
 OPEN_TITLE_PREDICATE = "status NOT IN ('completed', 'rejected', 'cancelled')"
@@ -17,7 +26,9 @@ class Initiative(SQLModel, table=True):
 
     __table_args__ = (
         sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_range"),
-        sa.CheckConstraint("target_date IS NULL OR start_date IS NULL OR target_date >= start_date", name="dates_ordered"),
+        sa.CheckConstraint(
+            "target_date IS NULL OR start_date IS NULL OR target_date >= start_date", name="dates_ordered"
+        ),
         sa.CheckConstraint("version >= 1", name="version_positive"),
         # Titles are unique, case-insensitively, among initiatives still open (hand-written in the migration).
         sa.Index(

@@ -2,6 +2,7 @@
 
 Every input model derives from `Strict`, which applies the rules all inputs share (cxgov.models.inputs_rules).
 """
+
 from __future__ import annotations
 
 from typing import Any, TypeVar
@@ -65,9 +66,16 @@ class InitiativeInput(Strict):
     journey_stage_ids: list[Id] = Field(default_factory=list, max_length=MAX_TERMS)
     channel_ids: list[Id] = Field(default_factory=list, max_length=MAX_TERMS)
 
-    _blanks = field_validator("project_code", "objective_id", "sponsor_id", "owning_department_id",
-                              "requesting_department_id", "start_date", "target_date", mode="before")(
-        classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator(
+        "project_code",
+        "objective_id",
+        "sponsor_id",
+        "owning_department_id",
+        "requesting_department_id",
+        "start_date",
+        "target_date",
+        mode="before",
+    )(classmethod(lambda cls, v: _blank_to_none(v)))
 
     @field_validator("title", mode="before")
     @classmethod
@@ -81,8 +89,14 @@ class InitiativeInput(Strict):
         if self.start_date and self.target_date and self.target_date < self.start_date:
             raise pydantic.ValidationError.from_exception_data(
                 "InitiativeInput",
-                [{"type": "value_error", "loc": ("target_date",), "input": self.target_date,
-                  "ctx": {"error": FieldProblem("error.dates_order")}}],
+                [
+                    {
+                        "type": "value_error",
+                        "loc": ("target_date",),
+                        "input": self.target_date,
+                        "ctx": {"error": FieldProblem("error.dates_order")},
+                    }
+                ],
             )
         return self
 
@@ -103,7 +117,13 @@ class CheckInInput(Strict):
         if self.health is not Health.GREEN and not self.reason:
             raise pydantic.ValidationError.from_exception_data(
                 "CheckInInput",
-                [{"type": "value_error", "loc": ("reason",), "input": self.reason,
-                  "ctx": {"error": FieldProblem("error.reason_required")}}],
+                [
+                    {
+                        "type": "value_error",
+                        "loc": ("reason",),
+                        "input": self.reason,
+                        "ctx": {"error": FieldProblem("error.reason_required")},
+                    }
+                ],
             )
         return self

@@ -4,6 +4,7 @@ Passwords are taken exactly as typed (no whitespace stripping: a space is a char
 The rules that need the settings or the person (length, common, personal) live in cxgov.passwords and
 are applied by the service.
 """
+
 from __future__ import annotations
 
 from pydantic import ConfigDict, Field, field_validator
@@ -47,5 +48,4 @@ class PasswordChangeInput(_PasswordForm):
     current_password: str = Field(max_length=MAX_PASSWORD_LENGTH)
     new_password: str = Field(max_length=MAX_PASSWORD_LENGTH)
 
-    _present = field_validator("current_password", "new_password", mode="before")(
-        classmethod(lambda cls, v: _typed(v)))
+    _present = field_validator("current_password", "new_password", mode="before")(classmethod(lambda cls, v: _typed(v)))

@@ -1,4 +1,5 @@
 """Input models of the admin area: people, departments, objectives, list values, KPIs and KPI readings."""
+
 from __future__ import annotations
 
 import re
@@ -30,9 +31,13 @@ def _problem(model: str, field: str, value, key: str, **params) -> pydantic.Vali
 
 def _problems(model: str, problems: dict[str, tuple[str, dict]]) -> pydantic.ValidationError:
     """Model-level rules reported on their fields, like the field validators do."""
-    return pydantic.ValidationError.from_exception_data(model, [
-        {"type": "value_error", "loc": (field,), "input": None, "ctx": {"error": FieldProblem(key, **params)}}
-        for field, (key, params) in problems.items()])
+    return pydantic.ValidationError.from_exception_data(
+        model,
+        [
+            {"type": "value_error", "loc": (field,), "input": None, "ctx": {"error": FieldProblem(key, **params)}}
+            for field, (key, params) in problems.items()
+        ],
+    )
 
 
 class PersonInput(Strict):
@@ -106,7 +111,8 @@ class KpiInput(Strict):
 
     _names = field_validator("code", "name", mode="before")(classmethod(lambda cls, v: _required(v)))
     _blanks = field_validator("scale_min", "scale_max", "discipline", "owner_id", mode="before")(
-        classmethod(lambda cls, v: _blank_to_none(v)))
+        classmethod(lambda cls, v: _blank_to_none(v))
+    )
 
     @field_validator("code")
     @classmethod
@@ -118,8 +124,12 @@ class KpiInput(Strict):
     def _scale_fits(self):
         """Ordered, and within what the kind allows (cxgov.kpi_rules)."""
         problems = scale_problems(self.kind, self.scale_min, self.scale_max)
-        if not problems and self.scale_min is not None and self.scale_max is not None \
-                and self.scale_max <= self.scale_min:
+        if (
+            not problems
+            and self.scale_min is not None
+            and self.scale_max is not None
+            and self.scale_max <= self.scale_min
+        ):
             problems = {"scale_max": ("admin.error.scale_order", {})}
         if problems:
             raise _problems("KpiInput", problems)

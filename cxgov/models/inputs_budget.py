@@ -3,6 +3,7 @@
 Amounts go from text straight into integer cents via Decimal, never via a float (a float cannot hold 0.10
 exactly). Only the digits 0–9 count: Python's Decimal would also read Arabic-Indic and other digits.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,12 @@ def parse_cents(text: str) -> int:
         whole, mark, fraction = match.groups()
     whole_digits = re.sub(r"[.,]", "", whole)
     separators = set(re.findall(r"[.,]", whole))
-    if ((not whole_digits and not fraction) or len(separators) > 1 or mark in separators
-            or not re.fullmatch(r"[0-9]*", whole_digits)):
+    if (
+        (not whole_digits and not fraction)
+        or len(separators) > 1
+        or mark in separators
+        or not re.fullmatch(r"[0-9]*", whole_digits)
+    ):
         raise FieldProblem("programs.error.amount_invalid")
     if separators and not all(len(group) == 3 for group in re.split(r"[.,]", whole)[1:]):
         raise FieldProblem("programs.error.amount_invalid")
@@ -103,10 +108,23 @@ class ExpenseInput(Strict):
     @model_validator(mode="after")
     def _credit_has_its_reason(self):
         """A credit without a reason cannot be told from a typo; a reason on a cost suggests a missing minus."""
-        key = "credit.error.reason_required" if self.amount_cents < 0 and not self.correction_reason else \
-            "credit.error.reason_only_for_credit" if self.amount_cents > 0 and self.correction_reason else None
+        key = (
+            "credit.error.reason_required"
+            if self.amount_cents < 0 and not self.correction_reason
+            else "credit.error.reason_only_for_credit"
+            if self.amount_cents > 0 and self.correction_reason
+            else None
+        )
         if key:
-            raise pydantic.ValidationError.from_exception_data("ExpenseInput", [
-                {"type": "value_error", "loc": ("correction_reason",), "input": self.correction_reason,
-                 "ctx": {"error": FieldProblem(key)}}])
+            raise pydantic.ValidationError.from_exception_data(
+                "ExpenseInput",
+                [
+                    {
+                        "type": "value_error",
+                        "loc": ("correction_reason",),
+                        "input": self.correction_reason,
+                        "ctx": {"error": FieldProblem(key)},
+                    }
+                ],
+            )
         return self

@@ -1,5 +1,6 @@
 """What a check-in may carry besides the check-in itself: spend to book and a reading of one of the
 initiative's KPIs, so a program manager updates everything in one form."""
+
 from __future__ import annotations
 
 import pydantic
@@ -21,7 +22,8 @@ class CheckInExtrasInput(Strict):
     kpi_sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
 
     _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
-        classmethod(lambda cls, v: _blank_to_none(v)))
+        classmethod(lambda cls, v: _blank_to_none(v))
+    )
     _amount = field_validator("spend_cents", mode="before")(classmethod(lambda cls, v: optional_cents(v)))
 
     @field_validator("spend_cents")
@@ -35,9 +37,23 @@ class CheckInExtrasInput(Strict):
     @model_validator(mode="after")
     def _reading_complete(self):
         """A KPI without a value, or a value without a KPI, is half a reading: say which half is missing."""
-        missing = "kpi_value" if self.kpi_id is not None and self.kpi_value is None else \
-            "kpi_id" if self.kpi_id is None and self.kpi_value is not None else None
+        missing = (
+            "kpi_value"
+            if self.kpi_id is not None and self.kpi_value is None
+            else "kpi_id"
+            if self.kpi_id is None and self.kpi_value is not None
+            else None
+        )
         if missing:
-            raise pydantic.ValidationError.from_exception_data("CheckInExtrasInput", [
-                {"type": "value_error", "loc": (missing,), "input": None, "ctx": {"error": FieldProblem("error.required")}}])
+            raise pydantic.ValidationError.from_exception_data(
+                "CheckInExtrasInput",
+                [
+                    {
+                        "type": "value_error",
+                        "loc": (missing,),
+                        "input": None,
+                        "ctx": {"error": FieldProblem("error.required")},
+                    }
+                ],
+            )
         return self

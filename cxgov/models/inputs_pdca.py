@@ -1,5 +1,6 @@
 """Input models of the PDCA record (the A3 fields of a cycle) and of the moves: the reasons a phase move, a status
 move or a decision needs."""
+
 from __future__ import annotations
 
 from pydantic import Field, field_validator
@@ -26,8 +27,9 @@ class CycleRecordInput(Strict):
     check_result: str = Field(default="", max_length=LONG_TEXT)
     check_sample_size: int | None = Field(default=None, ge=0, le=100_000_000)
 
-    _blanks = field_validator("target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size",
-                              mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator(
+        "target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size", mode="before"
+    )(classmethod(lambda cls, v: _blank_to_none(v)))
 
 
 def _required_text(value):

@@ -2,6 +2,7 @@
 
 The services check what needs the database (people exist and are active, dependencies form no cycle).
 """
+
 from __future__ import annotations
 
 from datetime import date

@@ -4,6 +4,7 @@ message per field that names the field's limit.
 `check_shared_rules` runs on every field of every input model (the `Strict` base), after the model's own
 before-validators have turned blanks into None and typed amounts into cents.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,6 +52,7 @@ def id_from_text(text: str | None) -> int | None:
 
 
 # --- the shared before-validator ----------------------------------------------------------------------------
+
 
 def check_shared_rules(model: type[BaseModel], field: str, value: Any) -> Any:
     """NUL is refused in text (PostgreSQL cannot store it); numbers are typed with the digits 0–9, and a
@@ -115,8 +117,9 @@ MESSAGE_KEYS = {
     "list_type": "error.not_a_list",
 }
 # Everything pydantic reports when a number is beyond a field's bounds (or too long to be read at all).
-OUT_OF_RANGE = frozenset({"greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number",
-                          "int_parsing_size"})
+OUT_OF_RANGE = frozenset(
+    {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number", "int_parsing_size"}
+)
 
 
 def field_errors(model: type[BaseModel], exc: pydantic.ValidationError) -> dict[str, tuple[str, dict]]:
@@ -144,7 +147,7 @@ def _message(model: type[BaseModel], field: str, error: dict) -> tuple[str, dict
 
 
 def range_message(model: type[BaseModel], field: str) -> tuple[str, dict]:
-    """"must be between 0 and 100", "at least 1" or "at most €9,999,999,999.99": the field's own bounds."""
+    """ "must be between 0 and 100", "at least 1" or "at most €9,999,999,999.99": the field's own bounds."""
     low, high = bounds(model, field)
     shown = Amount if field.endswith("_cents") else Number
     if low is not None and high is not None:

@@ -1,4 +1,5 @@
 """Input model of the sign-in cookie route: the one-time ticket a freshly signed-in page hands in."""
+
 from __future__ import annotations
 
 from pydantic import Field

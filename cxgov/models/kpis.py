@@ -1,4 +1,5 @@
 """The KPI catalogue, KPI readings and the initiative↔KPI link."""
+
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -38,8 +39,15 @@ class KpiReading(SQLModel, table=True):
     __table_args__ = (
         # One live reading per KPI, month and source; a withdrawn one stays in the history and frees its place for
         # the right value (a partial index, hand-written in the migration).
-        sa.Index("uq_kpi_reading_live", "kpi_id", "period", "source", unique=True,
-                 sqlite_where=sa.text("withdrawn_at IS NULL"), postgresql_where=sa.text("withdrawn_at IS NULL")),
+        sa.Index(
+            "uq_kpi_reading_live",
+            "kpi_id",
+            "period",
+            "source",
+            unique=True,
+            sqlite_where=sa.text("withdrawn_at IS NULL"),
+            postgresql_where=sa.text("withdrawn_at IS NULL"),
+        ),
         sa.CheckConstraint("sample_size IS NULL OR sample_size >= 0", name="sample_size_positive"),
         sa.CheckConstraint("version >= 1", name="version_positive"),
     )

@@ -1,4 +1,5 @@
 """People, departments, strategic objectives and the editable classification lists."""
+
 from datetime import datetime
 
 import sqlalchemy as sa

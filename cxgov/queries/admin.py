@@ -3,6 +3,7 @@
 Each returns a DataFrame with the editable fields and the `version` (what an edit form starts from),
 plus counts aggregated in SQL. Enum columns hold their string codes; the UI translates them.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -11,7 +12,15 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from cxgov.models import (
-    Department, Initiative, Kpi, KpiReading, LocalAccount, Person, StrategicObjective, TaxonomyTerm, base,
+    Department,
+    Initiative,
+    Kpi,
+    KpiReading,
+    LocalAccount,
+    Person,
+    StrategicObjective,
+    TaxonomyTerm,
+    base,
 )
 from cxgov.queries import readings
 
@@ -33,8 +42,9 @@ def _count_by(column) -> sa.Subquery:
     return sa.select(column.label("key"), sa.func.count().label("n")).group_by(column).subquery()
 
 
-def people(session: Session, *, role: str | None = None, department_id: int | None = None,
-           active: bool | None = None) -> pd.DataFrame:
+def people(
+    session: Session, *, role: str | None = None, department_id: int | None = None, active: bool | None = None
+) -> pd.DataFrame:
     """People with their department name, how many initiatives they own and their local account, filtered in SQL.
 
     `has_account` and `locked` (locked out right now) describe the local account; its hash is never read.
@@ -42,10 +52,19 @@ def people(session: Session, *, role: str | None = None, department_id: int | No
     owned = _count_by(Initiative.owner_id)
     locked = sa.case((LocalAccount.locked_until > base.utcnow(), sa.true()), else_=sa.false())
     query = (
-        sa.select(Person.id, Person.name, Person.email, Person.department_id, Department.name.label("department"),
-                  _text(Person.role).label("role"), Person.active, sa.func.coalesce(owned.c.n, 0).label("initiatives"),
-                  sa.type_coerce(LocalAccount.person_id.is_not(None), sa.Boolean).label("has_account"),
-                  sa.type_coerce(locked, sa.Boolean).label("locked"), Person.version)
+        sa.select(
+            Person.id,
+            Person.name,
+            Person.email,
+            Person.department_id,
+            Department.name.label("department"),
+            _text(Person.role).label("role"),
+            Person.active,
+            sa.func.coalesce(owned.c.n, 0).label("initiatives"),
+            sa.type_coerce(LocalAccount.person_id.is_not(None), sa.Boolean).label("has_account"),
+            sa.type_coerce(locked, sa.Boolean).label("locked"),
+            Person.version,
+        )
         .outerjoin(Department, Department.id == Person.department_id)
         .outerjoin(owned, owned.c.key == Person.id)
         .outerjoin(LocalAccount, LocalAccount.person_id == Person.id)
@@ -63,29 +82,55 @@ def people(session: Session, *, role: str | None = None, department_id: int | No
 def departments(session: Session) -> pd.DataFrame:
     """Departments with their number of people and of initiatives they own."""
     staff, owned = _count_by(Person.department_id), _count_by(Initiative.owning_department_id)
-    return _frame(session, sa.select(
-        Department.id, Department.name, Department.active, sa.func.coalesce(staff.c.n, 0).label("people"),
-        sa.func.coalesce(owned.c.n, 0).label("initiatives"), Department.version,
-    ).outerjoin(staff, staff.c.key == Department.id).outerjoin(owned, owned.c.key == Department.id)
-        .order_by(Department.name))
+    return _frame(
+        session,
+        sa.select(
+            Department.id,
+            Department.name,
+            Department.active,
+            sa.func.coalesce(staff.c.n, 0).label("people"),
+            sa.func.coalesce(owned.c.n, 0).label("initiatives"),
+            Department.version,
+        )
+        .outerjoin(staff, staff.c.key == Department.id)
+        .outerjoin(owned, owned.c.key == Department.id)
+        .order_by(Department.name),
+    )
 
 
 def objectives(session: Session) -> pd.DataFrame:
     """Strategic objectives with their owner (also when deactivated) and number of initiatives."""
     linked = _count_by(Initiative.objective_id)
-    return _frame(session, sa.select(
-        StrategicObjective.id, StrategicObjective.title, StrategicObjective.description, StrategicObjective.owner_id,
-        Person.name.label("owner"), StrategicObjective.active, sa.func.coalesce(linked.c.n, 0).label("initiatives"),
-        StrategicObjective.version,
-    ).outerjoin(Person, Person.id == StrategicObjective.owner_id).outerjoin(linked, linked.c.key == StrategicObjective.id)
-        .order_by(StrategicObjective.title))
+    return _frame(
+        session,
+        sa.select(
+            StrategicObjective.id,
+            StrategicObjective.title,
+            StrategicObjective.description,
+            StrategicObjective.owner_id,
+            Person.name.label("owner"),
+            StrategicObjective.active,
+            sa.func.coalesce(linked.c.n, 0).label("initiatives"),
+            StrategicObjective.version,
+        )
+        .outerjoin(Person, Person.id == StrategicObjective.owner_id)
+        .outerjoin(linked, linked.c.key == StrategicObjective.id)
+        .order_by(StrategicObjective.title),
+    )
 
 
 def terms(session: Session, *, kind: str | None = None) -> pd.DataFrame:
     """Journey stages and channels in list order."""
-    query = sa.select(TaxonomyTerm.id, _text(TaxonomyTerm.kind).label("kind"), TaxonomyTerm.code,
-                      TaxonomyTerm.name_en, TaxonomyTerm.name_nl, TaxonomyTerm.position, TaxonomyTerm.active,
-                      TaxonomyTerm.version).order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code)
+    query = sa.select(
+        TaxonomyTerm.id,
+        _text(TaxonomyTerm.kind).label("kind"),
+        TaxonomyTerm.code,
+        TaxonomyTerm.name_en,
+        TaxonomyTerm.name_nl,
+        TaxonomyTerm.position,
+        TaxonomyTerm.active,
+        TaxonomyTerm.version,
+    ).order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code)
     if kind:
         query = query.where(TaxonomyTerm.kind == kind)
     return _frame(session, query)
@@ -98,17 +143,43 @@ def kpis(session: Session) -> pd.DataFrame:
     live = readings.live_readings()
     latest = readings.latest_counting_readings()
     disagreeing = sa.and_(live.c.reports > 1, live.c.month_has_primary == 0)
-    counts = (sa.select(live.c.kpi_id, sa.func.count().label("n"),
-                        sa.func.count(sa.distinct(sa.case((disagreeing, live.c.period)))).label("disagreeing"))
-              .group_by(live.c.kpi_id).subquery("reading_counts"))
-    return _frame(session, sa.select(
-        Kpi.id, Kpi.code, Kpi.name, _text(Kpi.kind).label("kind"), Kpi.unit, Kpi.scale_min, Kpi.scale_max, Kpi.method,
-        _text(Kpi.direction).label("direction"), _text(Kpi.discipline).label("discipline"), Kpi.owner_id,
-        owner.name.label("owner"), Kpi.description, Kpi.primary_source, Kpi.active,
-        sa.func.coalesce(counts.c.n, 0).label("readings"), latest.c.period.label("latest_period"),
-        sa.func.coalesce(counts.c.disagreeing, 0).label("disagreeing_months"), Kpi.version,
-    ).outerjoin(owner, owner.id == Kpi.owner_id).outerjoin(counts, counts.c.kpi_id == Kpi.id)
-        .outerjoin(latest, latest.c.kpi_id == Kpi.id).order_by(Kpi.code))
+    counts = (
+        sa.select(
+            live.c.kpi_id,
+            sa.func.count().label("n"),
+            sa.func.count(sa.distinct(sa.case((disagreeing, live.c.period)))).label("disagreeing"),
+        )
+        .group_by(live.c.kpi_id)
+        .subquery("reading_counts")
+    )
+    return _frame(
+        session,
+        sa.select(
+            Kpi.id,
+            Kpi.code,
+            Kpi.name,
+            _text(Kpi.kind).label("kind"),
+            Kpi.unit,
+            Kpi.scale_min,
+            Kpi.scale_max,
+            Kpi.method,
+            _text(Kpi.direction).label("direction"),
+            _text(Kpi.discipline).label("discipline"),
+            Kpi.owner_id,
+            owner.name.label("owner"),
+            Kpi.description,
+            Kpi.primary_source,
+            Kpi.active,
+            sa.func.coalesce(counts.c.n, 0).label("readings"),
+            latest.c.period.label("latest_period"),
+            sa.func.coalesce(counts.c.disagreeing, 0).label("disagreeing_months"),
+            Kpi.version,
+        )
+        .outerjoin(owner, owner.id == Kpi.owner_id)
+        .outerjoin(counts, counts.c.kpi_id == Kpi.id)
+        .outerjoin(latest, latest.c.kpi_id == Kpi.id)
+        .order_by(Kpi.code),
+    )
 
 
 def kpi_readings(session: Session, kpi_id: int, limit: int = READINGS_SHOWN) -> pd.DataFrame:
@@ -116,13 +187,26 @@ def kpi_readings(session: Session, kpi_id: int, limit: int = READINGS_SHOWN) -> 
     the primary one, shown beside, sources disagree, withdrawn), who corrected or withdrew it and why."""
     live = readings.live_readings()
     corrector, withdrawer = aliased(Person, name="corrector"), aliased(Person, name="withdrawer")
-    return _frame(session, sa.select(
-        KpiReading.id, KpiReading.period, KpiReading.value, KpiReading.sample_size, KpiReading.source,
-        readings.reading_standing(live).label("standing"), KpiReading.version, KpiReading.updated_at,
-        corrector.name.label("updated_by"), KpiReading.withdrawn_at, withdrawer.name.label("withdrawn_by"),
-        KpiReading.withdrawal_reason,
-    ).outerjoin(live, live.c.id == KpiReading.id)
+    return _frame(
+        session,
+        sa.select(
+            KpiReading.id,
+            KpiReading.period,
+            KpiReading.value,
+            KpiReading.sample_size,
+            KpiReading.source,
+            readings.reading_standing(live).label("standing"),
+            KpiReading.version,
+            KpiReading.updated_at,
+            corrector.name.label("updated_by"),
+            KpiReading.withdrawn_at,
+            withdrawer.name.label("withdrawn_by"),
+            KpiReading.withdrawal_reason,
+        )
+        .outerjoin(live, live.c.id == KpiReading.id)
         .outerjoin(corrector, corrector.id == KpiReading.updated_by_id)
         .outerjoin(withdrawer, withdrawer.id == KpiReading.withdrawn_by_id)
         .where(KpiReading.kpi_id == kpi_id)
-        .order_by(KpiReading.period.desc(), KpiReading.source, KpiReading.id).limit(limit))
+        .order_by(KpiReading.period.desc(), KpiReading.source, KpiReading.id)
+        .limit(limit),
+    )

@@ -1,4 +1,5 @@
 """Audit log reads: one filtered page of events (filters and paging in SQL), filter choices, the chain head."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,18 @@ from cxgov.dates import days_after
 from cxgov.models import AuditEvent, AuditHead
 from cxgov.queries.search import containing
 
-EVENT_COLUMNS = ("seq", "occurred_at", "actor_name", "entity", "entity_id", "action", "field", "old_value",
-                 "new_value", "reason")
+EVENT_COLUMNS = (
+    "seq",
+    "occurred_at",
+    "actor_name",
+    "entity",
+    "entity_id",
+    "action",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,11 @@ def _conditions(f: AuditFilter) -> list[sa.ColumnElement]:
         conditions.append(AuditEvent.occurred_at >= _start_of(f.date_from, zone))
     if f.date_to and f.date_to < date.max:  # up to the last day Python knows: every event
         conditions.append(AuditEvent.occurred_at < _start_of(days_after(f.date_to, 1), zone))
-    for column, value in ((AuditEvent.actor_name, f.actor), (AuditEvent.entity, f.entity), (AuditEvent.action, f.action)):
+    for column, value in (
+        (AuditEvent.actor_name, f.actor),
+        (AuditEvent.entity, f.entity),
+        (AuditEvent.action, f.action),
+    ):
         if value:
             conditions.append(column == value)
     searched = containing(f.text, AuditEvent.field, AuditEvent.old_value, AuditEvent.new_value, AuditEvent.reason)
@@ -55,23 +70,36 @@ def events(session: Session, f: AuditFilter, *, limit: int, offset: int = 0) -> 
     conditions = _conditions(f)
     total = session.execute(sa.select(sa.func.count()).select_from(AuditEvent).where(*conditions)).scalar_one()
     rows = session.execute(
-        sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS)).where(*conditions)
-        .order_by(AuditEvent.seq.desc()).limit(limit).offset(offset)
+        sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS))
+        .where(*conditions)
+        .order_by(AuditEvent.seq.desc())
+        .limit(limit)
+        .offset(offset)
     ).all()
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)), total
 
 
 def all_events(session: Session, f: AuditFilter) -> list[sa.Row]:
     """Every matching event, newest first, with the columns of EVENT_COLUMNS (for an export: no paging)."""
-    return list(session.execute(sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS))
-                                .where(*_conditions(f)).order_by(AuditEvent.seq.desc())).all())
+    return list(
+        session.execute(
+            sa.select(*(getattr(AuditEvent, name) for name in EVENT_COLUMNS))
+            .where(*_conditions(f))
+            .order_by(AuditEvent.seq.desc())
+        ).all()
+    )
 
 
 def filter_choices(session: Session) -> dict[str, list[str]]:
     """The actors, entities and actions that occur in the log, for the filter pickers."""
-    return {name: list(session.execute(sa.select(column).distinct().order_by(column)).scalars())
-            for name, column in (("actor", AuditEvent.actor_name), ("entity", AuditEvent.entity),
-                                 ("action", AuditEvent.action))}
+    return {
+        name: list(session.execute(sa.select(column).distinct().order_by(column)).scalars())
+        for name, column in (
+            ("actor", AuditEvent.actor_name),
+            ("entity", AuditEvent.entity),
+            ("action", AuditEvent.action),
+        )
+    }
 
 
 def chain_head(session: Session) -> tuple[int, str]:

@@ -3,6 +3,7 @@
 Built on the portfolio's one-row-per-initiative query (phase of the open cycle, latest check-in health,
 planned and actual cents), so every function runs a fixed number of statements however many initiatives exist.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -14,16 +15,43 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from cxgov.models import (
-    BudgetLine, CheckIn, Department, Expense, Initiative, InitiativeKpi, InitiativeMember, InitiativeTerm, Kpi,
-    PdcaCycle, Person, Status, StrategicObjective, TaxonomyTerm,
+    BudgetLine,
+    CheckIn,
+    Department,
+    Expense,
+    Initiative,
+    InitiativeKpi,
+    InitiativeMember,
+    InitiativeTerm,
+    Kpi,
+    PdcaCycle,
+    Person,
+    Status,
+    StrategicObjective,
+    TaxonomyTerm,
 )
 from cxgov.queries.portfolio import HEALTH_ORDER, _initiatives, _text
 from cxgov.queries.readings import latest_counting_readings
 from cxgov.queries.search import containing
 
 LIST_COLUMNS = (
-    "id", "title", "discipline", "status", "phase", "health", "reason", "lane", "priority", "owner_id", "owner",
-    "owning_department", "progress_pct", "planned_cents", "actual_cents", "start_date", "target_date",
+    "id",
+    "title",
+    "discipline",
+    "status",
+    "phase",
+    "health",
+    "reason",
+    "lane",
+    "priority",
+    "owner_id",
+    "owner",
+    "owning_department",
+    "progress_pct",
+    "planned_cents",
+    "actual_cents",
+    "start_date",
+    "target_date",
 )
 
 
@@ -73,14 +101,22 @@ SORTS = ("title", "target_date", "start_date", "status", "health", "progress", "
 
 
 def _conditions(base: sa.Subquery, f: InitiativeFilter) -> list[sa.ColumnElement]:
-    equal = {"discipline": base.c.discipline, "status": base.c.status, "phase": base.c.phase,
-             "health": base.c.health, "lane": base.c.lane, "owner_id": base.c.owner_id,
-             "department_id": Initiative.owning_department_id, "objective_id": Initiative.objective_id}
+    equal = {
+        "discipline": base.c.discipline,
+        "status": base.c.status,
+        "phase": base.c.phase,
+        "health": base.c.health,
+        "lane": base.c.lane,
+        "owner_id": base.c.owner_id,
+        "department_id": Initiative.owning_department_id,
+        "objective_id": Initiative.objective_id,
+    }
     conditions = [column == getattr(f, name) for name, column in equal.items() if getattr(f, name) is not None]
     for term_id in (f.journey_stage_id, f.channel_id):
         if term_id is not None:
-            conditions.append(sa.exists().where(InitiativeTerm.initiative_id == base.c.id,
-                                                InitiativeTerm.term_id == term_id))
+            conditions.append(
+                sa.exists().where(InitiativeTerm.initiative_id == base.c.id, InitiativeTerm.term_id == term_id)
+            )
     searched = containing(f.text, Initiative.title, Initiative.description)
     return conditions if searched is None else [*conditions, searched]
 
@@ -91,10 +127,12 @@ def initiative_list(session: Session, *, sort: str = "title", descending: bool =
     base = _initiatives()
     keys = _sort_keys(base, Initiative.progress_pct)[sort]
     order = [k.desc() if descending and k is keys[-1] else k for k in keys]
-    query = (sa.select(*(Initiative.progress_pct if c == "progress_pct" else base.c[c] for c in LIST_COLUMNS))
-             .join(Initiative, Initiative.id == base.c.id)
-             .where(*_conditions(base, f))
-             .order_by(*order, sa.func.lower(base.c.title), base.c.id))
+    query = (
+        sa.select(*(Initiative.progress_pct if c == "progress_pct" else base.c[c] for c in LIST_COLUMNS))
+        .join(Initiative, Initiative.id == base.c.id)
+        .where(*_conditions(base, f))
+        .order_by(*order, sa.func.lower(base.c.title), base.c.id)
+    )
     return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(LIST_COLUMNS))
 
 
@@ -155,12 +193,35 @@ def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail 
     sponsor, requesting = aliased(Person, name="sponsor"), aliased(Department, name="requesting_dep")
     query = (
         sa.select(
-            base.c.id, base.c.title, Initiative.description, base.c.discipline, base.c.status, base.c.phase,
-            PdcaCycle.number, base.c.lane, base.c.priority, Initiative.progress_pct, base.c.start_date,
-            base.c.target_date, Initiative.project_code, Initiative.version, base.c.owner_id, base.c.owner,
-            Initiative.sponsor_id, sponsor.name, Initiative.owning_department_id, base.c.owning_department,
-            Initiative.requesting_department_id, requesting.name, Initiative.objective_id, StrategicObjective.title,
-            base.c.health, base.c.reason, base.c.checkin_date, base.c.planned_cents, base.c.actual_cents,
+            base.c.id,
+            base.c.title,
+            Initiative.description,
+            base.c.discipline,
+            base.c.status,
+            base.c.phase,
+            PdcaCycle.number,
+            base.c.lane,
+            base.c.priority,
+            Initiative.progress_pct,
+            base.c.start_date,
+            base.c.target_date,
+            Initiative.project_code,
+            Initiative.version,
+            base.c.owner_id,
+            base.c.owner,
+            Initiative.sponsor_id,
+            sponsor.name,
+            Initiative.owning_department_id,
+            base.c.owning_department,
+            Initiative.requesting_department_id,
+            requesting.name,
+            Initiative.objective_id,
+            StrategicObjective.title,
+            base.c.health,
+            base.c.reason,
+            base.c.checkin_date,
+            base.c.planned_cents,
+            base.c.actual_cents,
         )
         .join(Initiative, Initiative.id == base.c.id)
         .outerjoin(PdcaCycle, sa.and_(PdcaCycle.initiative_id == base.c.id, PdcaCycle.closed_on.is_(None)))
@@ -172,13 +233,17 @@ def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail 
     row = session.execute(query).first()
     if row is None:
         return None
-    members = session.execute(sa.select(InitiativeMember.person_id)
-                              .where(InitiativeMember.initiative_id == initiative_id)).scalars().all()
+    members = (
+        session.execute(sa.select(InitiativeMember.person_id).where(InitiativeMember.initiative_id == initiative_id))
+        .scalars()
+        .all()
+    )
     terms = session.execute(
         sa.select(TaxonomyTerm.id, _text(TaxonomyTerm.kind), TaxonomyTerm.name_en, TaxonomyTerm.name_nl)
         .join(InitiativeTerm, InitiativeTerm.term_id == TaxonomyTerm.id)
         .where(InitiativeTerm.initiative_id == initiative_id)
-        .order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.id)).all()
+        .order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.id)
+    ).all()
     values = list(row)
     values[27:29] = [int(values[27]), int(values[28])]  # planned/actual cents: exact integers on both databases
     return InitiativeDetail(*values, member_ids=tuple(sorted(members)), terms=tuple(Term(*t) for t in terms))
@@ -191,24 +256,50 @@ def _frame(session: Session, query: sa.Select) -> pd.DataFrame:
 
 def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
     """The check-in history of one initiative, newest first, with the author's name."""
-    return _frame(session, sa.select(
-        CheckIn.id, CheckIn.checkin_date, _text(CheckIn.health).label("health"), CheckIn.reason,
-        CheckIn.progress_pct, CheckIn.summary, CheckIn.next_steps, CheckIn.blocker,
-        _text(CheckIn.derived_health).label("derived_health"), CheckIn.override_reason, Person.name.label("author"),
-    ).join(Person, Person.id == CheckIn.author_id).where(CheckIn.initiative_id == initiative_id)
-        .order_by(CheckIn.checkin_date.desc(), CheckIn.id.desc()))
+    return _frame(
+        session,
+        sa.select(
+            CheckIn.id,
+            CheckIn.checkin_date,
+            _text(CheckIn.health).label("health"),
+            CheckIn.reason,
+            CheckIn.progress_pct,
+            CheckIn.summary,
+            CheckIn.next_steps,
+            CheckIn.blocker,
+            _text(CheckIn.derived_health).label("derived_health"),
+            CheckIn.override_reason,
+            Person.name.label("author"),
+        )
+        .join(Person, Person.id == CheckIn.author_id)
+        .where(CheckIn.initiative_id == initiative_id)
+        .order_by(CheckIn.checkin_date.desc(), CheckIn.id.desc()),
+    )
 
 
 def kpi_links(session: Session, initiative_id: int) -> pd.DataFrame:
     """The KPIs an initiative is measured against: baseline, target and the latest reading that counts."""
     latest = latest_counting_readings()
-    return _frame(session, sa.select(
-        Kpi.id.label("kpi_id"), Kpi.code, Kpi.name, _text(Kpi.kind).label("kind"), Kpi.unit,
-        _text(Kpi.direction).label("direction"), InitiativeKpi.baseline, InitiativeKpi.target,
-        InitiativeKpi.target_date, latest.c.value.label("latest_value"), latest.c.period.label("latest_period"),
-    ).join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
+    return _frame(
+        session,
+        sa.select(
+            Kpi.id.label("kpi_id"),
+            Kpi.code,
+            Kpi.name,
+            _text(Kpi.kind).label("kind"),
+            Kpi.unit,
+            _text(Kpi.direction).label("direction"),
+            InitiativeKpi.baseline,
+            InitiativeKpi.target,
+            InitiativeKpi.target_date,
+            latest.c.value.label("latest_value"),
+            latest.c.period.label("latest_period"),
+        )
+        .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
         .outerjoin(latest, latest.c.kpi_id == Kpi.id)
-        .where(InitiativeKpi.initiative_id == initiative_id).order_by(Kpi.code))
+        .where(InitiativeKpi.initiative_id == initiative_id)
+        .order_by(Kpi.code),
+    )
 
 
 def _quarter(column) -> sa.ColumnElement:
@@ -218,18 +309,30 @@ def _quarter(column) -> sa.ColumnElement:
 
 def budget_by_quarter(session: Session, initiative_id: int) -> pd.DataFrame:
     """Planned and actual cents per (year, quarter) of one initiative, with the variance (actual − planned)."""
-    planned = sa.select(BudgetLine.year.label("year"), BudgetLine.quarter.label("quarter"),
-                        BudgetLine.planned_cents.label("planned"), sa.literal(0, sa.BigInteger).label("actual")
-                        ).where(BudgetLine.initiative_id == initiative_id)
-    actual = sa.select(sa.cast(sa.extract("year", Expense.spent_on), sa.Integer).label("year"),
-                       _quarter(Expense.spent_on).label("quarter"), sa.literal(0, sa.BigInteger).label("planned"),
-                       Expense.amount_cents.label("actual")).where(Expense.initiative_id == initiative_id)
+    planned = sa.select(
+        BudgetLine.year.label("year"),
+        BudgetLine.quarter.label("quarter"),
+        BudgetLine.planned_cents.label("planned"),
+        sa.literal(0, sa.BigInteger).label("actual"),
+    ).where(BudgetLine.initiative_id == initiative_id)
+    actual = sa.select(
+        sa.cast(sa.extract("year", Expense.spent_on), sa.Integer).label("year"),
+        _quarter(Expense.spent_on).label("quarter"),
+        sa.literal(0, sa.BigInteger).label("planned"),
+        Expense.amount_cents.label("actual"),
+    ).where(Expense.initiative_id == initiative_id)
     both = sa.union_all(planned, actual).subquery("amounts")
-    frame = _frame(session, sa.select(
-        both.c.year, both.c.quarter,
-        sa.cast(sa.func.sum(both.c.planned), sa.BigInteger).label("planned_cents"),
-        sa.cast(sa.func.sum(both.c.actual), sa.BigInteger).label("actual_cents"),
-    ).group_by(both.c.year, both.c.quarter).order_by(both.c.year, both.c.quarter))
+    frame = _frame(
+        session,
+        sa.select(
+            both.c.year,
+            both.c.quarter,
+            sa.cast(sa.func.sum(both.c.planned), sa.BigInteger).label("planned_cents"),
+            sa.cast(sa.func.sum(both.c.actual), sa.BigInteger).label("actual_cents"),
+        )
+        .group_by(both.c.year, both.c.quarter)
+        .order_by(both.c.year, both.c.quarter),
+    )
     frame = frame.astype({"year": "int64", "quarter": "int64", "planned_cents": "int64", "actual_cents": "int64"})
     frame["variance_cents"] = frame["actual_cents"] - frame["planned_cents"]
     return frame
@@ -237,11 +340,21 @@ def budget_by_quarter(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def expenses(session: Session, initiative_id: int) -> pd.DataFrame:
     """The expenses of one initiative, newest first, with who booked them."""
-    return _frame(session, sa.select(
-        Expense.id, Expense.spent_on, Expense.amount_cents, _text(Expense.category).label("category"), Expense.note,
-        Expense.correction_reason, Person.name.label("booked_by"),
-    ).outerjoin(Person, Person.id == Expense.created_by_id).where(Expense.initiative_id == initiative_id)
-        .order_by(Expense.spent_on.desc(), Expense.id.desc()))
+    return _frame(
+        session,
+        sa.select(
+            Expense.id,
+            Expense.spent_on,
+            Expense.amount_cents,
+            _text(Expense.category).label("category"),
+            Expense.note,
+            Expense.correction_reason,
+            Person.name.label("booked_by"),
+        )
+        .outerjoin(Person, Person.id == Expense.created_by_id)
+        .where(Expense.initiative_id == initiative_id)
+        .order_by(Expense.spent_on.desc(), Expense.id.desc()),
+    )
 
 
 def choices(session: Session) -> dict[str, pd.DataFrame]:
@@ -251,13 +364,27 @@ def choices(session: Session) -> dict[str, pd.DataFrame]:
     """
     owns = sa.exists().where(Initiative.owner_id == Person.id)
     return {
-        "people": _frame(session, sa.select(Person.id, Person.name, Person.active, owns.label("owns"))
-                         .order_by(Person.name, Person.id)),
-        "departments": _frame(session, sa.select(Department.id, Department.name, Department.active)
-                              .order_by(Department.name)),
-        "objectives": _frame(session, sa.select(StrategicObjective.id, StrategicObjective.title.label("name"),
-                                                StrategicObjective.active).order_by(StrategicObjective.title)),
-        "terms": _frame(session, sa.select(TaxonomyTerm.id, _text(TaxonomyTerm.kind).label("kind"),
-                                           TaxonomyTerm.name_en, TaxonomyTerm.name_nl, TaxonomyTerm.active)
-                        .order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code)),
+        "people": _frame(
+            session,
+            sa.select(Person.id, Person.name, Person.active, owns.label("owns")).order_by(Person.name, Person.id),
+        ),
+        "departments": _frame(
+            session, sa.select(Department.id, Department.name, Department.active).order_by(Department.name)
+        ),
+        "objectives": _frame(
+            session,
+            sa.select(
+                StrategicObjective.id, StrategicObjective.title.label("name"), StrategicObjective.active
+            ).order_by(StrategicObjective.title),
+        ),
+        "terms": _frame(
+            session,
+            sa.select(
+                TaxonomyTerm.id,
+                _text(TaxonomyTerm.kind).label("kind"),
+                TaxonomyTerm.name_en,
+                TaxonomyTerm.name_nl,
+                TaxonomyTerm.active,
+            ).order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code),
+        ),
     }

@@ -3,6 +3,7 @@
 A KPI may have several readings for one month (one per source); which one counts is decided once, in
 cxgov.queries.readings.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,8 +16,19 @@ from cxgov.models import CLOSED_STATUSES, Direction, Discipline, Initiative, Ini
 from cxgov.queries.readings import counting_readings
 
 KPI_COLUMNS = (
-    "id", "code", "name", "kind", "unit", "scale_min", "scale_max", "direction", "latest_period", "latest_value",
-    "sample_size", "previous_year_value", "linked_initiatives",
+    "id",
+    "code",
+    "name",
+    "kind",
+    "unit",
+    "scale_min",
+    "scale_max",
+    "direction",
+    "latest_period",
+    "latest_value",
+    "sample_size",
+    "previous_year_value",
+    "linked_initiatives",
 )
 
 
@@ -24,15 +36,22 @@ def _one_reading_per_period(name: str = "reading") -> sa.Subquery:
     """The reading that counts per KPI and month, with its year and month (to find the same month a year earlier)."""
     counting = counting_readings(f"{name}_counting")
     return sa.select(
-        counting.c.kpi_id, counting.c.period, counting.c.value, counting.c.sample_size,
-        sa.extract("year", counting.c.period).label("year"), sa.extract("month", counting.c.period).label("month"),
+        counting.c.kpi_id,
+        counting.c.period,
+        counting.c.value,
+        counting.c.sample_size,
+        sa.extract("year", counting.c.period).label("year"),
+        sa.extract("month", counting.c.period).label("month"),
     ).subquery(name)
 
 
 def _discipline_kpi_ids(discipline: Discipline) -> sa.Select:
     """KPIs of the discipline itself, plus those its initiatives are measured against."""
-    linked = (sa.select(InitiativeKpi.kpi_id).join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
-              .where(Initiative.discipline == discipline))
+    linked = (
+        sa.select(InitiativeKpi.kpi_id)
+        .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
+        .where(Initiative.discipline == discipline)
+    )
     return sa.select(Kpi.id).where(sa.or_(Kpi.discipline == discipline, Kpi.id.in_(linked)))
 
 
@@ -41,23 +60,43 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
     discipline = Discipline(discipline)
     reading = _one_reading_per_period()
     newest = sa.select(
-        reading, sa.func.row_number().over(partition_by=reading.c.kpi_id,
-                                           order_by=reading.c.period.desc()).label("recency"),
+        reading,
+        sa.func.row_number().over(partition_by=reading.c.kpi_id, order_by=reading.c.period.desc()).label("recency"),
     ).subquery("newest")
     latest = sa.select(newest).where(newest.c.recency == 1).subquery("latest")
     year_before = _one_reading_per_period("year_before")
-    links = (sa.select(InitiativeKpi.kpi_id, sa.func.count().label("n")).join(
-        Initiative, Initiative.id == InitiativeKpi.initiative_id).where(Initiative.discipline == discipline)
-        .group_by(InitiativeKpi.kpi_id).subquery("links"))
+    links = (
+        sa.select(InitiativeKpi.kpi_id, sa.func.count().label("n"))
+        .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
+        .where(Initiative.discipline == discipline)
+        .group_by(InitiativeKpi.kpi_id)
+        .subquery("links")
+    )
     query = (
         sa.select(
-            Kpi.id, Kpi.code, Kpi.name, sa.type_coerce(Kpi.kind, sa.String), Kpi.unit, Kpi.scale_min, Kpi.scale_max,
-            sa.type_coerce(Kpi.direction, sa.String), latest.c.period, latest.c.value, latest.c.sample_size,
-            year_before.c.value, sa.func.coalesce(links.c.n, 0),
+            Kpi.id,
+            Kpi.code,
+            Kpi.name,
+            sa.type_coerce(Kpi.kind, sa.String),
+            Kpi.unit,
+            Kpi.scale_min,
+            Kpi.scale_max,
+            sa.type_coerce(Kpi.direction, sa.String),
+            latest.c.period,
+            latest.c.value,
+            latest.c.sample_size,
+            year_before.c.value,
+            sa.func.coalesce(links.c.n, 0),
         )
         .outerjoin(latest, latest.c.kpi_id == Kpi.id)
-        .outerjoin(year_before, sa.and_(year_before.c.kpi_id == Kpi.id, year_before.c.year == latest.c.year - 1,
-                                        year_before.c.month == latest.c.month))
+        .outerjoin(
+            year_before,
+            sa.and_(
+                year_before.c.kpi_id == Kpi.id,
+                year_before.c.year == latest.c.year - 1,
+                year_before.c.month == latest.c.month,
+            ),
+        )
         .outerjoin(links, links.c.kpi_id == Kpi.id)
         .where(Kpi.active, Kpi.id.in_(_discipline_kpi_ids(discipline)))
         .order_by(Kpi.name, Kpi.id)
@@ -68,10 +107,12 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
 def kpi_trends(session: Session, discipline: Discipline | str, since: date) -> pd.DataFrame:
     """Monthly readings from `since` on of every active KPI of `discipline` (kpi_id, period, value, n)."""
     reading = _one_reading_per_period()
-    query = (sa.select(reading.c.kpi_id, reading.c.period, reading.c.value, reading.c.sample_size)
-             .join(Kpi, Kpi.id == reading.c.kpi_id)
-             .where(Kpi.active, reading.c.period >= since, Kpi.id.in_(_discipline_kpi_ids(Discipline(discipline))))
-             .order_by(reading.c.kpi_id, reading.c.period))
+    query = (
+        sa.select(reading.c.kpi_id, reading.c.period, reading.c.value, reading.c.sample_size)
+        .join(Kpi, Kpi.id == reading.c.kpi_id)
+        .where(Kpi.active, reading.c.period >= since, Kpi.id.in_(_discipline_kpi_ids(Discipline(discipline))))
+        .order_by(reading.c.kpi_id, reading.c.period)
+    )
     rows = session.execute(query).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=["kpi_id", "period", "value", "sample_size"])
 
@@ -84,21 +125,43 @@ def discipline_targets(session: Session, discipline: Discipline | str) -> pd.Dat
     it (their KPI links, which a PDCA cycle's target keeps up to date), the most ambitious one — highest when
     higher is better, lowest when lower is — the earliest due first among equals; with how many set one."""
     discipline = Discipline(discipline)
-    ambition = sa.case((Kpi.direction == Direction.LOWER_IS_BETTER.value, InitiativeKpi.target),
-                       else_=-InitiativeKpi.target)
+    ambition = sa.case(
+        (Kpi.direction == Direction.LOWER_IS_BETTER.value, InitiativeKpi.target), else_=-InitiativeKpi.target
+    )
     ranked = (
         sa.select(
-            InitiativeKpi.kpi_id, InitiativeKpi.target, InitiativeKpi.target_date, Initiative.id.label("initiative_id"),
-            Initiative.title, sa.func.count().over(partition_by=InitiativeKpi.kpi_id).label("targets_set"),
-            sa.func.row_number().over(partition_by=InitiativeKpi.kpi_id, order_by=(
-                ambition, InitiativeKpi.target_date.is_(None), InitiativeKpi.target_date, Initiative.id)).label("rank"),
+            InitiativeKpi.kpi_id,
+            InitiativeKpi.target,
+            InitiativeKpi.target_date,
+            Initiative.id.label("initiative_id"),
+            Initiative.title,
+            sa.func.count().over(partition_by=InitiativeKpi.kpi_id).label("targets_set"),
+            sa.func.row_number()
+            .over(
+                partition_by=InitiativeKpi.kpi_id,
+                order_by=(ambition, InitiativeKpi.target_date.is_(None), InitiativeKpi.target_date, Initiative.id),
+            )
+            .label("rank"),
         )
         .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
         .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
-        .where(Initiative.discipline == discipline, Initiative.status.not_in(CLOSED_STATUSES),
-               InitiativeKpi.target.is_not(None), Kpi.active)
+        .where(
+            Initiative.discipline == discipline,
+            Initiative.status.not_in(CLOSED_STATUSES),
+            InitiativeKpi.target.is_not(None),
+            Kpi.active,
+        )
     ).subquery("ranked_target")
-    query = (sa.select(ranked.c.kpi_id, ranked.c.target, ranked.c.target_date, ranked.c.initiative_id,
-                       ranked.c.title, ranked.c.targets_set)
-             .where(ranked.c.rank == 1).order_by(ranked.c.kpi_id))
+    query = (
+        sa.select(
+            ranked.c.kpi_id,
+            ranked.c.target,
+            ranked.c.target_date,
+            ranked.c.initiative_id,
+            ranked.c.title,
+            ranked.c.targets_set,
+        )
+        .where(ranked.c.rank == 1)
+        .order_by(ranked.c.kpi_id)
+    )
     return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(TARGET_COLUMNS))

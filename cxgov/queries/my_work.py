@@ -1,5 +1,6 @@
 """My work: what needs one person on their initiatives — check-ins due, milestones and plan actions due, moves
 waiting, blockers — most urgent first. A fixed number of statements, whatever the portfolio's size."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -11,22 +12,41 @@ from sqlmodel import Session
 from cxgov.dates import days_after
 from cxgov.health import RUNNING
 from cxgov.models import (
-    CLOSED_STATUSES, CheckIn, Initiative, InitiativeMember, Lane, Milestone, PdcaCycle, Phase, PlanAction, Status,
-    StatusMove, StatusTransition,
+    CLOSED_STATUSES,
+    CheckIn,
+    Initiative,
+    InitiativeMember,
+    Lane,
+    Milestone,
+    PdcaCycle,
+    Phase,
+    PlanAction,
+    Status,
+    StatusMove,
+    StatusTransition,
 )
 from cxgov.queries.health import assess
 from cxgov.queries.portfolio import _latest_check_ins
 
 COLUMNS = ("kind", "id", "title", "when", "subject")
 # Kinds of work, in the order they are listed when equally urgent.
-KINDS = ("check_in_due", "milestone_due", "action_due", "info_requested", "decision_waiting", "ready_for_do",
-         "approval_waiting", "blocked")
+KINDS = (
+    "check_in_due",
+    "milestone_due",
+    "action_due",
+    "info_requested",
+    "decision_waiting",
+    "ready_for_do",
+    "approval_waiting",
+    "blocked",
+)
 LOOK_AHEAD_DAYS = 14  # milestones and actions due within two weeks are shown; a check-in due within a week
 CHECK_IN_LOOK_AHEAD_DAYS = 7
 
 
-def my_work(session: Session, *, person_id: int, may_approve: bool, today: date, cadence_days: int,
-            spend_tolerance_pct: int) -> pd.DataFrame:
+def my_work(
+    session: Session, *, person_id: int, may_approve: bool, today: date, cadence_days: int, spend_tolerance_pct: int
+) -> pd.DataFrame:
     """One row per thing that needs the person: its kind, the initiative, the date that makes it urgent (a due
     date, or the day it started waiting) and its subject (a milestone's title, a blocker). Earliest first."""
     mine = _my_open_initiatives(session, person_id)
@@ -50,9 +70,13 @@ def my_work(session: Session, *, person_id: int, may_approve: bool, today: date,
 def _my_open_initiatives(session: Session, person_id: int) -> list:
     member = sa.select(InitiativeMember.initiative_id).where(InitiativeMember.person_id == person_id)
     return session.execute(
-        sa.select(Initiative.id, Initiative.title, Initiative.status, Initiative.start_date, Initiative.created_at)
-        .where(sa.or_(Initiative.owner_id == person_id, Initiative.sponsor_id == person_id, Initiative.id.in_(member)),
-               Initiative.status.not_in(list(CLOSED_STATUSES)))).all()
+        sa.select(
+            Initiative.id, Initiative.title, Initiative.status, Initiative.start_date, Initiative.created_at
+        ).where(
+            sa.or_(Initiative.owner_id == person_id, Initiative.sponsor_id == person_id, Initiative.id.in_(member)),
+            Initiative.status.not_in(list(CLOSED_STATUSES)),
+        )
+    ).all()
 
 
 def _titles(session: Session, ids: set[int]) -> dict[int, str]:
@@ -65,9 +89,13 @@ def _check_ins_due(session: Session, mine: list, today: date, cadence_days: int)
     running = [row for row in mine if Status(row.status) in RUNNING]
     if not running:
         return []
-    last = dict(session.execute(sa.select(CheckIn.initiative_id, sa.func.max(CheckIn.checkin_date))
-                                .where(CheckIn.initiative_id.in_([r.id for r in running]))
-                                .group_by(CheckIn.initiative_id)).all())
+    last = dict(
+        session.execute(
+            sa.select(CheckIn.initiative_id, sa.func.max(CheckIn.checkin_date))
+            .where(CheckIn.initiative_id.in_([r.id for r in running]))
+            .group_by(CheckIn.initiative_id)
+        ).all()
+    )
     items = []
     for row in running:
         due = days_after(last.get(row.id) or row.start_date or row.created_at.date(), cadence_days)
@@ -77,31 +105,47 @@ def _check_ins_due(session: Session, mine: list, today: date, cadence_days: int)
 
 
 def _milestones_due(session: Session, ids: list[int], today: date) -> list[tuple]:
-    return [("milestone_due", initiative_id, due_on, title) for initiative_id, due_on, title in session.execute(
-        sa.select(Milestone.initiative_id, Milestone.due_on, Milestone.title)
-        .where(Milestone.initiative_id.in_(ids), Milestone.done_on.is_(None),
-               Milestone.due_on <= days_after(today, LOOK_AHEAD_DAYS)))]
+    return [
+        ("milestone_due", initiative_id, due_on, title)
+        for initiative_id, due_on, title in session.execute(
+            sa.select(Milestone.initiative_id, Milestone.due_on, Milestone.title).where(
+                Milestone.initiative_id.in_(ids),
+                Milestone.done_on.is_(None),
+                Milestone.due_on <= days_after(today, LOOK_AHEAD_DAYS),
+            )
+        )
+    ]
 
 
 def _actions_due(session: Session, person_id: int, today: date) -> list[tuple]:
     """Plan actions the person owns, on any initiative's open cycle."""
-    return [("action_due", initiative_id, due_on, description) for initiative_id, due_on, description in session.execute(
-        sa.select(PdcaCycle.initiative_id, PlanAction.due_on, PlanAction.description)
-        .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
-        .join(Initiative, Initiative.id == PdcaCycle.initiative_id)
-        .where(PlanAction.owner_id == person_id, PlanAction.done_on.is_(None), PdcaCycle.closed_on.is_(None),
-               PlanAction.due_on <= days_after(today, LOOK_AHEAD_DAYS),
-               Initiative.status.not_in(list(CLOSED_STATUSES))))]
+    return [
+        ("action_due", initiative_id, due_on, description)
+        for initiative_id, due_on, description in session.execute(
+            sa.select(PdcaCycle.initiative_id, PlanAction.due_on, PlanAction.description)
+            .join(PdcaCycle, PdcaCycle.id == PlanAction.cycle_id)
+            .join(Initiative, Initiative.id == PdcaCycle.initiative_id)
+            .where(
+                PlanAction.owner_id == person_id,
+                PlanAction.done_on.is_(None),
+                PdcaCycle.closed_on.is_(None),
+                PlanAction.due_on <= days_after(today, LOOK_AHEAD_DAYS),
+                Initiative.status.not_in(list(CLOSED_STATUSES)),
+            )
+        )
+    ]
 
 
 def _moves_waiting(session: Session, ids: list[int]) -> list[tuple]:
     """A project in Act waits for its decision; an approved project still in Plan may start Do."""
     items = []
     for initiative_id, status, phase, plan_on, act_on in session.execute(
-            sa.select(Initiative.id, Initiative.status, PdcaCycle.phase, PdcaCycle.plan_started_on,
-                      PdcaCycle.act_started_on)
-            .join(PdcaCycle, sa.and_(PdcaCycle.initiative_id == Initiative.id, PdcaCycle.closed_on.is_(None)))
-            .where(Initiative.id.in_(ids), Initiative.lane == Lane.PROJECT)):
+        sa.select(
+            Initiative.id, Initiative.status, PdcaCycle.phase, PdcaCycle.plan_started_on, PdcaCycle.act_started_on
+        )
+        .join(PdcaCycle, sa.and_(PdcaCycle.initiative_id == Initiative.id, PdcaCycle.closed_on.is_(None)))
+        .where(Initiative.id.in_(ids), Initiative.lane == Lane.PROJECT)
+    ):
         if Phase(phase) is Phase.ACT:
             items.append(("decision_waiting", initiative_id, act_on or plan_on, ""))
         elif Phase(phase) is Phase.PLAN and Status(status) is Status.APPROVED:
@@ -111,36 +155,55 @@ def _moves_waiting(session: Session, ids: list[int]) -> list[tuple]:
 
 def _latest_status_moves() -> sa.Subquery:
     """Each initiative's newest status move (its move and reason)."""
-    ranked = sa.select(StatusTransition.initiative_id, StatusTransition.move, StatusTransition.reason,
-                       StatusTransition.moved_at,
-                       sa.func.row_number().over(partition_by=StatusTransition.initiative_id,
-                                                 order_by=StatusTransition.id.desc()).label("rank")
-                       ).subquery("ranked_move")
+    ranked = sa.select(
+        StatusTransition.initiative_id,
+        StatusTransition.move,
+        StatusTransition.reason,
+        StatusTransition.moved_at,
+        sa.func.row_number()
+        .over(partition_by=StatusTransition.initiative_id, order_by=StatusTransition.id.desc())
+        .label("rank"),
+    ).subquery("ranked_move")
     return sa.select(ranked).where(ranked.c.rank == 1).subquery("latest_move")
 
 
 def _questions_waiting(session: Session, ids: list[int]) -> list[tuple]:
     """Proposals of the person's whose approver asked a question that is not answered yet."""
     latest = _latest_status_moves()
-    return [("info_requested", initiative_id, moved_at.date(), question)
-            for initiative_id, moved_at, question in session.execute(
-                sa.select(latest.c.initiative_id, latest.c.moved_at, latest.c.reason)
-                .join(Initiative, Initiative.id == latest.c.initiative_id)
-                .where(latest.c.initiative_id.in_(ids), latest.c.move == StatusMove.ASK_INFO,
-                       Initiative.status == Status.PROPOSED))]
+    return [
+        ("info_requested", initiative_id, moved_at.date(), question)
+        for initiative_id, moved_at, question in session.execute(
+            sa.select(latest.c.initiative_id, latest.c.moved_at, latest.c.reason)
+            .join(Initiative, Initiative.id == latest.c.initiative_id)
+            .where(
+                latest.c.initiative_id.in_(ids),
+                latest.c.move == StatusMove.ASK_INFO,
+                Initiative.status == Status.PROPOSED,
+            )
+        )
+    ]
 
 
 def _approvals_waiting(session: Session) -> list[tuple]:
     """Project proposals waiting to be funded, for the people who approve — not while a question to the owner is
     open (then the proposal waits for the owner); an answer given is shown as the subject."""
     latest = _latest_status_moves()
-    return [("approval_waiting", initiative_id, created_at.date(), answer or "")
-            for initiative_id, created_at, answer in session.execute(
-                sa.select(Initiative.id, Initiative.created_at,
-                          sa.case((latest.c.move == StatusMove.ANSWER_INFO, latest.c.reason), else_=None))
-                .outerjoin(latest, latest.c.initiative_id == Initiative.id)
-                .where(Initiative.status == Status.PROPOSED, Initiative.lane == Lane.PROJECT,
-                       sa.or_(latest.c.move.is_(None), latest.c.move != StatusMove.ASK_INFO)))]
+    return [
+        ("approval_waiting", initiative_id, created_at.date(), answer or "")
+        for initiative_id, created_at, answer in session.execute(
+            sa.select(
+                Initiative.id,
+                Initiative.created_at,
+                sa.case((latest.c.move == StatusMove.ANSWER_INFO, latest.c.reason), else_=None),
+            )
+            .outerjoin(latest, latest.c.initiative_id == Initiative.id)
+            .where(
+                Initiative.status == Status.PROPOSED,
+                Initiative.lane == Lane.PROJECT,
+                sa.or_(latest.c.move.is_(None), latest.c.move != StatusMove.ASK_INFO),
+            )
+        )
+    ]
 
 
 def _blocked(session: Session, ids: list[int], today: date, cadence_days: int, spend_tolerance_pct: int) -> list[tuple]:
@@ -148,12 +211,21 @@ def _blocked(session: Session, ids: list[int], today: date, cadence_days: int, s
     if not ids:
         return []
     latest = _latest_check_ins()
-    items = [("blocked", initiative_id, checkin_date, blocker) for initiative_id, checkin_date, blocker in session.execute(
-        sa.select(latest.c.initiative_id, latest.c.checkin_date, latest.c.blocker)
-        .where(latest.c.initiative_id.in_(ids), latest.c.blocker != ""))]
-    judged = assess(session, initiative_ids=ids, today=today, cadence_days=cadence_days,
-                    spend_tolerance_pct=spend_tolerance_pct)
+    items = [
+        ("blocked", initiative_id, checkin_date, blocker)
+        for initiative_id, checkin_date, blocker in session.execute(
+            sa.select(latest.c.initiative_id, latest.c.checkin_date, latest.c.blocker).where(
+                latest.c.initiative_id.in_(ids), latest.c.blocker != ""
+            )
+        )
+    ]
+    judged = assess(
+        session, initiative_ids=ids, today=today, cadence_days=cadence_days, spend_tolerance_pct=spend_tolerance_pct
+    )
     for initiative_id, assessment in judged.items():
-        items += [("blocked", initiative_id, today, signal.params["title"])
-                  for signal in assessment.delivery if signal.rule == "blocked"]
+        items += [
+            ("blocked", initiative_id, today, signal.params["title"])
+            for signal in assessment.delivery
+            if signal.rule == "blocked"
+        ]
     return items

@@ -3,6 +3,7 @@
 Every function runs a fixed number of SQL statements, however many initiatives there are. The *reported*
 health is the latest check-in's; an initiative without check-ins has health NO_UPDATE.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -13,7 +14,16 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from cxgov.models import (
-    CLOSED_STATUSES, BudgetLine, CheckIn, Department, Discipline, Expense, Health, Initiative, PdcaCycle, Person,
+    CLOSED_STATUSES,
+    BudgetLine,
+    CheckIn,
+    Department,
+    Discipline,
+    Expense,
+    Health,
+    Initiative,
+    PdcaCycle,
+    Person,
     Status,
 )
 
@@ -21,9 +31,25 @@ NO_UPDATE = "no_update"  # the health of an initiative that has no check-in yet
 HEALTH_ORDER = (Health.RED.value, Health.AMBER.value, Health.GREEN.value, NO_UPDATE)
 CLOSED = tuple(s.value for s in CLOSED_STATUSES)
 INITIATIVE_COLUMNS = (
-    "id", "title", "discipline", "status", "lane", "priority", "phase", "health", "reason", "checkin_date",
-    "owner_id", "owner", "owning_department", "requesting_department", "planned_cents", "actual_cents",
-    "start_date", "target_date", "created_at",
+    "id",
+    "title",
+    "discipline",
+    "status",
+    "lane",
+    "priority",
+    "phase",
+    "health",
+    "reason",
+    "checkin_date",
+    "owner_id",
+    "owner",
+    "owning_department",
+    "requesting_department",
+    "planned_cents",
+    "actual_cents",
+    "start_date",
+    "target_date",
+    "created_at",
 )
 
 
@@ -39,9 +65,14 @@ def _cents_sum(column) -> sa.ColumnElement:
 
 def _latest_check_ins() -> sa.Subquery:
     ranked = sa.select(
-        CheckIn.initiative_id, CheckIn.health, CheckIn.reason, CheckIn.checkin_date, CheckIn.blocker,
-        sa.func.row_number().over(partition_by=CheckIn.initiative_id,
-                                  order_by=(CheckIn.checkin_date.desc(), CheckIn.id.desc())).label("rank"),
+        CheckIn.initiative_id,
+        CheckIn.health,
+        CheckIn.reason,
+        CheckIn.checkin_date,
+        CheckIn.blocker,
+        sa.func.row_number()
+        .over(partition_by=CheckIn.initiative_id, order_by=(CheckIn.checkin_date.desc(), CheckIn.id.desc()))
+        .label("rank"),
     ).subquery("ranked_check_in")
     return sa.select(ranked).where(ranked.c.rank == 1).subquery("latest_check_in")
 
@@ -49,24 +80,39 @@ def _latest_check_ins() -> sa.Subquery:
 def _initiatives(discipline: Discipline | str | None = None) -> sa.Subquery:
     """One row per initiative with its open cycle's phase, latest check-in and budget totals."""
     latest = _latest_check_ins()
-    planned = (sa.select(BudgetLine.initiative_id, _cents_sum(BudgetLine.planned_cents).label("cents"))
-               .group_by(BudgetLine.initiative_id).subquery("planned"))
-    actual = (sa.select(Expense.initiative_id, _cents_sum(Expense.amount_cents).label("cents"))
-              .group_by(Expense.initiative_id).subquery("actual"))
+    planned = (
+        sa.select(BudgetLine.initiative_id, _cents_sum(BudgetLine.planned_cents).label("cents"))
+        .group_by(BudgetLine.initiative_id)
+        .subquery("planned")
+    )
+    actual = (
+        sa.select(Expense.initiative_id, _cents_sum(Expense.amount_cents).label("cents"))
+        .group_by(Expense.initiative_id)
+        .subquery("actual")
+    )
     owner = aliased(Person, name="owner")
     owning, requesting = aliased(Department, name="owning"), aliased(Department, name="requesting")
     query = (
         sa.select(
-            Initiative.id, Initiative.title, _text(Initiative.discipline).label("discipline"),
-            _text(Initiative.status).label("status"), _text(Initiative.lane).label("lane"),
-            _text(Initiative.priority).label("priority"), _text(PdcaCycle.phase).label("phase"),
+            Initiative.id,
+            Initiative.title,
+            _text(Initiative.discipline).label("discipline"),
+            _text(Initiative.status).label("status"),
+            _text(Initiative.lane).label("lane"),
+            _text(Initiative.priority).label("priority"),
+            _text(PdcaCycle.phase).label("phase"),
             sa.func.coalesce(_text(latest.c.health), NO_UPDATE).label("health"),
-            sa.func.coalesce(latest.c.reason, "").label("reason"), latest.c.checkin_date,
-            Initiative.owner_id, owner.name.label("owner"), owning.name.label("owning_department"),
+            sa.func.coalesce(latest.c.reason, "").label("reason"),
+            latest.c.checkin_date,
+            Initiative.owner_id,
+            owner.name.label("owner"),
+            owning.name.label("owning_department"),
             requesting.name.label("requesting_department"),
             sa.func.coalesce(planned.c.cents, 0).label("planned_cents"),
             sa.func.coalesce(actual.c.cents, 0).label("actual_cents"),
-            Initiative.start_date, Initiative.target_date, Initiative.created_at,
+            Initiative.start_date,
+            Initiative.target_date,
+            Initiative.created_at,
         )
         .join(owner, owner.id == Initiative.owner_id)
         .outerjoin(PdcaCycle, sa.and_(PdcaCycle.initiative_id == Initiative.id, PdcaCycle.closed_on.is_(None)))
@@ -116,16 +162,18 @@ def summary(session: Session, discipline: Discipline | str | None = None) -> pd.
 def by_discipline_and_status(session: Session) -> pd.DataFrame:
     """Initiative counts per (discipline, status)."""
     base = _initiatives()
-    query = (sa.select(base.c.discipline, base.c.status, sa.func.count().label("initiatives"))
-             .group_by(base.c.discipline, base.c.status).order_by(base.c.discipline, base.c.status))
+    query = (
+        sa.select(base.c.discipline, base.c.status, sa.func.count().label("initiatives"))
+        .group_by(base.c.discipline, base.c.status)
+        .order_by(base.c.discipline, base.c.status)
+    )
     return _frame(session, query, ("discipline", "status", "initiatives"))
 
 
 def by_health(session: Session) -> pd.DataFrame:
     """Open initiatives per reported health (red, amber, green, no update), worst first."""
     base = _initiatives()
-    query = (sa.select(base.c.health, sa.func.count().label("initiatives")).where(_is_open(base))
-             .group_by(base.c.health))
+    query = sa.select(base.c.health, sa.func.count().label("initiatives")).where(_is_open(base)).group_by(base.c.health)
     frame = _frame(session, query, ("health", "initiatives"))
     return frame.set_index("health").reindex(HEALTH_ORDER, fill_value=0).reset_index()
 
@@ -133,10 +181,15 @@ def by_health(session: Session) -> pd.DataFrame:
 def budget_by_discipline(session: Session) -> pd.DataFrame:
     """Planned and actual cents per discipline (all initiatives, closed ones included: money was spent)."""
     base = _initiatives()
-    query = (sa.select(base.c.discipline,
-                       sa.cast(sa.func.sum(base.c.planned_cents), sa.BigInteger).label("planned_cents"),
-                       sa.cast(sa.func.sum(base.c.actual_cents), sa.BigInteger).label("actual_cents"))
-             .group_by(base.c.discipline).order_by(base.c.discipline))
+    query = (
+        sa.select(
+            base.c.discipline,
+            sa.cast(sa.func.sum(base.c.planned_cents), sa.BigInteger).label("planned_cents"),
+            sa.cast(sa.func.sum(base.c.actual_cents), sa.BigInteger).label("actual_cents"),
+        )
+        .group_by(base.c.discipline)
+        .order_by(base.c.discipline)
+    )
     return _frame(session, query, ("discipline", "planned_cents", "actual_cents"))
 
 
@@ -150,8 +203,11 @@ def needing_attention(session: Session) -> pd.DataFrame:
     """Open initiatives reported red or amber, red first, longest-standing report first."""
     base = _initiatives()
     worst_first = sa.case((base.c.health == Health.RED.value, 0), else_=1)
-    query = (sa.select(base).where(_is_open(base), base.c.health.in_([Health.RED.value, Health.AMBER.value]))
-             .order_by(worst_first, base.c.checkin_date, base.c.id))
+    query = (
+        sa.select(base)
+        .where(_is_open(base), base.c.health.in_([Health.RED.value, Health.AMBER.value]))
+        .order_by(worst_first, base.c.checkin_date, base.c.id)
+    )
     return _frame(session, query, INITIATIVE_COLUMNS)
 
 
@@ -165,8 +221,11 @@ def awaiting_approval(session: Session) -> pd.DataFrame:
 def reported_red(session: Session) -> pd.DataFrame:
     """Open initiatives whose latest check-in is red, longest-standing first."""
     base = _initiatives()
-    query = (sa.select(base).where(_is_open(base), base.c.health == Health.RED.value)
-             .order_by(base.c.checkin_date, base.c.id))
+    query = (
+        sa.select(base)
+        .where(_is_open(base), base.c.health == Health.RED.value)
+        .order_by(base.c.checkin_date, base.c.id)
+    )
     return _frame(session, query, INITIATIVE_COLUMNS)
 
 
@@ -180,6 +239,5 @@ def on_hold(session: Session) -> pd.DataFrame:
 def overdue(session: Session, today: date) -> pd.DataFrame:
     """Initiatives past their target date and not closed, most overdue first."""
     base = _initiatives()
-    query = (sa.select(base).where(_is_open(base), base.c.target_date < today)
-             .order_by(base.c.target_date, base.c.id))
+    query = sa.select(base).where(_is_open(base), base.c.target_date < today).order_by(base.c.target_date, base.c.id)
     return _frame(session, query, INITIATIVE_COLUMNS)

@@ -5,6 +5,7 @@ sources report the same month, the one from the KPI's primary source counts and 
 it, never mixed into the value; when none of them is from the primary source, none counts (the sources
 disagree until a primary source is set).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,26 +24,40 @@ def live_readings(name: str = "live_reading") -> sa.Subquery:
     source, and whether any reading of its month is."""
     is_primary = sa.case((sa.and_(Kpi.primary_source != "", KpiReading.source == Kpi.primary_source), 1), else_=0)
     month = (KpiReading.kpi_id, KpiReading.period)
-    return (sa.select(
-        KpiReading.id, KpiReading.kpi_id, KpiReading.period, KpiReading.value, KpiReading.sample_size,
-        KpiReading.source, sa.func.count().over(partition_by=month).label("reports"), is_primary.label("is_primary"),
-        sa.func.max(is_primary).over(partition_by=month).label("month_has_primary"),
-    ).join(Kpi, Kpi.id == KpiReading.kpi_id).where(KpiReading.withdrawn_at.is_(None)).subquery(name))
+    return (
+        sa.select(
+            KpiReading.id,
+            KpiReading.kpi_id,
+            KpiReading.period,
+            KpiReading.value,
+            KpiReading.sample_size,
+            KpiReading.source,
+            sa.func.count().over(partition_by=month).label("reports"),
+            is_primary.label("is_primary"),
+            sa.func.max(is_primary).over(partition_by=month).label("month_has_primary"),
+        )
+        .join(Kpi, Kpi.id == KpiReading.kpi_id)
+        .where(KpiReading.withdrawn_at.is_(None))
+        .subquery(name)
+    )
 
 
 def counting_readings(name: str = "counting_reading") -> sa.Subquery:
     """The reading that counts per KPI and month: id, kpi_id, period, value, sample_size, source."""
     live = live_readings(f"{name}_live")
-    return (sa.select(live.c.id, live.c.kpi_id, live.c.period, live.c.value, live.c.sample_size, live.c.source)
-            .where(sa.or_(live.c.reports == 1, live.c.is_primary == 1)).subquery(name))
+    return (
+        sa.select(live.c.id, live.c.kpi_id, live.c.period, live.c.value, live.c.sample_size, live.c.source)
+        .where(sa.or_(live.c.reports == 1, live.c.is_primary == 1))
+        .subquery(name)
+    )
 
 
 def latest_counting_readings(name: str = "latest_reading", since: date | None = None) -> sa.Subquery:
     """Per KPI, the newest month's reading that counts (from `since` on, when given)."""
     counting = counting_readings(f"{name}_counting")
     ranked = sa.select(
-        counting, sa.func.row_number().over(partition_by=counting.c.kpi_id,
-                                            order_by=counting.c.period.desc()).label("recency"),
+        counting,
+        sa.func.row_number().over(partition_by=counting.c.kpi_id, order_by=counting.c.period.desc()).label("recency"),
     )
     if since is not None:
         ranked = ranked.where(counting.c.period >= since)

@@ -1,4 +1,5 @@
 """Free-text search: the one condition every searchable list uses."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -11,4 +12,6 @@ def containing(text: str, *columns) -> sa.ColumnElement | None:
     needle = text.replace("\x00", "").strip().lower()
     if not needle:
         return None
-    return sa.or_(*(sa.func.lower(sa.func.coalesce(column, "")).contains(needle, autoescape=True) for column in columns))
+    return sa.or_(
+        *(sa.func.lower(sa.func.coalesce(column, "")).contains(needle, autoescape=True) for column in columns)
+    )

@@ -3,6 +3,7 @@
 A session is found by its id (the browser session that signed in keeps it), by the hash of its cookie token (a
 new tab or a refresh of local accounts) or by the hash of the company sign-in round trip it was opened for.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,8 +43,9 @@ class SignInState:
     ended: Ended | None  # None while the session lasts
 
 
-def sign_in_state(session: Session, *, sign_in_id: int | None = None, token: str | None = None,
-                  round_trip: str | None = None) -> SignInState | None:
+def sign_in_state(
+    session: Session, *, sign_in_id: int | None = None, token: str | None = None, round_trip: str | None = None
+) -> SignInState | None:
     """The session with this id, cookie token or round-trip hash (exactly one is given); None when none has it."""
     if sign_in_id is not None:
         match = SignInSession.id == sign_in_id
@@ -54,17 +56,33 @@ def sign_in_state(session: Session, *, sign_in_id: int | None = None, token: str
     else:
         raise ValueError("sign_in_state needs a sign_in_id, a token or a round_trip")
     row = session.execute(
-        sa.select(SignInSession.id, SignInSession.person_id, SignInSession.ended_at, SignInSession.end_reason,
-                  SignInSession.expires_at, Person.name, Person.email, Person.role, Person.active,
-                  LocalAccount.must_change_password)
+        sa.select(
+            SignInSession.id,
+            SignInSession.person_id,
+            SignInSession.ended_at,
+            SignInSession.end_reason,
+            SignInSession.expires_at,
+            Person.name,
+            Person.email,
+            Person.role,
+            Person.active,
+            LocalAccount.must_change_password,
+        )
         .join(Person, Person.id == SignInSession.person_id)
         .outerjoin(LocalAccount, LocalAccount.person_id == SignInSession.person_id)
         .where(match)
     ).first()
     if row is None:
         return None
-    return SignInState(sign_in_id=row.id, person_id=row.person_id, name=row.name, email=row.email,
-                       role=Role(row.role), must_change_password=bool(row.must_change_password), ended=_ended(row))
+    return SignInState(
+        sign_in_id=row.id,
+        person_id=row.person_id,
+        name=row.name,
+        email=row.email,
+        role=Role(row.role),
+        must_change_password=bool(row.must_change_password),
+        ended=_ended(row),
+    )
 
 
 def _ended(row) -> Ended | None:

@@ -11,6 +11,7 @@ raises after the write unit has committed:
         result = sign_in(session=session, email=email, password=password)
     person_id = result.person_id_or_raise()  # SignInFailed, one message for every reason
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -76,21 +77,39 @@ def reset_password(*, session: Session, actor: Actor, person_id: int, new_passwo
     end_sign_ins(session, person_id, Ended.PASSWORD_RESET)
     if account is None:
         now = base.utcnow()
-        session.add(LocalAccount(person_id=person_id, password_hash=hash_password(values.new_password),
-                                 must_change_password=True, password_changed_at=now, created_at=now))
-        audit.record(session, actor=who, entity=ENTITY, entity_id=person_id, action="create", field="password",
-                     new=MASK)
+        session.add(
+            LocalAccount(
+                person_id=person_id,
+                password_hash=hash_password(values.new_password),
+                must_change_password=True,
+                password_changed_at=now,
+                created_at=now,
+            )
+        )
+        audit.record(
+            session, actor=who, entity=ENTITY, entity_id=person_id, action="create", field="password", new=MASK
+        )
         return
     if account.locked_until is not None and account.locked_until > base.utcnow():
-        audit.record(session, actor=who, entity=ENTITY, entity_id=person_id, action="unlock",
-                     field="locked_until", old=account.locked_until, new=None)
+        audit.record(
+            session,
+            actor=who,
+            entity=ENTITY,
+            entity_id=person_id,
+            action="unlock",
+            field="locked_until",
+            old=account.locked_until,
+            new=None,
+        )
     _store_password(session, account, values.new_password, must_change=True)
-    audit.record(session, actor=who, entity=ENTITY, entity_id=person_id, action="update", field="password",
-                 old=MASK, new=MASK)
+    audit.record(
+        session, actor=who, entity=ENTITY, entity_id=person_id, action="update", field="password", old=MASK, new=MASK
+    )
 
 
-def change_own_password(*, session: Session, actor: Actor, current_password: str, new_password: str,
-                        keep_sign_in: int | None = None) -> None:
+def change_own_password(
+    *, session: Session, actor: Actor, current_password: str, new_password: str, keep_sign_in: int | None = None
+) -> None:
     """The acting person replaces their own password, proving they know the current one; their other sessions
     end (`keep_sign_in` is the one they are using)."""
     values = parse_input(PasswordChangeInput, {"current_password": current_password, "new_password": new_password})
@@ -107,8 +126,16 @@ def change_own_password(*, session: Session, actor: Actor, current_password: str
     _check_new_password(values.new_password, person)
     _store_password(session, account, values.new_password, must_change=False)
     end_sign_ins(session, person.id, Ended.PASSWORD_CHANGED, keep=keep_sign_in)
-    audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="update",
-                 field="password", old=MASK, new=MASK)
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity=ENTITY,
+        entity_id=person.id,
+        action="update",
+        field="password",
+        old=MASK,
+        new=MASK,
+    )
 
 
 def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
@@ -120,13 +147,21 @@ def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
     even the right password, for CXGOV_LOCKOUT_MINUTES.
     """
     values = parse_input(SignInInput, {"email": email, "password": password})
-    person = session.exec(select(Person).where(Person.email == values.email)
-                          .execution_options(populate_existing=True)).first()
+    person = session.exec(
+        select(Person).where(Person.email == values.email).execution_options(populate_existing=True)
+    ).first()
     account = _account_for_update(session, person.id) if person is not None else None
     matches = verify_password(account.password_hash if account else dummy_hash(), values.password)
     if person is None:
-        audit.record(session, actor=audit.SYSTEM, entity=ENTITY, entity_id=UNKNOWN_ACCOUNT, action="sign_in_failed",
-                     new=values.email, reason="unknown e-mail address")
+        audit.record(
+            session,
+            actor=audit.SYSTEM,
+            entity=ENTITY,
+            entity_id=UNKNOWN_ACCOUNT,
+            action="sign_in_failed",
+            new=values.email,
+            reason="unknown e-mail address",
+        )
         return SignInResult()
     if account is None:
         return _failed(session, person, "no local account")
@@ -143,13 +178,26 @@ def sign_in(*, session: Session, email: str, password: str) -> SignInResult:
     if needs_rehash(account.password_hash):  # parameters raised since this hash was made; same password
         account.password_hash = hash_password(values.password)
         account.version += 1
-        audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="update",
-                     field="password", old=MASK, new=MASK, reason="rehashed with the current parameters")
+        audit.record(
+            session,
+            actor=audit_actor(person),
+            entity=ENTITY,
+            entity_id=person.id,
+            action="update",
+            field="password",
+            old=MASK,
+            new=MASK,
+            reason="rehashed with the current parameters",
+        )
     session.add(account)
     opened = open_sign_in(session, person.id, SignInMode.LOCAL)
     audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_in")
-    return SignInResult(person_id=person.id, must_change_password=account.must_change_password,
-                        sign_in_id=opened.sign_in_id, ticket=opened.ticket)
+    return SignInResult(
+        person_id=person.id,
+        must_change_password=account.must_change_password,
+        sign_in_id=opened.sign_in_id,
+        ticket=opened.ticket,
+    )
 
 
 def _count_failure(session: Session, person: Person, account: LocalAccount, now: datetime) -> SignInResult:
@@ -159,28 +207,41 @@ def _count_failure(session: Session, person: Person, account: LocalAccount, now:
     result = _failed(session, person, f"wrong password ({account.failed_attempts} in a row)")
     if account.failed_attempts >= settings.lockout_threshold:
         account.locked_until = now + timedelta(minutes=settings.lockout_minutes)
-        audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="lock",
-                     field="locked_until", new=account.locked_until)
+        audit.record(
+            session,
+            actor=audit_actor(person),
+            entity=ENTITY,
+            entity_id=person.id,
+            action="lock",
+            field="locked_until",
+            new=account.locked_until,
+        )
     session.add(account)
     return result
 
 
 def _failed(session: Session, person: Person, reason: str) -> SignInResult:
     """Audit a failed attempt on a known person (the reason is for admins; the user sees one message)."""
-    audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_in_failed",
-                 reason=reason)
+    audit.record(
+        session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_in_failed", reason=reason
+    )
     return SignInResult()
 
 
 def _account_for_update(session: Session, person_id: int) -> LocalAccount | None:
     """The account row, locked until commit (PostgreSQL; SQLite write units are serialised already)."""
-    return session.exec(select(LocalAccount).where(LocalAccount.person_id == person_id).with_for_update()
-                        .execution_options(populate_existing=True)).first()
+    return session.exec(
+        select(LocalAccount)
+        .where(LocalAccount.person_id == person_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
 
 
 def _check_new_password(password: str, person: Person) -> None:
-    problem = password_problem(password, min_length=get_settings().password_min_length,
-                               email=person.email, name=person.name)
+    problem = password_problem(
+        password, min_length=get_settings().password_min_length, email=person.email, name=person.name
+    )
     if problem is not None:
         raise ValidationError({"new_password": problem})
 

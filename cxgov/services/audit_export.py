@@ -3,6 +3,7 @@ export itself becomes an audit event.
 
 Who took a copy of the log, and of which part, is itself something an auditor wants to know.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -20,11 +21,18 @@ ENTITY = "audit_log"
 # The event's fields in file order, each with its header key and the kind of its cells. Entity and action stay
 # the codes stored in the chain: an auditor filters and compares on exactly those. Times stay UTC (and the header
 # says so) whatever zone the page shows: an export is evidence, read anywhere.
-COLUMNS = (("seq", "admin.audit.col.seq", "number"), ("occurred_at", "export.audit.occurred_at_utc", "moment"),
-           ("actor_name", "admin.audit.col.actor_name", "text"), ("entity", "admin.audit.col.entity", "text"),
-           ("entity_id", "admin.audit.col.entity_id", "text"), ("action", "admin.audit.col.action", "text"),
-           ("field", "admin.audit.col.field", "text"), ("old_value", "export.audit.old", "text"),
-           ("new_value", "export.audit.new", "text"), ("reason", "admin.audit.col.reason", "text"))
+COLUMNS = (
+    ("seq", "admin.audit.col.seq", "number"),
+    ("occurred_at", "export.audit.occurred_at_utc", "moment"),
+    ("actor_name", "admin.audit.col.actor_name", "text"),
+    ("entity", "admin.audit.col.entity", "text"),
+    ("entity_id", "admin.audit.col.entity_id", "text"),
+    ("action", "admin.audit.col.action", "text"),
+    ("field", "admin.audit.col.field", "text"),
+    ("old_value", "export.audit.old", "text"),
+    ("new_value", "export.audit.new", "text"),
+    ("reason", "admin.audit.col.reason", "text"),
+)
 WIDE = frozenset({"old_value", "new_value", "reason"})
 
 
@@ -37,12 +45,21 @@ def export_audit_log(*, session: Session, actor: Actor, filters: AuditFilter, la
     person = acting_person(session, actor)
     authorise(person, Action.VIEW_AUDIT)
     rows = all_events(session, filters)
-    sheet = Sheet(t("page.audit_log", language),
-                  [Column(t(key, language), kind, wide=name in WIDE) for name, key, kind in COLUMNS],
-                  [[getattr(row, name) for name, _, _ in COLUMNS] for row in rows], language)
+    sheet = Sheet(
+        t("page.audit_log", language),
+        [Column(t(key, language), kind, wide=name in WIDE) for name, key, kind in COLUMNS],
+        [[getattr(row, name) for name, _, _ in COLUMNS] for row in rows],
+        language,
+    )
     used = _filters_used(filters)
-    audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=chain_head(session)[0],
-                 action="export", new={"filters": used, "rows": len(rows)})
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity=ENTITY,
+        entity_id=chain_head(session)[0],
+        action="export",
+        new={"filters": used, "rows": len(rows)},
+    )
     return to_xlsx(sheet)
 
 

@@ -1,4 +1,5 @@
 """Bulk updates: one row of the "update my initiatives" grid, saved as one unit through the usual services."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,8 +16,15 @@ from cxgov.services.initiatives import record_check_in, relations_to
 from cxgov.services.unit import Actor, acting_person, check_version, conflict, versioned_update
 
 
-def apply_bulk_row(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                   seen_check_in_id: int | None, changes: dict[str, Any]) -> dict:
+def apply_bulk_row(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    seen_version: int | None,
+    seen_check_in_id: int | None,
+    changes: dict[str, Any],
+) -> dict:
     """Save one row if the initiative is still as the person saw it: no save since `seen_version` and no
     check-in after `seen_check_in_id` (by anyone). A new health, reason or progress is a new check-in (whose
     progress the initiative takes on, cxgov.services.initiatives); a new target date is a version-checked update.
@@ -39,22 +47,34 @@ def apply_bulk_row(*, session: Session, actor: Actor, initiative_id: int, seen_v
     check_in = _validated(values, initiative, checking_in)
     done = {}
     if "target_date" in given:
-        done |= versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
-                                 seen_version=seen_version, values={"target_date": values.target_date})
+        done |= versioned_update(
+            session,
+            person=person,
+            model=Initiative,
+            entity="initiative",
+            row=initiative,
+            seen_version=seen_version,
+            values={"target_date": values.target_date},
+        )
     if check_in is not None:  # after the date: the check-in moves the version on when it sets the progress
         done["check_in_id"] = record_check_in(session=session, actor=actor, initiative_id=initiative_id, data=check_in)
     return done
 
 
-def _check_unchanged(session: Session, initiative: Initiative, seen_version: int | None,
-                     seen_check_in_id: int | None) -> None:
+def _check_unchanged(
+    session: Session, initiative: Initiative, seen_version: int | None, seen_check_in_id: int | None
+) -> None:
     """Refuse the row (ConflictError naming who and when) if the initiative or its check-ins moved."""
     check_version(session, "initiative", initiative, seen_version)
-    newest = session.exec(select(CheckIn.id).where(CheckIn.initiative_id == initiative.id)
-                          .order_by(CheckIn.id.desc()).limit(1)).first()
+    newest = session.exec(
+        select(CheckIn.id).where(CheckIn.initiative_id == initiative.id).order_by(CheckIn.id.desc()).limit(1)
+    ).first()
     if newest != seen_check_in_id:
-        raise conflict(session, "check_in", newest) if newest is not None else conflict(session, "initiative",
-                                                                                         initiative.id)
+        raise (
+            conflict(session, "check_in", newest)
+            if newest is not None
+            else conflict(session, "initiative", initiative.id)
+        )
 
 
 def _validated(values: RowChanges, initiative: Initiative, checking_in: bool) -> dict[str, Any] | None:
@@ -66,8 +86,17 @@ def _validated(values: RowChanges, initiative: Initiative, checking_in: bool) ->
         errors["target_date"] = "error.dates_order"
     # The row's reason also explains a health better than the rules derive (required then, cxgov.health).
     reason = values.reason or ""
-    data = {"checkin_date": date.today(), "health": values.health, "reason": reason, "override_reason": reason,
-            "progress_pct": values.progress_pct} if checking_in else None
+    data = (
+        {
+            "checkin_date": date.today(),
+            "health": values.health,
+            "reason": reason,
+            "override_reason": reason,
+            "progress_pct": values.progress_pct,
+        }
+        if checking_in
+        else None
+    )
     if data is not None:
         try:
             parse_input(CheckInInput, data)

@@ -6,6 +6,7 @@ Rows go in with one multi-row INSERT per table batch, not ORM objects one by one
 reused, so an admin can load the demo into an installation that has people but no portfolio yet. The
 load is audited as ONE event with the counts, not one per row.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,8 +25,12 @@ from cxgov.settings import get_settings
 
 # The natural key of each reference table: a demo row with the same key reuses the existing row.
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "department": ("name",), "taxonomy_term": ("kind", "code"), "person": ("email",),
-    "strategic_objective": ("title",), "kpi": ("code",), "initiative": (),
+    "department": ("name",),
+    "taxonomy_term": ("kind", "code"),
+    "person": ("email",),
+    "strategic_objective": ("title",),
+    "kpi": ("code",),
+    "initiative": (),
 }
 
 
@@ -54,8 +59,11 @@ def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40
     person = acting_person(session, actor)
     authorise(person, Action.LOAD_DEMO)
     if get_settings().is_production:
-        raise PermissionDenied("demo.error.production", actor=None if person is None else (person.id, person.name),
-                               attempted=Action.LOAD_DEMO.value)
+        raise PermissionDenied(
+            "demo.error.production",
+            actor=None if person is None else (person.id, person.name),
+            attempted=Action.LOAD_DEMO.value,
+        )
     if not 1 <= initiatives <= MAX_INITIATIVES:
         raise ValidationError({"initiatives": ("error.out_of_range", {"min": 1, "max": MAX_INITIATIVES})})
     existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()
@@ -81,8 +89,14 @@ def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40
         else:
             insert_rows(session, table, rows)
             counts[name] = len(rows)
-    audit.record(session, actor=audit_actor(person), entity="portfolio", entity_id="demo", action="bulk_load",
-                 new={"seed": seed, "initiatives": initiatives, "rows": counts})
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity="portfolio",
+        entity_id="demo",
+        action="bulk_load",
+        new={"seed": seed, "initiatives": initiatives, "rows": counts},
+    )
     return DemoLoadSummary(seed=seed, counts=counts)
 
 
@@ -98,21 +112,29 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
     columns = list(rows[0])
     dialect = session.get_bind().dialect
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
-    values = [tuple(value if process is None else process(value) for value, process in zip(
-        (row[name] for name in columns), processors)) for row in rows]
+    values = [
+        tuple(
+            value if process is None else process(value)
+            for value, process in zip((row[name] for name in columns), processors, strict=True)
+        )
+        for row in rows
+    ]
     quote = dialect.identifier_preparer.quote
     column_list = ", ".join(quote(name) for name in columns)
     driver_connection = session.connection().connection.driver_connection
     if dialect.name == "postgresql":
-        with driver_connection.cursor() as cursor, cursor.copy(
-                f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
+        with (
+            driver_connection.cursor() as cursor,
+            cursor.copy(f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy,
+        ):
             for row in values:
                 copy.write_row(row)
         return
     cursor = driver_connection.cursor()
     try:
-        cursor.executemany(f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({', '.join('?' * len(columns))})",
-                           values)
+        cursor.executemany(
+            f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({', '.join('?' * len(columns))})", values
+        )
     finally:
         cursor.close()
 
@@ -129,16 +151,18 @@ def _remapped(rows: list[dict], foreign_keys: dict[str, str], ids: dict[str, dic
     return rows
 
 
-def _read_back_ids(session: Session, table: Table, rows: list[dict], local_ids: list[int],
-                   key: tuple[str, ...]) -> dict[int, int]:
+def _read_back_ids(
+    session: Session, table: Table, rows: list[dict], local_ids: list[int], key: tuple[str, ...]
+) -> dict[int, int]:
     """Local id -> database id of rows just inserted, found by their unique `key`. The whole table is read:
     it held none of these rows before (the demo only loads into a database without initiatives)."""
     found = {tuple(row[:-1]): row[-1] for row in session.execute(select(*(table.c[k] for k in key), table.c.id))}
-    return {local_id: found[tuple(row[k] for k in key)] for local_id, row in zip(local_ids, rows)}
+    return {local_id: found[tuple(row[k] for k in key)] for local_id, row in zip(local_ids, rows, strict=True)}
 
 
-def _insert_parents(session: Session, table: Table, rows: list[dict],
-                    key: tuple[str, ...]) -> tuple[dict[int, int], set[int]]:
+def _insert_parents(
+    session: Session, table: Table, rows: list[dict], key: tuple[str, ...]
+) -> tuple[dict[int, int], set[int]]:
     """Insert rows other tables refer to; returns local id -> database id and the ids of reused rows."""
     existing: dict[tuple, int] = {}
     if key:
@@ -158,5 +182,5 @@ def _insert_parents(session: Session, table: Table, rows: list[dict],
     if new_rows:
         # RETURNING in parameter order gives each new row's id, on SQLite and PostgreSQL alike.
         result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows)
-        mapping.update(zip(new_local_ids, result.scalars().all()))
+        mapping.update(zip(new_local_ids, result.scalars().all(), strict=True))
     return mapping, reused

@@ -4,6 +4,7 @@ Each kind is described once by an `EntrySpec`: its table, audit entity name, inp
 it needs and which fields must be unique. `create_entry`/`update_entry` then run the service pattern of
 cxgov/services/initiatives.py: parse → acting person → authorise → database checks → write → audit.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -57,16 +58,32 @@ def create_entry(spec: EntrySpec, *, session: Session, actor: Actor, data: dict[
     return row.id
 
 
-def update_entry(spec: EntrySpec, *, session: Session, actor: Actor, row_id: int, seen_version: int | None,
-                 data: dict[str, Any] | BaseModel, reason: str = "") -> dict:
+def update_entry(
+    spec: EntrySpec,
+    *,
+    session: Session,
+    actor: Actor,
+    row_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | BaseModel,
+    reason: str = "",
+) -> dict:
     """Save an edit if nobody saved since `seen_version`; returns field -> (old, new), {} for a no-op."""
     values = parse_input(spec.input_model, data)
     person = acting_person(session, actor)
     authorise(person, spec.action, target=(spec.entity, row_id))
     row = get_or_404(session, spec.model, spec.entity, row_id)
     _check(spec, session, person, values, row=row)
-    changes = versioned_update(session, person=person, model=spec.model, entity=spec.entity, row=row,
-                               seen_version=seen_version, values=values.model_dump(), reason=reason)
+    changes = versioned_update(
+        session,
+        person=person,
+        model=spec.model,
+        entity=spec.entity,
+        row=row,
+        seen_version=seen_version,
+        values=values.model_dump(),
+        reason=reason,
+    )
     _flush_checking_unique(spec, session)
     return changes
 
@@ -83,8 +100,9 @@ def _check(spec: EntrySpec, session: Session, person: Person | None, values: Bas
         raise ValidationError(problems)
 
 
-def _other_with_same(session: Session, model: type[SQLModel], fields: tuple[str, ...], values: BaseModel,
-                     exclude_id: int | None) -> SQLModel | None:
+def _other_with_same(
+    session: Session, model: type[SQLModel], fields: tuple[str, ...], values: BaseModel, exclude_id: int | None
+) -> SQLModel | None:
     query = select(model)
     for name in fields:
         value = getattr(values, name)
@@ -110,17 +128,23 @@ def _flush_checking_unique(spec: EntrySpec, session: Session) -> None:
 
 def referenced_person_ok(field_name: str) -> Check:
     """A check: the person in `field_name` exists, and is active unless the entry already had them."""
+
     def check(session: Session, _actor: Person | None, values: BaseModel, row: SQLModel | None) -> Problems:
-        return _reference_problem(session, Person, field_name, values, row,
-                                  inactive=lambda p: ("error.person_inactive", {"name": p.name}))
+        return _reference_problem(
+            session, Person, field_name, values, row, inactive=lambda p: ("error.person_inactive", {"name": p.name})
+        )
+
     return check
 
 
 def referenced_department_ok(field_name: str) -> Check:
     """A check: the department in `field_name` exists, and is active unless the entry already had it."""
+
     def check(session: Session, _actor: Person | None, values: BaseModel, row: SQLModel | None) -> Problems:
-        return _reference_problem(session, Department, field_name, values, row,
-                                  inactive=lambda d: ("error.inactive_reference", {}))
+        return _reference_problem(
+            session, Department, field_name, values, row, inactive=lambda d: ("error.inactive_reference", {})
+        )
+
     return check
 
 

@@ -1,4 +1,5 @@
 """Initiative services: propose/create, edit (version-checked), and status check-ins."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,30 +11,70 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from cxgov import audit
-from cxgov.errors import ValidationError
+from cxgov.errors import PermissionDenied, ValidationError
 from cxgov.health import RUNNING, delivery_signals, is_better, worst
 from cxgov.kpi_rules import KpiScale, reading_problems, renamed
 from cxgov.models import (
-    ALLOWED_PHASES, CLOSED_STATUSES, CheckIn, Department, Expense, Health, Initiative, InitiativeKpi, InitiativeMember,
-    InitiativeTerm, Kpi, KpiReading, PdcaCycle, Person, Phase, Status, StrategicObjective, TaxonomyKind, TaxonomyTerm,
+    ALLOWED_PHASES,
+    CLOSED_STATUSES,
+    CheckIn,
+    Department,
+    Expense,
+    Health,
+    Initiative,
+    InitiativeKpi,
+    InitiativeMember,
+    InitiativeTerm,
+    Kpi,
+    KpiReading,
+    PdcaCycle,
+    Person,
+    Phase,
+    Status,
+    StrategicObjective,
+    TaxonomyKind,
+    TaxonomyTerm,
 )
+from cxgov.models.base import utcnow
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
 from cxgov.permissions import Action, Relation, authorise
 from cxgov.queries.health import delivery_facts, rules_from
-from cxgov.models.base import utcnow
 from cxgov.services.unit import (
-    Actor, acting_person, audit_actor, audit_created, check_version, conflict, get_or_404, versioned_update,
+    Actor,
+    acting_person,
+    audit_actor,
+    audit_created,
+    check_version,
+    conflict,
+    get_or_404,
+    versioned_update,
 )
 from cxgov.settings import get_settings
 
 SCALAR_FIELDS = (
-    "title", "description", "discipline", "objective_id", "owner_id", "sponsor_id", "owning_department_id",
-    "requesting_department_id", "lane", "status", "priority", "progress_pct", "start_date", "target_date",
+    "title",
+    "description",
+    "discipline",
+    "objective_id",
+    "owner_id",
+    "sponsor_id",
+    "owning_department_id",
+    "requesting_department_id",
+    "lane",
+    "status",
+    "priority",
+    "progress_pct",
+    "start_date",
+    "target_date",
     "project_code",
 )
-PHASE_STARTED_ON = {Phase.PLAN: "plan_started_on", Phase.DO: "do_started_on", Phase.CHECK: "check_started_on",
-                    Phase.ACT: "act_started_on"}
+PHASE_STARTED_ON = {
+    Phase.PLAN: "plan_started_on",
+    Phase.DO: "do_started_on",
+    Phase.CHECK: "check_started_on",
+    Phase.ACT: "act_started_on",
+}
 
 
 def relations_to(session: Session, initiative: Initiative, person: Person | None) -> set[Relation]:
@@ -59,30 +100,47 @@ def create_initiative(*, session: Session, actor: Actor, data: dict[str, Any] | 
     if values.status is not Status.PROPOSED:
         _require_status_right(person)
     _check_against_database(session, values, initiative_id=None)
-    initiative = Initiative(**values.model_dump(include=set(SCALAR_FIELDS)),
-                            updated_by_id=person.id if person else None)
+    initiative = Initiative(
+        **values.model_dump(include=set(SCALAR_FIELDS)), updated_by_id=person.id if person else None
+    )
     session.add(initiative)
     _flush_checking_title(session, values.title)
-    cycle = PdcaCycle(initiative_id=initiative.id, number=1, phase=values.phase,
-                      **{PHASE_STARTED_ON[values.phase]: date.today()})
+    cycle = PdcaCycle(
+        initiative_id=initiative.id, number=1, phase=values.phase, **{PHASE_STARTED_ON[values.phase]: date.today()}
+    )
     session.add(cycle)
     _set_terms(session, initiative.id, values.journey_stage_ids + values.channel_ids)
     session.flush()
     audit_created(session, person=person, entity="initiative", row=initiative)
-    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative.id,
-                 action="create", field="phase", new=values.phase)
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity="initiative",
+        entity_id=initiative.id,
+        action="create",
+        field="phase",
+        new=values.phase,
+    )
     _audit_terms(session, person, initiative.id, [], values.journey_stage_ids + values.channel_ids)
     return initiative.id
 
 
-def update_initiative(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                      data: dict[str, Any] | InitiativeInput, reason: str = "") -> dict:
+def update_initiative(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | InitiativeInput,
+    reason: str = "",
+) -> dict:
     """Save the edit form if nobody saved since `seen_version`; returns field -> (old, new)."""
     values = parse_input(InitiativeInput, data)
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
-              target=("initiative", initiative_id))
+    authorise(
+        person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person), target=("initiative", initiative_id)
+    )
     check_version(session, "initiative", initiative, seen_version)
     _check_against_database(session, values, initiative_id=initiative_id)
     cycle = current_cycle(session, initiative_id)
@@ -97,17 +155,24 @@ def update_initiative(*, session: Session, actor: Actor, initiative_id: int, see
     extra = {}
     if old_terms != new_terms:
         extra["journey_stages_and_channels"] = (old_terms, new_terms)
-    changes = versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
-                               seen_version=seen_version, values=values.model_dump(include=set(SCALAR_FIELDS)),
-                               extra_changes=extra, reason=reason)
+    changes = versioned_update(
+        session,
+        person=person,
+        model=Initiative,
+        entity="initiative",
+        row=initiative,
+        seen_version=seen_version,
+        values=values.model_dump(include=set(SCALAR_FIELDS)),
+        extra_changes=extra,
+        reason=reason,
+    )
     if "journey_stages_and_channels" in changes:
         _set_terms(session, initiative_id, new_terms)
     _flush_checking_title(session, values.title)
     return changes
 
 
-def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
-                    data: dict[str, Any] | CheckInInput) -> int:
+def record_check_in(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | CheckInInput) -> int:
     """Append a status check-in (delivery health with its reason; check-ins are never edited); its progress
     becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
     initiative's own KPIs for the check-in's month (part of checking in). Returns the check-in's id."""
@@ -122,18 +187,30 @@ def record_check_in(*, session: Session, actor: Actor, initiative_id: int,
     derived = _derived_health_at_check_in(session, initiative_id)
     overrides = derived is not None and is_better(values.health, derived)
     if overrides and not values.override_reason:
-        raise ValidationError({"override_reason": ("health.error.override_needed",
-                                                   {"derived": f"enum.health.{derived.value}"})})
+        raise ValidationError(
+            {"override_reason": ("health.error.override_needed", {"derived": f"enum.health.{derived.value}"})}
+        )
     if not overrides:  # a reason given where nothing is overridden (e.g. the bulk grid's row reason) is no override
         values = values.model_copy(update={"override_reason": ""})
-    check_in = CheckIn(initiative_id=initiative_id, author_id=person.id if person else initiative.owner_id,
-                       derived_health=derived, **values.model_dump())
+    check_in = CheckIn(
+        initiative_id=initiative_id,
+        author_id=person.id if person else initiative.owner_id,
+        derived_health=derived,
+        **values.model_dump(),
+    )
     session.add(check_in)
     session.flush()
     audit_created(session, person=person, entity="check_in", row=check_in)
     if values.progress_pct is not None:  # the check-in's progress is the initiative's progress from now on
-        versioned_update(session, person=person, model=Initiative, entity="initiative", row=initiative,
-                         seen_version=initiative.version, values={"progress_pct": values.progress_pct})
+        versioned_update(
+            session,
+            person=person,
+            model=Initiative,
+            entity="initiative",
+            row=initiative,
+            seen_version=initiative.version,
+            values={"progress_pct": values.progress_pct},
+        )
     if extras.spend_cents is not None:
         _book_spend(session, person, initiative_id, values.checkin_date, extras.spend_cents)
     if extras.kpi_id is not None:
@@ -166,8 +243,13 @@ def _check_in_parts(raw: dict[str, Any]) -> tuple[CheckInInput, CheckInExtrasInp
 
 
 def _book_spend(session: Session, person: Person | None, initiative_id: int, day: date, cents: int) -> None:
-    expense = Expense(initiative_id=initiative_id, spent_on=day, amount_cents=cents, note="check-in",
-                      created_by_id=person.id if person else None)
+    expense = Expense(
+        initiative_id=initiative_id,
+        spent_on=day,
+        amount_cents=cents,
+        note="check-in",
+        created_by_id=person.id if person else None,
+    )
     session.add(expense)
     session.flush()
     audit_created(session, person=person, entity="expense", row=expense)
@@ -177,25 +259,37 @@ def _book_spend(session: Session, person: Person | None, initiative_id: int, day
 CHECK_IN_READING_FIELDS = {"value": "kpi_value", "sample_size": "kpi_sample_size", "period": "checkin_date"}
 
 
-def _record_reading(session: Session, person: Person | None, initiative_id: int, day: date,
-                    extras: CheckInExtrasInput) -> None:
+def _record_reading(
+    session: Session, person: Person | None, initiative_id: int, day: date, extras: CheckInExtrasInput
+) -> None:
     """A reading of one of the initiative's KPIs, for the month of the check-in, sourced to this initiative;
     checked against the KPI like a reading typed on Admin → KPIs."""
     if session.get(InitiativeKpi, (initiative_id, extras.kpi_id)) is None:
         raise ValidationError({"kpi_id": "programs.error.kpi_not_linked"})
     source = f"initiative {initiative_id}"
     period = day.replace(day=1)
-    problems = reading_problems(KpiScale.of(session.get(Kpi, extras.kpi_id)), value=extras.kpi_value,
-                                sample_size=extras.kpi_sample_size, period=period, today=date.today())
+    problems = reading_problems(
+        KpiScale.of(session.get(Kpi, extras.kpi_id)),
+        value=extras.kpi_value,
+        sample_size=extras.kpi_sample_size,
+        period=period,
+        today=date.today(),
+    )
     if problems:
         raise ValidationError(renamed(problems, CHECK_IN_READING_FIELDS))
-    taken = session.exec(select(KpiReading.id).where(
-        KpiReading.kpi_id == extras.kpi_id, KpiReading.period == period, KpiReading.source == source,
-        KpiReading.withdrawn_at.is_(None))).first()
+    taken = session.exec(
+        select(KpiReading.id).where(
+            KpiReading.kpi_id == extras.kpi_id,
+            KpiReading.period == period,
+            KpiReading.source == source,
+            KpiReading.withdrawn_at.is_(None),
+        )
+    ).first()
     if taken is not None:  # a withdrawn reading frees its month: the right value may be recorded again
         raise ValidationError({"kpi_value": "programs.error.reading_this_month"})
-    reading = KpiReading(kpi_id=extras.kpi_id, period=period, value=extras.kpi_value,
-                         sample_size=extras.kpi_sample_size, source=source)
+    reading = KpiReading(
+        kpi_id=extras.kpi_id, period=period, value=extras.kpi_value, sample_size=extras.kpi_sample_size, source=source
+    )
     session.add(reading)
     session.flush()
     audit_created(session, person=person, entity="kpi_reading", row=reading)
@@ -205,22 +299,34 @@ def editable_initiative(session: Session, actor: Actor, initiative_id: int) -> t
     """The acting person and the initiative, once they may edit it: its fields, PDCA record, moves and plan."""
     person = acting_person(session, actor)
     initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person),
-              target=("initiative", initiative_id))
+    authorise(
+        person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person), target=("initiative", initiative_id)
+    )
     return person, initiative
 
 
-def advance_version(session: Session, person: Person | None, initiative: Initiative, seen_version: int | None,
-                    status: Status | None = None, **changes: Any) -> None:
+def advance_version(
+    session: Session,
+    person: Person | None,
+    initiative: Initiative,
+    seen_version: int | None,
+    status: Status | None = None,
+    **changes: Any,
+) -> None:
     """`UPDATE initiative … WHERE version = :seen` for a move (status, phase, lane, PDCA record): the moves are part
     of the initiative, so a move on an out-of-date page is a conflict. The caller audits `status` and `changes`."""
     check_version(session, "initiative", initiative, seen_version)
-    values: dict[str, Any] = {"version": seen_version + 1, "updated_by_id": person.id if person else None,
-                              "updated_at": utcnow(), **changes}
+    values: dict[str, Any] = {
+        "version": seen_version + 1,
+        "updated_by_id": person.id if person else None,
+        "updated_at": utcnow(),
+        **changes,
+    }
     if status is not None:
         values["status"] = status
-    result = session.execute(update(Initiative).where(Initiative.id == initiative.id,
-                                                      Initiative.version == seen_version).values(**values))
+    result = session.execute(
+        update(Initiative).where(Initiative.id == initiative.id, Initiative.version == seen_version).values(**values)
+    )
     if result.rowcount != 1:
         raise conflict(session, "initiative", initiative.id)
     session.expire(initiative)
@@ -239,32 +345,42 @@ def person_problems(session: Session, **person_ids: int | None) -> dict[str, tup
 
 
 def current_cycle(session: Session, initiative_id: int) -> PdcaCycle:
-    return session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == initiative_id,
-                                                PdcaCycle.closed_on.is_(None))).one()
+    return session.exec(
+        select(PdcaCycle).where(PdcaCycle.initiative_id == initiative_id, PdcaCycle.closed_on.is_(None))
+    ).one()
 
 
 def term_ids(session: Session, initiative_id: int) -> list[int]:
-    return sorted(session.exec(select(InitiativeTerm.term_id).where(InitiativeTerm.initiative_id == initiative_id)).all())
+    return sorted(
+        session.exec(select(InitiativeTerm.term_id).where(InitiativeTerm.initiative_id == initiative_id)).all()
+    )
 
 
 def _require_status_right(person: Person | None) -> None:
     try:
         authorise(person, Action.CREATE_INITIATIVE_WITH_STATUS)
-    except Exception:
+    except PermissionDenied:
         raise ValidationError({"status": "error.status_for_role"}) from None
 
 
 def _check_against_database(session: Session, values: InitiativeInput, initiative_id: int | None) -> None:
     """Everything the input model cannot know: people, references, the title, the (status, phase) pair."""
     errors = person_problems(session, owner_id=values.owner_id, sponsor_id=values.sponsor_id)
-    for field, model in (("owning_department_id", Department), ("requesting_department_id", Department),
-                         ("objective_id", StrategicObjective)):
+    for field, model in (
+        ("owning_department_id", Department),
+        ("requesting_department_id", Department),
+        ("objective_id", StrategicObjective),
+    ):
         ref_id = getattr(values, field)
         if ref_id is not None and session.get(model, ref_id) is None:
             errors[field] = "error.unknown_reference"
     for field, kind in (("journey_stage_ids", TaxonomyKind.JOURNEY_STAGE), ("channel_ids", TaxonomyKind.CHANNEL)):
         ids = set(getattr(values, field))
-        found = set(session.exec(select(TaxonomyTerm.id).where(TaxonomyTerm.id.in_(ids), TaxonomyTerm.kind == kind)).all()) if ids else set()
+        found = (
+            set(session.exec(select(TaxonomyTerm.id).where(TaxonomyTerm.id.in_(ids), TaxonomyTerm.kind == kind)).all())
+            if ids
+            else set()
+        )
         if ids - found:
             errors[field] = "error.unknown_reference"
     if values.status not in CLOSED_STATUSES:
@@ -273,16 +389,22 @@ def _check_against_database(session: Session, values: InitiativeInput, initiativ
             errors["title"] = ("error.title_taken", {"other": other})
     allowed = ALLOWED_PHASES[values.status]
     if values.phase not in allowed:
-        errors["phase"] = ("error.phase_not_allowed", {
-            "phase": values.phase.value, "status": values.status.value,
-            "allowed": ", ".join(p.value for p in Phase if p in allowed)})
+        errors["phase"] = (
+            "error.phase_not_allowed",
+            {
+                "phase": values.phase.value,
+                "status": values.status.value,
+                "allowed": ", ".join(p.value for p in Phase if p in allowed),
+            },
+        )
     if errors:
         raise ValidationError(errors)
 
 
 def _open_initiative_titled(session: Session, title: str, exclude_id: int | None) -> str | None:
-    query = select(Initiative.title).where(func.lower(Initiative.title) == title.lower(),
-                                           Initiative.status.not_in([s.value for s in CLOSED_STATUSES]))
+    query = select(Initiative.title).where(
+        func.lower(Initiative.title) == title.lower(), Initiative.status.not_in([s.value for s in CLOSED_STATUSES])
+    )
     if exclude_id is not None:
         query = query.where(Initiative.id != exclude_id)
     return session.exec(query.limit(1)).first()
@@ -293,7 +415,11 @@ def _flush_checking_title(session: Session, title: str) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        if "uq_initiative_open_title" in str(exc.orig) or "initiative.title" in str(exc.orig) or "lower(title)" in str(exc.orig):
+        if (
+            "uq_initiative_open_title" in str(exc.orig)
+            or "initiative.title" in str(exc.orig)
+            or "lower(title)" in str(exc.orig)
+        ):
             raise ValidationError({"title": ("error.title_taken", {"other": title})}) from None
         raise
 
@@ -305,6 +431,13 @@ def _set_terms(session: Session, initiative_id: int, ids: list[int]) -> None:
 
 def _audit_terms(session: Session, person: Person | None, initiative_id: int, old: list[int], new: list[int]) -> None:
     if sorted(set(old)) != sorted(set(new)):
-        audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id,
-                     action="create", field="journey_stages_and_channels", old=sorted(set(old)) or None,
-                     new=sorted(set(new)))
+        audit.record(
+            session,
+            actor=audit_actor(person),
+            entity="initiative",
+            entity_id=initiative_id,
+            action="create",
+            field="journey_stages_and_channels",
+            old=sorted(set(old)) or None,
+            new=sorted(set(new)),
+        )

@@ -5,6 +5,7 @@ out-of-date page is refused as a conflict, and each one moves the version on. Tr
 `phase_transition` (visible on the page) and in the audit log, with who, when, from, to, the reason and any
 criteria overridden (cxgov.pdca decides which).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,12 +19,27 @@ from cxgov import audit, pdca
 from cxgov.errors import DomainError, ValidationError
 from cxgov.kpi_rules import KpiScale, renamed, target_problems
 from cxgov.models import (
-    CLOSED_STATUSES, ActDecision, BudgetLine, Initiative, InitiativeKpi, Kpi, Lane, PdcaCycle, Person,
-    Phase, PhaseTransition, Status, StatusMove,
+    CLOSED_STATUSES,
+    ActDecision,
+    BudgetLine,
+    Initiative,
+    InitiativeKpi,
+    Kpi,
+    Lane,
+    PdcaCycle,
+    Person,
+    Phase,
+    PhaseTransition,
+    Status,
+    StatusMove,
 )
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_pdca import (
-    ActDecisionInput, CycleRecordInput, LaneChangeInput, QuickFixResultInput, ReasonInput,
+    ActDecisionInput,
+    CycleRecordInput,
+    LaneChangeInput,
+    QuickFixResultInput,
+    ReasonInput,
 )
 from cxgov.queries.readings import counting_readings
 from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
@@ -41,8 +57,14 @@ class CriteriaNotMet(DomainError):
         super().__init__("pdca.error.criteria_not_met", count=len(unmet))
 
 
-def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                      data: dict[str, Any] | CycleRecordInput) -> dict:
+def save_cycle_record(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | CycleRecordInput,
+) -> dict:
     """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target
     (both within the KPI's scale, the target on the improving side of the baseline)."""
     values = parse_input(CycleRecordInput, data)
@@ -50,8 +72,9 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
     kpi = session.get(Kpi, values.target_kpi_id) if values.target_kpi_id is not None else None
     if values.target_kpi_id is not None and kpi is None:
         raise ValidationError({"target_kpi_id": "error.unknown_reference"})
-    problems = target_problems(KpiScale.of(kpi) if kpi else None, baseline=values.baseline_value,
-                               target=values.target_value)
+    problems = target_problems(
+        KpiScale.of(kpi) if kpi else None, baseline=values.baseline_value, target=values.target_value
+    )
     if problems:
         raise ValidationError(renamed(problems, {"baseline": "baseline_value", "target": "target_value"}))
     cycle = current_cycle(session, initiative_id)
@@ -66,8 +89,9 @@ def save_cycle_record(*, session: Session, actor: Actor, initiative_id: int, see
     return changes
 
 
-def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                       override_reason: str = "") -> Phase:
+def move_to_next_phase(
+    *, session: Session, actor: Actor, initiative_id: int, seen_version: int | None, override_reason: str = ""
+) -> Phase:
     """Plan → Do → Check → Act. Unmet criteria raise CriteriaNotMet unless `override_reason` says why to go on
     anyway (then they are recorded with it); an unfunded project cannot start Do. Returns the new phase."""
     person, initiative = editable_initiative(session, actor, initiative_id)
@@ -77,7 +101,9 @@ def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, se
     if to_phase is None:
         raise ValidationError({"phase": "pdca.error.decide_in_act"})
     if initiative.status not in (Status.PROPOSED, Status.APPROVED, Status.ACTIVE):
-        raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{initiative.status.value}"})})
+        raise ValidationError(
+            {"status": ("pdca.error.not_moving", {"status": f"enum.status.{initiative.status.value}"})}
+        )
     facts = _facts(session, initiative, cycle)
     if pdca.needs_funding(to_phase, facts):
         raise ValidationError({"status": "pdca.error.needs_approval"})
@@ -91,14 +117,22 @@ def move_to_next_phase(*, session: Session, actor: Actor, initiative_id: int, se
     new_status = Status.ACTIVE if old_status is not Status.ACTIVE else None
     advance_version(session, person, initiative, seen_version, status=new_status)
     if new_status is not None:
-        record_status_move(session, person, initiative_id, StatusMove.START, old_status, new_status,
-                           reason or "Plan → Do")
+        record_status_move(
+            session, person, initiative_id, StatusMove.START, old_status, new_status, reason or "Plan → Do"
+        )
     _record_move(session, person, initiative_id, cycle, to_phase, reason, unmet)
     return to_phase
 
 
-def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-               decision: ActDecision | str, lesson: str) -> None:
+def decide_act(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    seen_version: int | None,
+    decision: ActDecision | str,
+    lesson: str,
+) -> None:
     """Close the cycle's Act phase: standardise (completed), adjust (a new cycle opens in Plan, carrying the
     lesson and the target forward) or abandon (cancelled). Every decision needs the lesson learned."""
     values = parse_input(ActDecisionInput, {"decision": decision, "lesson": lesson})
@@ -109,8 +143,9 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
     old_status = initiative.status
     new_status = {ActDecision.STANDARDISE: Status.COMPLETED, ActDecision.ABANDON: Status.CANCELLED}.get(values.decision)
     advance_version(session, person, initiative, seen_version, status=new_status)
-    _update_cycle(session, person, cycle, {"act_decision": values.decision, "lesson": values.lesson},
-                  reason=values.lesson)
+    _update_cycle(
+        session, person, cycle, {"act_decision": values.decision, "lesson": values.lesson}, reason=values.lesson
+    )
     if new_status is not None:  # the cycle stays open in Act: the one-open-cycle rule holds for finished work
         move = StatusMove.COMPLETE if new_status is Status.COMPLETED else StatusMove.CANCEL
         record_status_move(session, person, initiative_id, move, old_status, new_status, values.lesson)
@@ -118,8 +153,9 @@ def decide_act(*, session: Session, actor: Actor, initiative_id: int, seen_versi
     _open_next_cycle(session, person, initiative_id, cycle, values.lesson)
 
 
-def change_lane(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                lane: Lane | str, reason: str) -> None:
+def change_lane(
+    *, session: Session, actor: Actor, initiative_id: int, seen_version: int | None, lane: Lane | str, reason: str
+) -> None:
     """Move an initiative between the quick-fix and the project lane, with the reason (recorded)."""
     values = parse_input(LaneChangeInput, {"lane": lane, "reason": reason})
     person, initiative = editable_initiative(session, actor, initiative_id)
@@ -127,12 +163,22 @@ def change_lane(*, session: Session, actor: Actor, initiative_id: int, seen_vers
     if old_lane is values.lane:
         raise ValidationError({"lane": "pdca.error.same_lane"})
     advance_version(session, person, initiative, seen_version, lane=values.lane)
-    audit.record(session, actor=audit_actor(person), entity="initiative", entity_id=initiative_id, action="update",
-                 field="lane", old=old_lane, new=values.lane, reason=values.reason)
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity="initiative",
+        entity_id=initiative_id,
+        action="update",
+        field="lane",
+        old=old_lane,
+        new=values.lane,
+        reason=values.reason,
+    )
 
 
-def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, seen_version: int | None,
-                       result: str) -> None:
+def complete_quick_fix(
+    *, session: Session, actor: Actor, initiative_id: int, seen_version: int | None, result: str
+) -> None:
     """The third step of a quick fix (problem → change → result): record the result and finish it. No gates:
     the cycle goes straight to Act, standardised, with the result as its lesson; the initiative is completed."""
     values = parse_input(QuickFixResultInput, {"result": result})
@@ -147,53 +193,105 @@ def complete_quick_fix(*, session: Session, actor: Actor, initiative_id: int, se
     record_status_move(session, person, initiative_id, StatusMove.COMPLETE, old_status, Status.COMPLETED, values.result)
     if cycle.phase is not Phase.ACT:
         _record_move(session, person, initiative_id, cycle, Phase.ACT, "quick fix done", [])
-    _update_cycle(session, person, cycle, {"check_result": values.result, "act_decision": ActDecision.STANDARDISE,
-                                           "lesson": values.result}, reason="quick fix done")
+    _update_cycle(
+        session,
+        person,
+        cycle,
+        {"check_result": values.result, "act_decision": ActDecision.STANDARDISE, "lesson": values.result},
+        reason="quick fix done",
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
+
 def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.CycleFacts:
-    planned = session.exec(select(func.coalesce(func.sum(BudgetLine.planned_cents), 0))
-                           .where(BudgetLine.initiative_id == initiative.id)).one()
+    planned = session.exec(
+        select(func.coalesce(func.sum(BudgetLine.planned_cents), 0)).where(BudgetLine.initiative_id == initiative.id)
+    ).one()
     reading_since_do = False
     if cycle.target_kpi_id is not None and cycle.do_started_on is not None:
         counting = counting_readings()
-        reading_since_do = session.execute(sa.select(func.count()).select_from(counting).where(
-            counting.c.kpi_id == cycle.target_kpi_id,
-            counting.c.period >= pdca.reading_period_since(cycle.do_started_on))).scalar_one() > 0
+        reading_since_do = (
+            session.execute(
+                sa.select(func.count())
+                .select_from(counting)
+                .where(
+                    counting.c.kpi_id == cycle.target_kpi_id,
+                    counting.c.period >= pdca.reading_period_since(cycle.do_started_on),
+                )
+            ).scalar_one()
+            > 0
+        )
     return pdca.CycleFacts(
-        lane=initiative.lane, status=initiative.status, hypothesis=cycle.hypothesis,
-        target_kpi_id=cycle.target_kpi_id, baseline_value=cycle.baseline_value, target_value=cycle.target_value,
-        has_budget=planned > 0, reading_since_do=reading_since_do, done_summary=cycle.done_summary,
-        check_result=cycle.check_result)
+        lane=initiative.lane,
+        status=initiative.status,
+        hypothesis=cycle.hypothesis,
+        target_kpi_id=cycle.target_kpi_id,
+        baseline_value=cycle.baseline_value,
+        target_value=cycle.target_value,
+        has_budget=planned > 0,
+        reading_since_do=reading_since_do,
+        done_summary=cycle.done_summary,
+        check_result=cycle.check_result,
+    )
 
 
-def _record_move(session: Session, person: Person | None, initiative_id: int, cycle: PdcaCycle, to_phase: Phase,
-                 reason: str, overridden: list[str]) -> None:
+def _record_move(
+    session: Session,
+    person: Person | None,
+    initiative_id: int,
+    cycle: PdcaCycle,
+    to_phase: Phase,
+    reason: str,
+    overridden: list[str],
+) -> None:
     from_phase = cycle.phase  # before the UPDATE, which refreshes the loaded cycle
-    session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=cycle.id, from_phase=from_phase,
-                                to_phase=to_phase, moved_by_id=person.id if person else None, reason=reason,
-                                overridden=",".join(overridden)))
+    session.add(
+        PhaseTransition(
+            initiative_id=initiative_id,
+            cycle_id=cycle.id,
+            from_phase=from_phase,
+            to_phase=to_phase,
+            moved_by_id=person.id if person else None,
+            reason=reason,
+            overridden=",".join(overridden),
+        )
+    )
     why = reason if not overridden else f"{reason} (proceeded without: {', '.join(overridden)})"
     _update_cycle(session, person, cycle, {"phase": to_phase, PHASE_STARTED_ON[to_phase]: date.today()}, reason=why)
 
 
-def _open_next_cycle(session: Session, person: Person | None, initiative_id: int, closed: PdcaCycle,
-                     lesson: str) -> None:
+def _open_next_cycle(
+    session: Session, person: Person | None, initiative_id: int, closed: PdcaCycle, lesson: str
+) -> None:
     """Adjust: close this cycle and open the next in Plan, with the lesson as its background and the same target."""
     today = date.today()
     _update_cycle(session, person, closed, {"closed_on": today}, reason="adjust")
     session.flush()  # the partial unique index allows one open cycle: close before opening
-    new = PdcaCycle(initiative_id=initiative_id, number=closed.number + 1, phase=Phase.PLAN, plan_started_on=today,
-                    background=f"Lesson from cycle {closed.number}: {lesson}", target_kpi_id=closed.target_kpi_id,
-                    baseline_value=closed.baseline_value, target_value=closed.target_value,
-                    target_date=closed.target_date)
+    new = PdcaCycle(
+        initiative_id=initiative_id,
+        number=closed.number + 1,
+        phase=Phase.PLAN,
+        plan_started_on=today,
+        background=f"Lesson from cycle {closed.number}: {lesson}",
+        target_kpi_id=closed.target_kpi_id,
+        baseline_value=closed.baseline_value,
+        target_value=closed.target_value,
+        target_date=closed.target_date,
+    )
     session.add(new)
     session.flush()
-    session.add(PhaseTransition(initiative_id=initiative_id, cycle_id=new.id, from_phase=Phase.ACT,
-                                to_phase=Phase.PLAN, moved_by_id=person.id if person else None,
-                                reason=f"Act: adjust — {lesson}"))
+    session.add(
+        PhaseTransition(
+            initiative_id=initiative_id,
+            cycle_id=new.id,
+            from_phase=Phase.ACT,
+            to_phase=Phase.PLAN,
+            moved_by_id=person.id if person else None,
+            reason=f"Act: adjust — {lesson}",
+        )
+    )
     audit_created(session, person=person, entity="pdca_cycle", row=new, reason=f"adjust after cycle {closed.number}")
 
 
@@ -205,24 +303,47 @@ def _link_target_kpi(session: Session, person: Person | None, initiative_id: int
         link = InitiativeKpi(initiative_id=initiative_id, kpi_id=values.target_kpi_id, **target)
         session.add(link)
         session.flush()
-        audit.record(session, actor=audit_actor(person), entity="initiative_kpi",
-                     entity_id=f"{initiative_id}:{values.target_kpi_id}", action="create",
-                     new={k: audit.to_text(v) for k, v in link.model_dump().items()})
+        audit.record(
+            session,
+            actor=audit_actor(person),
+            entity="initiative_kpi",
+            entity_id=f"{initiative_id}:{values.target_kpi_id}",
+            action="create",
+            new={k: audit.to_text(v) for k, v in link.model_dump().items()},
+        )
         return
     who = audit_actor(person)
     for name, (old, new) in changed_fields(link, target).items():
-        audit.record(session, actor=who, entity="initiative_kpi", entity_id=f"{initiative_id}:{values.target_kpi_id}",
-                     action="update", field=name, old=old, new=new)
+        audit.record(
+            session,
+            actor=who,
+            entity="initiative_kpi",
+            entity_id=f"{initiative_id}:{values.target_kpi_id}",
+            action="update",
+            field=name,
+            old=old,
+            new=new,
+        )
         setattr(link, name, new)
     session.add(link)
 
 
-def _update_cycle(session: Session, person: Person | None, cycle: PdcaCycle, values: dict[str, Any],
-                  reason: str = "") -> None:
+def _update_cycle(
+    session: Session, person: Person | None, cycle: PdcaCycle, values: dict[str, Any], reason: str = ""
+) -> None:
     """Write `values` to the cycle, one audit event per field that changes (the cycle moves with its initiative's
     version, which the caller has advanced)."""
     who = audit_actor(person)
     for name, (old, new) in changed_fields(cycle, values).items():
-        audit.record(session, actor=who, entity="pdca_cycle", entity_id=cycle.id, action="update", field=name,
-                     old=old, new=new, reason=reason)
+        audit.record(
+            session,
+            actor=who,
+            entity="pdca_cycle",
+            entity_id=cycle.id,
+            action="update",
+            field=name,
+            old=old,
+            new=new,
+            reason=reason,
+        )
     session.execute(update(PdcaCycle).where(PdcaCycle.id == cycle.id).values(**values))

@@ -1,4 +1,5 @@
 """People services: add people and change their details, role and active flag. Nobody is ever deleted."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,7 +29,10 @@ def _not_own_role(_session: Session, actor: Person | None, values: BaseModel, ro
 
 
 PERSON = EntrySpec(
-    Person, "person", PersonInput, Action.MANAGE_PEOPLE,
+    Person,
+    "person",
+    PersonInput,
+    Action.MANAGE_PEOPLE,
     unique=(Unique(("email",), message=lambda other: ("error.email_taken", {"other": other.name})),),
     checks=(referenced_department_ok("department_id"), _not_own_role),
 )
@@ -39,12 +43,12 @@ def create_person(*, session: Session, actor: Actor, data: dict[str, Any] | Pers
     return create_entry(PERSON, session=session, actor=actor, data=data)
 
 
-def update_person(*, session: Session, actor: Actor, person_id: int, seen_version: int | None,
-                  data: dict[str, Any] | PersonInput) -> dict:
+def update_person(
+    *, session: Session, actor: Actor, person_id: int, seen_version: int | None, data: dict[str, Any] | PersonInput
+) -> dict:
     """Change a person's details, role or active flag; deactivating keeps everything they own or did and ends
     every session they have open (their open tabs are signed out at the next click)."""
-    changes = update_entry(PERSON, session=session, actor=actor, row_id=person_id, seen_version=seen_version,
-                           data=data)
+    changes = update_entry(PERSON, session=session, actor=actor, row_id=person_id, seen_version=seen_version, data=data)
     if "active" in changes and not changes["active"][1]:  # (old, new): deactivated by this save
         end_sign_ins(session, person_id, Ended.DEACTIVATED)
     return changes

@@ -5,6 +5,7 @@ conflicts with someone editing the initiative itself. Everything here is changin
 on the initiative (owner or sponsor as manager, programme office, admin) — a team member checks in, but
 does not re-plan.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,8 +20,8 @@ from cxgov.models.inputs_plan import CloseRiskInput, DoneInput, MilestoneInput, 
 from cxgov.services.initiatives import current_cycle, editable_initiative, person_problems
 from cxgov.services.unit import Actor, audit_created, get_or_404, versioned_update
 
-
 # --- building blocks the team services share ----------------------------------------------------------------
+
 
 def check_people(session: Session, **person_ids: int | None) -> None:
     """Each named person (field -> id, None skipped) must exist and be active: one error per field."""
@@ -35,8 +36,8 @@ def _day(value: date | str | None) -> date | str:
 
 # --- milestones ---------------------------------------------------------------------------------------------
 
-def add_milestone(*, session: Session, actor: Actor, initiative_id: int,
-                  data: dict[str, Any] | MilestoneInput) -> int:
+
+def add_milestone(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | MilestoneInput) -> int:
     """Add a dated milestone to an initiative; returns its id."""
     values = parse_input(MilestoneInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
@@ -44,27 +45,49 @@ def add_milestone(*, session: Session, actor: Actor, initiative_id: int,
     return _create(session, person, "milestone", Milestone(initiative_id=initiative_id, **values.model_dump()))
 
 
-def update_milestone(*, session: Session, actor: Actor, initiative_id: int, milestone_id: int,
-                     seen_version: int | None, data: dict[str, Any] | MilestoneInput) -> dict:
+def update_milestone(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    milestone_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | MilestoneInput,
+) -> dict:
     """Change a milestone's title or due date if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(MilestoneInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
     milestone = _milestone(session, initiative_id, milestone_id)
     _refuse_twin_milestone(session, initiative_id, values, other_than=milestone_id)
-    return versioned_update(session, person=person, model=Milestone, entity="milestone", row=milestone,
-                            seen_version=seen_version, values=values.model_dump())
+    return versioned_update(
+        session,
+        person=person,
+        model=Milestone,
+        entity="milestone",
+        row=milestone,
+        seen_version=seen_version,
+        values=values.model_dump(),
+    )
 
 
-def complete_milestone(*, session: Session, actor: Actor, initiative_id: int, milestone_id: int,
-                       seen_version: int | None, done_on: date | str | None = None) -> None:
+def complete_milestone(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    milestone_id: int,
+    seen_version: int | None,
+    done_on: date | str | None = None,
+) -> None:
     """Mark a milestone done (today unless `done_on` says when)."""
     values = parse_input(DoneInput, {"done_on": _day(done_on)})
     person, _ = editable_initiative(session, actor, initiative_id)
     _finish(session, person, "milestone", _milestone(session, initiative_id, milestone_id), seen_version, values)
 
 
-def _refuse_twin_milestone(session: Session, initiative_id: int, values: MilestoneInput,
-                           other_than: int | None = None) -> None:
+def _refuse_twin_milestone(
+    session: Session, initiative_id: int, values: MilestoneInput, other_than: int | None = None
+) -> None:
     """Refuse a second milestone with the same title (case and outer spaces aside) and due date on one
     initiative: a double submit by a tired person, not a plan.
 
@@ -72,8 +95,11 @@ def _refuse_twin_milestone(session: Session, initiative_id: int, values: Milesto
     (PostgreSQL; SQLite write units already run one at a time). Titles are compared in Python: SQLite's
     lower() folds ASCII letters only."""
     session.exec(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update()).one()
-    same_day = session.exec(select(Milestone.id, Milestone.title).where(
-        Milestone.initiative_id == initiative_id, Milestone.due_on == values.due_on)).all()
+    same_day = session.exec(
+        select(Milestone.id, Milestone.title).where(
+            Milestone.initiative_id == initiative_id, Milestone.due_on == values.due_on
+        )
+    ).all()
     wanted = values.title.strip().casefold()
     if any(title.strip().casefold() == wanted and row_id != other_than for row_id, title in same_day):
         raise ValidationError({"title": "plan.error.milestone_twin"})
@@ -85,6 +111,7 @@ def _milestone(session: Session, initiative_id: int, milestone_id: int) -> Miles
 
 # --- risks --------------------------------------------------------------------------------------------------
 
+
 def add_risk(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | RiskInput) -> int:
     """Add a risk (probability × impact, mitigation, owner) to an initiative; returns its id."""
     values = parse_input(RiskInput, data)
@@ -93,30 +120,54 @@ def add_risk(*, session: Session, actor: Actor, initiative_id: int, data: dict[s
     return _create(session, person, "risk", Risk(initiative_id=initiative_id, **values.model_dump()))
 
 
-def update_risk(*, session: Session, actor: Actor, initiative_id: int, risk_id: int, seen_version: int | None,
-                data: dict[str, Any] | RiskInput) -> dict:
+def update_risk(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    risk_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | RiskInput,
+) -> dict:
     """Re-assess a risk if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(RiskInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
     risk = _of_initiative(session, Risk, "risk", risk_id, initiative_id)
     check_people(session, owner_id=values.owner_id if values.owner_id != risk.owner_id else None)
-    return versioned_update(session, person=person, model=Risk, entity="risk", row=risk, seen_version=seen_version,
-                            values=values.model_dump())
+    return versioned_update(
+        session,
+        person=person,
+        model=Risk,
+        entity="risk",
+        row=risk,
+        seen_version=seen_version,
+        values=values.model_dump(),
+    )
 
 
-def close_risk(*, session: Session, actor: Actor, initiative_id: int, risk_id: int, seen_version: int | None,
-               closed_on: date | str | None = None) -> None:
+def close_risk(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    risk_id: int,
+    seen_version: int | None,
+    closed_on: date | str | None = None,
+) -> None:
     """Close a risk that no longer threatens the initiative (today unless `closed_on` says when)."""
     values = parse_input(CloseRiskInput, {"closed_on": _day(closed_on)})
     person, _ = editable_initiative(session, actor, initiative_id)
-    _finish(session, person, "risk", _of_initiative(session, Risk, "risk", risk_id, initiative_id), seen_version,
-            values)
+    _finish(
+        session, person, "risk", _of_initiative(session, Risk, "risk", risk_id, initiative_id), seen_version, values
+    )
 
 
 # --- plan actions of the open cycle ------------------------------------------------------------------------
 
-def add_plan_action(*, session: Session, actor: Actor, initiative_id: int,
-                    data: dict[str, Any] | PlanActionInput) -> int:
+
+def add_plan_action(
+    *, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | PlanActionInput
+) -> int:
     """Add an action (what, who, by when, cost) to the plan of the initiative's open cycle; returns its id."""
     values = parse_input(PlanActionInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
@@ -125,19 +176,40 @@ def add_plan_action(*, session: Session, actor: Actor, initiative_id: int,
     return _create(session, person, "plan_action", PlanAction(cycle_id=cycle.id, **values.model_dump()))
 
 
-def update_plan_action(*, session: Session, actor: Actor, initiative_id: int, action_id: int,
-                       seen_version: int | None, data: dict[str, Any] | PlanActionInput) -> dict:
+def update_plan_action(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    action_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | PlanActionInput,
+) -> dict:
     """Change an action of the open cycle's plan if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(PlanActionInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
     action = _open_action(session, initiative_id, action_id)
     check_people(session, owner_id=values.owner_id if values.owner_id != action.owner_id else None)
-    return versioned_update(session, person=person, model=PlanAction, entity="plan_action", row=action,
-                            seen_version=seen_version, values=values.model_dump())
+    return versioned_update(
+        session,
+        person=person,
+        model=PlanAction,
+        entity="plan_action",
+        row=action,
+        seen_version=seen_version,
+        values=values.model_dump(),
+    )
 
 
-def complete_plan_action(*, session: Session, actor: Actor, initiative_id: int, action_id: int,
-                         seen_version: int | None, done_on: date | str | None = None) -> None:
+def complete_plan_action(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    action_id: int,
+    seen_version: int | None,
+    done_on: date | str | None = None,
+) -> None:
     """Mark an action of the open cycle's plan done (today unless `done_on` says when)."""
     values = parse_input(DoneInput, {"done_on": _day(done_on)})
     person, _ = editable_initiative(session, actor, initiative_id)
@@ -157,6 +229,7 @@ def _open_action(session: Session, initiative_id: int, action_id: int) -> PlanAc
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
+
 def _of_initiative(session: Session, model: type[SQLModel], entity: str, row_id: int, initiative_id: int):
     """The row, if it belongs to this initiative (another initiative's row is not found here)."""
     row = get_or_404(session, model, entity, row_id)
@@ -165,14 +238,21 @@ def _of_initiative(session: Session, model: type[SQLModel], entity: str, row_id:
     return row
 
 
-def _finish(session: Session, person: Person | None, entity: str, row: SQLModel, seen_version: int | None,
-            values: DoneInput | CloseRiskInput) -> None:
+def _finish(
+    session: Session,
+    person: Person | None,
+    entity: str,
+    row: SQLModel,
+    seen_version: int | None,
+    values: DoneInput | CloseRiskInput,
+) -> None:
     """Set the day a row was done (or closed), once: a second time would rewrite when it happened."""
     [(field, day)] = values.model_dump().items()
     if getattr(row, field) is not None:
         raise ValidationError({field: f"plan.error.already_{'closed' if field == 'closed_on' else 'done'}"})
-    versioned_update(session, person=person, model=type(row), entity=entity, row=row, seen_version=seen_version,
-                     values={field: day})
+    versioned_update(
+        session, person=person, model=type(row), entity=entity, row=row, seen_version=seen_version, values={field: day}
+    )
 
 
 def _create(session: Session, person: Person | None, entity: str, row: SQLModel) -> int:

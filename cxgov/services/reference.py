@@ -2,6 +2,7 @@
 
 All three are plain catalogue entries (see cxgov/services/entries.py); what differs is described here once.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,12 +15,20 @@ from cxgov.permissions import Action
 from cxgov.services.entries import EntrySpec, Unique, create_entry, referenced_person_ok, update_entry
 from cxgov.services.unit import Actor
 
-DEPARTMENT = EntrySpec(Department, "department", DepartmentInput, Action.MANAGE_REFERENCE_DATA,
-                       unique=(Unique(("name",)),))
-OBJECTIVE = EntrySpec(StrategicObjective, "objective", ObjectiveInput, Action.MANAGE_REFERENCE_DATA,
-                      unique=(Unique(("title",)),), checks=(referenced_person_ok("owner_id"),))
-TERM = EntrySpec(TaxonomyTerm, "taxonomy_term", TaxonomyTermInput, Action.MANAGE_REFERENCE_DATA,
-                 unique=(Unique(("kind", "code")),))
+DEPARTMENT = EntrySpec(
+    Department, "department", DepartmentInput, Action.MANAGE_REFERENCE_DATA, unique=(Unique(("name",)),)
+)
+OBJECTIVE = EntrySpec(
+    StrategicObjective,
+    "objective",
+    ObjectiveInput,
+    Action.MANAGE_REFERENCE_DATA,
+    unique=(Unique(("title",)),),
+    checks=(referenced_person_ok("owner_id"),),
+)
+TERM = EntrySpec(
+    TaxonomyTerm, "taxonomy_term", TaxonomyTermInput, Action.MANAGE_REFERENCE_DATA, unique=(Unique(("kind", "code")),)
+)
 
 
 def create_department(*, session: Session, actor: Actor, data: dict[str, Any] | DepartmentInput) -> int:
@@ -27,11 +36,18 @@ def create_department(*, session: Session, actor: Actor, data: dict[str, Any] | 
     return create_entry(DEPARTMENT, session=session, actor=actor, data=data)
 
 
-def update_department(*, session: Session, actor: Actor, department_id: int, seen_version: int | None,
-                      data: dict[str, Any] | DepartmentInput) -> dict:
+def update_department(
+    *,
+    session: Session,
+    actor: Actor,
+    department_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | DepartmentInput,
+) -> dict:
     """Rename or (de)activate a department; people and initiatives keep pointing at it."""
-    return update_entry(DEPARTMENT, session=session, actor=actor, row_id=department_id,
-                        seen_version=seen_version, data=data)
+    return update_entry(
+        DEPARTMENT, session=session, actor=actor, row_id=department_id, seen_version=seen_version, data=data
+    )
 
 
 def create_objective(*, session: Session, actor: Actor, data: dict[str, Any] | ObjectiveInput) -> int:
@@ -39,11 +55,18 @@ def create_objective(*, session: Session, actor: Actor, data: dict[str, Any] | O
     return create_entry(OBJECTIVE, session=session, actor=actor, data=data)
 
 
-def update_objective(*, session: Session, actor: Actor, objective_id: int, seen_version: int | None,
-                     data: dict[str, Any] | ObjectiveInput) -> dict:
+def update_objective(
+    *,
+    session: Session,
+    actor: Actor,
+    objective_id: int,
+    seen_version: int | None,
+    data: dict[str, Any] | ObjectiveInput,
+) -> dict:
     """Edit a strategic objective if nobody saved since `seen_version`."""
-    return update_entry(OBJECTIVE, session=session, actor=actor, row_id=objective_id,
-                        seen_version=seen_version, data=data)
+    return update_entry(
+        OBJECTIVE, session=session, actor=actor, row_id=objective_id, seen_version=seen_version, data=data
+    )
 
 
 def create_term(*, session: Session, actor: Actor, data: dict[str, Any] | TaxonomyTermInput) -> int:
@@ -51,7 +74,8 @@ def create_term(*, session: Session, actor: Actor, data: dict[str, Any] | Taxono
     return create_entry(TERM, session=session, actor=actor, data=data)
 
 
-def update_term(*, session: Session, actor: Actor, term_id: int, seen_version: int | None,
-                data: dict[str, Any] | TaxonomyTermInput) -> dict:
+def update_term(
+    *, session: Session, actor: Actor, term_id: int, seen_version: int | None, data: dict[str, Any] | TaxonomyTermInput
+) -> dict:
     """Edit a journey stage or channel; deactivating hides it from new choices, initiatives keep it."""
     return update_entry(TERM, session=session, actor=actor, row_id=term_id, seen_version=seen_version, data=data)

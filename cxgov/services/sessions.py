@@ -5,6 +5,7 @@ Only hashes are stored (cxgov.session_tokens): the cookie token and the ticket e
 to the browser. Every page run checks the session again (cxgov.queries.sessions), so ending it here signs the
 person out everywhere at their next click.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,10 +50,15 @@ def open_sign_in(session: Session, person_id: int, mode: SignInMode, *, round_tr
     trip (a hash, cxgov.sso.round_trip_key). Part of the signing-in service's own write unit."""
     now = utcnow()
     ticket = new_token() if mode is SignInMode.LOCAL else None
-    row = SignInSession(person_id=person_id, mode=mode, identity_hash=round_trip, created_at=now,
-                        expires_at=now + timedelta(hours=get_settings().session_hours),
-                        ticket_hash=digest(ticket) if ticket else None,
-                        ticket_expires_at=now + timedelta(seconds=TICKET_SECONDS) if ticket else None)
+    row = SignInSession(
+        person_id=person_id,
+        mode=mode,
+        identity_hash=round_trip,
+        created_at=now,
+        expires_at=now + timedelta(hours=get_settings().session_hours),
+        ticket_hash=digest(ticket) if ticket else None,
+        ticket_expires_at=now + timedelta(seconds=TICKET_SECONDS) if ticket else None,
+    )
     session.add(row)
     session.flush()
     return Opened(sign_in_id=row.id, ticket=ticket)
@@ -60,9 +66,11 @@ def open_sign_in(session: Session, person_id: int, mode: SignInMode, *, round_tr
 
 def end_sign_ins(session: Session, person_id: int, reason: Ended, *, keep: int | None = None) -> int:
     """End every open session of a person (but `keep`, the one they are using); returns how many ended."""
-    statement = (update(SignInSession)
-                 .where(SignInSession.person_id == person_id, SignInSession.ended_at.is_(None))
-                 .values(ended_at=utcnow(), end_reason=reason.value, ticket_hash=None, ticket_expires_at=None))
+    statement = (
+        update(SignInSession)
+        .where(SignInSession.person_id == person_id, SignInSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), end_reason=reason.value, ticket_hash=None, ticket_expires_at=None)
+    )
     if keep is not None:
         statement = statement.where(SignInSession.id != keep)
     return session.execute(statement).rowcount
@@ -76,8 +84,12 @@ def claim_sign_in_ticket(*, session: Session, ticket: str) -> IssuedCookie | Non
     own: it is the second half of the sign-in, which is.
     """
     values = parse_input(TicketInput, {"ticket": ticket})
-    row = session.exec(select(SignInSession).where(SignInSession.ticket_hash == digest(values.ticket))
-                       .with_for_update().execution_options(populate_existing=True)).first()
+    row = session.exec(
+        select(SignInSession)
+        .where(SignInSession.ticket_hash == digest(values.ticket))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
     now = utcnow()
     if row is None or row.ended_at is not None or row.ticket_expires_at <= now or row.expires_at <= now:
         return None
@@ -93,6 +105,12 @@ def sign_out(*, session: Session, actor: Actor) -> int:
     if person is None:  # the command line is never signed in
         raise PermissionDenied("error.sign_out_own_only", attempted="sign out")
     ended = end_sign_ins(session, person.id, Ended.SIGNED_OUT)
-    audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_out",
-                 reason=f"{ended} open sign-in session(s) ended")
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity=ENTITY,
+        entity_id=person.id,
+        action="sign_out",
+        reason=f"{ended} open sign-in session(s) ended",
+    )
     return ended

@@ -11,6 +11,7 @@ Like local sign-in, a refusal is recorded and returned, not raised (a raise woul
         outcome = sso_sign_in(session=session, claims=claims)
     if outcome.person_id is None: ...show outcome.refusal...
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -62,16 +63,18 @@ def sso_sign_in(*, session: Session, claims: Mapping[str, object]) -> SsoOutcome
     by the system). A round trip that already has its session (another tab got here first) resumes it.
     """
     settings = get_settings()
-    identity = claimed_identity(claims, trust_email=settings.sso_trust_email,
-                                use_preferred_username=settings.sso_use_preferred_username)
+    identity = claimed_identity(
+        claims, trust_email=settings.sso_trust_email, use_preferred_username=settings.sso_use_preferred_username
+    )
     round_trip = round_trip_key(claims)
     resumed = session.exec(select(SignInSession).where(SignInSession.identity_hash == round_trip)).first()
     if resumed is not None:
         return SsoOutcome(email=identity.email, person_id=resumed.person_id, sign_in_id=resumed.id)
     if identity.problem is Refusal.NO_SUBJECT:
         return _refused(session, identity, Refusal.NO_SUBJECT)
-    binding = session.exec(select(SsoIdentity).where(SsoIdentity.issuer == identity.issuer,
-                                                     SsoIdentity.subject == identity.subject)).first()
+    binding = session.exec(
+        select(SsoIdentity).where(SsoIdentity.issuer == identity.issuer, SsoIdentity.subject == identity.subject)
+    ).first()
     if binding is not None:
         found = session.get(Person, binding.person_id, populate_existing=True), False
     else:
@@ -82,28 +85,42 @@ def sso_sign_in(*, session: Session, claims: Mapping[str, object]) -> SsoOutcome
     if not person.active:
         return _refused(session, identity, Refusal.DEACTIVATED, person)
     if binding is None:
-        session.add(SsoIdentity(issuer=identity.issuer, subject=identity.subject, person_id=person.id,
-                                email_at_binding=identity.email))
+        session.add(
+            SsoIdentity(
+                issuer=identity.issuer, subject=identity.subject, person_id=person.id, email_at_binding=identity.email
+            )
+        )
     opened = open_sign_in(session, person.id, SignInMode.SSO, round_trip=round_trip)
-    audit.record(session, actor=audit_actor(person), entity=ENTITY, entity_id=person.id, action="sign_in",
-                 new=person.email, reason="" if binding else "first sign-in: bound to this provider identity")
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity=ENTITY,
+        entity_id=person.id,
+        action="sign_in",
+        new=person.email,
+        reason="" if binding else "first sign-in: bound to this provider identity",
+    )
     return SsoOutcome(email=person.email, person_id=person.id, sign_in_id=opened.sign_in_id, created=created)
 
 
-def _first_sign_in(session: Session, identity: ClaimedIdentity,
-                   claims: Mapping[str, object]) -> tuple[Person, bool] | SsoOutcome:
+def _first_sign_in(
+    session: Session, identity: ClaimedIdentity, claims: Mapping[str, object]
+) -> tuple[Person, bool] | SsoOutcome:
     """(the person a verified address belongs to, whether they were created now), or the refusal."""
     if identity.problem is not None:
         return _refused(session, identity, identity.problem)
     email = identity.email
-    person = session.exec(select(Person).where(func.lower(Person.email) == email)
-                          .execution_options(populate_existing=True)).first()
+    person = session.exec(
+        select(Person).where(func.lower(Person.email) == email).execution_options(populate_existing=True)
+    ).first()
     # Another subject of this provider already holds the address (or the person): at providers where people
     # pick their own user name, taking over someone's address would otherwise take over their access.
-    taken = session.exec(select(SsoIdentity.id).where(
-        SsoIdentity.issuer == identity.issuer,
-        or_(SsoIdentity.email_at_binding == email, SsoIdentity.person_id == person.id if person else false()),
-    )).first()
+    taken = session.exec(
+        select(SsoIdentity.id).where(
+            SsoIdentity.issuer == identity.issuer,
+            or_(SsoIdentity.email_at_binding == email, SsoIdentity.person_id == person.id if person else false()),
+        )
+    ).first()
     if taken is not None:
         return _refused(session, identity, Refusal.ALREADY_BOUND, person)
     if person is not None:
@@ -111,8 +128,7 @@ def _first_sign_in(session: Session, identity: ClaimedIdentity,
     if not get_settings().sso_create_viewers:
         return _refused(session, identity, Refusal.UNKNOWN)
     try:
-        values = parse_input(PersonInput, {"name": display_name(claims, email), "email": email,
-                                           "role": Role.VIEWER})
+        values = parse_input(PersonInput, {"name": display_name(claims, email), "email": email, "role": Role.VIEWER})
     except ValidationError:
         return _refused(session, identity, Refusal.INVALID_EMAIL)
     person_id = create_person(session=session, actor=SYSTEM_ACTOR, data=values)
@@ -122,6 +138,13 @@ def _first_sign_in(session: Session, identity: ClaimedIdentity,
 def _refused(session: Session, identity: ClaimedIdentity, refusal: Refusal, person: Person | None = None) -> SsoOutcome:
     """Audit a refusal (as the system: nobody is signed in) and name the address it was about."""
     email = person.email if refusal is Refusal.DEACTIVATED else identity.email or identity.shown
-    audit.record(session, actor=audit.SYSTEM, entity=ENTITY, entity_id=person.id if person else UNKNOWN_PERSON,
-                 action="sign_in_refused", new=email or f"subject {identity.subject}", reason=REASONS[refusal])
+    audit.record(
+        session,
+        actor=audit.SYSTEM,
+        entity=ENTITY,
+        entity_id=person.id if person else UNKNOWN_PERSON,
+        action="sign_in_refused",
+        new=email or f"subject {identity.subject}",
+        reason=REASONS[refusal],
+    )
     return SsoOutcome(email=email or None, refusal=refusal)

@@ -3,6 +3,7 @@
 Both are links without an id of their own: the audit log names them `initiative id:other id`, and a removal is
 recorded with what was removed. Changing them is changing the plan (the edit right on the initiative).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,14 +27,16 @@ from cxgov.services.unit import Actor, audit_actor
 DEPENDENCY_LOCK = 0x6378_6465_70  # "cxdep"
 
 
-def add_team_member(*, session: Session, actor: Actor, initiative_id: int,
-                    data: dict[str, Any] | TeamMemberInput) -> None:
+def add_team_member(
+    *, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | TeamMemberInput
+) -> None:
     """Put an active person on the initiative's team with their role on it (once)."""
     values = parse_input(TeamMemberInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
     check_people(session, person_id=values.person_id)
-    already = ValidationError({"person_id": ("plan.error.already_member",
-                                             {"name": session.get(Person, values.person_id).name})})
+    already = ValidationError(
+        {"person_id": ("plan.error.already_member", {"name": session.get(Person, values.person_id).name})}
+    )
     if session.get(InitiativeMember, (initiative_id, values.person_id)) is not None:
         raise already
     session.add(InitiativeMember(initiative_id=initiative_id, **values.model_dump()))
@@ -41,8 +44,14 @@ def add_team_member(*, session: Session, actor: Actor, initiative_id: int,
         session.flush()
     except IntegrityError:  # added by someone else a moment ago: the primary key is the backstop
         raise already from None
-    _audit_link(session, person, "initiative_member", (initiative_id, values.person_id), "create",
-                {"role_on_initiative": values.role_on_initiative})
+    _audit_link(
+        session,
+        person,
+        "initiative_member",
+        (initiative_id, values.person_id),
+        "create",
+        {"role_on_initiative": values.role_on_initiative},
+    )
 
 
 def remove_team_member(*, session: Session, actor: Actor, initiative_id: int, person_id: int) -> None:
@@ -50,8 +59,9 @@ def remove_team_member(*, session: Session, actor: Actor, initiative_id: int, pe
     _remove(session, actor, InitiativeMember, "initiative_member", (initiative_id, person_id), "role_on_initiative")
 
 
-def add_dependency(*, session: Session, actor: Actor, initiative_id: int,
-                   data: dict[str, Any] | DependencyInput) -> None:
+def add_dependency(
+    *, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | DependencyInput
+) -> None:
     """Record that the initiative is blocked by another; refused for itself, twice, or when it closes a loop."""
     values = parse_input(DependencyInput, data)
     person, _ = editable_initiative(session, actor, initiative_id)
@@ -68,8 +78,7 @@ def add_dependency(*, session: Session, actor: Actor, initiative_id: int,
         raise ValidationError({"blocked_by_id": "plan.error.dependency_cycle"})
     session.add(InitiativeDependency(initiative_id=initiative_id, **values.model_dump()))
     session.flush()
-    _audit_link(session, person, "initiative_dependency", (initiative_id, blocker_id), "create",
-                {"note": values.note})
+    _audit_link(session, person, "initiative_dependency", (initiative_id, blocker_id), "create", {"note": values.note})
 
 
 def remove_dependency(*, session: Session, actor: Actor, initiative_id: int, blocked_by_id: int) -> None:
@@ -80,10 +89,12 @@ def remove_dependency(*, session: Session, actor: Actor, initiative_id: int, blo
 def _blockers_of(session: Session, initiative_id: int) -> set[int]:
     """Every initiative `initiative_id` waits for, directly or through others (one recursive query)."""
     direct = sa.select(InitiativeDependency.blocked_by_id.label("id")).where(
-        InitiativeDependency.initiative_id == initiative_id)
+        InitiativeDependency.initiative_id == initiative_id
+    )
     chain = direct.cte("blocker_chain", recursive=True)
-    chain = chain.union(sa.select(InitiativeDependency.blocked_by_id).join(
-        chain, InitiativeDependency.initiative_id == chain.c.id))
+    chain = chain.union(
+        sa.select(InitiativeDependency.blocked_by_id).join(chain, InitiativeDependency.initiative_id == chain.c.id)
+    )
     return set(session.execute(sa.select(chain.c.id)).scalars())
 
 
@@ -99,9 +110,17 @@ def _remove(session: Session, actor: Actor, model, entity: str, key: tuple[int, 
     _audit_link(session, person, entity, key, "delete", {kept: value})
 
 
-def _audit_link(session: Session, person: Person | None, entity: str, key: tuple[int, int], action: str,
-                values: dict[str, str]) -> None:
+def _audit_link(
+    session: Session, person: Person | None, entity: str, key: tuple[int, int], action: str, values: dict[str, str]
+) -> None:
     """A link has no id of its own: the audit names it by both ends; a removal keeps what was removed."""
     old, new = (values, None) if action == "delete" else (None, values)
-    audit.record(session, actor=audit_actor(person), entity=entity, entity_id=f"{key[0]}:{key[1]}", action=action,
-                 old=old, new=new)
+    audit.record(
+        session,
+        actor=audit_actor(person),
+        entity=entity,
+        entity_id=f"{key[0]}:{key[1]}",
+        action=action,
+        old=old,
+        new=new,
+    )

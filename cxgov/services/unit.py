@@ -1,4 +1,5 @@
 """Building blocks every service uses: the acting person, not-found, and the version-checked update."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -23,8 +24,11 @@ def acting_person(session: Session, actor: Actor) -> Person | None:
         return None
     person = session.exec(select(Person).where(Person.id == actor).execution_options(populate_existing=True)).first()
     if person is None or not person.active:
-        raise PermissionDenied("error.actor_inactive", actor=(actor, person.name if person else f"person {actor}"),
-                               attempted="act while deactivated")
+        raise PermissionDenied(
+            "error.actor_inactive",
+            actor=(actor, person.name if person else f"person {actor}"),
+            attempted="act while deactivated",
+        )
     return person
 
 
@@ -42,13 +46,16 @@ def get_or_404(session: Session, model: type[SQLModel], entity: str, row_id: Any
 def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
     """'Changed by X at T — reload', named from the audit trail's latest event on this row."""
     last = session.exec(
-        select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == str(row_id))
-        .order_by(AuditEvent.seq.desc()).limit(1)
+        select(AuditEvent)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == str(row_id))
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
     ).first()
     if last is None:
         return ConflictError("error.conflict", who="?", when="?")
-    return ConflictError("error.conflict", who=last.actor_name,
-                         when=format_moment(last.occurred_at, zone=get_settings().time_zone))
+    return ConflictError(
+        "error.conflict", who=last.actor_name, when=format_moment(last.occurred_at, zone=get_settings().time_zone)
+    )
 
 
 def check_version(session: Session, entity: str, row: SQLModel, seen_version: int | None) -> None:
@@ -64,9 +71,18 @@ def changed_fields(row: SQLModel, values: dict[str, Any]) -> dict[str, tuple[Any
     return {name: (getattr(row, name), new) for name, new in values.items() if getattr(row, name) != new}
 
 
-def versioned_update(session: Session, *, person: Person | None, model: type[SQLModel], entity: str,
-                     row: SQLModel, seen_version: int | None, values: dict[str, Any],
-                     extra_changes: dict[str, tuple[Any, Any]] | None = None, reason: str = "") -> dict:
+def versioned_update(
+    session: Session,
+    *,
+    person: Person | None,
+    model: type[SQLModel],
+    entity: str,
+    row: SQLModel,
+    seen_version: int | None,
+    values: dict[str, Any],
+    extra_changes: dict[str, tuple[Any, Any]] | None = None,
+    reason: str = "",
+) -> dict:
     """Write `values` only if the row is still at the version the user saw; audit each changed field.
 
     `UPDATE … WHERE id = :id AND version = :seen` with a row-count check (DESIGN.md §4). A save without a
@@ -76,18 +92,30 @@ def versioned_update(session: Session, *, person: Person | None, model: type[SQL
     changes = changed_fields(row, values) | (extra_changes or {})
     if not changes:
         return {}
-    stamp = {"updated_at": utcnow(), "updated_by_id": person.id if person else None} if hasattr(model, "updated_at") else {}
+    stamp = (
+        {"updated_at": utcnow(), "updated_by_id": person.id if person else None} if hasattr(model, "updated_at") else {}
+    )
     scalar_values = {name: new for name, (_, new) in changes.items() if name in values}
     result = session.execute(
-        update(model).where(model.id == row.id, model.version == seen_version)
+        update(model)
+        .where(model.id == row.id, model.version == seen_version)
         .values(**scalar_values, **stamp, version=seen_version + 1)
     )
     if result.rowcount != 1:
         raise conflict(session, entity, row.id)
     actor = audit_actor(person)
     for name, (old, new) in changes.items():
-        audit.record(session, actor=actor, entity=entity, entity_id=row.id, action="update", field=name,
-                     old=old, new=new, reason=reason)
+        audit.record(
+            session,
+            actor=actor,
+            entity=entity,
+            entity_id=row.id,
+            action="update",
+            field=name,
+            old=old,
+            new=new,
+            reason=reason,
+        )
     session.expire(row)
     return changes
 
@@ -95,5 +123,6 @@ def versioned_update(session: Session, *, person: Person | None, model: type[SQL
 def audit_created(session: Session, *, person: Person | None, entity: str, row: SQLModel, reason: str = "") -> None:
     """One 'create' event holding the new row's values."""
     values = {k: audit.to_text(v) for k, v in row.model_dump().items() if k not in ("id", "created_at", "updated_at")}
-    audit.record(session, actor=audit_actor(person), entity=entity, entity_id=row.id, action="create",
-                 new=values, reason=reason)
+    audit.record(
+        session, actor=audit_actor(person), entity=entity, entity_id=row.id, action="create", new=values, reason=reason
+    )

@@ -6,6 +6,7 @@ The app frame works out who it is once, at the start of every run, before the pa
 session (never in the URL, never in a cookie): a refresh starts read-only again and never falls back to a
 stronger role.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,7 +39,9 @@ class ActingPerson:
 def active_people(version: int, url: str) -> pd.DataFrame:
     """Active people (id, name, role) for pickers."""
     with read_session() as session:
-        rows = session.exec(select(Person.id, Person.name, Person.role).where(Person.active).order_by(Person.name)).all()
+        rows = session.exec(
+            select(Person.id, Person.name, Person.role).where(Person.active).order_by(Person.name)
+        ).all()
     return pd.DataFrame(rows, columns=["id", "name", "role"])
 
 
@@ -81,8 +84,9 @@ def render_acting_picker() -> None:
     people = _people()
     options = [None, *people["id"].tolist()]
     # Labels are computed during the run: AppTest calls format_func outside it, where tr() has no language.
-    names = {None: tr("frame.nobody_read_only")} | {int(r.id): f"{r.name} · {label(Role(r.role))}"
-                                                     for r in people.itertuples()}
+    names = {None: tr("frame.nobody_read_only")} | {
+        int(r.id): f"{r.name} · {label(Role(r.role))}" for r in people.itertuples()
+    }
     chosen = st.session_state.get(ACTING_KEY)
     if chosen not in options:
         st.session_state.pop(ACTING_KEY, None)
@@ -92,7 +96,11 @@ def render_acting_picker() -> None:
     # itself lives under ACTING_KEY, which no widget owns.
     widget_key = PICKER_KEYS[lang()]
     st.sidebar.selectbox(
-        tr("frame.acting_as"), options, index=options.index(chosen), key=widget_key, format_func=names.get,
+        tr("frame.acting_as"),
+        options,
+        index=options.index(chosen),
+        key=widget_key,
+        format_func=names.get,
         on_change=lambda: st.session_state.update({ACTING_KEY: st.session_state[widget_key]}),
         help=tr("frame.acting_as_help"),
     )

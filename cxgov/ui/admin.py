@@ -4,6 +4,7 @@ resets, the audit log and its export.
 The forms are declared as a list of `FormField`s, so each admin page only says *which* fields it has;
 how a field is shown, how the version the user saw is kept, and how a save is reported lives here once.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,6 +36,7 @@ MAX_EXACT_FLOAT = 2**53  # above this a float is no exact whole number (and no i
 
 
 # --- reads ------------------------------------------------------------------------------------------------
+
 
 @st.cache_data(show_spinner=False)
 def _read(query: str, version: int, url: str, **params) -> pd.DataFrame:
@@ -83,6 +85,7 @@ def verify_audit() -> audit.VerifyReport:
 
 # --- tables -----------------------------------------------------------------------------------------------
 
+
 def _cell(value, enum_class=None):
     value = _plain(value)
     if value is None:
@@ -118,6 +121,7 @@ def show_flash() -> None:
 
 
 # --- forms ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FormField:
@@ -181,8 +185,15 @@ def _labels(fields: list[FormField]) -> dict[str, str]:
     return {f.name: tr(f.label) for f in fields}
 
 
-def add_form(name: str, fields: list[FormField], *, service: Callable, areas: tuple[str, ...],
-             defaults: dict | None = None, button: str = "admin.add") -> None:
+def add_form(
+    name: str,
+    fields: list[FormField],
+    *,
+    service: Callable,
+    areas: tuple[str, ...],
+    defaults: dict | None = None,
+    button: str = "admin.add",
+) -> None:
     """A form creating one entry through `service(data=…)`; emptied after a successful save."""
     round_key = f"cxgov_admin_{name}_add_round"
     round_ = st.session_state.get(round_key, 0)  # a new round gives fresh widgets: an empty form
@@ -221,6 +232,7 @@ def _reloading_on_conflict(service: Callable, name: str, areas: tuple[str, ...])
 
     The cached table is provably stale then (another server process may have saved), so it is refreshed too.
     """
+
     def run(**kwargs):
         try:
             return service(**kwargs)
@@ -228,11 +240,20 @@ def _reloading_on_conflict(service: Callable, name: str, areas: tuple[str, ...])
             st.session_state.pop(_seen_key(name), None)
             data_changed(*areas)
             raise
+
     return run
 
 
-def edit_form(name: str, frame: pd.DataFrame, fields: list[FormField], *, title_column: str, service: Callable,
-              id_arg: str, areas: tuple[str, ...]) -> None:
+def edit_form(
+    name: str,
+    frame: pd.DataFrame,
+    fields: list[FormField],
+    *,
+    title_column: str,
+    service: Callable,
+    id_arg: str,
+    areas: tuple[str, ...],
+) -> None:
     """Pick an entry of `frame` and edit it through `service(<id_arg>=…, seen_version=…, data=…)`."""
     if frame.empty:
         st.caption(tr("admin.nothing_to_edit"))
@@ -247,8 +268,9 @@ def edit_form(name: str, frame: pd.DataFrame, fields: list[FormField], *, title_
         submitted = st.form_submit_button(tr("form.save"), type="primary")
     if not submitted:
         return
-    result = submit(_reloading_on_conflict(service, name, areas), areas=areas, seen_version=seen, data=data,
-                    **{id_arg: chosen})
+    result = submit(
+        _reloading_on_conflict(service, name, areas), areas=areas, seen_version=seen, data=data, **{id_arg: chosen}
+    )
     if result.ok:
         st.session_state.pop(_seen_key(name), None)
         st.session_state[FLASH_KEY] = tr("form.saved") if result.value else tr("form.no_changes")
@@ -265,6 +287,7 @@ def read_only_note() -> None:
 
 # --- local accounts ---------------------------------------------------------------------------------------
 
+
 def password_reset_form(people: pd.DataFrame) -> None:
     """Set or reset a person's local password (typed twice); they must choose their own at the next sign-in."""
     if people.empty:
@@ -274,11 +297,11 @@ def password_reset_form(people: pd.DataFrame) -> None:
     names = dict(zip(people["id"].tolist(), people["name"].tolist(), strict=True))
     round_ = st.session_state.get(RESET_ROUND_KEY, 0)  # a new round after a reset: no password stays in a widget
     with st.form(f"admin_password_reset_{round_}"):
-        person_id = st.selectbox(tr("admin.account.person"), list(names), format_func=names.get,
-                                 key=f"admin.reset.{round_}.person")
+        person_id = st.selectbox(
+            tr("admin.account.person"), list(names), format_func=names.get, key=f"admin.reset.{round_}.person"
+        )
         first = st.text_input(tr("admin.account.new_password"), type="password", key=f"admin.reset.{round_}.new")
-        second = st.text_input(tr("admin.account.repeat_password"), type="password",
-                               key=f"admin.reset.{round_}.repeat")
+        second = st.text_input(tr("admin.account.repeat_password"), type="password", key=f"admin.reset.{round_}.repeat")
         submitted = st.form_submit_button(tr("admin.account.submit"), type="primary")
     if not submitted:
         return
@@ -296,6 +319,7 @@ def password_reset_form(people: pd.DataFrame) -> None:
 
 # --- the audit log ----------------------------------------------------------------------------------------
 
+
 def _shown(value) -> str:
     """An audit cell as text: a dash for nothing (None, NaN, empty), never "None" or "nan"."""
     value = _plain(value)
@@ -304,23 +328,28 @@ def _shown(value) -> str:
 
 def show_audit_events(events: pd.DataFrame) -> None:
     """One page of audit events: when, who, what, which action, the field and its change, and why."""
-    view = pd.DataFrame({
-        "seq": events["seq"],
-        "occurred_at": events["occurred_at"].map(moment),
-        "actor_name": events["actor_name"].map(lambda name: _shown(actor(name))),
-        "entity": events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
-        "entity_id": events["entity_id"].map(_shown),
-        "action": events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),
-        "field": events["field"].map(_shown),
-        "change": [f"{_shown(old)} → {_shown(new)}"
-                   for old, new in zip(events["old_value"], events["new_value"], strict=True)],
-        "reason": events["reason"].map(_shown),
-    })
+    view = pd.DataFrame(
+        {
+            "seq": events["seq"],
+            "occurred_at": events["occurred_at"].map(moment),
+            "actor_name": events["actor_name"].map(lambda name: _shown(actor(name))),
+            "entity": events["entity"].map(lambda v: known_label(f"entity.{v}", v)),
+            "entity_id": events["entity_id"].map(_shown),
+            "action": events["action"].map(lambda v: known_label(f"admin.audit.action.{v}", v)),
+            "field": events["field"].map(_shown),
+            "change": [
+                f"{_shown(old)} → {_shown(new)}"
+                for old, new in zip(events["old_value"], events["new_value"], strict=True)
+            ],
+            "reason": events["reason"].map(_shown),
+        }
+    )
     view.columns = [tr(f"admin.audit.col.{c}") for c in view.columns]
     st.dataframe(view, hide_index=True, width="stretch")
 
 
 # --- audit export -----------------------------------------------------------------------------------------
+
 
 def audit_export(f: AuditFilter) -> None:
     """Export the events matching `f` in two steps: prepare (exports and audits), then download.
@@ -332,16 +361,27 @@ def audit_export(f: AuditFilter) -> None:
     if prepared is not None and prepared["filters"] != asdict(f):  # made for other filters than those shown now
         st.session_state.pop(EXPORT_KEY)
         prepared = None
-    if st.button(tr("admin.audit.export.prepare"), key="admin_audit_export_prepare", help=tr("admin.audit.export.help")):
+    if st.button(
+        tr("admin.audit.export.prepare"), key="admin_audit_export_prepare", help=tr("admin.audit.export.help")
+    ):
         result = submit(export_audit_log, areas=("audit",), filters=f, language=lang())
         if not result.ok:
             show_errors(result)
             return
-        prepared = {"filters": asdict(f), "data": result.value,
-                    "name": f"cxgov-audit-log-{pd.Timestamp.now(tz='UTC'):%Y%m%d-%H%M%S}.xlsx"}
+        prepared = {
+            "filters": asdict(f),
+            "data": result.value,
+            "name": f"cxgov-audit-log-{pd.Timestamp.now(tz='UTC'):%Y%m%d-%H%M%S}.xlsx",
+        }
         st.session_state[EXPORT_KEY] = prepared  # bytes and plain values only
     if prepared is None:
         return
     st.success(tr("admin.audit.export.ready"), icon=":material/check_circle:")
-    st.download_button(tr("admin.audit.export.download"), data=prepared["data"], file_name=prepared["name"],
-                       mime=XLSX_MIME, key="admin_audit_export_download", on_click="ignore")
+    st.download_button(
+        tr("admin.audit.export.download"),
+        data=prepared["data"],
+        file_name=prepared["name"],
+        mime=XLSX_MIME,
+        key="admin_audit_export_download",
+        on_click="ignore",
+    )

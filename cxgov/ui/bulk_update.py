@@ -1,5 +1,6 @@
 """The "update my initiatives" grid: delivery health, reason, progress and target date of many initiatives at
 once, edited in a snapshot frozen when editing starts (cxgov.bulk) and saved row by row, each row one unit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.bulk import (
-    EDITABLE, PROGRESS_DROP_TO_CONFIRM, Changed, RowPlan, SeenRow, cell, changed_underneath, drops_to_confirm, plan,
+    EDITABLE,
+    PROGRESS_DROP_TO_CONFIRM,
+    Changed,
+    RowPlan,
+    SeenRow,
+    cell,
+    changed_underneath,
+    drops_to_confirm,
+    plan,
     refreshed,
 )
 from cxgov.errors import ConflictError, ValidationError
@@ -69,8 +78,12 @@ def _read_snapshot(scope: tuple) -> list[SeenRow]:
 def _freeze(scope: tuple, before: Grid | None) -> Grid:
     """A new snapshot; its editor key is new too, so no edit state of an earlier grid can apply to it."""
     rows = _read_snapshot(scope)
-    return Grid(scope, {r.initiative_id: r for r in rows}, {r.initiative_id: r.values() for r in rows},
-                generation=before.generation + 1 if before else 0)
+    return Grid(
+        scope,
+        {r.initiative_id: r for r in rows},
+        {r.initiative_id: r.values() for r in rows},
+        generation=before.generation + 1 if before else 0,
+    )
 
 
 def _grid(scope: tuple) -> Grid:
@@ -94,14 +107,19 @@ def _owner_filter() -> int | None:
     names = {None: tr("common.all")} | owners
     current = st.session_state.get(STATE_KEY)
     locked = current is not None and current.pending()
-    return st.selectbox(tr("bulk.owner_filter"), [None, *owners], key=OWNER_KEY, format_func=names.get,
-                        disabled=locked, help=tr("bulk.owner_filter_locked") if locked else None)
+    return st.selectbox(
+        tr("bulk.owner_filter"),
+        [None, *owners],
+        key=OWNER_KEY,
+        format_func=names.get,
+        disabled=locked,
+        help=tr("bulk.owner_filter_locked") if locked else None,
+    )
 
 
 def _warn_changed(changed: list[Changed]) -> bool:
     """The warning naming each initiative changed underneath; True when the person asks to reload them."""
-    lines = "\n".join(f"- {plain(c.title)} — {plain(c.by) if c.by else tr('bulk.changed.by_unknown')}"
-                      for c in changed)
+    lines = "\n".join(f"- {plain(c.title)} — {plain(c.by) if c.by else tr('bulk.changed.by_unknown')}" for c in changed)
     st.warning(f"{tr('bulk.changed.warning')}\n\n{lines}", icon=":material/warning:")
     return st.button(tr("bulk.changed.reload"), key="bulk_update_reload", icon=":material/refresh:")
 
@@ -110,20 +128,27 @@ def _frame(grid: Grid) -> pd.DataFrame:
     """The grid's data: the draft values, indexed by initiative id."""
     ids = list(grid.seen)
     derived = derived_codes(ids)  # what the rules say, beside the health the person reports
-    frame = pd.DataFrame({
-        "title": [grid.seen[i].title for i in ids],
-        "owner": [grid.seen[i].owner for i in ids],
-        "derived": [derived_text(derived[i]) for i in ids],
-        **{name: [grid.draft[i][name] for i in ids] for name in EDITABLE},
-    }, index=pd.Index(ids, name="id"))
+    frame = pd.DataFrame(
+        {
+            "title": [grid.seen[i].title for i in ids],
+            "owner": [grid.seen[i].owner for i in ids],
+            "derived": [derived_text(derived[i]) for i in ids],
+            **{name: [grid.draft[i][name] for i in ids] for name in EDITABLE},
+        },
+        index=pd.Index(ids, name="id"),
+    )
     frame["progress_pct"] = frame["progress_pct"].astype("Int64")
     return frame
 
 
 def _labels() -> dict[str, str]:
-    return {"health": tr("programs.field.health"), "reason": tr("programs.checkin.reason"),
-            "progress_pct": tr("programs.field.progress"), "target_date": tr("programs.field.target_date"),
-            "override_reason": tr("bulk.field.override_reason")}
+    return {
+        "health": tr("programs.field.health"),
+        "reason": tr("programs.checkin.reason"),
+        "progress_pct": tr("programs.field.progress"),
+        "target_date": tr("programs.field.target_date"),
+        "override_reason": tr("bulk.field.override_reason"),
+    }
 
 
 def _editor(grid: Grid) -> dict[int, dict]:
@@ -134,17 +159,25 @@ def _editor(grid: Grid) -> dict[int, dict]:
         # Text, not a LinkColumn: a grid link opens a new tab, a new session (the links are below the grid).
         "title": st.column_config.TextColumn(tr("portfolio.col.title"), width=TITLE_WIDTH),
         "owner": st.column_config.TextColumn(tr("programs.field.owner"), width=150),
-        "derived": st.column_config.TextColumn(tr("health.col.derived"), width=120,
-                                               help=tr("bulk.derived_help")),
-        "health": st.column_config.SelectboxColumn(labels["health"], options=list(healths),
-                                                   format_func=healths.get, width=120),
+        "derived": st.column_config.TextColumn(tr("health.col.derived"), width=120, help=tr("bulk.derived_help")),
+        "health": st.column_config.SelectboxColumn(
+            labels["health"], options=list(healths), format_func=healths.get, width=120
+        ),
         "reason": st.column_config.TextColumn(labels["reason"], width=320),
-        "progress_pct": st.column_config.NumberColumn(labels["progress_pct"], min_value=0, max_value=100, step=1,
-                                                      format="%d%%", width=110),
+        "progress_pct": st.column_config.NumberColumn(
+            labels["progress_pct"], min_value=0, max_value=100, step=1, format="%d%%", width=110
+        ),
         "target_date": st.column_config.DateColumn(labels["target_date"], format="DD-MM-YYYY", width=120),
     }
-    edited = st.data_editor(_frame(grid), key=grid.editor_key(), column_config=config, hide_index=True,
-                            disabled=["title", "owner", "derived"], num_rows="fixed", width="stretch")
+    edited = st.data_editor(
+        _frame(grid),
+        key=grid.editor_key(),
+        column_config=config,
+        hide_index=True,
+        disabled=["title", "owner", "derived"],
+        num_rows="fixed",
+        width="stretch",
+    )
     # The returned frame keeps the index it was given: the frozen snapshot's ids, whatever the row positions.
     return {int(i): {name: cell(name, row[name]) for name in EDITABLE} for i, row in edited.iterrows()}
 
@@ -158,14 +191,22 @@ def _links(grid: Grid) -> None:
 
 def _save_one(row: RowPlan, labels: dict[str, str]) -> tuple[str, str]:
     """(saved/conflict/invalid/refused, the message) of one row saved in its own unit."""
-    result = submit(apply_bulk_row, areas=("initiatives",), initiative_id=row.initiative_id,
-                    seen_version=row.seen_version, seen_check_in_id=row.seen_check_in_id, changes=row.changes)
+    result = submit(
+        apply_bulk_row,
+        areas=("initiatives",),
+        initiative_id=row.initiative_id,
+        seen_version=row.seen_version,
+        seen_check_in_id=row.seen_check_in_id,
+        changes=row.changes,
+    )
     if result.ok:
         return "saved", ""
     if isinstance(result.problem, ConflictError):
         return "conflict", result.error
     if isinstance(result.problem, ValidationError):  # one message per row, naming each column at fault
-        return "invalid", "; ".join(f"{labels.get(name, name)}: {message}" for name, message in result.field_errors.items())
+        return "invalid", "; ".join(
+            f"{labels.get(name, name)}: {message}" for name, message in result.field_errors.items()
+        )
     return "refused", result.error or ""
 
 
@@ -192,8 +233,9 @@ def _ask_about_drops(grid: Grid, shown: dict[int, dict]) -> dict[int, int] | Non
     waiting = {i: p for i, p in grid.held.items() if i in shown and shown[i]["progress_pct"] == p}
     if not waiting:
         return None
-    lines = "\n".join(f"- **{plain(grid.seen[i].title)}**: {grid.seen[i].progress_pct}% → {p}%"
-                      for i, p in waiting.items())
+    lines = "\n".join(
+        f"- **{plain(grid.seen[i].title)}**: {grid.seen[i].progress_pct}% → {p}%" for i, p in waiting.items()
+    )
     st.warning(f"{tr('bulk.drop.warning', points=PROGRESS_DROP_TO_CONFIRM)}\n\n{lines}", icon=":material/warning:")
     pressed = st.button(tr("bulk.drop.confirm"), key="bulk_update_confirm_drops", type="primary")
     return waiting if pressed else None
@@ -210,18 +252,25 @@ def _reload_rows(grid: Grid, shown: dict[int, dict], ids: list[int]) -> None:
 def _report(grid: Grid) -> None:
     if not grid.report:
         return
-    count = {kind: sum(1 for k, _, _ in grid.report if k == kind) for kind in ("saved", "conflict", "invalid",
-                                                                             "refused")}
-    summary = tr("bulk.summary", saved=count["saved"], conflicts=count["conflict"], invalid=count["invalid"],
-                 refused=count["refused"])
+    count = {
+        kind: sum(1 for k, _, _ in grid.report if k == kind) for kind in ("saved", "conflict", "invalid", "refused")
+    }
+    summary = tr(
+        "bulk.summary",
+        saved=count["saved"],
+        conflicts=count["conflict"],
+        invalid=count["invalid"],
+        refused=count["refused"],
+    )
     if grid.held:
         summary += " " + tr("bulk.summary_held", n=len(grid.held))
     problems = [(kind, title, message) for kind, title, message in grid.report if kind != "saved"]
     if not problems:
         st.success(summary, icon=":material/check_circle:")
         return
-    lines = "\n".join(f"- **{plain(title)}** ({tr(f'bulk.kind.{kind}')}): {plain(message)}"
-                      for kind, title, message in problems)
+    lines = "\n".join(
+        f"- **{plain(title)}** ({tr(f'bulk.kind.{kind}')}): {plain(message)}" for kind, title, message in problems
+    )
     st.error(f"{summary}\n\n{lines}", icon=":material/error:")
 
 

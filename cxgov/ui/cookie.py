@@ -4,6 +4,7 @@
 The page's script never sees the cookie (HttpOnly). The browser sends it with the first request of every new tab
 or refresh, which is where Streamlit reads a browser session's cookies from (`st.context.cookies`).
 """
+
 from __future__ import annotations
 
 import secrets
@@ -47,8 +48,11 @@ def render_cookie_request() -> None:
     if request is None:
         return
     with st.sidebar:
-        _cookie_request(key=f"cxgov_cookie_{request['id']}", on_answered_change=_answered,
-                        data={"url": route_path(st.get_option("server.baseUrlPath")), **request})
+        _cookie_request(
+            key=f"cxgov_cookie_{request['id']}",
+            on_answered_change=_answered,
+            data={"url": route_path(st.get_option("server.baseUrlPath")), **request},
+        )
 
 
 def _answered() -> None:

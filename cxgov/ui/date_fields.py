@@ -1,6 +1,7 @@
 """Date fields in the user's language. Streamlit's date input shows an empty field as "dd-mm-yyyy" whatever its
 `format` says: the field's segments always use its date library's English letters. Dutch writes "jjjj" for the
 year, so on a Dutch page a style rule draws the empty year segment with the Dutch letters (typing is unchanged)."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -6,6 +6,7 @@ could be an admin; until there is an active admin, whoever uses the picker may l
 That mode exists only on the local SQLite file and never in production, and its picker already lets anyone act
 as anyone, the admin included: the button gives nobody a right they did not have.
 """
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,5 +1,6 @@
 """The KPI section of a discipline page: each KPI's latest value, target, last year's value and two-year trend
 (coloured by the KPI's direction), then one KPI's monthly readings against its target."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -37,21 +38,25 @@ def render_discipline_kpis(discipline: Discipline) -> None:
 
 
 def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, targets: pd.DataFrame) -> None:
-    table = pd.DataFrame({  # what a leader reads first comes first: value, target, last year, trend
-        "name": kpis["name"],
-        "latest": [measure(v) for v in kpis["latest_value"]],
-        "unit": kpis["unit"],
-        "target": [measure(targets["target"].get(k)) for k in kpis["id"]],
-        "previous_year": [measure(v) for v in kpis["previous_year_value"]],
-        "period": [month(p) for p in kpis["latest_period"]],
-        "sample_size": ["—" if pd.isna(n) else number(n, 0) for n in kpis["sample_size"]],
-        "direction": [label(Direction(d)) for d in kpis["direction"]],
-        "kind": [label(KpiKind(k)) for k in kpis["kind"]],
-        "initiatives": kpis["linked_initiatives"],
-    })
+    table = pd.DataFrame(
+        {  # what a leader reads first comes first: value, target, last year, trend
+            "name": kpis["name"],
+            "latest": [measure(v) for v in kpis["latest_value"]],
+            "unit": kpis["unit"],
+            "target": [measure(targets["target"].get(k)) for k in kpis["id"]],
+            "previous_year": [measure(v) for v in kpis["previous_year_value"]],
+            "period": [month(p) for p in kpis["latest_period"]],
+            "sample_size": ["—" if pd.isna(n) else number(n, 0) for n in kpis["sample_size"]],
+            "direction": [label(Direction(d)) for d in kpis["direction"]],
+            "kind": [label(KpiKind(k)) for k in kpis["kind"]],
+            "initiatives": kpis["linked_initiatives"],
+        }
+    )
     config = {column: st.column_config.TextColumn(tr(f"discipline.kpi.col.{column}")) for column in table.columns}
     config["initiatives"] = st.column_config.NumberColumn(tr("discipline.kpi.col.initiatives"))
-    config["target"] = st.column_config.TextColumn(tr("discipline.kpi.col.target"), help=tr("discipline.kpi.target_help"))
+    config["target"] = st.column_config.TextColumn(
+        tr("discipline.kpi.col.target"), help=tr("discipline.kpi.target_help")
+    )
     position = table.columns.get_loc("previous_year") + 1
     for direction, colour in SPARKLINE_COLOURS.items():
         mine = kpis["direction"] == direction.value
@@ -60,8 +65,10 @@ def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, ta
         column = f"trend_{direction.value}"
         table.insert(position, column, [series.get(k, []) if m else [] for k, m in zip(kpis["id"], mine, strict=True)])
         config[column] = st.column_config.LineChartColumn(
-            tr(f"discipline.kpi.col.trend.{direction.value}"), color=colour,
-            help=tr("discipline.kpi.trend_help", months=TREND_MONTHS))
+            tr(f"discipline.kpi.col.trend.{direction.value}"),
+            color=colour,
+            help=tr("discipline.kpi.trend_help", months=TREND_MONTHS),
+        )
         position += 1
     st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=f"{discipline.value}_kpis")
 
@@ -77,20 +84,33 @@ def _axis_title(kpi: pd.Series) -> str:
 
 def _render_trend(discipline: Discipline, kpis: pd.DataFrame, trends: pd.DataFrame, targets: pd.DataFrame) -> None:
     names = dict(zip(kpis["id"], kpis["name"], strict=True))
-    kpi_id = st.selectbox(tr("discipline.kpi.choose"), list(names), format_func=names.get,
-                          key=f"{discipline.value}_trend_kpi")
+    kpi_id = st.selectbox(
+        tr("discipline.kpi.choose"), list(names), format_func=names.get, key=f"{discipline.value}_trend_kpi"
+    )
     readings = trends[trends["kpi_id"] == kpi_id]
     if readings.empty:
         st.caption(tr("discipline.kpi.no_readings"))
         return
     target = targets.loc[kpi_id] if kpi_id in targets.index else None
-    line = None if target is None else charts.TargetLine(
-        float(target["target"]), tr("discipline.kpi.target_legend", target=measure(target["target"])))
-    st.plotly_chart(charts.kpi_trend_chart(
-        readings, title=tr("discipline.kpi.trend_title", name=chart_text(names[kpi_id]), months=TREND_MONTHS),
-        value_label=_axis_title(kpis.set_index("id").loc[kpi_id]), series_label=tr("discipline.kpi.series"),
-        period_labels={p: month(p) for p in readings["period"]}, target=line, separators=separators()),
-        key=f"{discipline.value}_trend_chart")
+    line = (
+        None
+        if target is None
+        else charts.TargetLine(
+            float(target["target"]), tr("discipline.kpi.target_legend", target=measure(target["target"]))
+        )
+    )
+    st.plotly_chart(
+        charts.kpi_trend_chart(
+            readings,
+            title=tr("discipline.kpi.trend_title", name=chart_text(names[kpi_id]), months=TREND_MONTHS),
+            value_label=_axis_title(kpis.set_index("id").loc[kpi_id]),
+            series_label=tr("discipline.kpi.series"),
+            period_labels={p: month(p) for p in readings["period"]},
+            target=line,
+            separators=separators(),
+        ),
+        key=f"{discipline.value}_trend_chart",
+    )
     st.caption(_target_note(target))
 
 
@@ -99,7 +119,15 @@ def _target_note(target: pd.Series | None) -> str:
     if target is None:
         return tr("discipline.kpi.no_target")
     due = target["target_date"]
-    when = tr("discipline.kpi.target_undated") if due is None or pd.isna(due) else tr("discipline.kpi.target_by",
-                                                                                       date=day(due))
-    return tr("discipline.kpi.target_note", target=measure(target["target"]), when=when,
-              initiative=plain(target["initiative_title"]), n=int(target["targets_set"]))
+    when = (
+        tr("discipline.kpi.target_undated")
+        if due is None or pd.isna(due)
+        else tr("discipline.kpi.target_by", date=day(due))
+    )
+    return tr(
+        "discipline.kpi.target_note",
+        target=measure(target["target"]),
+        when=when,
+        initiative=plain(target["initiative_title"]),
+        n=int(target["targets_set"]),
+    )

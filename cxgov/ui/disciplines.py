@@ -1,4 +1,5 @@
 """A discipline page: what the discipline is, its initiatives (filterable) and its KPIs (cxgov.ui.discipline_kpis)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,13 +15,22 @@ from cxgov.ui.portfolio import read, render_summary
 from cxgov.ui.text import label, tr
 
 # A discipline lead scans health and why first, then who, where it stands, the money and the dates.
-INITIATIVE_COLUMNS = ("title", "health", "reason", "owner", "status", "phase", "target_date", "planned_cents",
-                      "actual_cents", "lane")
+INITIATIVE_COLUMNS = (
+    "title",
+    "health",
+    "reason",
+    "owner",
+    "status",
+    "phase",
+    "target_date",
+    "planned_cents",
+    "actual_cents",
+    "lane",
+)
 
 
 def _enum_filter(enum_class) -> tuple[Callable, Callable]:
-    return (lambda present: [m.value for m in enum_class if m.value in present],
-            lambda code: label(enum_class(code)))
+    return (lambda present: [m.value for m in enum_class if m.value in present], lambda code: label(enum_class(code)))
 
 
 # Filter column → (options in display order from the values present, how an option is shown).
@@ -45,8 +55,11 @@ def render_discipline(discipline: Discipline) -> None:
         st.info(tr("discipline.initiatives.none"))
     else:
         shown = _filtered(frame, discipline)
-        st.caption(tr("discipline.initiatives.shown_one", shown=len(shown)) if len(frame) == 1
-                   else tr("discipline.initiatives.shown", shown=len(shown), total=len(frame)))
+        st.caption(
+            tr("discipline.initiatives.shown_one", shown=len(shown))
+            if len(frame) == 1
+            else tr("discipline.initiatives.shown", shown=len(shown), total=len(frame))
+        )
         if shown.empty:
             st.info(tr("common.no_results"))
         else:
@@ -59,8 +72,13 @@ def _filtered(frame: pd.DataFrame, discipline: Discipline) -> pd.DataFrame:
     keep = pd.Series(True, index=frame.index)
     for cell, (column, (options, show)) in zip(st.columns(len(FILTERS)), FILTERS.items(), strict=True):
         present = set(frame[column].dropna())
-        chosen = cell.multiselect(tr(f"discipline.filter.{column}"), options(present), format_func=show,
-                                  placeholder=tr("common.all"), key=f"{discipline.value}_filter_{column}")
+        chosen = cell.multiselect(
+            tr(f"discipline.filter.{column}"),
+            options(present),
+            format_func=show,
+            placeholder=tr("common.all"),
+            key=f"{discipline.value}_filter_{column}",
+        )
         if chosen:
             keep &= frame[column].isin(chosen)
     return frame[keep]

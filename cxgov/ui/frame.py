@@ -1,5 +1,6 @@
 """The app frame around every page: database check, who is acting (worked out once per run, before the page
 list), language switch, sign-in pages or the acting-as picker, navigation."""
+
 from __future__ import annotations
 
 import logging
@@ -15,7 +16,7 @@ from cxgov.settings import SettingsError
 from cxgov.ui.acting import ActingPerson, acting_person, can, picked_person, render_acting_picker, set_acting_person
 from cxgov.ui.cookie import render_cookie_request
 from cxgov.ui.navigation import LANDED_KEY, PAGES, PAGES_DIR, landing_page
-from cxgov.ui.runtime import engine, settings, notice_other_servers
+from cxgov.ui.runtime import engine, notice_other_servers, settings
 from cxgov.ui.sessions import local_person
 from cxgov.ui.signin import require_sign_in
 from cxgov.ui.sso import auth_section, check_sso_config, require_sso_sign_in, sso_person
@@ -90,9 +91,14 @@ def render_sidebar() -> None:
     render_cookie_request()
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = settings().language
-    st.sidebar.segmented_control(tr("frame.language"), LANGUAGES, key=LANGUAGE_KEY,
-                                 format_func=LANGUAGE_NAMES.get, selection_mode="single",
-                                 persist_state="session")
+    st.sidebar.segmented_control(
+        tr("frame.language"),
+        LANGUAGES,
+        key=LANGUAGE_KEY,
+        format_func=LANGUAGE_NAMES.get,
+        selection_mode="single",
+        persist_state="session",
+    )
     if not st.session_state.get(LANGUAGE_KEY):  # a second click deselects: keep a language
         st.session_state[LANGUAGE_KEY] = settings().language
     if settings().acting_as_allowed:
@@ -119,9 +125,14 @@ def navigation() -> st.navigation:
             continue
         # The portfolio stays the default page for everyone: Streamlit serves the default at the root only, so a
         # role-dependent default would break shared links (/my-work would be "not found" for managers).
-        pages[spec.url_path] = st.Page(PAGES_DIR / spec.path, title=tr(spec.title), icon=spec.icon,
-                                       url_path=spec.url_path, default=spec.url_path == "portfolio",
-                                       visibility="hidden" if spec.hidden else "visible")
+        pages[spec.url_path] = st.Page(
+            PAGES_DIR / spec.path,
+            title=tr(spec.title),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec.url_path == "portfolio",
+            visibility="hidden" if spec.hidden else "visible",
+        )
         sections.setdefault(tr(spec.section), []).append(pages[spec.url_path])
     # Every page visible (no "View 5 more"); no menu before sign-in, only the sign-in form.
     current = st.navigation(sections, expanded=True, position="hidden" if signed_out else "sidebar")

@@ -1,4 +1,5 @@
 """Derived health on the page: the delivery and outcome panels of an initiative and the rules' reasons."""
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -25,8 +26,14 @@ MONEY_PARAMS = ("actual", "planned")
 def assessments(initiative_ids: Collection[int]) -> dict[int, Assessment]:
     """What the rules say today about these initiatives (cached until their data changes)."""
     current = settings()
-    return read(queries.assess, HEALTH_AREAS, initiative_ids=tuple(sorted(initiative_ids)), today=date.today(),
-                cadence_days=current.check_in_cadence_days, spend_tolerance_pct=current.spend_tolerance_pct)
+    return read(
+        queries.assess,
+        HEALTH_AREAS,
+        initiative_ids=tuple(sorted(initiative_ids)),
+        today=date.today(),
+        cadence_days=current.check_in_cadence_days,
+        spend_tolerance_pct=current.spend_tolerance_pct,
+    )
 
 
 def derived_codes(initiative_ids: Collection[int]) -> dict[int, str]:
@@ -58,8 +65,9 @@ def _box(health: Health, heading: str, signals: tuple[Signal, ...] = ()) -> None
     HEALTH_BOX[health](f"**{plain(heading)}**{_reason_list(signals)}")
 
 
-def render_health_panel(reported: str, reported_on: date | None, reason: str, assessment: Assessment | None,
-                        check_ins: pd.DataFrame) -> None:
+def render_health_panel(
+    reported: str, reported_on: date | None, reason: str, assessment: Assessment | None, check_ins: pd.DataFrame
+) -> None:
     """Delivery (reported, and what the rules say where they differ) beside outcome (from the KPIs)."""
     delivery, outcome = st.columns(2)
     with delivery:
@@ -68,7 +76,10 @@ def render_health_panel(reported: str, reported_on: date | None, reason: str, as
     with outcome:
         st.markdown(f"**{tr('health.outcome')}**", help=tr("health.outcome_help"))
         if assessment is not None and not assessment.outcome_started:
-            st.info(f"**{tr('health.outcome.not_started')}**  \n{tr('health.outcome.not_started_why')}", icon=":material/hourglass_empty:")
+            st.info(
+                f"**{tr('health.outcome.not_started')}**  \n{tr('health.outcome.not_started_why')}",
+                icon=":material/hourglass_empty:",
+            )
         elif assessment is None or assessment.outcome_health is None:
             st.info(tr("health.outcome.none"), icon=":material/radio_button_unchecked:")
         else:
@@ -76,12 +87,15 @@ def render_health_panel(reported: str, reported_on: date | None, reason: str, as
             _box(health, tr("health.outcome.verdict", health=label(health)), assessment.outcome)
 
 
-def _render_delivery(reported: str, reported_on: date | None, reason: str, assessment: Assessment | None,
-                     check_ins: pd.DataFrame) -> None:
+def _render_delivery(
+    reported: str, reported_on: date | None, reason: str, assessment: Assessment | None, check_ins: pd.DataFrame
+) -> None:
     health = _as_health(reported)
     if health is not None:
-        HEALTH_BOX[health](f"**{plain(tr('health.reported', health=label(health), date=day(reported_on)))}**"
-                           + (f"  \n{plain(reason)}" if reason else ""))
+        HEALTH_BOX[health](
+            f"**{plain(tr('health.reported', health=label(health), date=day(reported_on)))}**"
+            + (f"  \n{plain(reason)}" if reason else "")
+        )
     else:
         st.info(tr("programs.health.none"), icon=":material/radio_button_unchecked:")
     if assessment is None or assessment.derived is None:
@@ -110,5 +124,4 @@ def _latest_override(check_ins: pd.DataFrame) -> str:
 def override_reason_field(assessment: Assessment, field_label: str) -> str:
     """In the check-in form: what the rules say now, and the reason to give when reporting better than that."""
     st.markdown(tr("health.check_in.derived", health=label(assessment.derived)) + _reason_list(assessment.delivery))
-    return st.text_input(field_label, help=tr("health.check_in.override_hint"),
-                         key="programs_check_in.override_reason")
+    return st.text_input(field_label, help=tr("health.check_in.override_hint"), key="programs_check_in.override_reason")

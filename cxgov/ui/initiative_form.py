@@ -4,6 +4,7 @@ An edit starts from a snapshot read when the form is first shown for that initia
 snapshot's version, so a change someone else saved in between is reported instead of overwritten
 (DESIGN.md §4, lost updates). Reload forgets the snapshot and starts again from what is stored now.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,25 +21,34 @@ from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.initiatives import FLASH_KEY, choices, not_found, relations, requested_id, seen_key
 from cxgov.ui.lifecycle import render_status_read_only
-from cxgov.ui.url_filters import labelled
 from cxgov.ui.navigation import page_file
 from cxgov.ui.past_dates import past_dates_confirmed
 from cxgov.ui.runtime import read_session
 from cxgov.ui.safe import plain
 from cxgov.ui.text import label, lang, tr
+from cxgov.ui.url_filters import labelled
 from cxgov.ui.writes import show_errors, submit
 
 # Form field -> label key; the same names the service reports validation errors under.
 FIELD_LABELS = {
-    "title": "programs.field.title", "description": "programs.field.description",
-    "discipline": "programs.field.discipline", "objective_id": "programs.field.objective",
-    "owner_id": "programs.field.owner", "sponsor_id": "programs.field.sponsor",
+    "title": "programs.field.title",
+    "description": "programs.field.description",
+    "discipline": "programs.field.discipline",
+    "objective_id": "programs.field.objective",
+    "owner_id": "programs.field.owner",
+    "sponsor_id": "programs.field.sponsor",
     "owning_department_id": "programs.field.owning_department",
-    "requesting_department_id": "programs.field.requesting_department", "lane": "programs.field.lane",
-    "status": "programs.field.status", "phase": "programs.field.phase", "priority": "programs.field.priority",
-    "progress_pct": "programs.field.progress", "start_date": "programs.field.start_date",
-    "target_date": "programs.field.target_date", "journey_stage_ids": "programs.field.journey_stages",
-    "channel_ids": "programs.field.channels", "project_code": "programs.field.project_code",
+    "requesting_department_id": "programs.field.requesting_department",
+    "lane": "programs.field.lane",
+    "status": "programs.field.status",
+    "phase": "programs.field.phase",
+    "priority": "programs.field.priority",
+    "progress_pct": "programs.field.progress",
+    "start_date": "programs.field.start_date",
+    "target_date": "programs.field.target_date",
+    "journey_stage_ids": "programs.field.journey_stages",
+    "channel_ids": "programs.field.channels",
+    "project_code": "programs.field.project_code",
 }
 
 
@@ -68,9 +78,14 @@ def _options(frame: pd.DataFrame, current, name: Callable = lambda r: r["name"])
 def _choice(field: str, options: list, current, fmt: Callable, key: str, optional: bool = True):
     values = [None, *options] if optional else list(options)
     index = values.index(current) if current in values else None
-    return st.selectbox(tr(FIELD_LABELS[field]), values, index=index, key=f"{key}.{field}",
-                        format_func=labelled({None: tr("common.none")} | {v: fmt(v) for v in options}),
-                        placeholder=tr("programs.form.choose"))
+    return st.selectbox(
+        tr(FIELD_LABELS[field]),
+        values,
+        index=index,
+        key=f"{key}.{field}",
+        format_func=labelled({None: tr("common.none")} | {v: fmt(v) for v in options}),
+        placeholder=tr("programs.form.choose"),
+    )
 
 
 def _enum_choice(field: str, enum_class, current, key: str, allowed: list | None = None):
@@ -81,19 +96,32 @@ def _enum_choice(field: str, enum_class, current, key: str, allowed: list | None
 def _term_choice(field: str, kind: TaxonomyKind, terms: pd.DataFrame, current: list[int], key: str):
     of_kind = terms[terms["kind"] == kind.value]
     ids, names = _options(of_kind, current, lambda r: r["name_nl"] if lang() == "nl" else r["name_en"])
-    return st.multiselect(tr(FIELD_LABELS[field]), ids, default=[i for i in current if i in ids],
-                          format_func=labelled(names), key=f"{key}.{field}")
+    return st.multiselect(
+        tr(FIELD_LABELS[field]),
+        ids,
+        default=[i for i in current if i in ids],
+        format_func=labelled(names),
+        key=f"{key}.{field}",
+    )
 
 
 def _defaults(d: InitiativeDetail | None) -> dict:
     if d is not None:
         return {name: getattr(d, name, None) for name in FIELD_LABELS} | {
             "journey_stage_ids": d.term_ids(TaxonomyKind.JOURNEY_STAGE.value),
-            "channel_ids": d.term_ids(TaxonomyKind.CHANNEL.value)}
+            "channel_ids": d.term_ids(TaxonomyKind.CHANNEL.value),
+        }
     me = acting_person()
-    return {"owner_id": me.id if me else None, "status": Status.PROPOSED.value, "phase": Phase.PLAN.value,
-            "lane": Lane.PROJECT.value, "priority": Priority.MEDIUM.value, "progress_pct": 0,
-            "journey_stage_ids": [], "channel_ids": []}
+    return {
+        "owner_id": me.id if me else None,
+        "status": Status.PROPOSED.value,
+        "phase": Phase.PLAN.value,
+        "lane": Lane.PROJECT.value,
+        "priority": Priority.MEDIUM.value,
+        "progress_pct": 0,
+        "journey_stage_ids": [],
+        "channel_ids": [],
+    }
 
 
 def _inputs(v: dict, key: str, creating: bool) -> dict:
@@ -101,59 +129,80 @@ def _inputs(v: dict, key: str, creating: bool) -> dict:
     options = choices()
     people, people_names = _options(options["people"], v.get("owner_id"))
     sponsors, _ = _options(options["people"], v.get("sponsor_id"))
-    departments, department_names = _options(options["departments"], [v.get("owning_department_id"),
-                                                                       v.get("requesting_department_id")])
+    departments, department_names = _options(
+        options["departments"], [v.get("owning_department_id"), v.get("requesting_department_id")]
+    )
     objectives, objective_names = _options(options["objectives"], v.get("objective_id"))
     # Only the programme office creates initiatives in a later status; everyone else proposes (the service
     # enforces it; the form does not offer what would be refused).
     statuses = [Status.PROPOSED.value] if creating and not can(Action.CREATE_INITIATIVE_WITH_STATUS) else None
     data = {
-        "title": st.text_input(tr(FIELD_LABELS["title"]), value=v.get("title") or "",
-                               key=f"{key}.title"),
-        "description": st.text_area(tr(FIELD_LABELS["description"]), value=v.get("description") or "", key=f"{key}.description"),
+        "title": st.text_input(tr(FIELD_LABELS["title"]), value=v.get("title") or "", key=f"{key}.title"),
+        "description": st.text_area(
+            tr(FIELD_LABELS["description"]), value=v.get("description") or "", key=f"{key}.description"
+        ),
     }
     left, right = st.columns(2)
     with left:
         data["discipline"] = _enum_choice("discipline", Discipline, v.get("discipline"), key)
         data["owner_id"] = _choice("owner_id", people, v.get("owner_id"), people_names.get, key, optional=False)
-        data["owning_department_id"] = _choice("owning_department_id", departments, v.get("owning_department_id"),
-                                               department_names.get, key)
+        data["owning_department_id"] = _choice(
+            "owning_department_id", departments, v.get("owning_department_id"), department_names.get, key
+        )
         # After creation the lane changes with a reason, on the initiative page (PDCA record).
         data["lane"] = _enum_choice("lane", Lane, v.get("lane"), key, allowed=None if creating else [v.get("lane")])
         # After creation the phase moves only through the PDCA record's moves (criteria, reasons, history).
-        data["phase"] = _enum_choice("phase", Phase, v.get("phase"), key, allowed=None if creating else [v.get("phase")])
-        data["start_date"] = st.date_input(tr(FIELD_LABELS["start_date"]), value=v.get("start_date"),
-                                           format="DD-MM-YYYY", key=f"{key}.start_date")
+        data["phase"] = _enum_choice(
+            "phase", Phase, v.get("phase"), key, allowed=None if creating else [v.get("phase")]
+        )
+        data["start_date"] = st.date_input(
+            tr(FIELD_LABELS["start_date"]), value=v.get("start_date"), format="DD-MM-YYYY", key=f"{key}.start_date"
+        )
     with right:
         data["objective_id"] = _choice("objective_id", objectives, v.get("objective_id"), objective_names.get, key)
         data["sponsor_id"] = _choice("sponsor_id", sponsors, v.get("sponsor_id"), people_names.get, key)
-        data["requesting_department_id"] = _choice("requesting_department_id", departments,
-                                                   v.get("requesting_department_id"), department_names.get, key)
+        data["requesting_department_id"] = _choice(
+            "requesting_department_id", departments, v.get("requesting_department_id"), department_names.get, key
+        )
         # After creation the status changes only through its moves (shown above the form, with their rights).
-        data["status"] = _enum_choice("status", Status, v.get("status"), key, allowed=statuses) if creating \
-            else v.get("status")
+        data["status"] = (
+            _enum_choice("status", Status, v.get("status"), key, allowed=statuses) if creating else v.get("status")
+        )
         data["priority"] = _enum_choice("priority", Priority, v.get("priority"), key)
-        data["target_date"] = st.date_input(tr(FIELD_LABELS["target_date"]), value=v.get("target_date"),
-                                            format="DD-MM-YYYY", key=f"{key}.target_date")
-    data["progress_pct"] = st.slider(tr(FIELD_LABELS["progress_pct"]), 0, 100, value=int(v.get("progress_pct") or 0),
-                                     step=5, key=f"{key}.progress_pct")
-    data["journey_stage_ids"] = _term_choice("journey_stage_ids", TaxonomyKind.JOURNEY_STAGE, options["terms"],
-                                             v.get("journey_stage_ids") or [], key)
-    data["channel_ids"] = _term_choice("channel_ids", TaxonomyKind.CHANNEL, options["terms"],
-                                       v.get("channel_ids") or [], key)
-    data["project_code"] = st.text_input(tr(FIELD_LABELS["project_code"]), value=v.get("project_code") or "", key=f"{key}.project_code")
+        data["target_date"] = st.date_input(
+            tr(FIELD_LABELS["target_date"]), value=v.get("target_date"), format="DD-MM-YYYY", key=f"{key}.target_date"
+        )
+    data["progress_pct"] = st.slider(
+        tr(FIELD_LABELS["progress_pct"]),
+        0,
+        100,
+        value=int(v.get("progress_pct") or 0),
+        step=5,
+        key=f"{key}.progress_pct",
+    )
+    data["journey_stage_ids"] = _term_choice(
+        "journey_stage_ids", TaxonomyKind.JOURNEY_STAGE, options["terms"], v.get("journey_stage_ids") or [], key
+    )
+    data["channel_ids"] = _term_choice(
+        "channel_ids", TaxonomyKind.CHANNEL, options["terms"], v.get("channel_ids") or [], key
+    )
+    data["project_code"] = st.text_input(
+        tr(FIELD_LABELS["project_code"]), value=v.get("project_code") or "", key=f"{key}.project_code"
+    )
     # A required choice left empty is *missing* (the service then says "is required"), not an invalid None.
     return {name: value for name, value in data.items() if value is not None}
 
 
 def _noting_conflict(initiative_id: int) -> Callable:
     """The edit service, remembering a conflict so the page can offer Reload."""
+
     def run(**kwargs):
         try:
             return initiative_service.update_initiative(**kwargs)
         except ConflictError:
             st.session_state[_conflict_key(initiative_id)] = True
             raise
+
     return run
 
 
@@ -161,8 +210,13 @@ def _save(initiative_id: int | None, snapshot: InitiativeDetail | None, data: di
     if initiative_id is None:
         result = submit(initiative_service.create_initiative, areas=("initiatives",), data=data)
     else:
-        result = submit(_noting_conflict(initiative_id), areas=("initiatives",), initiative_id=initiative_id,
-                        seen_version=snapshot.version, data=data)
+        result = submit(
+            _noting_conflict(initiative_id),
+            areas=("initiatives",),
+            initiative_id=initiative_id,
+            seen_version=snapshot.version,
+            data=data,
+        )
     if result.ok:
         saved_id = result.value if initiative_id is None else initiative_id
         st.session_state.pop(seen_key(saved_id), None)
@@ -212,8 +266,11 @@ def render_form() -> None:
     with st.form(key):
         data = _inputs(_defaults(snapshot), key, creating=not editing)
         submitted = st.form_submit_button(tr("form.save"), type="primary")
-        confirmed = past_dates_confirmed(key, submitted, {tr(FIELD_LABELS["target_date"]): (
-            data.get("target_date"), snapshot.target_date if snapshot else None)})
+        confirmed = past_dates_confirmed(
+            key,
+            submitted,
+            {tr(FIELD_LABELS["target_date"]): (data.get("target_date"), snapshot.target_date if snapshot else None)},
+        )
     if confirmed:
         _save(initiative_id, snapshot, data)
     if editing:

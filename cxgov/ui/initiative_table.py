@@ -1,6 +1,7 @@
 """The initiatives table that the initiatives list, the portfolio, the board, the discipline pages, My work
 and the lessons library share: the title is a real link to the initiative's page (in the same session), every
 other cell in the user's language, health as text on its RAG tint."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -21,8 +22,12 @@ from cxgov.ui.text import day, label, lang, money, tr
 # drawn on every run, so a long list is shown a hundred rows at a time (the export has them all).
 PAGE_SIZE = 100
 # Light RAG tints behind the health cell: readable text, and no reliance on an emoji font.
-HEALTH_TINTS = {Health.RED.value: "#f8d7d7", Health.AMBER.value: "#fdefc3", Health.GREEN.value: "#d9eedb",
-                NO_UPDATE: "#eceff1"}
+HEALTH_TINTS = {
+    Health.RED.value: "#f8d7d7",
+    Health.AMBER.value: "#fdefc3",
+    Health.GREEN.value: "#d9eedb",
+    NO_UPDATE: "#eceff1",
+}
 
 
 def derived_text(code: str) -> str:
@@ -48,6 +53,7 @@ def day_cell(value) -> str:
 @dataclass(frozen=True)
 class Column:
     """How one initiative column is shown: its label key, its cell text, how it is drawn, and its tint."""
+
     label_key: str
     cell: Callable[[object], str]
     kind: str = "text"
@@ -113,11 +119,18 @@ EXPORT_KINDS = {"money": "money", "date": "date", "progress": "percent"}  # anyt
 
 def initiative_sheet(frame: pd.DataFrame, columns: Sequence[str], name: str) -> export.Sheet:
     """The rows and `columns` of a table as an export sheet: headers in the user's language, titles as text."""
-    shown = [export.Column(tr("portfolio.col.title"), wide=True) if c == "title" else
-             export.Column(tr(COLUMNS[c].label_key), EXPORT_KINDS.get(COLUMNS[c].kind, "text"),
-                           wide=COLUMNS[c].kind == "long") for c in columns]
-    rows = [[str(record["title"]) if c == "title" else COLUMNS[c].exported(record[c]) for c in columns]
-            for record in frame.to_dict("records")]
+    shown = [
+        export.Column(tr("portfolio.col.title"), wide=True)
+        if c == "title"
+        else export.Column(
+            tr(COLUMNS[c].label_key), EXPORT_KINDS.get(COLUMNS[c].kind, "text"), wide=COLUMNS[c].kind == "long"
+        )
+        for c in columns
+    ]
+    rows = [
+        [str(record["title"]) if c == "title" else COLUMNS[c].exported(record[c]) for c in columns]
+        for record in frame.to_dict("records")
+    ]
     return export.Sheet(name, shown, rows, lang())
 
 
@@ -130,11 +143,10 @@ def _page(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     if st.session_state.get(picker, 1) > pages:  # fewer rows since the filters changed
         st.session_state[picker] = pages
     left, right = st.columns([1, 3], vertical_alignment="bottom")
-    page = left.number_input(tr("tables.page", pages=pages), min_value=1, max_value=pages, value=1, step=1,
-                             key=picker)
+    page = left.number_input(tr("tables.page", pages=pages), min_value=1, max_value=pages, value=1, step=1, key=picker)
     first = (page - 1) * PAGE_SIZE
     right.caption(tr("tables.showing", first=first + 1, last=min(first + PAGE_SIZE, len(frame)), total=len(frame)))
-    return frame.iloc[first:first + PAGE_SIZE]
+    return frame.iloc[first : first + PAGE_SIZE]
 
 
 def _offer_download(frame: pd.DataFrame, columns: Sequence[str], key: str, name: str) -> None:
@@ -144,20 +156,39 @@ def _offer_download(frame: pd.DataFrame, columns: Sequence[str], key: str, name:
     now in the user's language.
     """
     sheet = initiative_sheet(frame, columns, name)
-    st.download_button(tr("export.initiatives"), data=partial(export.to_xlsx, sheet), mime=export.XLSX_MIME,
-                       file_name=f"cxgov-{name.lower()}-{date.today():%Y-%m-%d}.xlsx", icon=":material/download:",
-                       on_click="ignore", key=f"{key}_export", help=tr("export.initiatives.help"))
+    st.download_button(
+        tr("export.initiatives"),
+        data=partial(export.to_xlsx, sheet),
+        mime=export.XLSX_MIME,
+        file_name=f"cxgov-{name.lower()}-{date.today():%Y-%m-%d}.xlsx",
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"{key}_export",
+        help=tr("export.initiatives.help"),
+    )
 
 
-def initiative_table(frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str,
-                     download: bool = False) -> None:
+def initiative_table(
+    frame: pd.DataFrame, columns: Sequence[str], *, key: str, caption: str, download: bool = False
+) -> None:
     """Initiatives as a table of `columns` in that order: "title" (the link) or keys of COLUMNS; with
     `download`, a button above it offers all its rows as an Excel file named after `caption`."""
     if download:
         _offer_download(frame, columns, key, caption)
     frame = _page(frame, key)
-    shown = [TableColumn(tr("portfolio.col.title"), "link") if name == "title" else
-             TableColumn(tr(COLUMNS[name].label_key), COLUMNS[name].kind) for name in columns]
-    rows = [[link(str(record["title"]), "initiative", int(record["id"])) if name == "title" else
-             _cell(COLUMNS[name], record[name]) for name in columns] for record in frame.to_dict("records")]
+    shown = [
+        TableColumn(tr("portfolio.col.title"), "link")
+        if name == "title"
+        else TableColumn(tr(COLUMNS[name].label_key), COLUMNS[name].kind)
+        for name in columns
+    ]
+    rows = [
+        [
+            link(str(record["title"]), "initiative", int(record["id"]))
+            if name == "title"
+            else _cell(COLUMNS[name], record[name])
+            for name in columns
+        ]
+        for record in frame.to_dict("records")
+    ]
     link_table(shown, rows, caption=caption, key=key)

@@ -1,5 +1,6 @@
 """The Programs area: the initiatives list with its filters, one initiative's detail with its inline
 check-in and budget forms, and the create/edit form that keeps the version the user saw."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,7 +10,17 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cxgov.models import CLOSED_STATUSES, Discipline, ExpenseCategory, Health, Lane, Phase, Priority, Status, TaxonomyKind
+from cxgov.models import (
+    CLOSED_STATUSES,
+    Discipline,
+    ExpenseCategory,
+    Health,
+    Lane,
+    Phase,
+    Priority,
+    Status,
+    TaxonomyKind,
+)
 from cxgov.models.inputs_rules import id_from_text
 from cxgov.permissions import Action, Relation
 from cxgov.queries import initiatives as queries
@@ -34,6 +45,7 @@ DETAIL_AREAS = (*READ_AREAS, "kpis")
 
 
 # --- reads ------------------------------------------------------------------------------------------------
+
 
 def choices() -> dict[str, pd.DataFrame]:
     """People, departments, objectives, journey stages and channels for filters and forms (cached)."""
@@ -60,7 +72,6 @@ def relations(d: InitiativeDetail) -> set[Relation]:
     return found | ({Relation.MEMBER} if me.id in d.member_ids else set())
 
 
-
 def _term_name(row) -> str:
     return row["name_nl"] if lang() == "nl" else row["name_en"]
 
@@ -81,6 +92,7 @@ def not_found() -> None:
 
 
 # --- the list ---------------------------------------------------------------------------------------------
+
 
 def _enum_codes(enum_class) -> tuple[list, Callable]:
     return [m.value for m in enum_class], lambda code: label(enum_class(code))
@@ -105,26 +117,41 @@ def _filters(options: dict[str, pd.DataFrame]) -> InitiativeFilter:
         "health": LIST_FILTERS.pick("programs.field.health", "health", list(HEALTH_ORDER), health_text, row1[3]),
         "lane": LIST_FILTERS.pick("programs.field.lane", "lane", *_enum_codes(Lane), row1[4]),
         "owner": LIST_FILTERS.pick("programs.field.owner", "owner", list(owners), owners.get, row2[0]),
-        "department": LIST_FILTERS.pick("programs.field.owning_department", "department", list(departments), departments.get,
-                            row2[1]),
-        "objective": LIST_FILTERS.pick("programs.field.objective", "objective", list(objectives), objectives.get, row2[2]),
+        "department": LIST_FILTERS.pick(
+            "programs.field.owning_department", "department", list(departments), departments.get, row2[1]
+        ),
+        "objective": LIST_FILTERS.pick(
+            "programs.field.objective", "objective", list(objectives), objectives.get, row2[2]
+        ),
         "stage": LIST_FILTERS.pick("programs.field.journey_stages", "stage", list(stages), stages.get, row2[3]),
         "channel": LIST_FILTERS.pick("programs.field.channels", "channel", list(channels), channels.get, row2[4]),
     }
     LIST_FILTERS.share({"q": text, **chosen})
     return InitiativeFilter(
-        discipline=chosen["discipline"], status=chosen["status"], phase=chosen["phase"], health=chosen["health"],
-        lane=chosen["lane"], owner_id=chosen["owner"], department_id=chosen["department"],
-        objective_id=chosen["objective"], journey_stage_id=chosen["stage"], channel_id=chosen["channel"],
-        text=text)
+        discipline=chosen["discipline"],
+        status=chosen["status"],
+        phase=chosen["phase"],
+        health=chosen["health"],
+        lane=chosen["lane"],
+        owner_id=chosen["owner"],
+        department_id=chosen["department"],
+        objective_id=chosen["objective"],
+        journey_stage_id=chosen["stage"],
+        channel_id=chosen["channel"],
+        text=text,
+    )
 
 
 def _sorting() -> tuple[str, bool]:
     left, right = st.columns([3, 1])
     LIST_FILTERS.start_from_url("sort", list(queries.SORTS), default=queries.SORTS[0])
     LIST_FILTERS.start_from_url("desc", [True], default=False)
-    sort = left.selectbox(tr("programs.sort"), list(queries.SORTS), key=LIST_FILTERS.key("sort"),
-                          format_func=labelled({s: tr(f"programs.sort.{s}") for s in queries.SORTS}))
+    sort = left.selectbox(
+        tr("programs.sort"),
+        list(queries.SORTS),
+        key=LIST_FILTERS.key("sort"),
+        format_func=labelled({s: tr(f"programs.sort.{s}") for s in queries.SORTS}),
+    )
     descending = right.toggle(tr("programs.sort.descending"), key=LIST_FILTERS.key("desc"))
     LIST_FILTERS.share({"sort": None if sort == queries.SORTS[0] else sort, "desc": descending})
     return sort, descending
@@ -133,8 +160,19 @@ def _sorting() -> tuple[str, bool]:
 # Which initiative, how it goes (reported, by the rules, progress), where it stands, who owns it, when it is
 # due and the money; the discipline last. Eleven columns fit a 1440 px window beside the sidebar; the owning
 # department is a filter above and on the initiative's page.
-LIST_COLUMNS = ("title", "health", "derived", "progress_pct", "status", "phase", "owner", "target_date",
-                "planned_cents", "actual_cents", "discipline")
+LIST_COLUMNS = (
+    "title",
+    "health",
+    "derived",
+    "progress_pct",
+    "status",
+    "phase",
+    "owner",
+    "target_date",
+    "planned_cents",
+    "actual_cents",
+    "discipline",
+)
 
 
 def render_list() -> None:
@@ -157,19 +195,24 @@ def render_list() -> None:
 
 # --- the detail page ------------------------------------------------------------------------------------
 
+
 def _facts(d: InitiativeDetail) -> list[tuple[str, str]]:
     stages = [t.name_nl if lang() == "nl" else t.name_en for t in d.terms if t.kind == TaxonomyKind.JOURNEY_STAGE]
     channels = [t.name_nl if lang() == "nl" else t.name_en for t in d.terms if t.kind == TaxonomyKind.CHANNEL]
     phase = label(Phase(d.phase)) if d.phase else "—"
     return [
-        ("programs.field.owner", d.owner), ("programs.field.sponsor", d.sponsor or "—"),
+        ("programs.field.owner", d.owner),
+        ("programs.field.sponsor", d.sponsor or "—"),
         ("programs.field.owning_department", d.owning_department or "—"),
         ("programs.field.requesting_department", d.requesting_department or "—"),
-        ("programs.field.discipline", label(Discipline(d.discipline))), ("programs.field.objective", d.objective or "—"),
-        ("programs.field.lane", label(Lane(d.lane))), ("programs.field.status", label(Status(d.status))),
+        ("programs.field.discipline", label(Discipline(d.discipline))),
+        ("programs.field.objective", d.objective or "—"),
+        ("programs.field.lane", label(Lane(d.lane))),
+        ("programs.field.status", label(Status(d.status))),
         ("programs.field.phase", tr("programs.phase_in_cycle", phase=phase, n=d.cycle_number or 1)),
         ("programs.field.priority", label(Priority(d.priority))),
-        ("programs.field.start_date", day(d.start_date)), ("programs.field.target_date", day(d.target_date)),
+        ("programs.field.start_date", day(d.start_date)),
+        ("programs.field.target_date", day(d.target_date)),
         ("programs.field.journey_stages", ", ".join(stages) or "—"),
         ("programs.field.channels", ", ".join(channels) or "—"),
         ("programs.field.project_code", d.project_code or "—"),
@@ -184,13 +227,19 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
     """Health, reason, progress, what happened, next steps and the top blocker; and, in the same form, spend
     (for those who manage the budget) and a reading of one of the initiative's KPIs for this month."""
     data = {
-        "checkin_date": st.date_input(labels["checkin_date"], value=date.today(), format="DD-MM-YYYY",
-                                      key="programs_check_in.date"),
-        "health": st.selectbox(labels["health"], [h.value for h in Health], key="programs_check_in.health",
-                               format_func=labelled({h.value: label(h) for h in Health})),
+        "checkin_date": st.date_input(
+            labels["checkin_date"], value=date.today(), format="DD-MM-YYYY", key="programs_check_in.date"
+        ),
+        "health": st.selectbox(
+            labels["health"],
+            [h.value for h in Health],
+            key="programs_check_in.health",
+            format_func=labelled({h.value: label(h) for h in Health}),
+        ),
         "reason": st.text_input(labels["reason"], key="programs_check_in.reason"),
-        "progress_pct": st.number_input(labels["progress_pct"], 0, 100, value=d.progress_pct, step=5,
-                                        key="programs_check_in.progress_pct"),
+        "progress_pct": st.number_input(
+            labels["progress_pct"], 0, 100, value=d.progress_pct, step=5, key="programs_check_in.progress_pct"
+        ),
         "summary": st.text_area(labels["summary"], key="programs_check_in.summary"),
         "next_steps": st.text_area(labels["next_steps"], key="programs_check_in.next_steps"),
         "blocker": st.text_input(labels["blocker"], key="programs_check_in.blocker"),
@@ -204,27 +253,36 @@ def _check_in_fields(d: InitiativeDetail, labels: dict[str, str]) -> dict:
     if not kpis.empty:
         names = {None: "—"} | {int(r.kpi_id): f"{r.code} · {r.name}" for r in kpis.itertuples()}
         kpi, value, sample = st.columns([2, 1, 1])
-        data["kpi_id"] = kpi.selectbox(labels["kpi_id"], list(names), format_func=names.__getitem__,
-                                       key="programs_check_in.kpi")
-        data["kpi_value"] = value.number_input(labels["kpi_value"], value=None, format="%g",
-                                               key="programs_check_in.kpi_value")
-        data["kpi_sample_size"] = sample.number_input(labels["kpi_sample_size"], min_value=1, value=None, step=1,
-                                                      key="programs_check_in.kpi_sample_size")
+        data["kpi_id"] = kpi.selectbox(
+            labels["kpi_id"], list(names), format_func=names.__getitem__, key="programs_check_in.kpi"
+        )
+        data["kpi_value"] = value.number_input(
+            labels["kpi_value"], value=None, format="%g", key="programs_check_in.kpi_value"
+        )
+        data["kpi_sample_size"] = sample.number_input(
+            labels["kpi_sample_size"], min_value=1, value=None, step=1, key="programs_check_in.kpi_sample_size"
+        )
     return data
 
 
 def _expense_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
     return {
-        "spent_on": st.date_input(labels["spent_on"], value=date.today(), format="DD-MM-YYYY",
-                                  key="programs_expense.spent_on"),
-        "amount_cents": st.text_input(labels["amount_cents"], placeholder=tr("programs.amount_hint"),
-                                      key="programs_expense.amount"),
-        "category": st.selectbox(labels["category"], [c.value for c in ExpenseCategory],
-                                 format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
-                                 key="programs_expense.category"),
+        "spent_on": st.date_input(
+            labels["spent_on"], value=date.today(), format="DD-MM-YYYY", key="programs_expense.spent_on"
+        ),
+        "amount_cents": st.text_input(
+            labels["amount_cents"], placeholder=tr("programs.amount_hint"), key="programs_expense.amount"
+        ),
+        "category": st.selectbox(
+            labels["category"],
+            [c.value for c in ExpenseCategory],
+            format_func=labelled({c.value: label(c) for c in ExpenseCategory}),
+            key="programs_expense.category",
+        ),
         "note": st.text_input(labels["note"], key="programs_expense.note"),
-        "correction_reason": st.text_input(labels["correction_reason"],
-                                           help=tr("credit.field.reason_help"), key="programs_expense.correction_reason"),
+        "correction_reason": st.text_input(
+            labels["correction_reason"], help=tr("credit.field.reason_help"), key="programs_expense.correction_reason"
+        ),
     }
 
 
@@ -232,18 +290,24 @@ def _budget_fields(_d: InitiativeDetail, labels: dict[str, str]) -> dict:
     today = date.today()
     year_col, quarter_col, amount_col = st.columns(3)
     return {
-        "year": year_col.number_input(labels["year"], 2000, 2100, value=today.year, step=1,
-                                      key="programs_budget.year"),
-        "quarter": quarter_col.selectbox(labels["quarter"], [1, 2, 3, 4], index=(today.month - 1) // 3,
-                                         format_func=lambda q: f"Q{q}", key="programs_budget.quarter"),
-        "planned_cents": amount_col.text_input(labels["planned_cents"], placeholder=tr("programs.amount_hint"),
-                                               key="programs_budget.amount"),
+        "year": year_col.number_input(labels["year"], 2000, 2100, value=today.year, step=1, key="programs_budget.year"),
+        "quarter": quarter_col.selectbox(
+            labels["quarter"],
+            [1, 2, 3, 4],
+            index=(today.month - 1) // 3,
+            format_func=lambda q: f"Q{q}",
+            key="programs_budget.quarter",
+        ),
+        "planned_cents": amount_col.text_input(
+            labels["planned_cents"], placeholder=tr("programs.amount_hint"), key="programs_budget.amount"
+        ),
     }
 
 
 @dataclass(frozen=True)
 class InlineForm:
     """A form that opens on the detail page: who may use it, what it saves through, and its fields."""
+
     action: Action
     service: Callable
     areas: tuple[str, ...]  # the data areas the save changes (so cached reads refresh)
@@ -252,21 +316,50 @@ class InlineForm:
 
 
 INLINE_FORMS: dict[str, InlineForm] = {
-    "check_in": InlineForm(Action.CHECK_IN, initiative_service.record_check_in, ("initiatives", "budget", "kpis"), {
-        "checkin_date": "programs.checkin.date", "health": "programs.field.health",
-        "reason": "programs.checkin.reason", "progress_pct": "programs.field.progress",
-        "summary": "programs.checkin.summary", "next_steps": "programs.checkin.next_steps",
-        "blocker": "programs.checkin.blocker", "override_reason": "health.field.override_reason",
-        "spend_cents": "programs.checkin.spend", "kpi_id": "programs.checkin.kpi",
-        "kpi_value": "programs.checkin.kpi_value", "kpi_sample_size": "programs.checkin.kpi_sample_size"},
-        _check_in_fields),
-    "expense": InlineForm(Action.MANAGE_BUDGET, budget_service.record_expense, ("budget",), {
-        "spent_on": "programs.expense.date", "amount_cents": "programs.expense.amount",
-        "category": "programs.expense.category", "note": "programs.expense.note",
-        "correction_reason": "credit.field.reason"}, _expense_fields),
-    "budget": InlineForm(Action.MANAGE_BUDGET, budget_service.set_budget_line, ("budget",), {
-        "year": "programs.budget.year", "quarter": "programs.budget.quarter",
-        "planned_cents": "programs.budget.planned"}, _budget_fields),
+    "check_in": InlineForm(
+        Action.CHECK_IN,
+        initiative_service.record_check_in,
+        ("initiatives", "budget", "kpis"),
+        {
+            "checkin_date": "programs.checkin.date",
+            "health": "programs.field.health",
+            "reason": "programs.checkin.reason",
+            "progress_pct": "programs.field.progress",
+            "summary": "programs.checkin.summary",
+            "next_steps": "programs.checkin.next_steps",
+            "blocker": "programs.checkin.blocker",
+            "override_reason": "health.field.override_reason",
+            "spend_cents": "programs.checkin.spend",
+            "kpi_id": "programs.checkin.kpi",
+            "kpi_value": "programs.checkin.kpi_value",
+            "kpi_sample_size": "programs.checkin.kpi_sample_size",
+        },
+        _check_in_fields,
+    ),
+    "expense": InlineForm(
+        Action.MANAGE_BUDGET,
+        budget_service.record_expense,
+        ("budget",),
+        {
+            "spent_on": "programs.expense.date",
+            "amount_cents": "programs.expense.amount",
+            "category": "programs.expense.category",
+            "note": "programs.expense.note",
+            "correction_reason": "credit.field.reason",
+        },
+        _expense_fields,
+    ),
+    "budget": InlineForm(
+        Action.MANAGE_BUDGET,
+        budget_service.set_budget_line,
+        ("budget",),
+        {
+            "year": "programs.budget.year",
+            "quarter": "programs.budget.quarter",
+            "planned_cents": "programs.budget.planned",
+        },
+        _budget_fields,
+    ),
 }
 
 
@@ -292,8 +385,9 @@ def _actions(d: InitiativeDetail) -> None:
     rel = relations(d)
     row = st.container(horizontal=True, vertical_alignment="center")
     # A button, not a page link: a link sits higher than the buttons beside it and looks like another kind of thing.
-    if can(Action.EDIT_INITIATIVE, rel) and row.button(tr("programs.edit"), icon=":material/edit:",
-                                                       key="programs_btn_edit"):
+    if can(Action.EDIT_INITIATIVE, rel) and row.button(
+        tr("programs.edit"), icon=":material/edit:", key="programs_btn_edit"
+    ):
         st.switch_page(page_file("initiative-form"), query_params={"id": str(d.id)})
     closed = Status(d.status) in CLOSED_STATUSES
     for name, form in INLINE_FORMS.items():
@@ -311,18 +405,28 @@ def _render_check_ins(initiative_id: int) -> None:
     if frame.empty:
         st.caption(tr("programs.checkins.none"))
         return
-    st.dataframe(pd.DataFrame({
-        tr("programs.checkin.date"): [day(v) for v in frame["checkin_date"]],
-        tr("programs.field.health"): [health_text(h) for h in frame["health"]],
-        tr("programs.checkin.reason"): frame["reason"],
-        tr("programs.field.progress"): [text_cell(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]],
-        tr("programs.checkin.summary"): frame["summary"],
-        tr("programs.checkin.next_steps"): frame["next_steps"],
-        tr("programs.checkin.blocker"): [text_cell(v) for v in frame["blocker"]],
-        tr("health.col.derived"): [text_cell(v) if pd.isna(v) else label(Health(v)) for v in frame["derived_health"]],
-        tr("health.col.override_reason"): [text_cell(v) for v in frame["override_reason"]],
-        tr("programs.checkin.author"): frame["author"],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("programs.checkin.date"): [day(v) for v in frame["checkin_date"]],
+                tr("programs.field.health"): [health_text(h) for h in frame["health"]],
+                tr("programs.checkin.reason"): frame["reason"],
+                tr("programs.field.progress"): [
+                    text_cell(None if pd.isna(p) else int(p)) for p in frame["progress_pct"]
+                ],
+                tr("programs.checkin.summary"): frame["summary"],
+                tr("programs.checkin.next_steps"): frame["next_steps"],
+                tr("programs.checkin.blocker"): [text_cell(v) for v in frame["blocker"]],
+                tr("health.col.derived"): [
+                    text_cell(v) if pd.isna(v) else label(Health(v)) for v in frame["derived_health"]
+                ],
+                tr("health.col.override_reason"): [text_cell(v) for v in frame["override_reason"]],
+                tr("programs.checkin.author"): frame["author"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _render_kpis(initiative_id: int) -> None:
@@ -330,13 +434,20 @@ def _render_kpis(initiative_id: int) -> None:
     if frame.empty:
         st.caption(tr("programs.kpis.none"))
         return
-    st.dataframe(pd.DataFrame({
-        tr("programs.kpi.code"): frame["code"], tr("programs.kpi.name"): frame["name"],
-        tr("programs.kpi.baseline"): [measure(v) for v in frame["baseline"]],
-        tr("programs.kpi.target"): [measure(v) for v in frame["target"]],
-        tr("programs.kpi.latest"): [measure(v) for v in frame["latest_value"]],
-        tr("programs.kpi.latest_period"): [day_cell(v) for v in frame["latest_period"]],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("programs.kpi.code"): frame["code"],
+                tr("programs.kpi.name"): frame["name"],
+                tr("programs.kpi.baseline"): [measure(v) for v in frame["baseline"]],
+                tr("programs.kpi.target"): [measure(v) for v in frame["target"]],
+                tr("programs.kpi.latest"): [measure(v) for v in frame["latest_value"]],
+                tr("programs.kpi.latest_period"): [day_cell(v) for v in frame["latest_period"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _render_budget(d: InitiativeDetail) -> None:
@@ -346,24 +457,38 @@ def _render_budget(d: InitiativeDetail) -> None:
     tiles[2].metric(tr("programs.budget.variance"), money(d.actual_cents - d.planned_cents))
     quarters = read(queries.budget_by_quarter, DETAIL_AREAS, initiative_id=d.id)
     if not quarters.empty:
-        st.dataframe(pd.DataFrame({
-            tr("programs.budget.period"): [f"{y} Q{q}" for y, q in zip(quarters["year"], quarters["quarter"], strict=True)],
-            tr("programs.col.planned"): [money(int(v)) for v in quarters["planned_cents"]],
-            tr("programs.col.actual"): [money(int(v)) for v in quarters["actual_cents"]],
-            tr("programs.budget.variance"): [money(int(v)) for v in quarters["variance_cents"]],
-        }), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    tr("programs.budget.period"): [
+                        f"{y} Q{q}" for y, q in zip(quarters["year"], quarters["quarter"], strict=True)
+                    ],
+                    tr("programs.col.planned"): [money(int(v)) for v in quarters["planned_cents"]],
+                    tr("programs.col.actual"): [money(int(v)) for v in quarters["actual_cents"]],
+                    tr("programs.budget.variance"): [money(int(v)) for v in quarters["variance_cents"]],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     spent = read(queries.expenses, DETAIL_AREAS, initiative_id=d.id)
     st.markdown(f"**{tr('programs.expenses')}**")
     if spent.empty:
         st.caption(tr("programs.expenses.none"))
         return
-    st.dataframe(pd.DataFrame({
-        tr("programs.expense.date"): [day(v) for v in spent["spent_on"]],
-        tr("programs.expense.amount"): [money(int(v)) for v in spent["amount_cents"]],
-        tr("programs.expense.category"): [label(ExpenseCategory(c)) for c in spent["category"]],
-        tr("programs.expense.note"): [_expense_note(r) for r in spent.itertuples()],
-        tr("programs.expense.booked_by"): [text_cell(v) for v in spent["booked_by"]],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("programs.expense.date"): [day(v) for v in spent["spent_on"]],
+                tr("programs.expense.amount"): [money(int(v)) for v in spent["amount_cents"]],
+                tr("programs.expense.category"): [label(ExpenseCategory(c)) for c in spent["category"]],
+                tr("programs.expense.note"): [_expense_note(r) for r in spent.itertuples()],
+                tr("programs.expense.booked_by"): [text_cell(v) for v in spent["booked_by"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _expense_note(expense) -> str:
@@ -393,8 +518,13 @@ def render_detail() -> None:
     st.session_state.pop(seen_key(d.id), None)  # the next edit starts from what is stored then
     st.title(plain(d.title))
     st.page_link(page_file("initiatives"), label=tr("programs.back_to_list"), icon=":material/arrow_back:")
-    render_health_panel(d.health, d.checkin_date, d.reason, assessments([d.id]).get(d.id),
-                        read(queries.check_ins, DETAIL_AREAS, initiative_id=d.id))
+    render_health_panel(
+        d.health,
+        d.checkin_date,
+        d.reason,
+        assessments([d.id]).get(d.id),
+        read(queries.check_ins, DETAIL_AREAS, initiative_id=d.id),
+    )
     st.progress(d.progress_pct / 100, text=tr("programs.progress", pct=d.progress_pct))
     _actions(d)
     render_status_panel(d, relations(d))
@@ -403,9 +533,15 @@ def render_detail() -> None:
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")
     st.subheader(tr("programs.field.description"))
     st.markdown(plain(d.description) if d.description else f"*{tr('programs.no_description')}*")
-    pdca_tab, plan_tab, checkins_tab, kpis_tab, budget_tab = st.tabs([
-        tr("programs.tab.pdca"), tr("programs.tab.plan"), tr("programs.tab.check_ins"), tr("programs.tab.kpis"),
-        tr("programs.tab.budget")])
+    pdca_tab, plan_tab, checkins_tab, kpis_tab, budget_tab = st.tabs(
+        [
+            tr("programs.tab.pdca"),
+            tr("programs.tab.plan"),
+            tr("programs.tab.check_ins"),
+            tr("programs.tab.kpis"),
+            tr("programs.tab.budget"),
+        ]
+    )
     may_edit = can(Action.EDIT_INITIATIVE, relations(d))
     with pdca_tab:
         render_pdca(d, may_edit=may_edit)

@@ -1,6 +1,7 @@
 """Admin → KPIs, the readings of one KPI: where each came from, whether it counts (the only one of its month,
 the primary source's, shown beside, or sources disagreeing), who corrected or withdrew it and why; and, for
 those who manage KPIs, the forms to correct or withdraw a reading with a reason."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,7 +33,9 @@ def render_readings(codes: dict[int, str]) -> int:
         return shown
     disagreeing = sorted(set(readings.loc[readings["standing"] == DISAGREE, "period"]))
     if disagreeing:
-        st.warning(tr("readings.disagree_warning", months=", ".join(day(p) for p in disagreeing)), icon=":material/balance:")
+        st.warning(
+            tr("readings.disagree_warning", months=", ".join(day(p) for p in disagreeing)), icon=":material/balance:"
+        )
     st.dataframe(_readings_view(readings), hide_index=True, width="stretch")
     return shown
 
@@ -40,17 +43,21 @@ def render_readings(codes: dict[int, str]) -> int:
 def _readings_view(readings: pd.DataFrame) -> pd.DataFrame:
     beside = readings[readings["standing"] == BESIDE]
     also = {period: "; ".join(_reading_text(r) for r in rows.itertuples()) for period, rows in beside.groupby("period")}
-    return pd.DataFrame({
-        tr("admin.field.period"): [day_cell(p) for p in readings["period"]],
-        tr("admin.field.value"): [_number(v) for v in readings["value"]],
-        tr("admin.field.sample_size"): [_number(n, 0) for n in readings["sample_size"]],
-        tr("admin.field.source"): [text_cell(s) for s in readings["source"]],
-        tr("readings.col.standing"): [tr(f"readings.standing.{s}") for s in readings["standing"]],
-        tr("readings.col.also_reported"): [also.get(p, "") if s in COUNTING else ""
-                                           for p, s in zip(readings["period"], readings["standing"], strict=True)],
-        tr("readings.col.corrected"): [_corrected(r) for r in readings.itertuples()],
-        tr("readings.col.withdrawn"): [_withdrawn(r) for r in readings.itertuples()],
-    })
+    return pd.DataFrame(
+        {
+            tr("admin.field.period"): [day_cell(p) for p in readings["period"]],
+            tr("admin.field.value"): [_number(v) for v in readings["value"]],
+            tr("admin.field.sample_size"): [_number(n, 0) for n in readings["sample_size"]],
+            tr("admin.field.source"): [text_cell(s) for s in readings["source"]],
+            tr("readings.col.standing"): [tr(f"readings.standing.{s}") for s in readings["standing"]],
+            tr("readings.col.also_reported"): [
+                also.get(p, "") if s in COUNTING else ""
+                for p, s in zip(readings["period"], readings["standing"], strict=True)
+            ],
+            tr("readings.col.corrected"): [_corrected(r) for r in readings.itertuples()],
+            tr("readings.col.withdrawn"): [_withdrawn(r) for r in readings.itertuples()],
+        }
+    )
 
 
 def _number(value, digits: int | None = None) -> str:
@@ -81,8 +88,12 @@ def _corrected(row) -> str:
 def _withdrawn(row) -> str:
     if row.standing != WITHDRAWN:
         return ""
-    return tr("readings.withdrawn_by", who=text_cell(row.withdrawn_by), when=moment(row.withdrawn_at),
-              reason=row.withdrawal_reason)
+    return tr(
+        "readings.withdrawn_by",
+        who=text_cell(row.withdrawn_by),
+        when=moment(row.withdrawn_at),
+        reason=row.withdrawal_reason,
+    )
 
 
 def render_reading_forms(kpi_id: int, tabs) -> None:
@@ -92,22 +103,32 @@ def render_reading_forms(kpi_id: int, tabs) -> None:
     open_["title"] = [f"{day_cell(r.period)} · {text_cell(r.source)} · {_number(r.value)}" for r in open_.itertuples()]
     correct_tab, withdraw_tab = tabs
     for tab, name, fields, service, hint in (
-            (correct_tab, CORRECTION, CORRECTION_FIELDS, correct_kpi_reading, "readings.correct_hint"),
-            (withdraw_tab, WITHDRAWAL, WITHDRAWAL_FIELDS, withdraw_kpi_reading, "readings.withdraw_hint")):
+        (correct_tab, CORRECTION, CORRECTION_FIELDS, correct_kpi_reading, "readings.correct_hint"),
+        (withdraw_tab, WITHDRAWAL, WITHDRAWAL_FIELDS, withdraw_kpi_reading, "readings.withdraw_hint"),
+    ):
         with tab:
             if open_.empty:
                 st.caption(tr("readings.none_to_change"))
                 continue
             st.caption(tr(hint))
-            edit_form(name, open_, fields, title_column="title", service=_forgetting_the_other(service, name),
-                      id_arg="reading_id", areas=AREAS)
+            edit_form(
+                name,
+                open_,
+                fields,
+                title_column="title",
+                service=_forgetting_the_other(service, name),
+                id_arg="reading_id",
+                areas=AREAS,
+            )
 
 
 def _forgetting_the_other(service, name: str):
     """Both forms edit the same readings and each keeps the version it first saw: after a save through one, the
     other starts from the stored reading, or a withdrawal right after a correction would conflict with itself."""
+
     def run(**kwargs):
         result = service(**kwargs)
         forget_seen_version(WITHDRAWAL if name == CORRECTION else CORRECTION)
         return result
+
     return run

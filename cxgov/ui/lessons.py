@@ -1,5 +1,6 @@
 """The lessons library: every lesson learned and success story across all initiatives, searchable and
 filtered by discipline, journey stage, department and decision (kept in the URL), each linking to its initiative."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -24,28 +25,39 @@ def render_lessons() -> None:
     st.caption(tr("lessons.intro"))
     options = choices()
     terms = options["terms"]
-    stages = {int(r.id): (r.name_nl if lang() == "nl" else r.name_en)
-              for r in terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value].itertuples()}
+    stages = {
+        int(r.id): (r.name_nl if lang() == "nl" else r.name_en)
+        for r in terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value].itertuples()
+    }
     departments = {int(r.id): r.name for r in options["departments"].itertuples()}
     text = FILTERS.search("lessons.search", "lessons.search_hint")
     row = st.columns(4)
     decisions = {d.value: tr(f"lessons.decision.{d.value}") for d in ActDecision}
     chosen = {
-        "discipline": FILTERS.pick("programs.field.discipline", "discipline", [d.value for d in Discipline],
-                                   lambda code: label(Discipline(code)), row[0]),
+        "discipline": FILTERS.pick(
+            "programs.field.discipline",
+            "discipline",
+            [d.value for d in Discipline],
+            lambda code: label(Discipline(code)),
+            row[0],
+        ),
         "stage": FILTERS.pick("programs.field.journey_stages", "stage", list(stages), stages.get, row[1]),
-        "department": FILTERS.pick("programs.field.owning_department", "department", list(departments),
-                                   departments.get, row[2]),
+        "department": FILTERS.pick(
+            "programs.field.owning_department", "department", list(departments), departments.get, row[2]
+        ),
         "decision": FILTERS.pick("lessons.decision", "decision", list(decisions), decisions.get, row[3]),
     }
     FILTERS.share({"q": text, **chosen})
-    f = queries.LessonFilter(discipline=chosen["discipline"], journey_stage_id=chosen["stage"],
-                             department_id=chosen["department"], decision=chosen["decision"], text=text)
+    f = queries.LessonFilter(
+        discipline=chosen["discipline"],
+        journey_stage_id=chosen["stage"],
+        department_id=chosen["department"],
+        decision=chosen["decision"],
+        text=text,
+    )
     frame = read(queries.lessons, AREAS, **asdict(f))
     if frame.empty:
         st.info(tr("common.no_results") if f != queries.LessonFilter() else tr("lessons.empty"))
         return
     st.caption(tr("lessons.count_one") if len(frame) == 1 else tr("lessons.count", n=len(frame)))
     initiative_table(frame, COLUMNS, key="lessons_table", caption=tr("page.lessons"))
-
-

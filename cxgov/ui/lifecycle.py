@@ -1,5 +1,6 @@
 """The status panel of the initiative page: the status, what it waits for, the moves the acting person may make
 (each asks its reason: the question, the answer), and the status history. The status is never a form field."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -30,8 +31,9 @@ def history(initiative_id: int) -> pd.DataFrame:
 
 def facts_of(d: InitiativeDetail) -> StatusFacts:
     moves = history(d.id)
-    return lifecycle.facts_from(Status(d.status), [(StatusMove(m), Status(f))
-                                                   for m, f in zip(moves["move"], moves["from_status"], strict=True)])
+    return lifecycle.facts_from(
+        Status(d.status), [(StatusMove(m), Status(f)) for m, f in zip(moves["move"], moves["from_status"], strict=True)]
+    )
 
 
 def allowed_moves(d: InitiativeDetail, relations: set[Relation]) -> list[StatusMove]:
@@ -48,8 +50,11 @@ def render_status_panel(d: InitiativeDetail, relations: set[Relation]) -> None:
     moves = history(d.id)
     latest = moves.iloc[0] if not moves.empty else None
     if latest is not None:
-        said = {"who": plain(text_cell(latest["moved_by"])), "day": day(pd.Timestamp(latest["moved_at"]).date()),
-                "text": plain(latest["reason"])}
+        said = {
+            "who": plain(text_cell(latest["moved_by"])),
+            "day": day(pd.Timestamp(latest["moved_at"]).date()),
+            "text": plain(latest["reason"]),
+        }
         if latest["move"] in (StatusMove.ASK_INFO.value, StatusMove.ANSWER_INFO.value):
             st.info(tr(f"lifecycle.waiting.{latest['move']}", **said), icon=":material/help:")
         else:  # the last decision on the status, and why
@@ -85,8 +90,9 @@ def _move_form(d: InitiativeDetail, move: StatusMove) -> None:
         st.rerun()
     if not submitted:
         return
-    result = submit(move_status, areas=("initiatives",), initiative_id=d.id, seen_version=d.version,
-                    move=move.value, reason=reason)
+    result = submit(
+        move_status, areas=("initiatives",), initiative_id=d.id, seen_version=d.version, move=move.value, reason=reason
+    )
     if result.ok:
         st.session_state.pop(_open_key(d.id), None)
         st.session_state[FLASH_KEY] = tr(f"lifecycle.done.{move.value}", status=label(Status(result.value)))
@@ -95,14 +101,22 @@ def _move_form(d: InitiativeDetail, move: StatusMove) -> None:
 
 
 def _history_table(moves: pd.DataFrame) -> None:
-    st.dataframe(pd.DataFrame({
-        tr("lifecycle.col.moved_at"): [moment(v) for v in moves["moved_at"]],
-        tr("lifecycle.col.move"): [label(StatusMove(m)) for m in moves["move"]],
-        tr("lifecycle.col.status"): [f"{label(Status(a))} → {label(Status(b))}"
-                                     for a, b in zip(moves["from_status"], moves["to_status"], strict=True)],
-        tr("lifecycle.col.moved_by"): [text_cell(v) for v in moves["moved_by"]],
-        tr("lifecycle.col.reason"): moves["reason"],
-    }), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("lifecycle.col.moved_at"): [moment(v) for v in moves["moved_at"]],
+                tr("lifecycle.col.move"): [label(StatusMove(m)) for m in moves["move"]],
+                tr("lifecycle.col.status"): [
+                    f"{label(Status(a))} → {label(Status(b))}"
+                    for a, b in zip(moves["from_status"], moves["to_status"], strict=True)
+                ],
+                tr("lifecycle.col.moved_by"): [text_cell(v) for v in moves["moved_by"]],
+                tr("lifecycle.col.reason"): moves["reason"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def render_status_read_only(d: InitiativeDetail, relations: set[Relation], initiative_page: str) -> None:
@@ -115,5 +129,9 @@ def render_status_read_only(d: InitiativeDetail, relations: set[Relation], initi
     st.caption(tr("lifecycle.moves_on_page"))
     row = st.container(horizontal=True)
     for move in offered:
-        row.page_link(initiative_page, label=label(move), icon=":material/swap_horiz:",
-                      query_params={"id": str(d.id), MOVE_PARAM: move.value})
+        row.page_link(
+            initiative_page,
+            label=label(move),
+            icon=":material/swap_horiz:",
+            query_params={"id": str(d.id), MOVE_PARAM: move.value},
+        )

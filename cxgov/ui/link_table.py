@@ -7,6 +7,7 @@ mode's "acting as" choice and a local sign-in stay behind). Here each title is a
 session, and a middle click, Ctrl/Cmd-click or "open in new tab" opens the link's URL as any link would.
 The component writes every text with `textContent`, never as HTML (assets/link_table.js).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -19,8 +20,11 @@ from cxgov.ui.navigation import page_file
 
 ASSETS = Path(__file__).parent / "assets"
 COMPONENT_NAME = "cxgov.link_table"
-_mount = st.components.v2.component(COMPONENT_NAME, js=(ASSETS / "link_table.js").read_text(encoding="utf-8"),
-                                    css=(ASSETS / "link_table.css").read_text(encoding="utf-8"))
+_mount = st.components.v2.component(
+    COMPONENT_NAME,
+    js=(ASSETS / "link_table.js").read_text(encoding="utf-8"),
+    css=(ASSETS / "link_table.css").read_text(encoding="utf-8"),
+)
 # How a column's cells are drawn: plain text, long text cut to three lines (whole on hover), a date or an
 # amount (kept on one line, amounts right-aligned), a progress bar with its percentage, or a link.
 KINDS = frozenset({"text", "long", "date", "money", "tint", "progress", "link"})
@@ -60,8 +64,11 @@ def link_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[dict]], *
     above it already does so on screen). Only a link one of the rows holds is ever followed.
     """
     header = next((i for i, column in enumerate(columns) if column.kind == "link"), None)
-    data = {"caption": caption, "columns": [asdict(c) | {"header": i == header} for i, c in enumerate(columns)],
-            "rows": [list(row) for row in rows]}
+    data = {
+        "caption": caption,
+        "columns": [asdict(c) | {"header": i == header} for i, c in enumerate(columns)],
+        "rows": [list(row) for row in rows],
+    }
     result = _mount(key=key, data=data, on_open_change=_ignore)
     links = {cell["href"]: cell for row in rows for cell in row if "href" in cell}
     opened = links.get(result.open) if isinstance(result.open, str) else None

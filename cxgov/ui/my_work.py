@@ -1,4 +1,5 @@
 """My work: the landing page for managers and contributors — what needs them, most urgent first."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,9 +18,12 @@ from cxgov.ui.text import tr
 
 WORK_AREAS = HEALTH_AREAS  # check-ins, milestones, plan actions, moves and dependencies
 # The tiles: one per group of kinds, in the order a manager scans them.
-TILES = (("work.tile.check_ins", ("check_in_due",)), ("work.tile.due", ("milestone_due", "action_due")),
-         ("work.tile.waiting", ("info_requested", "decision_waiting", "ready_for_do", "approval_waiting")),
-         ("work.tile.blocked", ("blocked",)))
+TILES = (
+    ("work.tile.check_ins", ("check_in_due",)),
+    ("work.tile.due", ("milestone_due", "action_due")),
+    ("work.tile.waiting", ("info_requested", "decision_waiting", "ready_for_do", "approval_waiting")),
+    ("work.tile.blocked", ("blocked",)),
+)
 
 
 WAITING_KINDS = frozenset({"info_requested", "decision_waiting", "ready_for_do", "approval_waiting", "blocked"})
@@ -46,9 +50,15 @@ def render_my_work() -> None:
         return
     current = settings()
     today = date.today()
-    work = read(queries.my_work, WORK_AREAS, person_id=person.id, may_approve=can(Action.APPROVE_INITIATIVE),
-                today=today, cadence_days=current.check_in_cadence_days,
-                spend_tolerance_pct=current.spend_tolerance_pct)
+    work = read(
+        queries.my_work,
+        WORK_AREAS,
+        person_id=person.id,
+        may_approve=can(Action.APPROVE_INITIATIVE),
+        today=today,
+        cadence_days=current.check_in_cadence_days,
+        spend_tolerance_pct=current.spend_tolerance_pct,
+    )
     st.caption(tr("work.caption", cadence=current.check_in_cadence_days, days=queries.LOOK_AHEAD_DAYS))
     tiles = st.columns(len(TILES))
     for tile, (key, kinds) in zip(tiles, TILES, strict=True):
@@ -56,11 +66,20 @@ def render_my_work() -> None:
     if work.empty:
         st.success(tr("work.nothing"), icon=":material/check_circle:")
         return
-    shown = pd.DataFrame({
-        "id": work["id"], "title": work["title"], "work_kind": work["kind"],
-        "work_urgency": [urgency(k, w, today) for k, w in zip(work["kind"], work["when"], strict=True)],
-        "work_when": work["when"], "work_subject": work["subject"],
-    })
+    shown = pd.DataFrame(
+        {
+            "id": work["id"],
+            "title": work["title"],
+            "work_kind": work["kind"],
+            "work_urgency": [urgency(k, w, today) for k, w in zip(work["kind"], work["when"], strict=True)],
+            "work_when": work["when"],
+            "work_subject": work["subject"],
+        }
+    )
     # How urgent comes first: the list is read top-down as a to-do list, then what and on which initiative.
-    initiative_table(shown, ("work_urgency", "work_kind", "title", "work_subject", "work_when"),
-                     key="my_work_table", caption=tr("page.my_work"))
+    initiative_table(
+        shown,
+        ("work_urgency", "work_kind", "title", "work_subject", "work_when"),
+        key="my_work_table",
+        caption=tr("page.my_work"),
+    )

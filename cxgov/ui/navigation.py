@@ -1,4 +1,5 @@
 """The page list: sections, titles (translated), URL paths. app.py builds st.navigation from it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,28 +28,61 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.leadership", "leadership/portfolio.py", "page.portfolio", "portfolio", ":material/dashboard:"),
     PageSpec("nav.programs", "programs/my_work.py", "page.my_work", "my-work", ":material/inbox:"),
     PageSpec("nav.programs", "programs/initiatives.py", "page.initiatives", "initiatives", ":material/list_alt:"),
-    PageSpec("nav.programs", "programs/initiative.py", "page.initiative", "initiative", ":material/article:", hidden=True),
+    PageSpec(
+        "nav.programs", "programs/initiative.py", "page.initiative", "initiative", ":material/article:", hidden=True
+    ),
     PageSpec("nav.programs", "programs/lessons.py", "page.lessons", "lessons", ":material/lightbulb:"),
     PageSpec("nav.programs", "programs/bulk_update.py", "page.bulk_update", "bulk-update", ":material/edit_square:"),
-    PageSpec("nav.programs", "programs/initiative_form.py", "page.initiative_form", "initiative-form",
-             ":material/edit_note:", hidden=True),
+    PageSpec(
+        "nav.programs",
+        "programs/initiative_form.py",
+        "page.initiative_form",
+        "initiative-form",
+        ":material/edit_note:",
+        hidden=True,
+    ),
     PageSpec("nav.disciplines", "disciplines/strategy.py", "enum.discipline.strategy", "strategy", ":material/flag:"),
-    PageSpec("nav.disciplines", "disciplines/customer_understanding.py", "enum.discipline.customer_understanding",
-             "customer-understanding", ":material/psychology:"),
-    PageSpec("nav.disciplines", "disciplines/design.py", "enum.discipline.design", "design", ":material/design_services:"),
-    PageSpec("nav.disciplines", "disciplines/measurement.py", "enum.discipline.measurement", "measurement",
-             ":material/monitoring:"),
-    PageSpec("nav.disciplines", "disciplines/governance.py", "enum.discipline.governance", "governance-discipline",
-             ":material/account_balance:"),
-    PageSpec("nav.disciplines", "disciplines/culture.py", "enum.discipline.culture", "culture", ":material/diversity_3:"),
+    PageSpec(
+        "nav.disciplines",
+        "disciplines/customer_understanding.py",
+        "enum.discipline.customer_understanding",
+        "customer-understanding",
+        ":material/psychology:",
+    ),
+    PageSpec(
+        "nav.disciplines", "disciplines/design.py", "enum.discipline.design", "design", ":material/design_services:"
+    ),
+    PageSpec(
+        "nav.disciplines",
+        "disciplines/measurement.py",
+        "enum.discipline.measurement",
+        "measurement",
+        ":material/monitoring:",
+    ),
+    PageSpec(
+        "nav.disciplines",
+        "disciplines/governance.py",
+        "enum.discipline.governance",
+        "governance-discipline",
+        ":material/account_balance:",
+    ),
+    PageSpec(
+        "nav.disciplines", "disciplines/culture.py", "enum.discipline.culture", "culture", ":material/diversity_3:"
+    ),
     PageSpec("nav.governance", "governance/board.py", "page.board", "board", ":material/gavel:"),
     PageSpec("nav.admin", "admin/people.py", "page.people", "people", ":material/group:"),
     PageSpec("nav.admin", "admin/departments.py", "page.departments", "departments", ":material/apartment:"),
     PageSpec("nav.admin", "admin/objectives.py", "page.objectives", "objectives", ":material/target:"),
     PageSpec("nav.admin", "admin/lists.py", "page.lists", "lists", ":material/format_list_bulleted:"),
     PageSpec("nav.admin", "admin/kpis.py", "page.kpis", "kpis", ":material/speed:"),
-    PageSpec("nav.admin", "admin/audit_log.py", "page.audit_log", "audit-log", ":material/history:",
-             requires=Action.VIEW_AUDIT),
+    PageSpec(
+        "nav.admin",
+        "admin/audit_log.py",
+        "page.audit_log",
+        "audit-log",
+        ":material/history:",
+        requires=Action.VIEW_AUDIT,
+    ),
 )
 
 

@@ -1,5 +1,6 @@
 """Asking before a date in the past is saved where the future is expected (a new milestone's due date, a target
 date): a slip of the year would otherwise turn the plan red, or judge a KPI against a deadline long gone."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,8 +19,11 @@ def past_dates_confirmed(key: str, submitted: bool, dates: dict[str, tuple[date 
     if not submitted:
         return False
     today = date.today()
-    past = {label: typed for label, (typed, stored) in dates.items()
-            if typed is not None and typed < today and typed != stored}
+    past = {
+        label: typed
+        for label, (typed, stored) in dates.items()
+        if typed is not None and typed < today and typed != stored
+    }
     if not past:
         return True
     lines = [tr("form.past_date.line", field=plain(label), day=day(typed)) for label, typed in past.items()]

@@ -1,5 +1,6 @@
 """Moving a project to its next PDCA phase: the button, a question naming the move (a move is audited and not
 simply undone), and — when the phase's criteria are unmet — the warnings and a reason to proceed anyway."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -26,8 +27,9 @@ def render_move(d: InitiativeDetail, phase: Phase, to_phase: Phase) -> None:
             st.rerun()
     elif _confirmed(d, phase, to_phase, asked_key):
         st.session_state.pop(asked_key, None)
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=asked["version"])
+        result = submit(
+            service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id, seen_version=asked["version"]
+        )
         if isinstance(result.problem, service.CriteriaNotMet):
             st.session_state[unmet_key] = result.problem.unmet
         else:
@@ -37,8 +39,10 @@ def render_move(d: InitiativeDetail, phase: Phase, to_phase: Phase) -> None:
 
 def _confirmed(d: InitiativeDetail, phase: Phase, to_phase: Phase, asked_key: str) -> bool:
     """'Move X from Do to Check?' with yes and cancel; True once yes is pressed (cancel forgets the question)."""
-    st.warning(tr("pdca.confirm_move", title=plain(d.title), from_phase=label(phase), to_phase=label(to_phase)),
-               icon=":material/help:")
+    st.warning(
+        tr("pdca.confirm_move", title=plain(d.title), from_phase=label(phase), to_phase=label(to_phase)),
+        icon=":material/help:",
+    )
     buttons = st.container(horizontal=True)
     yes = buttons.button(tr("pdca.confirm_yes", phase=label(to_phase)), key=f"pdca_confirm_{d.id}", type="primary")
     if buttons.button(tr("pdca.confirm_cancel"), key=f"pdca_cancel_{d.id}"):
@@ -58,8 +62,13 @@ def _unmet(d: InitiativeDetail, to_phase: Phase, unmet_key: str) -> None:
         reason = st.text_input(tr("pdca.proceed_reason"), key=f"pdca_override_reason_{d.id}")
         proceed = st.form_submit_button(tr("pdca.proceed_anyway"))
     if proceed:
-        result = submit(service.move_to_next_phase, areas=("initiatives",), initiative_id=d.id,
-                        seen_version=d.version, override_reason=reason)
+        result = submit(
+            service.move_to_next_phase,
+            areas=("initiatives",),
+            initiative_id=d.id,
+            seen_version=d.version,
+            override_reason=reason,
+        )
         if isinstance(result.problem, service.CriteriaNotMet):  # no reason given: the same warnings stay
             show_errors(WriteResult(ok=False, field_errors={"override_reason": result.error}), _labels())
             return

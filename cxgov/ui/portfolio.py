@@ -1,5 +1,6 @@
 """Leadership views: the portfolio overview and the governance board, plus the cached reads and summary tiles
 that the discipline and programs pages share (the initiatives table lives in cxgov.ui.initiative_table)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -28,8 +29,7 @@ def _cached(name: str, versions: tuple[int, ...], url: str, params: dict, _query
 def read(query: Callable[..., pd.DataFrame], areas: Sequence[str] = READ_AREAS, **params) -> pd.DataFrame:
     """`query(session, **params)`, cached per query, parameters, data versions of `areas` and database URL."""
     versions = tuple(data_version(area) for area in areas)
-    return _cached(f"{query.__module__}.{query.__qualname__}", versions, settings().database_url, params,
-                   _query=query)
+    return _cached(f"{query.__module__}.{query.__qualname__}", versions, settings().database_url, params, _query=query)
 
 
 def separators() -> str:
@@ -55,9 +55,13 @@ def render_summary(discipline: Discipline | None = None) -> None:
     # st.metric reads the direction from a leading sign, but Dutch money puts the minus after the €: sign first.
     delta = f"{'-' if variance < 0 else '+'}{money_whole(abs(variance))}" if variance else None
     # Spending more than planned is the bad direction, hence the inverted delta colour.
-    tiles[4].metric(tr("portfolio.metric.actual"), money_whole(int(numbers["actual_cents"])), delta=delta,
-                    delta_color="inverse",
-                    help=tr("portfolio.metric.variance_help"))
+    tiles[4].metric(
+        tr("portfolio.metric.actual"),
+        money_whole(int(numbers["actual_cents"])),
+        delta=delta,
+        delta_color="inverse",
+        help=tr("portfolio.metric.variance_help"),
+    )
 
 
 def render_welcome() -> None:
@@ -78,19 +82,39 @@ def render_portfolio() -> None:
     st.caption(tr("portfolio.subtitle"))
     render_summary()
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.discipline_status_chart(
-        read(queries.by_discipline_and_status), title=tr("portfolio.chart.by_discipline"),
-        discipline_labels=labels_of(Discipline), status_labels=labels_of(Status),
-        count_label=tr("portfolio.axis.initiatives"), separators=separators()), key="chart_discipline_status")
-    right.plotly_chart(charts.health_chart(
-        read(queries.by_health), title=tr("portfolio.chart.by_health"),
-        health_labels=labels_of(Health) | {queries.NO_UPDATE: tr("portfolio.no_update")},
-        separators=separators()), key="chart_health")
-    st.plotly_chart(charts.budget_chart(
-        read(queries.budget_by_discipline), title=tr("portfolio.chart.budget"),
-        discipline_labels=labels_of(Discipline), planned_label=tr("portfolio.planned"),
-        actual_label=tr("portfolio.actual"), amount_label=tr("portfolio.axis.amount"),
-        separators=separators(), money_prefix=money_prefix()), key="chart_budget")
+    left.plotly_chart(
+        charts.discipline_status_chart(
+            read(queries.by_discipline_and_status),
+            title=tr("portfolio.chart.by_discipline"),
+            discipline_labels=labels_of(Discipline),
+            status_labels=labels_of(Status),
+            count_label=tr("portfolio.axis.initiatives"),
+            separators=separators(),
+        ),
+        key="chart_discipline_status",
+    )
+    right.plotly_chart(
+        charts.health_chart(
+            read(queries.by_health),
+            title=tr("portfolio.chart.by_health"),
+            health_labels=labels_of(Health) | {queries.NO_UPDATE: tr("portfolio.no_update")},
+            separators=separators(),
+        ),
+        key="chart_health",
+    )
+    st.plotly_chart(
+        charts.budget_chart(
+            read(queries.budget_by_discipline),
+            title=tr("portfolio.chart.budget"),
+            discipline_labels=labels_of(Discipline),
+            planned_label=tr("portfolio.planned"),
+            actual_label=tr("portfolio.actual"),
+            amount_label=tr("portfolio.axis.amount"),
+            separators=separators(),
+            money_prefix=money_prefix(),
+        ),
+        key="chart_budget",
+    )
     heading = tr("portfolio.attention.header")
     st.subheader(heading)
     attention = read(queries.needing_attention)
@@ -104,10 +128,16 @@ def render_portfolio() -> None:
 ATTENTION_COLUMNS = ("title", "health", "reason", "owner", "checkin_date", "discipline", "status")
 # The board decides: for a proposal what it asks (money) and for whom; for the others why, and by when.
 BOARD_SECTIONS: tuple[tuple[str, Callable, tuple[str, ...]], ...] = (
-    ("board.proposals", queries.awaiting_approval, ("title", "planned_cents", "requesting_department", "owner",
-                                                    "discipline", "lane", "created_at")),
-    ("board.red", queries.reported_red, ("title", "reason", "checkin_date", "owner", "target_date", "status",
-                                         "discipline")),
+    (
+        "board.proposals",
+        queries.awaiting_approval,
+        ("title", "planned_cents", "requesting_department", "owner", "discipline", "lane", "created_at"),
+    ),
+    (
+        "board.red",
+        queries.reported_red,
+        ("title", "reason", "checkin_date", "owner", "target_date", "status", "discipline"),
+    ),
     ("board.on_hold", queries.on_hold, ("title", "health", "reason", "owner", "target_date", "phase", "discipline")),
     ("board.overdue", queries.overdue, ("title", "target_date", "health", "status", "phase", "owner", "discipline")),
 )

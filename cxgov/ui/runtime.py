@@ -1,4 +1,5 @@
 """The process-wide engine and data versions that key the read caches."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """User text is shown as text: Streamlit renders markdown (links, images) in most elements, so escape it."""
+
 from __future__ import annotations
 
 import html

@@ -5,6 +5,7 @@ signed out" page; and signing out everywhere.
 A session that has ended — signed out in another tab, the person deactivated, a new password, expired — signs
 the person out here too at their next click, and the page says why instead of showing the app.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -31,8 +32,11 @@ def local_person() -> ActingPerson | None:
     if sign_in_id is None and token is None:
         return None
     with read_session() as session:
-        state = sign_in_state(session, sign_in_id=sign_in_id) if sign_in_id is not None \
+        state = (
+            sign_in_state(session, sign_in_id=sign_in_id)
+            if sign_in_id is not None
             else sign_in_state(session, token=token)
+        )
     if state is None or state.ended is not None:
         request_clear()
     return signed_in_person(state)
@@ -46,8 +50,13 @@ def signed_in_person(state: SignInState | None) -> ActingPerson | None:
             st.session_state[ENDED_KEY] = state.ended
         return None
     st.session_state[SIGN_IN_KEY] = state.sign_in_id
-    return ActingPerson(id=state.person_id, name=state.name, role=state.role, sign_in_id=state.sign_in_id,
-                        must_change_password=state.must_change_password)
+    return ActingPerson(
+        id=state.person_id,
+        name=state.name,
+        role=state.role,
+        sign_in_id=state.sign_in_id,
+        must_change_password=state.must_change_password,
+    )
 
 
 def render_signed_out(sign_in_again: Callable[[], None]) -> bool:

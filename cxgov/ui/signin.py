@@ -5,6 +5,7 @@ A successful sign-in opens a sign-in session on the server and has the browser f
 (cxgov.ui.cookie), so the person stays signed in across tabs and refreshes; cxgov.ui.sessions checks that
 session on every run, so a sign-out elsewhere, a deactivation or a new password ends it at the next click.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,7 +42,7 @@ def require_sign_in() -> None:
 
 
 def signed_in_sidebar(person: ActingPerson, on_sign_out: Callable[[], None]) -> None:
-    """"Signed in as NAME · ROLE" and a sign-out button (its callback runs before the next run)."""
+    """ "Signed in as NAME · ROLE" and a sign-out button (its callback runs before the next run)."""
     st.sidebar.markdown(plain(tr("accounts.signed_in_as", name=person.name, role=label(person.role))))
     st.sidebar.button(tr("accounts.sign_out"), key="cxgov_sign_out", on_click=on_sign_out)
 
@@ -55,8 +56,9 @@ def _sign_in_form() -> None:
     st.title(tr("accounts.sign_in.title"))
     with st.form("cxgov_sign_in"):
         st.text_input(tr("accounts.sign_in.email"), key=EMAIL_KEY, autocomplete="username")
-        st.text_input(tr("accounts.sign_in.password"), type="password", key=PASSWORD_KEY,
-                      autocomplete="current-password")
+        st.text_input(
+            tr("accounts.sign_in.password"), type="password", key=PASSWORD_KEY, autocomplete="current-password"
+        )
         st.form_submit_button(tr("accounts.sign_in.submit"), type="primary", on_click=_attempt)
     failed: WriteResult | None = st.session_state.pop(FAILED_KEY, None)
     if failed is not None and failed.error:  # one message for every reason, so it tells an attacker nothing
@@ -93,23 +95,33 @@ def _attempt() -> None:
 def _new_password_form(person: ActingPerson) -> None:
     st.title(tr("accounts.new_password.title"))
     st.info(tr("accounts.new_password.why"))
-    labels = {name: tr(f"accounts.new_password.{suffix}") for name, suffix in
-              (("current_password", "current"), ("new_password", "new"), ("repeat", "repeat"))}
+    labels = {
+        name: tr(f"accounts.new_password.{suffix}")
+        for name, suffix in (("current_password", "current"), ("new_password", "new"), ("repeat", "repeat"))
+    }
     with st.form("cxgov_new_password", clear_on_submit=True):
-        current = st.text_input(labels["current_password"], type="password", key="cxgov_current_password",
-                                autocomplete="current-password")
-        new = st.text_input(labels["new_password"], type="password", key="cxgov_new_password",
-                            autocomplete="new-password")
-        repeat = st.text_input(labels["repeat"], type="password", key="cxgov_repeat_password",
-                               autocomplete="new-password")
+        current = st.text_input(
+            labels["current_password"], type="password", key="cxgov_current_password", autocomplete="current-password"
+        )
+        new = st.text_input(
+            labels["new_password"], type="password", key="cxgov_new_password", autocomplete="new-password"
+        )
+        repeat = st.text_input(
+            labels["repeat"], type="password", key="cxgov_repeat_password", autocomplete="new-password"
+        )
         submitted = st.form_submit_button(tr("accounts.new_password.submit"), type="primary")
     if not submitted:
         return
     if new != repeat:  # checked here: the service never sees the repetition
         show_errors(WriteResult(ok=False, field_errors={"repeat": tr("accounts.new_password.mismatch")}), labels)
         return
-    result = submit(change_own_password, areas=("people",), current_password=current, new_password=new,
-                    keep_sign_in=person.sign_in_id)
+    result = submit(
+        change_own_password,
+        areas=("people",),
+        current_password=current,
+        new_password=new,
+        keep_sign_in=person.sign_in_id,
+    )
     if not result.ok:
         show_errors(result, labels)
         return

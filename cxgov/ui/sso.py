@@ -3,6 +3,7 @@ sign-in session on each provider round trip (cxgov.services.sso), opened and aud
 run and resumed silently by every refresh and new tab, and checked on every run like a local one
 (cxgov.ui.sessions): a sign-out in another tab or a deactivation ends it at the next click.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -26,8 +27,10 @@ def check_sso_config() -> None:
     """Stop with every problem of the `[auth]` section (production adds its own checks at start)."""
     problems = sso.config_problems(auth_section(), production=False)
     if problems:
-        st.error(tr("frame.sso_config_refused") + "\n\n" + "\n".join(f"- {plain(p)}" for p in problems),
-                 icon=":material/error:")
+        st.error(
+            tr("frame.sso_config_refused") + "\n\n" + "\n".join(f"- {plain(p)}" for p in problems),
+            icon=":material/error:",
+        )
         st.stop()
 
 
@@ -78,7 +81,7 @@ def _sign_in(claims: dict[str, object]) -> SsoOutcome:
 
 
 def require_sso_sign_in() -> None:
-    """"Signed in as" + sign out; else the sign-in, refusal or signed-out page instead of the app."""
+    """ "Signed in as" + sign out; else the sign-in, refusal or signed-out page instead of the app."""
     person = acting_person()
     if person is not None:
         signed_in_sidebar(person, on_sign_out=_sign_out)
@@ -114,8 +117,9 @@ def _refusal_page(refusal: Refusal, email: str | None) -> None:
     st.title(tr(f"sso.refused.{refusal.value}.title"))
     st.warning(tr(f"sso.refused.{refusal.value}.text", email=plain(email or "")), icon=":material/lock:")
     buttons = st.container(horizontal=True)
-    if refusal is not Refusal.DEACTIVATED and buttons.button(tr("sso.try_again"), type="primary",
-                                                             key="cxgov_sso_try_again"):
+    if refusal is not Refusal.DEACTIVATED and buttons.button(
+        tr("sso.try_again"), type="primary", key="cxgov_sso_try_again"
+    ):
         st.session_state.pop(REFUSAL_KEY, None)
         st.rerun()
     buttons.button(tr("accounts.sign_out"), key="cxgov_sso_sign_out", on_click=st.logout)

@@ -1,4 +1,5 @@
 """The user's language and locale formatting, for pages (wraps cxgov.i18n)."""
+
 from __future__ import annotations
 
 import pandas as pd

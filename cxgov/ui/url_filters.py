@@ -1,5 +1,6 @@
 """Filters kept in the URL, so a filtered page can be shared: each filter starts from its URL parameter (codes
 and ids, the same in every language) and what is chosen is written back, leaving out what is not chosen."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,8 +34,13 @@ class UrlFilters:
         """A select box with "All" (None) first."""
         self.start_from_url(param, options)
         # "All" twice: as the placeholder of the unset filter (None is not selected then) and as its option.
-        return column.selectbox(tr(text_key), [None, *options], key=self.key(param), placeholder=tr("common.all"),
-                                format_func=labelled({None: tr("common.all")} | {o: fmt(o) for o in options}))
+        return column.selectbox(
+            tr(text_key),
+            [None, *options],
+            key=self.key(param),
+            placeholder=tr("common.all"),
+            format_func=labelled({None: tr("common.all")} | {o: fmt(o) for o in options}),
+        )
 
     def search(self, text_key: str, hint_key: str, param: str = "q") -> str:
         if self.key(param) not in st.session_state:

@@ -1,4 +1,5 @@
 """Run one service call as one transaction for the acting person and show what happened."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,7 +15,6 @@ from cxgov.ui.acting import acting_person
 from cxgov.ui.runtime import data_changed, engine
 from cxgov.ui.safe import plain
 from cxgov.ui.text import lang, tr
-
 
 FLASH_KEY = "programs_flash"  # a message for the next page shown (st.toast does not survive switch_page)
 
@@ -54,7 +54,9 @@ def show_errors(result: WriteResult, field_labels: dict[str, str] | None = None)
         st.error(plain(result.error), icon=":material/error:")
     if result.field_errors:
         labels = field_labels or {}
-        lines = [f"**{plain(labels.get(name, name))}** {plain(message)}" for name, message in result.field_errors.items()]
+        lines = [
+            f"**{plain(labels.get(name, name))}** {plain(message)}" for name, message in result.field_errors.items()
+        ]
         st.error(tr("form.fix_fields") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
 
 

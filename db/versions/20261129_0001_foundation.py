@@ -1,7 +1,7 @@
 """foundation tables
 
 Revision ID: 0001_foundation
-Revises: 
+Revises:
 Create Date: 2026-11-29 01:04:24.937693
 
 The foundation: organisation, initiatives, PDCA, check-ins, KPIs, budget and the audit trail.
@@ -9,9 +9,8 @@ The foundation: organisation, initiatives, PDCA, check-ins, KPIs, budget and the
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0001_foundation'
 down_revision: str | None = None

@@ -10,9 +10,8 @@ Local accounts for sign-in without an identity provider: one row per person hold
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0002_local_accounts'
 down_revision: str | None = '0001_foundation'

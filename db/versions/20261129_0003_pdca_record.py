@@ -11,9 +11,8 @@ and overridden criteria. Existing cycles get empty texts.
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0003_pdca_record'
 down_revision: str | None = '0002_local_accounts'

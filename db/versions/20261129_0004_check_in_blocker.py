@@ -9,9 +9,8 @@ The top blocker of a check-in (existing check-ins have none).
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0004_check_in_blocker'
 down_revision: str | None = '0003_pdca_record'

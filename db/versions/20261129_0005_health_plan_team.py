@@ -11,9 +11,8 @@ version for safe concurrent edits (existing ones start at 1).
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0005_health_plan_team'
 down_revision: str | None = '0004_check_in_blocker'

@@ -13,9 +13,8 @@ identities are bound to a person by issuer and subject.
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision: str = '0006_trust'
 down_revision: str | None = '0005_health_plan_team'

@@ -15,7 +15,6 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
 from alembic import op
 
-
 revision: str = '0007_live_reading_slot'
 down_revision: str | None = '0006_trust'
 branch_labels: str | Sequence[str] | None = None

@@ -3,6 +3,7 @@
 Never `playwright install`: Playwright drives the system browser (DESIGN.md §4). Without /usr/bin/chromium
 the tests skip with a reason, unless CXGOV_TEST_BROWSER=1 (CI), where a missing browser is a failure.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,6 +29,7 @@ from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import PROJECT_ROOT, get_settings
 from tests.conftest import postgres_copy
 from tests.factories import add_department, add_initiative, add_person
+from tests.hostile import ADMIN_NAME, BY_KEY, seed_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -36,8 +38,15 @@ DEMO_INITIATIVES = 12  # enough for realistic screenshots, small enough to seed 
 START_DATE = date(2026, 3, 5)  # day < 10 and month < 10: '5 Mar 2026' vs '05-03-2026' tells the locales apart
 PLANNED_CENTS = 1_234_567  # € 12.345,67: thousands and decimals show the locale's separators
 STEP_TIMEOUT_MS = 20_000  # one Streamlit run, even the cold first one on a slow CI machine, stays well below
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass(frozen=True)
@@ -57,14 +66,29 @@ def seed_database(engine) -> Seed:
     add_person(engine, Role.ADMIN, name="Anna Admin", department_id=department_id)
     manager_id = add_person(engine, Role.MANAGER, name="Mark Manager", department_id=department_id)
     title = "Faster complaint handling"
-    initiative_id = add_initiative(engine, owner_id=manager_id, title=title, discipline="governance",
-                                   owning_department_id=department_id, start_date=START_DATE,
-                                   target_date=date(2027, 6, 30), description="Halve the time to resolve complaints.")
+    initiative_id = add_initiative(
+        engine,
+        owner_id=manager_id,
+        title=title,
+        discipline="governance",
+        owning_department_id=department_id,
+        start_date=START_DATE,
+        target_date=date(2027, 6, 30),
+        description="Halve the time to resolve complaints.",
+    )
     with session_scope(engine, write=True) as session:
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"year": 2026, "quarter": 4, "planned_cents": PLANNED_CENTS})
-        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                       data={"spent_on": date(2026, 11, 2), "amount_cents": 250_075, "note": "Workshop"})
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"year": 2026, "quarter": 4, "planned_cents": PLANNED_CENTS},
+        )
+        record_expense(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"spent_on": date(2026, 11, 2), "amount_cents": 250_075, "note": "Workshop"},
+        )
     return Seed(manager_name="Mark Manager", initiative_id=initiative_id, initiative_title=title)
 
 
@@ -99,12 +123,20 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
         except OSError:
             pass
         time.sleep(0.2)  # polling interval, bounded by the deadline above
-    raise RuntimeError(f"Streamlit did not answer /_stcore/health in {SERVER_START_TIMEOUT_S} s:\n"
-                       f"{log.read_text()[-3000:]}")
+    raise RuntimeError(
+        f"Streamlit did not answer /_stcore/health in {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
+    )
 
 
-def _start_server(database: Database, log: Path, *, auth_mode: str = "acting-as", host: str = "127.0.0.1",
-                  port: int | None = None, options: tuple[str, ...] = ()):
+def _start_server(
+    database: Database,
+    log: Path,
+    *,
+    auth_mode: str = "acting-as",
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+):
     """Start `streamlit run serve.py` (the app and its sign-in cookie route) in its own process group; yield a
     Server; kill the group afterwards.
 
@@ -112,14 +144,34 @@ def _start_server(database: Database, log: Path, *, auth_mode: str = "acting-as"
     `options` are further `streamlit run` flags (e.g. where the secrets file is).
     """
     port = port or free_port()
-    env = os.environ | {"CXGOV_DATABASE_URL": database.url, "CXGOV_AUDIT_KEY": database.audit_key,
-                        "CXGOV_LANGUAGE": "en", "CXGOV_AUTH_MODE": auth_mode}
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
-               "--server.address", host, "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
+    env = os.environ | {
+        "CXGOV_DATABASE_URL": database.url,
+        "CXGOV_AUDIT_KEY": database.audit_key,
+        "CXGOV_LANGUAGE": "en",
+        "CXGOV_AUTH_MODE": auth_mode,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "serve.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        *options,
+    ]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://{host}:{port}"
     try:
         _wait_healthy(url, process, log)
@@ -215,11 +267,16 @@ def postgres_e2e_database(postgres_template, browser_executable) -> Database:
             seed = seed_database(engine)
             with session_scope(engine, write=True) as session:
                 manager = session.exec(select(Person.id).where(Person.name == seed.manager_name)).one()
-                reset_password(session=session, actor=SYSTEM_ACTOR, person_id=manager,
-                               new_password=f"first {LOCAL_PASSWORD}")
+                reset_password(
+                    session=session, actor=SYSTEM_ACTOR, person_id=manager, new_password=f"first {LOCAL_PASSWORD}"
+                )
             with session_scope(engine, write=True) as session:
-                change_own_password(session=session, actor=manager, current_password=f"first {LOCAL_PASSWORD}",
-                                    new_password=LOCAL_PASSWORD)
+                change_own_password(
+                    session=session,
+                    actor=manager,
+                    current_password=f"first {LOCAL_PASSWORD}",
+                    new_password=LOCAL_PASSWORD,
+                )
         finally:
             engine.dispose()
         yield Database(url=url, audit_key=get_settings().audit_key.decode(), seed=seed)
@@ -228,5 +285,29 @@ def postgres_e2e_database(postgres_template, browser_executable) -> Database:
 @pytest.fixture(scope="session")
 def postgres_server(postgres_e2e_database, tmp_path_factory):
     """The app on PostgreSQL, with local accounts (the "acting as" picker is for SQLite only)."""
-    yield from _start_server(postgres_e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-postgres.log",
-                             auth_mode="local")
+    yield from _start_server(
+        postgres_e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-postgres.log", auth_mode="local"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory, browser_executable):
+    """A Streamlit server on a database holding the corpus in every text field (and nothing else)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'cxgov.sqlite3'}"
+    migrate(url)
+    get_settings.cache_clear()
+    engine = make_engine(url)
+    try:
+        seed = seed_corpus(engine)
+    finally:
+        engine.dispose()
+    database = Database(
+        url=url,
+        audit_key=get_settings().audit_key.decode(),
+        seed=Seed(
+            manager_name=ADMIN_NAME,
+            initiative_id=seed.initiative_ids["html_link"],
+            initiative_title=BY_KEY["html_link"].text,
+        ),
+    )
+    yield from _start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")

@@ -4,6 +4,7 @@ portfolio loaded, seen by an admin (who gets every page and every form).
 axe-core comes bundled with axe-playwright-python (pinned in requirements-dev.txt) and is injected into the
 page from disk: the scan needs no network.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,10 +27,13 @@ ADMIN = "Anna Admin"  # seeded by tests/e2e/conftest.py
 
 def _violations(page: Page) -> list[str]:
     """One line per axe violation on the page: rule, impact, and where."""
-    results = Axe().run(page, context={"exclude": [[STREAMLIT_NAV_LIST]]},
-                        options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
-            for v in results.response["violations"]]
+    results = Axe().run(
+        page, context={"exclude": [[STREAMLIT_NAV_LIST]]}, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+        for v in results.response["violations"]
+    ]
 
 
 def _act_as_admin(page: Page, lang: str) -> None:

@@ -1,5 +1,6 @@
 """What a Dutch reader sees in Chromium: chart axes write euros as "€ 1.200.000", and an empty date field reads
 "dd-mm-jjjj" (English keeps "dd-mm-yyyy")."""
+
 from __future__ import annotations
 
 import re
@@ -27,10 +28,12 @@ def test_the_budget_axis_writes_euros_as_the_locale_does(app_server, page: Page,
     assert len(ticks) > 2 and all(AXIS_AMOUNTS[lang].match(tick) for tick in ticks), ticks
 
 
-@pytest.mark.parametrize(("lang", "year_letters", "own_letters_size"), [("en", "none", "14px"),
-                                                                         ("nl", '"jjjj"', "0px")])
-def test_an_empty_date_field_spells_the_year_in_the_readers_language(app_server, page: Page, lang, year_letters,
-                                                                    own_letters_size):
+@pytest.mark.parametrize(
+    ("lang", "year_letters", "own_letters_size"), [("en", "none", "14px"), ("nl", '"jjjj"', "0px")]
+)
+def test_an_empty_date_field_spells_the_year_in_the_readers_language(
+    app_server, page: Page, lang, year_letters, own_letters_size
+):
     """The audit log's empty day filters, seen by an admin: in Dutch the year segment draws 'jjjj' instead of
     its own 'yyyy' (still the field's text, for typing and for screen readers)."""
     open_app(page, app_server.url)

@@ -6,6 +6,7 @@ the browser records each dialog (alert, confirm, prompt) and each request to a h
 (aborted, so nothing leaves the machine). Any of them, an exception box, or an element pointing at the foreign
 host or at a javascript: URL fails the test.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,18 +15,17 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from cxgov.db import make_engine, migrate
 from cxgov.i18n import t
-from cxgov.settings import get_settings
 from cxgov.ui.navigation import PAGES
-from tests.e2e.conftest import Database, Seed, _start_server
 from tests.e2e.test_journeys import choose, sidebar, wait_for_app
-from tests.hostile import ADMIN_NAME, BY_KEY, FOREIGN_HOST, fit, seed_corpus
+from tests.hostile import ADMIN_NAME, BY_KEY, FOREIGN_HOST, fit
 
 pytestmark = pytest.mark.browser
 
-FORM_TITLE = (f'<script>alert("form")</script><img src=x onerror=alert(2)> ![x](http://{FOREIGN_HOST}/f.png) '
-              "[y](javascript:alert(3)) :red[typed]")
+FORM_TITLE = (
+    f'<script>alert("form")</script><img src=x onerror=alert(2)> ![x](http://{FOREIGN_HOST}/f.png) '
+    "[y](javascript:alert(3)) :red[typed]"
+)
 # Elements an injection would have made: an image or any reference to the foreign host, a javascript: link
 # (SVG links included: plotly writes <a xlink:href> into chart titles).
 INJECTED = {
@@ -34,22 +34,6 @@ INJECTED = {
     "[href^=javascript:]": "[*|href^='javascript:']",
 }
 
-
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory, browser_executable):
-    """A Streamlit server on a database holding the corpus in every text field (and nothing else)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'cxgov.sqlite3'}"
-    migrate(url)
-    get_settings.cache_clear()
-    engine = make_engine(url)
-    try:
-        seed = seed_corpus(engine)
-    finally:
-        engine.dispose()
-    database = Database(url=url, audit_key=get_settings().audit_key.decode(),
-                        seed=Seed(manager_name=ADMIN_NAME, initiative_id=seed.initiative_ids["html_link"],
-                                  initiative_title=BY_KEY["html_link"].text))
-    yield from _start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")
 
 DESCRIPTION_MAX = 20_000  # the input model's limit for the description
 WORD_JOINER = "\u2060"
@@ -113,7 +97,8 @@ def test_hostile_input_triggers_nothing_on_any_page(hostile_server, page, artifa
     main.get_by_role("button", name=t("form.save")).click()  # a paste over the maximum is kept and named
     wait_for_app(page)
     expect(main.get_by_test_id("stAlert").filter(has_text=t("form.fix_fields"))).to_contain_text(
-        re.compile(r"at most 20,000 characters"))
+        re.compile(r"at most 20,000 characters")
+    )
     expect(page).to_have_url(re.compile(r"/initiative-form$"))  # nothing saved
     expect(description).to_have_value(BY_KEY["big"].text)
     description.fill(fit(BY_KEY["big"].text, DESCRIPTION_MAX))  # the most the field takes, markup up front

@@ -1,4 +1,5 @@
 """End-to-end journeys in headless Chromium against a real Streamlit server (DESIGN.md §4)."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Trustworthy numbers in Chromium: an analyst corrects a KPI reading and then withdraws it, each with a reason,
 on Admin → KPIs; a manager books a credit with its reason on the initiative page."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,8 +25,9 @@ def _latest_mtv(url: str) -> KpiReading:
     try:
         with session_scope(engine) as session:
             kpi_id = session.exec(select(Kpi.id).where(Kpi.code == "MTV")).one()
-            return session.exec(select(KpiReading).where(KpiReading.kpi_id == kpi_id)
-                                .order_by(KpiReading.period.desc())).first()
+            return session.exec(
+                select(KpiReading).where(KpiReading.kpi_id == kpi_id).order_by(KpiReading.period.desc())
+            ).first()
     finally:
         engine.dispose()
 
@@ -77,9 +79,15 @@ def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e
         with session_scope(engine) as session:
             stored = session.get(KpiReading, reading.id)
             assert (stored.value, stored.withdrawal_reason, stored.version) == (
-                7.2, "The pulse ran on half the teams", 3)
-            reasons = session.exec(select(AuditEvent.field, AuditEvent.reason).where(
-                AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(reading.id))).all()
+                7.2,
+                "The pulse ran on half the teams",
+                3,
+            )
+            reasons = session.exec(
+                select(AuditEvent.field, AuditEvent.reason).where(
+                    AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(reading.id)
+                )
+            ).all()
             culture = kpi_queries.discipline_kpis(session, "culture").set_index("code").loc["MTV"]
     finally:
         engine.dispose()
@@ -110,9 +118,11 @@ def test_a_manager_books_a_credit_with_its_reason(app_server, e2e_database, page
     engine = make_engine(e2e_database.url)
     try:
         with session_scope(engine) as session:
-            credits = session.exec(select(Expense).where(Expense.amount_cents < 0,
-                                                         Expense.initiative_id == seed.initiative_id)).all()
+            credits = session.exec(
+                select(Expense).where(Expense.amount_cents < 0, Expense.initiative_id == seed.initiative_id)
+            ).all()
     finally:
         engine.dispose()
     assert [(c.amount_cents, c.correction_reason, c.spent_on) for c in credits] == [
-        (-12550, "Supplier credit note 2026-117", date.today())]
+        (-12550, "Supplier credit note 2026-117", date.today())
+    ]

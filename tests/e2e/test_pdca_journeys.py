@@ -1,12 +1,13 @@
 """PDCA journeys in headless Chromium (issue 4): a manager's check-in with a KPI reading carries a project from
 Do through Check to an Act decision that opens a new cycle, and the lesson turns up in the lessons library;
 a quick fix is proposed through the form and finished in its three steps on its page."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -16,8 +17,19 @@ from cxgov.audit import verify
 from cxgov.db import make_engine, session_scope
 from cxgov.i18n import enum_label, format_day, t
 from cxgov.models import (
-    ActDecision, AuditEvent, CheckIn, Discipline, Health, Initiative, KpiReading, Lane, PdcaCycle, Person, Phase,
-    PhaseTransition, Status,
+    ActDecision,
+    AuditEvent,
+    CheckIn,
+    Discipline,
+    Health,
+    Initiative,
+    KpiReading,
+    Lane,
+    PdcaCycle,
+    Person,
+    Phase,
+    PhaseTransition,
+    Status,
 )
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
@@ -104,30 +116,78 @@ def project_in_do(backend) -> ProjectInDo:
     engine = make_engine(backend.database.url)
     title = "E2E callback after every complaint"
     try:
-        initiative_id = add_initiative(engine, owner_id=backend.manager_id, title=title, discipline="measurement",
-                                       start_date=date.today() - timedelta(days=30),
-                                       target_date=date.today() + timedelta(days=180))
+        initiative_id = add_initiative(
+            engine,
+            owner_id=backend.manager_id,
+            title=title,
+            discipline="measurement",
+            start_date=date.today() - timedelta(days=30),
+            target_date=date.today() + timedelta(days=180),
+        )
         with session_scope(engine, write=True) as session:
-            kpi_id = create_kpi(session=session, actor=SYSTEM_ACTOR, data={
-                "code": KPI_CODE, "name": KPI_NAME, "kind": "csat", "unit": "%", "scale_min": 0, "scale_max": 100})
-            save_cycle_record(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                              seen_version=_version(session, initiative_id), data={
-                                  "background": "Complainants wait days for an answer.",
-                                  "hypothesis": "If an agent calls back within a day, then CSAT rises.",
-                                  "target_kpi_id": kpi_id, "baseline_value": BASELINE, "target_value": TARGET,
-                                  "target_date": date.today() + timedelta(days=180)})
-            set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                            data={"year": date.today().year, "quarter": (date.today().month - 1) // 3 + 1,
-                                  "planned_cents": 1_500_000})
+            kpi_id = create_kpi(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                data={
+                    "code": KPI_CODE,
+                    "name": KPI_NAME,
+                    "kind": "csat",
+                    "unit": "%",
+                    "scale_min": 0,
+                    "scale_max": 100,
+                },
+            )
+            save_cycle_record(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                seen_version=_version(session, initiative_id),
+                data={
+                    "background": "Complainants wait days for an answer.",
+                    "hypothesis": "If an agent calls back within a day, then CSAT rises.",
+                    "target_kpi_id": kpi_id,
+                    "baseline_value": BASELINE,
+                    "target_value": TARGET,
+                    "target_date": date.today() + timedelta(days=180),
+                },
+            )
+            set_budget_line(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                data={
+                    "year": date.today().year,
+                    "quarter": (date.today().month - 1) // 3 + 1,
+                    "planned_cents": 1_500_000,
+                },
+            )
         with session_scope(engine, write=True) as session:
-            move_status(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        seen_version=_version(session, initiative_id), move="approve", reason="Board of the month")
+            move_status(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                seen_version=_version(session, initiative_id),
+                move="approve",
+                reason="Board of the month",
+            )
         with session_scope(engine, write=True) as session:
-            move_to_next_phase(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                               seen_version=_version(session, initiative_id))  # no reason: the criteria are met
-            record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, data={
-                "checkin_date": date.today() - timedelta(days=3), "health": "green", "progress_pct": 10,
-                "summary": "Callback team trained."})
+            move_to_next_phase(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                seen_version=_version(session, initiative_id),
+            )  # no reason: the criteria are met
+            record_check_in(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                initiative_id=initiative_id,
+                data={
+                    "checkin_date": date.today() - timedelta(days=3),
+                    "health": "green",
+                    "progress_pct": 10,
+                    "summary": "Callback team trained.",
+                },
+            )
     finally:
         engine.dispose()
     return ProjectInDo(initiative_id=initiative_id, title=title)
@@ -165,7 +225,7 @@ def _move(page: Page, main, to_phase: Phase) -> None:
 def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page, project_in_do, tmp_path):
     """Check in with a KPI reading, Do → Check (met by the reading), check result, Check → Act, adjust: cycle 2
     opens in Plan with the lesson, which the lessons library finds."""
-    started = datetime.now(timezone.utc) - timedelta(seconds=1)
+    started = datetime.now(UTC) - timedelta(seconds=1)
     p = project_in_do
     main = page.get_by_test_id("stMain")
     open_app(page, f"{backend.server.url}/initiative?id={p.initiative_id}")
@@ -206,10 +266,13 @@ def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page
     record = main.get_by_test_id("stExpander").filter(has_text=t("pdca.edit_record"))
     record.get_by_text(t("pdca.edit_record")).click()
     result_box = record.get_by_role("textbox", name=t("pdca.field.check_result"))
-    expect(result_box).to_have_value(f"{KPI_NAME}: {BASELINE} → {READING} ({date.today().replace(day=1).isoformat()}, "
-                                     f"n = {SAMPLE}); target {TARGET}")
-    result_box.fill(f"CSAT after a complaint {BASELINE} → {READING}; target {TARGET} not reached: refunds still wait "
-                    "for a second agent.")
+    expect(result_box).to_have_value(
+        f"{KPI_NAME}: {BASELINE} → {READING} ({date.today().replace(day=1).isoformat()}, n = {SAMPLE}); target {TARGET}"
+    )
+    result_box.fill(
+        f"CSAT after a complaint {BASELINE} → {READING}; target {TARGET} not reached: refunds still wait "
+        "for a second agent."
+    )
     record.get_by_role("spinbutton", name=t("pdca.field.check_sample_size")).fill(str(SAMPLE))
     result_box.scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / "3_check_result.png", full_page=True)
@@ -227,8 +290,13 @@ def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page
     _saved(page, t("pdca.decided"))
     expect(_cycle_heading(main, 2, Phase.PLAN)).to_be_visible()
     expect(_box(main, "pdca.field.background", f"Lesson from cycle 1: {LESSON}")).to_have_count(1)
-    target = t("pdca.target_line", kpi=KPI_NAME, baseline=BASELINE, target=TARGET,
-               date=format_day(date.today() + timedelta(days=180)))
+    target = t(
+        "pdca.target_line",
+        kpi=KPI_NAME,
+        baseline=BASELINE,
+        target=TARGET,
+        date=format_day(date.today() + timedelta(days=180)),
+    )
     expect(main).to_contain_text(target)
     expect(main.get_by_text(t("pdca.earlier_cycles"))).to_be_visible()
     page.screenshot(path=tmp_path / "4_cycle_two.png", full_page=True)
@@ -254,38 +322,59 @@ def _assert_stored(backend: Backend, p: ProjectInDo, started: datetime) -> None:
     """What the journey left in the database: the check-in and its reading, the moves with who/when/from/to,
     both cycles, and the audit events, in an intact audit chain."""
     with _stored(backend.database) as session:
-        check_in = session.exec(select(CheckIn).where(CheckIn.initiative_id == p.initiative_id)
-                                .order_by(CheckIn.id.desc())).first()
+        check_in = session.exec(
+            select(CheckIn).where(CheckIn.initiative_id == p.initiative_id).order_by(CheckIn.id.desc())
+        ).first()
         assert (check_in.health, check_in.reason, check_in.progress_pct, check_in.author_id) == (
-            Health.AMBER, "Callback team one agent short", 40, backend.manager_id)
+            Health.AMBER,
+            "Callback team one agent short",
+            40,
+            backend.manager_id,
+        )
         reading = session.exec(select(KpiReading).where(KpiReading.source == f"initiative {p.initiative_id}")).one()
         assert (reading.value, reading.sample_size, reading.period) == (READING, SAMPLE, date.today().replace(day=1))
 
-        moves = session.exec(select(PhaseTransition).where(PhaseTransition.initiative_id == p.initiative_id)
-                             .order_by(PhaseTransition.id)).all()
+        moves = session.exec(
+            select(PhaseTransition).where(PhaseTransition.initiative_id == p.initiative_id).order_by(PhaseTransition.id)
+        ).all()
         assert [(m.from_phase, m.to_phase) for m in moves] == [
-            (Phase.PLAN, Phase.DO), (Phase.DO, Phase.CHECK), (Phase.CHECK, Phase.ACT), (Phase.ACT, Phase.PLAN)]
+            (Phase.PLAN, Phase.DO),
+            (Phase.DO, Phase.CHECK),
+            (Phase.CHECK, Phase.ACT),
+            (Phase.ACT, Phase.PLAN),
+        ]
         ours = moves[1:]  # the first was the arrangement's
         assert all(m.moved_by_id == backend.manager_id and m.moved_at >= started for m in ours)
         assert [m.overridden for m in ours] == ["", "", ""]  # every criterion met: nothing overridden
         assert ours[-1].reason == f"Act: adjust — {LESSON}"
 
-        first, second = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == p.initiative_id)
-                                     .order_by(PdcaCycle.number)).all()
+        first, second = session.exec(
+            select(PdcaCycle).where(PdcaCycle.initiative_id == p.initiative_id).order_by(PdcaCycle.number)
+        ).all()
         assert (first.act_decision, first.lesson, first.closed_on) == (ActDecision.ADJUST, LESSON, date.today())
         assert first.check_sample_size == SAMPLE and "second agent" in first.check_result
-        assert (second.phase, second.closed_on, second.target_kpi_id, second.baseline_value,
-                second.target_value) == (Phase.PLAN, None, first.target_kpi_id, BASELINE, TARGET)
+        assert (second.phase, second.closed_on, second.target_kpi_id, second.baseline_value, second.target_value) == (
+            Phase.PLAN,
+            None,
+            first.target_kpi_id,
+            BASELINE,
+            TARGET,
+        )
         assert session.get(Initiative, p.initiative_id).status is Status.ACTIVE
 
-        events = session.exec(select(AuditEvent).where(AuditEvent.actor_id == backend.manager_id,
-                                                       AuditEvent.occurred_at >= started)).all()
+        events = session.exec(
+            select(AuditEvent).where(AuditEvent.actor_id == backend.manager_id, AuditEvent.occurred_at >= started)
+        ).all()
         phases = [(e.old_value, e.new_value) for e in events if e.entity == "pdca_cycle" and e.field == "phase"]
         assert phases == [("do", "check"), ("check", "act")]
         done = {(e.entity, e.action, e.field) for e in events}
-        assert {("check_in", "create", None), ("kpi_reading", "create", None),
-                ("pdca_cycle", "update", "check_result"), ("pdca_cycle", "update", "act_decision"),
-                ("pdca_cycle", "create", None)} <= done, done  # the next cycle, created whole
+        assert {
+            ("check_in", "create", None),
+            ("kpi_reading", "create", None),
+            ("pdca_cycle", "update", "check_result"),
+            ("pdca_cycle", "update", "act_decision"),
+            ("pdca_cycle", "create", None),
+        } <= done, done  # the next cycle, created whole
         assert all(e.actor_name == backend.database.seed.manager_name for e in events)
         report = verify(session, get_settings().audit_key)
         assert report.ok, report.problems[:5]
@@ -339,5 +428,11 @@ def test_quick_fix_is_proposed_then_done_in_three_steps(backend, page, tmp_path)
         fix = session.exec(select(Initiative).where(Initiative.title == title)).one()
         cycle = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == fix.id)).one()
         assert (fix.lane, fix.status, fix.owner_id) == (Lane.QUICK_FIX, Status.COMPLETED, backend.manager_id)
-        assert (cycle.background, cycle.done_summary, cycle.check_result, cycle.phase, cycle.act_decision,
-                cycle.lesson) == (problem, change, result, Phase.ACT, ActDecision.STANDARDISE, result)
+        assert (
+            cycle.background,
+            cycle.done_summary,
+            cycle.check_result,
+            cycle.phase,
+            cycle.act_decision,
+            cycle.lesson,
+        ) == (problem, change, result, Phase.ACT, ActDecision.STANDARDISE, result)

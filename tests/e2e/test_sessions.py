@@ -1,6 +1,7 @@
 """Sign-in sessions in Chromium: a local-account sign-in survives a new tab and a refresh through an HttpOnly,
 SameSite cookie, reaches a page for admins only by its link, and a sign-out in one tab signs every other tab
 out at its next click."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,12 +33,14 @@ def local_admin(e2e_database, tmp_path_factory):
         with session_scope(engine, write=True) as session:
             reset_password(session=session, actor=SYSTEM_ACTOR, person_id=admin.id, new_password=f"x{ADMIN_PASSWORD}")
         with session_scope(engine, write=True) as session:
-            change_own_password(session=session, actor=admin.id, current_password=f"x{ADMIN_PASSWORD}",
-                                new_password=ADMIN_PASSWORD)
+            change_own_password(
+                session=session, actor=admin.id, current_password=f"x{ADMIN_PASSWORD}", new_password=ADMIN_PASSWORD
+            )
     finally:
         engine.dispose()
-    for server in _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-sessions.log",
-                                auth_mode="local"):
+    for server in _start_server(
+        e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-sessions.log", auth_mode="local"
+    ):
         yield server, admin.email, admin.id
 
 
@@ -61,8 +64,9 @@ def _signed_in_as(page: Page, name: str) -> None:
     expect(sidebar(page)).to_contain_text(f"{name} · {t('enum.role.admin')}")
 
 
-def test_a_local_sign_in_lasts_across_tabs_and_refreshes_and_signing_out_ends_every_tab(local_admin, e2e_database,
-                                                                                          page, artifacts):
+def test_a_local_sign_in_lasts_across_tabs_and_refreshes_and_signing_out_ends_every_tab(
+    local_admin, e2e_database, page, artifacts
+):
     server, email, admin_id = local_admin
     page.goto(f"{server.url}/audit-log")  # a shared link to a page for admins only, opened while signed out
     wait_for_app(page)
@@ -112,8 +116,9 @@ def test_a_local_sign_in_lasts_across_tabs_and_refreshes_and_signing_out_ends_ev
     engine = make_engine(e2e_database.url)
     try:
         with session_scope(engine) as session:
-            open_sessions = session.exec(select(SignInSession).where(SignInSession.person_id == admin_id,
-                                                                     SignInSession.ended_at.is_(None))).all()
+            open_sessions = session.exec(
+                select(SignInSession).where(SignInSession.person_id == admin_id, SignInSession.ended_at.is_(None))
+            ).all()
     finally:
         engine.dispose()
     assert open_sessions == []

@@ -1,6 +1,7 @@
 """Sign-in journeys in Chromium: company single sign-on through a real OpenID Connect round trip against a
 local provider (oidc-provider-mock, in this process, no network), and local accounts with the forced first
 password change. Both end with sign-out."""
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,12 @@ def oidc_provider():
 def _claims(provider: str, email: str, name: str) -> None:
     """The claims the provider will send for `email` (its subject): as a company directory would, which vouches
     for the address."""
-    request = urllib.request.Request(f"{provider}/users/{quote(email)}", method="PUT",
-                                     data=json.dumps({"email": email, "name": name, "email_verified": True}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{provider}/users/{quote(email)}",
+        method="PUT",
+        data=json.dumps({"email": email, "name": name, "email_verified": True}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 204
 
@@ -64,14 +68,19 @@ def sso_server(e2e_database, oidc_provider, tmp_path_factory):
     secrets = tmp_path_factory.mktemp("sso") / "secrets.toml"
     secrets.write_text(f"""[auth]
 redirect_uri = "http://localhost:{port}/oauth2callback"
-cookie_secret = "{'e2e-cookie-secret-' * 3}"
+cookie_secret = "{"e2e-cookie-secret-" * 3}"
 client_id = "cxgov-e2e"
 client_secret = "e2e-client-secret"
 server_metadata_url = "{oidc_provider}/.well-known/openid-configuration"
 """)
-    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-sso.log",
-                             auth_mode="sso", host="localhost", port=port,
-                             options=("--secrets.files", str(secrets)))
+    yield from _start_server(
+        e2e_database,
+        tmp_path_factory.mktemp("logs") / "streamlit-sso.log",
+        auth_mode="sso",
+        host="localhost",
+        port=port,
+        options=("--secrets.files", str(secrets)),
+    )
 
 
 @contextmanager
@@ -150,15 +159,22 @@ def _audited_sign_ins(database_url: str, name: str) -> int:
     engine = make_engine(database_url)
     try:
         with session_scope(engine) as session:
-            return len(session.exec(select(AuditEvent.seq).where(
-                AuditEvent.entity == "sso_sign_in", AuditEvent.action == "sign_in",
-                AuditEvent.actor_name == name)).all())
+            return len(
+                session.exec(
+                    select(AuditEvent.seq).where(
+                        AuditEvent.entity == "sso_sign_in",
+                        AuditEvent.action == "sign_in",
+                        AuditEvent.actor_name == name,
+                    )
+                ).all()
+            )
     finally:
         engine.dispose()
 
 
 def test_company_sign_in_lasts_across_tabs_is_audited_once_and_sign_out_ends_every_tab(
-        sso_server, oidc_provider, e2e_database, page, artifacts):
+    sso_server, oidc_provider, e2e_database, page, artifacts
+):
     app, admin = sso_server.url, "Anna Admin"
     admin_email = _email_of(e2e_database.url, admin)
     _claims(oidc_provider, admin_email, admin)
@@ -200,8 +216,7 @@ def local_server(e2e_database, tmp_path_factory):
             reset_password(session=session, actor=SYSTEM_ACTOR, person_id=manager, new_password=FIRST_PASSWORD)
     finally:
         engine.dispose()
-    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-local.log",
-                             auth_mode="local")
+    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-local.log", auth_mode="local")
 
 
 def test_local_account_first_sign_in_new_password_and_sign_out(local_server, e2e_database, page, artifacts):

@@ -1,6 +1,7 @@
 """The initiatives tables in Chromium: titles are real links that open the initiative in the same tab and
 session (mouse and keyboard), a new tab only when asked for (Ctrl+Enter, middle click), and every table page
 readable at 1440 × 900 in English and Dutch (screenshots in tests/artifacts/)."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
-from tests.e2e.test_hostile_input import Watch, act_as_admin, hostile_server  # noqa: F401 (a fixture)
+from tests.e2e.test_hostile_input import Watch, act_as_admin
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 from tests.hostile import CORPUS, fit
 
@@ -20,8 +21,19 @@ DIRECTOR_WINDOW = {"width": 1440, "height": 900}
 DEMO_MANAGER = "Yvonne Kok"  # owns three demo initiatives, so her My work is not empty
 MAX_TABS = 40  # the list page has about 15 filters and controls before its table
 # Every page with an initiatives table, by its URL path ("" is the portfolio, the default page).
-TABLE_PAGES = ("", "initiatives", "board", "my-work", "lessons", "strategy", "customer-understanding", "design",
-               "measurement", "governance-discipline", "culture")
+TABLE_PAGES = (
+    "",
+    "initiatives",
+    "board",
+    "my-work",
+    "lessons",
+    "strategy",
+    "customer-understanding",
+    "design",
+    "measurement",
+    "governance-discipline",
+    "culture",
+)
 
 
 def _act_as_manager(page: Page, name: str, lang: str = "en") -> str:

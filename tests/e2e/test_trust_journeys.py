@@ -1,6 +1,7 @@
 """Journeys in Chromium for the gates and the forms people trust: a manager cannot fund their own proposal (the
 edit form shows the status read-only; a leader approves it on the status panel with a reason); a reason pasted
 beyond its limit is named, not swallowed; switching the language keeps the person acted as."""
+
 from __future__ import annotations
 
 import re
@@ -46,9 +47,10 @@ def proposal(e2e_database) -> tuple[int, str]:
         engine.dispose()
 
 
-def test_the_owner_sees_the_status_read_only_and_a_leader_approves_it_with_a_reason(app_server, e2e_database, page,
-                                                                                     proposal, artifacts):
-    initiative_id, title = proposal
+def test_the_owner_sees_the_status_read_only_and_a_leader_approves_it_with_a_reason(
+    app_server, e2e_database, page, proposal, artifacts
+):
+    initiative_id, _title = proposal
     main = page.get_by_test_id("stMain")
     open_app(page, f"{app_server.url}/initiative-form?id={initiative_id}")
     _act_as(page, e2e_database.seed.manager_name, Role.MANAGER)
@@ -91,7 +93,8 @@ def test_a_reason_beyond_its_limit_is_named_and_kept(app_server, page):
     main.get_by_test_id("stForm").get_by_role("button", name=t("form.save")).click()
     wait_for_app(page)
     expect(main.get_by_test_id("stAlert").filter(has_text=t("form.fix_fields"))).to_contain_text(
-        re.compile(r"at most 2,?000 characters"))
+        re.compile(r"at most 2,?000 characters")
+    )
     expect(reason).to_have_value("Supplier late. " * 150)
 
 
@@ -105,4 +108,5 @@ def test_switching_the_language_keeps_the_person_acted_as(app_server, e2e_databa
     wait_for_app(page)
     expect(nav).to_contain_text(t("page.audit_log", "nl"))
     expect(sidebar(page).get_by_role("combobox", name=t("frame.acting_as", "nl"))).to_have_value(
-        f"{admin} · {enum_label(Role.ADMIN, 'nl')}")
+        f"{admin} · {enum_label(Role.ADMIN, 'nl')}"
+    )

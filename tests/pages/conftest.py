@@ -1,4 +1,5 @@
 """Page-test fixtures."""
+
 import pytest
 
 from cxgov.db import make_engine

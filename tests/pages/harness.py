@@ -1,4 +1,5 @@
 """Run the real app (app.py → st.navigation → page) in Streamlit's AppTest against a test database."""
+
 from __future__ import annotations
 
 import json
@@ -21,14 +22,26 @@ from tests.factories import add_person
 
 APP = str(PROJECT_ROOT / "app.py")
 # A complete [auth] section, as .streamlit/secrets.toml holds it; AppTest never talks to the provider.
-TEST_AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "c" * 32,
-             "client_id": "cxgov-tests", "client_secret": "not-a-secret",
-             "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}
+TEST_AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "c" * 32,
+    "client_id": "cxgov-tests",
+    "client_secret": "not-a-secret",
+    "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration",
+}
 
 
-def open_page(monkeypatch, database_url: str, url_path: str | None = "portfolio", *, lang: str = "en",
-              acting: int | None = None, mode: str | None = None, query: dict[str, str] | None = None,
-              run: bool = True) -> AppTest:
+def open_page(
+    monkeypatch,
+    database_url: str,
+    url_path: str | None = "portfolio",
+    *,
+    lang: str = "en",
+    acting: int | None = None,
+    mode: str | None = None,
+    query: dict[str, str] | None = None,
+    run: bool = True,
+) -> AppTest:
     """AppTest of `url_path` (None: the person's landing page) through app.py, on `database_url`, in `lang`, in sign-in `mode` (CXGOV_AUTH_MODE).
 
     By default `acting` is the person signed in through company single sign-on (AppTest's `at.user` carries
@@ -70,8 +83,13 @@ def open_page(monkeypatch, database_url: str, url_path: str | None = "portfolio"
 def sso_user(database_url: str, person_id: int) -> dict[str, object]:
     """What st.user holds after the provider vouched for this person (the claims Google or Okta send)."""
     email = _scalar(database_url, "SELECT email FROM person WHERE id = :id", id=person_id)
-    return {"is_logged_in": True, "iss": "http://localhost:9400", "sub": f"subject-{person_id}",
-            "email": email, "email_verified": True}
+    return {
+        "is_logged_in": True,
+        "iss": "http://localhost:9400",
+        "sub": f"subject-{person_id}",
+        "email": email,
+        "email_verified": True,
+    }
 
 
 def _first_viewer(database_url: str) -> int:
@@ -128,11 +146,15 @@ def link_tables(at: AppTest) -> list[LinkTable]:
         data = json.loads(element.proto.json)
         labels = [c["label"] for c in data["columns"]]
         rows = data["rows"]
-        found.append(LinkTable(
-            key=element.key, caption=data["caption"],
-            frame=pd.DataFrame([[cell["text"] for cell in row] for row in rows], columns=labels),
-            hrefs=[next((cell["href"] for cell in row if "href" in cell), None) for row in rows],
-            tints=pd.DataFrame([[cell.get("tint") for cell in row] for row in rows], columns=labels)))
+        found.append(
+            LinkTable(
+                key=element.key,
+                caption=data["caption"],
+                frame=pd.DataFrame([[cell["text"] for cell in row] for row in rows], columns=labels),
+                hrefs=[next((cell["href"] for cell in row if "href" in cell), None) for row in rows],
+                tints=pd.DataFrame([[cell.get("tint") for cell in row] for row in rows], columns=labels),
+            )
+        )
     return found
 
 

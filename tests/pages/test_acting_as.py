@@ -1,5 +1,6 @@
 """The local demo mode's "acting as" picker: only when chosen, only on SQLite, never in the URL, never a
 stronger fallback; every other mode shows who is signed in instead."""
+
 import pytest
 import streamlit as st
 from sqlalchemy import text

@@ -1,4 +1,5 @@
 """The admin pages in AppTest: empty and filled databases, both languages, forms only for those allowed."""
+
 import io
 from datetime import date, timedelta
 
@@ -14,17 +15,19 @@ from cxgov.services.accounts import reset_password
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.people import update_person
 from cxgov.services.reference import create_department, create_objective, create_term, update_department
-from tests.admin_helpers import audit_events, run
-from tests.factories import add_initiative, add_person
 from cxgov.ui.acting import PICKER_KEYS
 from cxgov.ui.navigation import page_file
+from tests.admin_helpers import audit_events, run
+from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
 
 ADMIN_PAGES = ["people", "departments", "objectives", "lists", "kpis", "audit-log"]
 TITLES = {
-    "people": ("People", "Mensen"), "departments": ("Departments", "Afdelingen"),
+    "people": ("People", "Mensen"),
+    "departments": ("Departments", "Afdelingen"),
     "objectives": ("Strategic objectives", "Strategische doelen"),
-    "lists": ("Journey stages & channels", "Klantreisfasen & kanalen"), "kpis": ("KPI catalogue", "KPI-catalogus"),
+    "lists": ("Journey stages & channels", "Klantreisfasen & kanalen"),
+    "kpis": ("KPI catalogue", "KPI-catalogus"),
     "audit-log": ("Audit log", "Auditlog"),
 }
 
@@ -40,18 +43,49 @@ def filled(db):
     manager = add_person(engine, Role.MANAGER, name="Mila Manager", department_id=finance)
     analyst = add_person(engine, Role.ANALYST, name="Ada Analyst")
     objective = run(engine, create_objective, SYSTEM_ACTOR, data={"title": "Effortless service", "owner_id": admin})
-    run(engine, create_term, SYSTEM_ACTOR, data={"kind": "journey_stage", "code": "payment", "name_en": "Payment",
-                                                 "name_nl": "Betalen", "position": 3})
-    run(engine, create_term, SYSTEM_ACTOR, data={"kind": "channel", "code": "whatsapp", "name_en": "WhatsApp",
-                                                 "name_nl": "WhatsApp", "position": 6})
-    kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "nps_rel", "name": "Relationship NPS", "kind": "nps",
-                                                       "scale_min": -100, "scale_max": 100, "owner_id": manager})
-    run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": date(2026, 10, 1), "value": 28.0,
-                                                         "sample_size": 812, "source": "panel"})
-    add_initiative(engine, owner_id=manager, title="Plain-language invoices", objective_id=objective,
-                   owning_department_id=finance)
-    return {"url": url, "engine": engine, "admin": admin, "viewer": viewer, "manager": manager, "analyst": analyst,
-            "finance": finance}
+    run(
+        engine,
+        create_term,
+        SYSTEM_ACTOR,
+        data={"kind": "journey_stage", "code": "payment", "name_en": "Payment", "name_nl": "Betalen", "position": 3},
+    )
+    run(
+        engine,
+        create_term,
+        SYSTEM_ACTOR,
+        data={"kind": "channel", "code": "whatsapp", "name_en": "WhatsApp", "name_nl": "WhatsApp", "position": 6},
+    )
+    kpi = run(
+        engine,
+        create_kpi,
+        SYSTEM_ACTOR,
+        data={
+            "code": "nps_rel",
+            "name": "Relationship NPS",
+            "kind": "nps",
+            "scale_min": -100,
+            "scale_max": 100,
+            "owner_id": manager,
+        },
+    )
+    run(
+        engine,
+        record_kpi_reading,
+        SYSTEM_ACTOR,
+        data={"kpi_id": kpi, "period": date(2026, 10, 1), "value": 28.0, "sample_size": 812, "source": "panel"},
+    )
+    add_initiative(
+        engine, owner_id=manager, title="Plain-language invoices", objective_id=objective, owning_department_id=finance
+    )
+    return {
+        "url": url,
+        "engine": engine,
+        "admin": admin,
+        "viewer": viewer,
+        "manager": manager,
+        "analyst": analyst,
+        "finance": finance,
+    }
 
 
 def _submit(at, label: str):
@@ -103,8 +137,9 @@ def test_adding_a_department_through_the_form_lists_it(monkeypatch, filled):
 
 def test_a_person_added_through_the_form_is_listed_and_can_be_chosen_in_the_demo_mode(monkeypatch, filled):
     demo_mode = filled["url"].startswith("sqlite")
-    at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"],
-                   mode="acting-as" if demo_mode else "sso")
+    at = open_page(
+        monkeypatch, filled["url"], "people", acting=filled["admin"], mode="acting-as" if demo_mode else "sso"
+    )
     at.text_input(key="admin.people.add.0.name").input("Noor Nieuw")
     at.text_input(key="admin.people.add.0.email").input("Noor@Voltera.nl")
     at.selectbox(key="admin.people.add.0.role").select(Role.ANALYST)
@@ -128,8 +163,14 @@ def test_editing_keeps_the_version_seen_and_reports_a_conflict(monkeypatch, fill
     at.selectbox(key="admin_departments_pick").select(finance).run()
     name_key = f"admin.departments.edit.{finance}.1.name"
     assert at.text_input(key=name_key).value == "Finance"
-    run(engine, update_department, SYSTEM_ACTOR, department_id=finance, seen_version=1,
-        data={"name": "Finance & Control"})  # someone else saves meanwhile
+    run(
+        engine,
+        update_department,
+        SYSTEM_ACTOR,
+        department_id=finance,
+        seen_version=1,
+        data={"name": "Finance & Control"},
+    )  # someone else saves meanwhile
     at.text_input(key=name_key).input("Finance NL")
     at = _submit(at, "Save")
     assert not at.exception, at.exception
@@ -151,8 +192,14 @@ def test_an_admin_cannot_deactivate_themselves_in_the_form(monkeypatch, filled):
 
 
 def test_people_filters(monkeypatch, filled):
-    run(filled["engine"], update_person, filled["admin"], person_id=filled["viewer"], seen_version=1,
-        data={"name": "Victor Viewer", "email": "victor@voltera.nl", "role": "viewer", "active": False})
+    run(
+        filled["engine"],
+        update_person,
+        filled["admin"],
+        person_id=filled["viewer"],
+        seen_version=1,
+        data={"name": "Victor Viewer", "email": "victor@voltera.nl", "role": "viewer", "active": False},
+    )
     at = open_page(monkeypatch, filled["url"], "people", acting=filled["admin"])
     assert "Victor Viewer" not in at.dataframe[0].value.to_string()  # active people by default
     at.selectbox(key="admin_people_active").select(False).run()
@@ -239,7 +286,9 @@ def _account(engine, person_id: int) -> bool | None:
 def test_an_admin_sets_a_password_in_the_reset_tab(monkeypatch, filled, lang):
     manager = filled["manager"]
     at = open_page(monkeypatch, filled["url"], "people", lang=lang, acting=filled["admin"])
-    assert ("Set or reset password" if lang == "en" else "Wachtwoord instellen of resetten") in [t.label for t in at.tabs]
+    assert ("Set or reset password" if lang == "en" else "Wachtwoord instellen of resetten") in [
+        t.label for t in at.tabs
+    ]
     assert ("Local account" if lang == "en" else "Lokaal account") in at.dataframe[0].value.columns
     at.selectbox(key="admin.reset.0.person").select(manager)
     at.text_input(key="admin.reset.0.new").input(NEW_PASSWORD)
@@ -251,7 +300,8 @@ def test_an_admin_sets_a_password_in_the_reset_tab(monkeypatch, filled, lang):
     assert at.text_input(key="admin.reset.1.new").value == "", "no password lingers in the form"
     table = at.dataframe[0].value.set_index(at.dataframe[0].value.columns[0])
     assert table.loc["Mila Manager", "Local account" if lang == "en" else "Lokaal account"] == (
-        "Yes" if lang == "en" else "Ja")
+        "Yes" if lang == "en" else "Ja"
+    )
     assert NEW_PASSWORD not in texts(at) and "argon2" not in texts(at)
 
 

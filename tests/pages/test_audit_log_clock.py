@@ -1,5 +1,6 @@
 """The audit log page in AppTest: times on the installation's clock with the zone named, the system actor in
 the reader's language (stored as recorded)."""
+
 import re
 
 import pytest
@@ -15,8 +16,7 @@ from tests.pages.harness import open_page
 
 
 @pytest.mark.parametrize(("lang", "system", "when"), [("en", "system", "When"), ("nl", "systeem", "Wanneer")])
-def test_the_audit_log_shows_local_times_and_the_system_in_the_readers_language(monkeypatch, db, lang, system,
-                                                                                 when):
+def test_the_audit_log_shows_local_times_and_the_system_in_the_readers_language(monkeypatch, db, lang, system, when):
     url, engine = db
     monkeypatch.setenv("CXGOV_TIME_ZONE", "Europe/Amsterdam")
     run(engine, create_department, SYSTEM_ACTOR, data={"name": "Finance"})

@@ -1,5 +1,6 @@
 """The bulk grid holds back a row whose progress falls by more than 50 points and says which; the other rows
 are saved, and the held row is saved once the person confirms the drop."""
+
 from datetime import date
 
 import pytest
@@ -16,8 +17,12 @@ def underway(portfolio):  # noqa: F811 (the imported fixture, extended)
     """Callback promise and Plain invoices reported at 80% progress."""
     for title in ("Callback promise", "Plain invoices"):
         with session_scope(portfolio["engine"], write=True) as session:
-            record_check_in(session=session, actor=portfolio["office"], initiative_id=portfolio["ids"][title],
-                            data={"checkin_date": date.today(), "health": "green", "progress_pct": 80})
+            record_check_in(
+                session=session,
+                actor=portfolio["office"],
+                initiative_id=portfolio["ids"][title],
+                data={"checkin_date": date.today(), "health": "green", "progress_pct": 80},
+            )
     return portfolio
 
 
@@ -39,7 +44,7 @@ def test_a_big_drop_waits_for_confirmation_while_the_other_rows_are_saved(monkey
     assert warning.startswith(t("bulk.drop.warning", lang, points=50)) and "**Callback promise**: 80% → 20%" in warning
     assert "Plain invoices" not in warning
     assert t("bulk.summary_held", lang, n=1) in at.success[0].value
-    assert list(at.data_editor[0].value["progress_pct"])[0] == 20  # the held edit stays on screen
+    assert next(iter(at.data_editor[0].value["progress_pct"])) == 20  # the held edit stays on screen
 
     at.button(key="bulk_update_confirm_drops").click().run()
     assert not at.exception, at.exception

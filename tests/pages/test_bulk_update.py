@@ -1,6 +1,7 @@
 """The "update my initiatives" page in AppTest: the grid lists the person's open initiatives, edits are simulated
 through the editor's session state (DESIGN.md §4), and a row changed by another session between runs is
 warned about, reported and left untouched while the other edited row is saved."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -21,8 +22,10 @@ def portfolio(db):
     url, engine = db
     owner = add_person(engine, Role.MANAGER, name="Mila Manager")
     office = add_person(engine, Role.PROGRAMME_OFFICE, name="Paul Programme")
-    ids = {title: add_initiative(engine, owner_id=owner, title=title)
-           for title in ("Callback promise", "Plain invoices", "Store survey")}
+    ids = {
+        title: add_initiative(engine, owner_id=owner, title=title)
+        for title in ("Callback promise", "Plain invoices", "Store survey")
+    }
     add_initiative(engine, owner_id=office, title="Someone else's work")
     add_initiative(engine, owner_id=owner, title="Finished work", status="completed", phase="act")
     return {"url": url, "engine": engine, "owner": owner, "office": office, "ids": ids}
@@ -57,7 +60,8 @@ def test_the_grid_lists_only_my_open_initiatives(monkeypatch, portfolio, lang):
     links = at.get("page_link")  # the real links to each initiative's page, beside the grid
     ids = portfolio["ids"]
     assert [(link.proto.label, link.proto.page, link.proto.query_string) for link in links] == [
-        (title, "initiative", f"id={ids[title]}") for title in ("Callback promise", "Plain invoices", "Store survey")]
+        (title, "initiative", f"id={ids[title]}") for title in ("Callback promise", "Plain invoices", "Store survey")
+    ]
 
 
 def test_the_programme_office_filters_by_owner(monkeypatch, portfolio):
@@ -79,13 +83,18 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
     engine, ids = portfolio["engine"], portfolio["ids"]
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
     # rows by title: 0 Callback promise, 1 Plain invoices, 2 Store survey
-    _edit(at, {0: {"health": "amber", "reason": "Waiting for IT", "progress_pct": 30},
-               1: {"target_date": "2027-04-30"}})
+    _edit(
+        at, {0: {"health": "amber", "reason": "Waiting for IT", "progress_pct": 30}, 1: {"target_date": "2027-04-30"}}
+    )
     at.run()
     assert not at.exception and not at.warning
     with session_scope(engine, write=True) as session:  # another session checks in meanwhile
-        record_check_in(session=session, actor=portfolio["office"], initiative_id=ids["Callback promise"],
-                        data={"checkin_date": date.today(), "health": "red", "reason": "Budget frozen"})
+        record_check_in(
+            session=session,
+            actor=portfolio["office"],
+            initiative_id=ids["Callback promise"],
+            data={"checkin_date": date.today(), "health": "red", "reason": "Budget frozen"},
+        )
     at.run()
     assert not at.exception, at.exception
     warning = at.warning[0].value
@@ -106,7 +115,7 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
     at.button(key="bulk_update_reload").click().run()
     assert not at.exception and not at.warning
     shown = at.data_editor[0].value
-    assert list(shown["reason"])[0] == "Budget frozen"
+    assert next(iter(shown["reason"])) == "Budget frozen"
 
 
 def test_an_invalid_row_gets_its_message_and_the_valid_row_is_saved(monkeypatch, portfolio):
@@ -117,7 +126,10 @@ def test_an_invalid_row_gets_its_message_and_the_valid_row_is_saved(monkeypatch,
     assert not at.exception, at.exception
     report = at.error[0].value
     assert "1 saved, 0 changed meanwhile, 1 with errors" in report
-    assert "**Callback promise** (not saved): Reason \\(required unless green\\)\\: is required unless the health" in report
+    assert (
+        "**Callback promise** (not saved): Reason \\(required unless green\\)\\: is required unless the health"
+        in report
+    )
     assert _check_ins(engine, ids["Callback promise"]) == []
     [saved] = _check_ins(engine, ids["Store survey"])
     assert (saved.health, saved.progress_pct) == ("green", 100)
@@ -128,8 +140,12 @@ def test_without_edits_a_change_underneath_simply_shows(monkeypatch, portfolio):
     engine, ids = portfolio["engine"], portfolio["ids"]
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=portfolio["office"], initiative_id=ids["Store survey"],
-                        data={"checkin_date": date.today(), "health": "amber", "reason": "Panel too small"})
+        record_check_in(
+            session=session,
+            actor=portfolio["office"],
+            initiative_id=ids["Store survey"],
+            data={"checkin_date": date.today(), "health": "amber", "reason": "Panel too small"},
+        )
     at.run()
     assert not at.warning  # nothing to lose: the grid shows the new check-in
     assert list(at.data_editor[0].value["reason"])[2] == "Panel too small"
@@ -145,7 +161,10 @@ def test_discarding_starts_again_from_what_is_stored(monkeypatch, portfolio):
     assert "Draft I regret" not in list(at.data_editor[0].value["reason"])
     assert not at.selectbox(key="bulk_update_owner").disabled
     _save(at)
-    assert "Nothing changed" in at.info[0].value and _check_ins(portfolio["engine"], portfolio["ids"]["Callback promise"]) == []
+    assert (
+        "Nothing changed" in at.info[0].value
+        and _check_ins(portfolio["engine"], portfolio["ids"]["Callback promise"]) == []
+    )
 
 
 def test_hostile_titles_in_the_warning_and_the_report_render_as_text(monkeypatch, db):
@@ -157,8 +176,12 @@ def test_hostile_titles_in_the_warning_and_the_report_render_as_text(monkeypatch
     at.run()
     with session_scope(engine, write=True) as session:  # every row changes underneath
         for initiative_id in rows:
-            record_check_in(session=session, actor=seed.admin_id, initiative_id=initiative_id,
-                            data={"checkin_date": date.today(), "health": "red", "reason": "Moved"})
+            record_check_in(
+                session=session,
+                actor=seed.admin_id,
+                initiative_id=initiative_id,
+                data={"checkin_date": date.today(), "health": "red", "reason": "Moved"},
+            )
     at.run()
     assert_safe(at, "bulk-update warning")
     assert len(at.warning[0].value.splitlines()) > len(rows)  # one line per changed initiative

@@ -1,5 +1,6 @@
 """Cached reads refresh after writes: this server's writes make only their area cold; writes made by
 another app server (seen as a moved audit head) make every area cold."""
+
 from cxgov.models import Role
 from cxgov.ui.runtime import _DataVersions
 from tests.factories import add_initiative, add_person

@@ -1,5 +1,6 @@
 """The demo offer on the empty portfolio: one click loads Voltera for an admin, and in the local demo mode while
 it has no admin; everyone else sees the CLI command; production offers nothing."""
+
 from __future__ import annotations
 
 import pytest
@@ -84,8 +85,9 @@ def _offer_script():
 
 
 def test_production_offers_no_demo_at_all(monkeypatch):
-    production = Settings(database_url="postgresql://db.example/cxgov", audit_key=b"x" * 32, language="en",
-                          environment="production")
+    production = Settings(
+        database_url="postgresql://db.example/cxgov", audit_key=b"x" * 32, language="en", environment="production"
+    )
     for module in ("cxgov.ui.demo", "cxgov.ui.acting", "cxgov.ui.text"):
         monkeypatch.setattr(f"{module}.settings", lambda: production)
     at = AppTest.from_function(_offer_script, default_timeout=30).run()

@@ -1,5 +1,6 @@
 """A discipline's KPIs in AppTest: sparklines coloured by the KPI's direction, months named as the reader writes
 them, the target in the table and as a dashed line, the value axis saying what the numbers are."""
+
 from __future__ import annotations
 
 import json
@@ -24,11 +25,19 @@ def _months_back(n: int) -> date:
 
 
 def _kpi(engine, code: str, values: list[float], **fields) -> int:
-    kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": code, "name": code, "kind": "operational",
-                                                       "discipline": "design"} | fields)
+    kpi = run(
+        engine,
+        create_kpi,
+        SYSTEM_ACTOR,
+        data={"code": code, "name": code, "kind": "operational", "discipline": "design"} | fields,
+    )
     for back, value in enumerate(reversed(values), start=1):
-        run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": _months_back(back),
-                                                             "value": value, "sample_size": 1200})
+        run(
+            engine,
+            record_kpi_reading,
+            SYSTEM_ACTOR,
+            data={"kpi_id": kpi, "period": _months_back(back), "value": value, "sample_size": 1200},
+        )
     return kpi
 
 
@@ -37,14 +46,16 @@ def design(db):
     """WISMO (lower is better, %, falling: improving) with a target; a review score (higher is better, scale
     1–5, falling: worsening) without one."""
     url, engine = db
-    wismo = _kpi(engine, "WISMO", [29.0, 26.5, 24.0], unit="%", direction="lower_is_better", scale_min=0,
-                 scale_max=100)
+    wismo = _kpi(engine, "WISMO", [29.0, 26.5, 24.0], unit="%", direction="lower_is_better", scale_min=0, scale_max=100)
     review = _kpi(engine, "REVIEW", [4.4, 4.3, 4.1], direction="higher_is_better", scale_min=1, scale_max=5)
     owner = add_person(engine, name="Joost Vermeulen")
     initiative = add_initiative(engine, owner_id=owner, title="Track & trace <b>texts</b>", discipline="design")
     with session_scope(engine, write=True) as session:
-        session.add(InitiativeKpi(initiative_id=initiative, kpi_id=wismo, baseline=29.0, target=18.5,
-                                  target_date=date(2027, 6, 30)))
+        session.add(
+            InitiativeKpi(
+                initiative_id=initiative, kpi_id=wismo, baseline=29.0, target=18.5, target_date=date(2027, 6, 30)
+            )
+        )
     return {"url": url, "wismo": wismo, "review": review}
 
 
@@ -74,8 +85,9 @@ def test_sparklines_are_coloured_by_the_kpis_direction(monkeypatch, design, lang
     assert rows.loc["REVIEW", "target"] == "—"
 
 
-@pytest.mark.parametrize(("lang", "legend", "scale"), [("en", "Target 18.5", "Score (1 to 5)"),
-                                                        ("nl", "Doel 18,5", "Score (1 tot 5)")])
+@pytest.mark.parametrize(
+    ("lang", "legend", "scale"), [("en", "Target 18.5", "Score (1 to 5)"), ("nl", "Doel 18,5", "Score (1 tot 5)")]
+)
 def test_the_trend_draws_the_target_and_names_the_unit(monkeypatch, design, lang, legend, scale):
     at = open_page(monkeypatch, design["url"], "design", lang=lang, run=False)
     at.session_state["design_trend_kpi"] = design["wismo"]

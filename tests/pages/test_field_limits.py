@@ -1,6 +1,7 @@
 """Text longer than a field allows is not swallowed: the form keeps what was typed or pasted and the message names
 the field and its limit (a widget limit used to refuse a long paste without a word). One form of each kind: an
 inline form on the initiative page, the initiative form, an admin form and a plan form."""
+
 import pytest
 from sqlmodel import select
 
@@ -31,21 +32,33 @@ def _count(engine, model) -> int:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_check_in_reason_over_its_limit_names_the_limit(monkeypatch, arranged, lang):
-    at = open_page(monkeypatch, arranged["url"], "initiative", lang=lang, acting=arranged["owner"],
-                   query={"id": str(arranged["initiative"])})
+    at = open_page(
+        monkeypatch,
+        arranged["url"],
+        "initiative",
+        lang=lang,
+        acting=arranged["owner"],
+        query={"id": str(arranged["initiative"])},
+    )
     at.button(key="programs_btn_check_in").click().run()
     at.selectbox(key="programs_check_in.health").set_value("amber")
     at.text_input(key="programs_check_in.reason").input("x" * 2_001)
-    next(b for b in at.main.button if b.key.startswith(f"FormSubmitter:programs_check_in_{arranged['initiative']}-")
-         ).click().run()
+    next(
+        b for b in at.main.button if b.key.startswith(f"FormSubmitter:programs_check_in_{arranged['initiative']}-")
+    ).click().run()
     assert ("at most 2,000 characters" if lang == "en" else "maximaal 2\\.000 tekens") in _errors(at)
     assert at.text_input(key="programs_check_in.reason").value == "x" * 2_001  # what was pasted stays to be cut
     assert _count(arranged["engine"], CheckIn) == 0
 
 
 def test_an_initiative_title_over_its_limit_names_the_limit(monkeypatch, arranged):
-    at = open_page(monkeypatch, arranged["url"], "initiative-form", acting=arranged["owner"],
-                   query={"id": str(arranged["initiative"])})
+    at = open_page(
+        monkeypatch,
+        arranged["url"],
+        "initiative-form",
+        acting=arranged["owner"],
+        query={"id": str(arranged["initiative"])},
+    )
     title = next(t for t in at.text_input if t.key.endswith(".title"))
     title.input("Callback " * 30)
     next(b for b in at.button if b.label == "Save").click().run()
@@ -63,10 +76,12 @@ def test_an_admin_name_over_its_limit_names_the_limit(monkeypatch, arranged):
 
 
 def test_a_milestone_title_over_its_limit_names_the_limit(monkeypatch, arranged):
-    at = open_page(monkeypatch, arranged["url"], "initiative", acting=arranged["owner"],
-                   query={"id": str(arranged["initiative"])})
+    at = open_page(
+        monkeypatch, arranged["url"], "initiative", acting=arranged["owner"], query={"id": str(arranged["initiative"])}
+    )
     at.text_input(key=f"plan_milestone_new_{arranged['initiative']}_title").input("Pilot " * 40)
-    next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:plan_milestone_new_{arranged['initiative']}")
-         ).click().run()
+    next(
+        b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:plan_milestone_new_{arranged['initiative']}")
+    ).click().run()
     assert "at most 200 characters" in _errors(at)
     assert _count(arranged["engine"], Milestone) == 0

@@ -1,4 +1,5 @@
 """The app frame: every page renders through app.py, in both languages, on an empty database."""
+
 import pytest
 from sqlmodel import select
 
@@ -51,8 +52,14 @@ def test_every_page_renders_on_the_demo_portfolio_as_an_admin(monkeypatch, tmp_p
         admin = session.exec(select(Person.id).where(Person.role == Role.ADMIN)).first()
         initiative = session.exec(select(Initiative.id).order_by(Initiative.id)).first()
     engine.dispose()
-    at = open_page(monkeypatch, f"sqlite:///{target}", url_path, lang=lang, acting=admin,
-                   query={"id": str(initiative)} if url_path in ("initiative", "initiative-form") else None)
+    at = open_page(
+        monkeypatch,
+        f"sqlite:///{target}",
+        url_path,
+        lang=lang,
+        acting=admin,
+        query={"id": str(initiative)} if url_path in ("initiative", "initiative-form") else None,
+    )
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert "⟦" not in texts(at), "an untranslated key is shown"

@@ -1,5 +1,6 @@
 """Derived health on the initiative page: delivery and outcome side by side, the rules' reasons where they
 differ from what was reported, and the check-in form asking for an override reason."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -17,21 +18,30 @@ def late_pilot(db):
     """A project in Do, reported green a week ago, with a milestone three weeks overdue and an NPS not moving."""
     url, engine = db
     manager = add_person(engine, Role.MANAGER, name="Mila Manager")
-    initiative = add_initiative(engine, owner_id=manager, title="Callback pilot",
-                                start_date=date.today() - timedelta(days=60))
+    initiative = add_initiative(
+        engine, owner_id=manager, title="Callback pilot", start_date=date.today() - timedelta(days=60)
+    )
     approve_and_move(engine, initiative, 1)
     with session_scope(engine, write=True) as session:
-        session.add(Milestone(initiative_id=initiative, title="Pilot in two stores",
-                              due_on=date.today() - timedelta(days=21)))
+        session.add(
+            Milestone(initiative_id=initiative, title="Pilot in two stores", due_on=date.today() - timedelta(days=21))
+        )
         nps = Kpi(code="NPS-SHOP", name="NPS shop", kind=KpiKind.NPS)
         session.add(nps)
         session.flush()
         session.add(InitiativeKpi(initiative_id=initiative, kpi_id=nps.id, baseline=20, target=30))
         session.add(KpiReading(kpi_id=nps.id, period=date.today().replace(day=1), value=19))
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=manager, initiative_id=initiative,
-                        data={"checkin_date": date.today() - timedelta(days=7), "health": "green",
-                              "override_reason": "Stores asked to wait for the new rota"})
+        record_check_in(
+            session=session,
+            actor=manager,
+            initiative_id=initiative,
+            data={
+                "checkin_date": date.today() - timedelta(days=7),
+                "health": "green",
+                "override_reason": "Stores asked to wait for the new rota",
+            },
+        )
     return {"url": url, "engine": engine, "manager": manager, "initiative": initiative}
 
 
@@ -41,8 +51,9 @@ def shown(elements) -> str:
 
 
 def _page(monkeypatch, p, lang="en"):
-    return open_page(monkeypatch, p["url"], "initiative", lang=lang, acting=p["manager"],
-                     query={"id": str(p["initiative"])})
+    return open_page(
+        monkeypatch, p["url"], "initiative", lang=lang, acting=p["manager"], query={"id": str(p["initiative"])}
+    )
 
 
 def test_reported_and_derived_health_are_both_shown_with_reasons(monkeypatch, late_pilot):
@@ -80,4 +91,7 @@ def test_the_check_in_form_asks_why_when_reporting_better_than_the_rules(monkeyp
     with session_scope(late_pilot["engine"]) as session:
         latest = session.exec(select(CheckIn).order_by(CheckIn.id.desc())).first()
         assert (latest.health, latest.derived_health, latest.override_reason) == (
-            "green", "red", "Sponsor moved the pilot; new date agreed")
+            "green",
+            "red",
+            "Sponsor moved the pilot; new date agreed",
+        )

@@ -5,6 +5,7 @@ user text must reach them escaped (cxgov.ui.safe.plain) or be shown by an elemen
 text (st.dataframe, st.text, st.code, select-box options, input values). `markdown_leaks` walks every
 element of a run and reports each corpus payload found raw in a field that renders markdown.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,16 +27,25 @@ from tests.pages.harness import open_page
 
 # (element type, field) whose text Streamlit shows as text, never as markdown or HTML.
 TEXT_ONLY_FIELDS = {
-    ("text", "body"), ("code", "codeText"), ("arrow_data_frame", "arrowData"),
-    ("selectbox", "options"), ("multiselect", "options"),
-    ("text_input", "default"), ("text_input", "value"), ("text_area", "default"), ("text_area", "value"),
+    ("text", "body"),
+    ("code", "codeText"),
+    ("arrow_data_frame", "arrowData"),
+    ("selectbox", "options"),
+    ("multiselect", "options"),
+    ("text_input", "default"),
+    ("text_input", "value"),
+    ("text_area", "default"),
+    ("text_area", "value"),
     ("plotly_chart", "spec"),  # plotly text is HTML-ish, not markdown: checked by `chart_leaks`
     # The link table's data: its JavaScript writes every cell with textContent (checked in Chromium too).
     ("bidi_component", "json"),
 }
 # Plotly reads <b>, <br>, <a href> in titles, axis titles and legend names; its hover templates are the app's.
-CHART_TEXT_PATHS = (("layout", "title", "text"), ("layout", "xaxis", "title", "text"),
-                    ("layout", "yaxis", "title", "text"))
+CHART_TEXT_PATHS = (
+    ("layout", "title", "text"),
+    ("layout", "xaxis", "title", "text"),
+    ("layout", "yaxis", "title", "text"),
+)
 
 
 def _elements(node):
@@ -130,7 +140,9 @@ def test_initiative_detail_and_edit_form_render_each_entry_as_text(monkeypatch, 
         assert at.title[0].value == plain(title), key  # shown, and escaped, rather than left out
         at = open_page(monkeypatch, url, "initiative-form", acting=seed.admin_id, query={"id": str(initiative_id)})
         assert_safe(at, f"initiative-form {key}")
-        [field] = [t for t in at.text_input if t.key.startswith(f"programs_form_{initiative_id}_") and t.key.endswith(".title")]
+        [field] = [
+            t for t in at.text_input if t.key.startswith(f"programs_form_{initiative_id}_") and t.key.endswith(".title")
+        ]
         assert field.value == title, key  # as typed
 
 
@@ -157,6 +169,9 @@ def test_a_100_kb_string_is_refused_with_a_message_not_stored(db):
         create_department(session=session, actor=SYSTEM_ACTOR, data={"name": big})
     assert set(refused.value.field_messages("en")) == {"name"}
     with pytest.raises(ValidationError) as refused, session_scope(engine, write=True) as session:
-        create_initiative(session=session, actor=SYSTEM_ACTOR, data={
-            "title": big, "description": big, "discipline": Discipline.DESIGN, "owner_id": 1})
+        create_initiative(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"title": big, "description": big, "discipline": Discipline.DESIGN, "owner_id": 1},
+        )
     assert {"title", "description"} <= set(refused.value.field_messages("en"))

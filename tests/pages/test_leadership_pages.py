@@ -1,4 +1,5 @@
 """The portfolio overview, the six discipline pages and the governance board: empty and with data, EN and NL."""
+
 import pytest
 
 from cxgov.db import session_scope
@@ -10,9 +11,14 @@ from tests.pages.harness import link_tables, open_page, texts
 from tests.test_queries_portfolio import AMBER_REASON, RED_REASON, build_portfolio
 
 LANGS = ["en", "nl"]
-DISCIPLINE_PAGES = {Discipline.STRATEGY: "strategy", Discipline.CUSTOMER_UNDERSTANDING: "customer-understanding",
-                    Discipline.DESIGN: "design", Discipline.MEASUREMENT: "measurement",
-                    Discipline.GOVERNANCE: "governance-discipline", Discipline.CULTURE: "culture"}
+DISCIPLINE_PAGES = {
+    Discipline.STRATEGY: "strategy",
+    Discipline.CUSTOMER_UNDERSTANDING: "customer-understanding",
+    Discipline.DESIGN: "design",
+    Discipline.MEASUREMENT: "measurement",
+    Discipline.GOVERNANCE: "governance-discipline",
+    Discipline.CULTURE: "culture",
+}
 
 
 def _shown(at) -> str:
@@ -75,8 +81,9 @@ def test_portfolio_with_data_shows_tiles_charts_and_reasons(monkeypatch, engine,
     assert RED_REASON in shown and AMBER_REASON in shown
     [attention] = link_tables(at)
     assert all(href.startswith("initiative?id=") for href in attention.hrefs)  # titles link to the detail page
-    assert list(attention.frame.columns[:4]) == [t(f"portfolio.col.{c}", lang) for c in ("title", "health", "reason",
-                                                                                          "owner")]
+    assert list(attention.frame.columns[:4]) == [
+        t(f"portfolio.col.{c}", lang) for c in ("title", "health", "reason", "owner")
+    ]
     assert attention.column(t("portfolio.col.reason", lang)) == [RED_REASON, AMBER_REASON]  # red first
     assert t("portfolio.attention.header", lang) in shown
     assert _plotly_charts(at) == 3

@@ -1,5 +1,6 @@
 """The lessons library: lessons from every initiative's Act decision, filtered by discipline, journey stage,
 department, decision and text (query on both databases), and the page in English and Dutch."""
+
 import pytest
 
 from cxgov.db import session_scope
@@ -16,8 +17,14 @@ from tests.pages.harness import link_table, link_tables, open_page, texts
 def _through_act(engine, initiative_id: int, decision: str, lesson: str) -> None:
     version = approve_and_move(engine, initiative_id, moves=3)
     with session_scope(engine, write=True) as session:
-        decide_act(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version,
-                   decision=decision, lesson=lesson)
+        decide_act(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=version,
+            decision=decision,
+            lesson=lesson,
+        )
 
 
 @pytest.fixture
@@ -26,10 +33,19 @@ def library(db):
     owner = add_person(engine, Role.MANAGER)
     with session_scope(engine, write=True) as session:
         finance = create_department(session=session, actor=SYSTEM_ACTOR, data={"name": "Finance"})
-        payment = create_term(session=session, actor=SYSTEM_ACTOR, data={
-            "kind": "journey_stage", "code": "payment", "name_en": "Payment", "name_nl": "Betalen"})
-    invoices = add_initiative(engine, owner_id=owner, title="B1 invoices", discipline="design",
-                              owning_department_id=finance, journey_stage_ids=[payment])
+        payment = create_term(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"kind": "journey_stage", "code": "payment", "name_en": "Payment", "name_nl": "Betalen"},
+        )
+    invoices = add_initiative(
+        engine,
+        owner_id=owner,
+        title="B1 invoices",
+        discipline="design",
+        owning_department_id=finance,
+        journey_stage_ids=[payment],
+    )
     cards = add_initiative(engine, owner_id=owner, title="Recovery cards", discipline="culture")
     chat = add_initiative(engine, owner_id=owner, title="Chat bot", discipline="design")
     _through_act(engine, invoices, "standardise", "A one-line summary on top did most of the work")
@@ -62,8 +78,9 @@ def test_the_page_lists_and_filters_lessons(monkeypatch, library, lang, title):
     assert at.title[0].value == title
     table = link_table(at, "lessons_table").frame
     assert len(table) == 3 and "Customers wanted a person, not a bot" in table.to_string()
-    assert list(table.columns[:3]) == ([t("portfolio.col.title", lang), t("lessons.decision", lang),
-                                        t("lessons.col.lesson", lang)])  # which, what was decided, what was learnt
+    assert list(table.columns[:3]) == (
+        [t("portfolio.col.title", lang), t("lessons.decision", lang), t("lessons.col.lesson", lang)]
+    )  # which, what was decided, what was learnt
     at.selectbox(key="lessons_decision").select("standardise").run()
     assert not at.exception, at.exception
     table = link_table(at, "lessons_table").frame
@@ -88,6 +105,9 @@ def test_the_filters_are_kept_in_the_url_to_share(monkeypatch, library):
     assert shown.hrefs[0].startswith("initiative?id=")
     at.selectbox(key="lessons_decision").select("standardise").run()
     assert (at.query_params["decision"], at.query_params["discipline"], at.query_params["q"]) == (
-        "standardise", "design", "summary")
+        "standardise",
+        "design",
+        "summary",
+    )
     at.selectbox(key="lessons_discipline").select(None).run()
     assert "discipline" not in at.query_params  # what is not chosen stays out of the link

@@ -1,5 +1,6 @@
 """The status panel on the initiative page and the read-only status of the edit form: a leader asks the owner a
 question, the owner answers it from their page, the leader approves; a manager never sees the status as a field."""
+
 import pytest
 from sqlmodel import select
 
@@ -17,8 +18,15 @@ def proposal(db):
     leader = add_person(engine, Role.LEADER, name="Lotte Leader")
     initiative = add_initiative(engine, owner_id=owner, title="Callback within 24 hours")
     managed = add_initiative(engine, owner_id=manager, title="Refund status e-mail")
-    return {"url": url, "engine": engine, "owner": owner, "manager": manager, "leader": leader,
-            "initiative": initiative, "managed": managed}
+    return {
+        "url": url,
+        "engine": engine,
+        "owner": owner,
+        "manager": manager,
+        "leader": leader,
+        "initiative": initiative,
+        "managed": managed,
+    }
 
 
 def _page(monkeypatch, p, who, page="initiative", lang="en", initiative="initiative"):
@@ -54,10 +62,14 @@ def test_a_question_to_the_owner_is_answered_on_their_page_and_then_approved(mon
     at = _page(monkeypatch, proposal, "leader", lang=lang)
     assert ("Waiting for a decision" if lang == "en" else "Wacht op een besluit") in texts(at)
     _make_move(at, proposal, "approve", "Board of 12 Nov")
-    assert ("Last status move: Approve — Lotte Leader" if lang == "en"
-            else "Laatste statusstap: Goedkeuren — Lotte Leader") in texts(at)
-    assert _moves(proposal) == [("ask_info", "What does the pilot cost?"), ("answer_info", "€ 4.500 for one region"),
-                                ("approve", "Board of 12 Nov")]
+    assert (
+        "Last status move: Approve — Lotte Leader" if lang == "en" else "Laatste statusstap: Goedkeuren — Lotte Leader"
+    ) in texts(at)
+    assert _moves(proposal) == [
+        ("ask_info", "What does the pilot cost?"),
+        ("answer_info", "€ 4.500 for one region"),
+        ("approve", "Board of 12 Nov"),
+    ]
     with session_scope(proposal["engine"]) as session:
         assert session.get(Initiative, proposal["initiative"]).status == "approved"
 

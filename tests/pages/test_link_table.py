@@ -1,4 +1,5 @@
 """The link table (cxgov.ui.link_table): a link opens its page in the same session, and nothing else does."""
+
 import re
 from types import SimpleNamespace
 
@@ -12,8 +13,10 @@ from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page
 
 # Ways a script inserts markup: the component must write user text with textContent only.
-HTML_SINKS = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|document\.write|"
-                        r"\beval\(|new Function|srcdoc")
+HTML_SINKS = re.compile(
+    r"innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|document\.write|"
+    r"\beval\(|new Function|srcdoc"
+)
 
 
 def test_the_component_never_inserts_text_as_html():
@@ -45,8 +48,9 @@ def test_a_click_opens_the_initiative_in_the_same_session(monkeypatch, listed):
     assert signed_in in [m.value for m in at.sidebar.markdown]  # the same person still acting
 
 
-@pytest.mark.parametrize("target", ["initiative?id=999999", "initiative-form?id=1", "javascript:alert(1)", "", None,
-                                    ["initiative?id=1"]])
+@pytest.mark.parametrize(
+    "target", ["initiative?id=999999", "initiative-form?id=1", "javascript:alert(1)", "", None, ["initiative?id=1"]]
+)
 def test_only_a_target_the_table_links_to_is_opened(monkeypatch, listed, target):
     url, manager, _ = listed
     _clicked(monkeypatch, target)

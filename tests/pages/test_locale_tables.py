@@ -1,5 +1,6 @@
 """Numbers in tables go through the reader's locale: a KPI reading of 29.4 reads 29,4 in Dutch, in the KPI
 catalogue and on the initiative page."""
+
 from datetime import date
 
 import pytest
@@ -18,21 +19,45 @@ def measured(db):
     """A KPI with a reading of 29.4 (n = 1,250) and an initiative aiming to bring it from 31.5 to 24.25."""
     url, engine = db
     manager = add_person(engine, Role.MANAGER, name="Mila Manager")
-    kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "WISMO", "name": "Where is my order share",
-                                                       "kind": "operational", "unit": "%", "scale_min": 0,
-                                                       "scale_max": 100, "direction": "lower_is_better"})
-    run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": date(2026, 10, 1), "value": 29.4,
-                                                         "sample_size": 1250, "source": "contact centre"})
+    kpi = run(
+        engine,
+        create_kpi,
+        SYSTEM_ACTOR,
+        data={
+            "code": "WISMO",
+            "name": "Where is my order share",
+            "kind": "operational",
+            "unit": "%",
+            "scale_min": 0,
+            "scale_max": 100,
+            "direction": "lower_is_better",
+        },
+    )
+    run(
+        engine,
+        record_kpi_reading,
+        SYSTEM_ACTOR,
+        data={
+            "kpi_id": kpi,
+            "period": date(2026, 10, 1),
+            "value": 29.4,
+            "sample_size": 1250,
+            "source": "contact centre",
+        },
+    )
     initiative = add_initiative(engine, owner_id=manager, title="Proactive delivery updates")
     with session_scope(engine, write=True) as session:
         session.add(InitiativeKpi(initiative_id=initiative, kpi_id=kpi, baseline=31.5, target=24.25))
     return {"url": url, "initiative": initiative, "manager": manager}
 
 
-@pytest.mark.parametrize(("lang", "reading", "sample", "baseline", "target"), [
-    ("en", "29.4", "1,250", "31.5", "24.25"),
-    ("nl", "29,4", "1.250", "31,5", "24,25"),
-])
+@pytest.mark.parametrize(
+    ("lang", "reading", "sample", "baseline", "target"),
+    [
+        ("en", "29.4", "1,250", "31.5", "24.25"),
+        ("nl", "29,4", "1.250", "31,5", "24,25"),
+    ],
+)
 def test_readings_and_targets_in_the_readers_locale(monkeypatch, measured, lang, reading, sample, baseline, target):
     at = open_page(monkeypatch, measured["url"], "kpis", lang=lang)
     assert not at.exception, at.exception

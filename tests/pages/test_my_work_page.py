@@ -1,4 +1,5 @@
 """My work on the page: managers and contributors land on it; it lists what needs them with urgency in words."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -14,12 +15,14 @@ def people(db):
     url, engine = db
     manager = add_person(engine, Role.MANAGER, name="Mila Manager")
     leader = add_person(engine, Role.LEADER, name="Lotte Leader")
-    initiative = add_initiative(engine, owner_id=manager, title="Callback pilot",
-                                start_date=date.today() - timedelta(days=45))
+    initiative = add_initiative(
+        engine, owner_id=manager, title="Callback pilot", start_date=date.today() - timedelta(days=45)
+    )
     approve_and_move(engine, initiative, 1)
     with session_scope(engine, write=True) as session:
-        session.add(Milestone(initiative_id=initiative, title="Pilot in two stores",
-                              due_on=date.today() - timedelta(days=3)))
+        session.add(
+            Milestone(initiative_id=initiative, title="Pilot in two stores", due_on=date.today() - timedelta(days=3))
+        )
     return {"url": url, "manager": manager, "leader": leader, "initiative": initiative}
 
 
@@ -37,8 +40,9 @@ def test_the_list_says_what_is_due_and_how_urgent(monkeypatch, people, lang):
     shown = link_table(at, "my_work_table")
     table = shown.frame
     rows = {row[0]: row for row in table.itertuples(index=False)}  # urgency -> row
-    overdue_check_in, overdue_milestone = (("15 days overdue", "3 days overdue") if lang == "en"
-                                           else ("15 dagen te laat", "3 dagen te laat"))
+    overdue_check_in, overdue_milestone = (
+        ("15 days overdue", "3 days overdue") if lang == "en" else ("15 dagen te laat", "3 dagen te laat")
+    )
     assert rows[overdue_check_in][1] == ("Check-in due" if lang == "en" else "Check-in doen")
     assert rows[overdue_milestone][3] == "Pilot in two stores"
     assert list(table.iloc[:, 0]) == [overdue_check_in, overdue_milestone]  # most urgent first

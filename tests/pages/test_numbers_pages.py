@@ -1,6 +1,7 @@
 """Trustworthy numbers on the pages (AppTest): Admin → KPIs shows how each reading stands and lets an analyst
 correct or withdraw one with a reason; the initiative page books a credit with its reason and shows outcome
 health as not started before the work begins."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -23,11 +24,21 @@ def rnps(db):
     """Relationship NPS with last month reported by a panel (31) and an app poll (80), and no primary source."""
     url, engine = db
     analyst = add_person(engine, Role.ANALYST, name="Ada Analyst")
-    kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "RNPS", "name": "Relationship NPS", "kind": "nps",
-                                                       "scale_min": -100, "scale_max": 100})
-    readings = {source: run(engine, record_kpi_reading, SYSTEM_ACTOR, data={
-        "kpi_id": kpi, "period": LAST_MONTH, "value": value, "sample_size": 800, "source": source})
-        for source, value in (("panel", 31), ("app poll", 80))}
+    kpi = run(
+        engine,
+        create_kpi,
+        SYSTEM_ACTOR,
+        data={"code": "RNPS", "name": "Relationship NPS", "kind": "nps", "scale_min": -100, "scale_max": 100},
+    )
+    readings = {
+        source: run(
+            engine,
+            record_kpi_reading,
+            SYSTEM_ACTOR,
+            data={"kpi_id": kpi, "period": LAST_MONTH, "value": value, "sample_size": 800, "source": source},
+        )
+        for source, value in (("panel", 31), ("app poll", 80))
+    }
     return {"url": url, "engine": engine, "analyst": analyst, "kpi": kpi, **readings}
 
 
@@ -126,22 +137,28 @@ def test_a_withdrawal_right_after_a_correction_of_the_same_reading_is_no_conflic
 
 # --- the initiative page --------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def proposal(db):
     url, engine = db
     owner = add_person(engine, Role.MANAGER, name="Mila Manager")
     initiative = add_initiative(engine, owner_id=owner, title="Callback pilot")
     kpi = run(engine, create_kpi, SYSTEM_ACTOR, data={"code": "NPS-SHOP", "name": "NPS shop", "kind": "nps"})
-    run(engine, record_kpi_reading, SYSTEM_ACTOR, data={"kpi_id": kpi, "period": LAST_MONTH, "value": 19,
-                                                         "sample_size": 400})
+    run(
+        engine,
+        record_kpi_reading,
+        SYSTEM_ACTOR,
+        data={"kpi_id": kpi, "period": LAST_MONTH, "value": 19, "sample_size": 400},
+    )
     with session_scope(engine, write=True) as session:
         session.add(InitiativeKpi(initiative_id=initiative, kpi_id=kpi, baseline=20, target=30))
     return {"url": url, "engine": engine, "owner": owner, "initiative": initiative}
 
 
 def _initiative_page(monkeypatch, p, lang="en"):
-    return open_page(monkeypatch, p["url"], "initiative", lang=lang, acting=p["owner"],
-                     query={"id": str(p["initiative"])})
+    return open_page(
+        monkeypatch, p["url"], "initiative", lang=lang, acting=p["owner"], query={"id": str(p["initiative"])}
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -165,7 +182,8 @@ def test_a_credit_is_booked_with_its_reason_and_shown_as_a_credit(monkeypatch, p
     assert "Credit: Supplier credit note" in texts(at)
     with session_scope(proposal["engine"]) as session:
         assert [(e.amount_cents, e.correction_reason) for e in session.exec(select(Expense))] == [
-            (-25000, "Supplier credit note")]
+            (-25000, "Supplier credit note")
+        ]
 
 
 def test_a_negative_spend_in_the_check_in_points_to_a_credit(monkeypatch, proposal):

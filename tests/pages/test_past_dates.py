@@ -1,6 +1,7 @@
 """A date in the past where the future is expected asks first: a new milestone due two years ago, a target date
 already passed on the initiative form and in the PDCA record. Nothing is saved until the person ticks that they
 mean it; then it is. A date that was already stored in the past does not ask again."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -26,8 +27,9 @@ def setup(db):
 
 
 def _initiative_page(monkeypatch, s, lang="en"):
-    return open_page(monkeypatch, s["url"], "initiative", lang=lang, acting=s["manager"],
-                     query={"id": str(s["initiative"])})
+    return open_page(
+        monkeypatch, s["url"], "initiative", lang=lang, acting=s["manager"], query={"id": str(s["initiative"])}
+    )
 
 
 def _submit(at, form_key: str):
@@ -109,8 +111,9 @@ def test_editing_an_initiative_whose_target_date_passed_does_not_ask_again(monke
     engine = setup["engine"]
     with session_scope(engine, write=True) as session:
         session.get(Initiative, setup["initiative"]).target_date = TWO_YEARS_AGO
-    at = open_page(monkeypatch, setup["url"], "initiative-form", acting=setup["manager"],
-                   query={"id": str(setup["initiative"])})
+    at = open_page(
+        monkeypatch, setup["url"], "initiative-form", acting=setup["manager"], query={"id": str(setup["initiative"])}
+    )
     key = f"programs_form_{setup['initiative']}_1"
     at.text_input(key=f"{key}.title").input("Proactive delivery updates by SMS")
     _submit(at, key)

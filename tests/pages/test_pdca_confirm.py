@@ -1,5 +1,6 @@
 """A PDCA move is asked about before it happens ("Move X from Plan to Do?"): cancel leaves everything as it
 was, yes moves against the version seen when the move was asked for."""
+
 import pytest
 from sqlalchemy import text
 from sqlmodel import select
@@ -28,24 +29,33 @@ def approved(proposal):
 
 
 def _page(monkeypatch, a, lang="en"):
-    return open_page(monkeypatch, a["url"], "initiative", lang=lang, acting=a["manager"],
-                     query={"id": str(a["initiative"])})
+    return open_page(
+        monkeypatch, a["url"], "initiative", lang=lang, acting=a["manager"], query={"id": str(a["initiative"])}
+    )
 
 
 def _moves(a) -> int:
     with session_scope(a["engine"]) as session:
-        return len(session.exec(select(PhaseTransition).where(
-            PhaseTransition.initiative_id == a["initiative"], PhaseTransition.to_phase == "do")).all())
+        return len(
+            session.exec(
+                select(PhaseTransition).where(
+                    PhaseTransition.initiative_id == a["initiative"], PhaseTransition.to_phase == "do"
+                )
+            ).all()
+        )
 
 
 def _question(at) -> list[str]:
     return [w.value for w in at.warning if "recovery" in w.value]
 
 
-@pytest.mark.parametrize(("lang", "asked", "yes", "cancel"), [
-    ("en", r"Move *Handwritten \*recovery\* cards* from Plan to Do?", "Yes, move to Do", "Cancel"),
-    ("nl", r"*Handwritten \*recovery\* cards* van Plan naar Do verplaatsen?", "Ja, naar Do", "Annuleren"),
-])
+@pytest.mark.parametrize(
+    ("lang", "asked", "yes", "cancel"),
+    [
+        ("en", r"Move *Handwritten \*recovery\* cards* from Plan to Do?", "Yes, move to Do", "Cancel"),
+        ("nl", r"*Handwritten \*recovery\* cards* van Plan naar Do verplaatsen?", "Ja, naar Do", "Annuleren"),
+    ],
+)
 def test_the_move_is_named_and_cancel_leaves_it_undone(monkeypatch, approved, lang, asked, yes, cancel):
     i = approved["initiative"]
     at = _page(monkeypatch, approved, lang)
@@ -77,8 +87,10 @@ def ready_for_check(proposal):
     """In Do with a written result, so the move to Check meets its criteria."""
     approve_and_move(proposal["engine"], proposal["initiative"], 1)
     with session_scope(proposal["engine"], write=True) as session:  # arrangement: the record says what was done
-        session.execute(text("UPDATE pdca_cycle SET done_summary = 'Cards in two stores' WHERE initiative_id = :id"),
-                        {"id": proposal["initiative"]})
+        session.execute(
+            text("UPDATE pdca_cycle SET done_summary = 'Cards in two stores' WHERE initiative_id = :id"),
+            {"id": proposal["initiative"]},
+        )
     return proposal
 
 

@@ -1,5 +1,6 @@
 """The PDCA record on the initiative page: the A3 boxes, approval with a reason, a move whose criteria are not
 met (warnings, then proceed anyway with a reason), the Act decision opening a new cycle, and the history."""
+
 import pytest
 from sqlmodel import select
 
@@ -25,8 +26,9 @@ def _page(monkeypatch, p, who, lang="en"):
 def _state(p):
     with session_scope(p["engine"]) as session:
         initiative = session.get(Initiative, p["initiative"])
-        cycles = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == p["initiative"])
-                              .order_by(PdcaCycle.number)).all()
+        cycles = session.exec(
+            select(PdcaCycle).where(PdcaCycle.initiative_id == p["initiative"]).order_by(PdcaCycle.number)
+        ).all()
         moves = session.exec(select(PhaseTransition).order_by(PhaseTransition.id)).all()
         return initiative, cycles, moves
 
@@ -42,8 +44,12 @@ def test_the_record_shows_the_a3_boxes_and_the_approval_note(monkeypatch, propos
     at = _page(monkeypatch, proposal, "manager", lang)
     assert not at.exception, at.exception
     shown = texts(at)
-    for box in (("Background", "Achtergrond"), ("Root cause", "Grondoorzaak"),
-                ("Countermeasure (if … then …)", "Tegenmaatregel (als … dan …)"), ("Check result", "Resultaat van de check")):
+    for box in (
+        ("Background", "Achtergrond"),
+        ("Root cause", "Grondoorzaak"),
+        ("Countermeasure (if … then …)", "Tegenmaatregel (als … dan …)"),
+        ("Check result", "Resultaat van de check"),
+    ):
         assert box[lang == "nl"] in shown
     assert ("needs approval" if lang == "en" else "moet worden goedgekeurd") in shown
     assert "Approve" not in [b.label for b in at.button]  # a manager does not approve
@@ -97,8 +103,9 @@ def test_a_viewer_sees_the_record_but_no_moves(monkeypatch, proposal):
 
 
 def test_a_quick_fix_in_three_steps_on_its_page(monkeypatch, proposal):
-    fix = add_initiative(proposal["engine"], owner_id=proposal["manager"], title="Clearer invoice line",
-                         lane="quick_fix")
+    fix = add_initiative(
+        proposal["engine"], owner_id=proposal["manager"], title="Clearer invoice line", lane="quick_fix"
+    )
     at = open_page(monkeypatch, proposal["url"], "initiative", acting=proposal["manager"], query={"id": str(fix)})
     assert not at.exception, at.exception
     assert "Quick fix" in [s.value for s in at.subheader] and "Problem" in texts(at)
@@ -114,8 +121,11 @@ def test_a_quick_fix_in_three_steps_on_its_page(monkeypatch, proposal):
         done = session.get(Initiative, fix)
         cycle = session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == fix)).one()
     assert (done.status, cycle.background, cycle.done_summary, cycle.lesson) == (
-        "completed", "Customers call about 'adm. fee'", "Renamed it 'Delivery costs'",
-        "Calls about the line stopped within a week")
+        "completed",
+        "Customers call about 'adm. fee'",
+        "Renamed it 'Delivery costs'",
+        "Calls about the line stopped within a week",
+    )
 
 
 def test_changing_the_lane_asks_for_a_reason(monkeypatch, proposal):

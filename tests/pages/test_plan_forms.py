@@ -1,5 +1,6 @@
 """The plan's forms protect tired people: the risk form starts with its title, and a milestone added twice is
 refused with a message naming the field."""
+
 from datetime import date
 
 import pytest
@@ -23,8 +24,9 @@ def plan(db):
 
 
 def _page(monkeypatch, p, lang="en"):
-    return open_page(monkeypatch, p["url"], "initiative", lang=lang, acting=p["manager"],
-                     query={"id": str(p["initiative"])})
+    return open_page(
+        monkeypatch, p["url"], "initiative", lang=lang, acting=p["manager"], query={"id": str(p["initiative"])}
+    )
 
 
 def _keys_in_order(node) -> list[str]:
@@ -43,10 +45,13 @@ def test_the_risk_form_asks_for_the_title_first(monkeypatch, plan):
     assert fields == ["title", "probability", "impact", "owner", "mitigation"]
 
 
-@pytest.mark.parametrize(("lang", "field", "reason"), [
-    ("en", "Title", "is already a milestone of this initiative with the same due date"),
-    ("nl", "Titel", "is al een mijlpaal van dit initiatief met dezelfde uiterste datum"),
-])
+@pytest.mark.parametrize(
+    ("lang", "field", "reason"),
+    [
+        ("en", "Title", "is already a milestone of this initiative with the same due date"),
+        ("nl", "Titel", "is al een mijlpaal van dit initiatief met dezelfde uiterste datum"),
+    ],
+)
 def test_the_same_milestone_twice_is_refused_naming_the_field(monkeypatch, plan, lang, field, reason):
     i = plan["initiative"]
     at = _page(monkeypatch, plan, lang)

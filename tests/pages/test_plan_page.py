@@ -1,6 +1,7 @@
 """The "Plan & team" tab and the plan's actions in the PDCA record: the tab renders in both languages, a manager
 adds a milestone and marks it done, a flagged dependency shows its reason, plan actions carry their cost, and
 a viewer or a contributor on the team sees the lists without any control."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -35,8 +36,9 @@ def _button(at, label):
     return next(b for b in at.button if b.label == label)
 
 
-@pytest.mark.parametrize(("lang", "tab", "heading"), [("en", "Plan & team", "Milestones"),
-                                                       ("nl", "Planning & team", "Mijlpalen")])
+@pytest.mark.parametrize(
+    ("lang", "tab", "heading"), [("en", "Plan & team", "Milestones"), ("nl", "Planning & team", "Mijlpalen")]
+)
 def test_the_tab_renders_in_both_languages(monkeypatch, setup, lang, tab, heading):
     add_milestone(setup["engine"], setup["initiative"], due_on=TODAY - timedelta(days=3), title="Texts approved")
     at = _page(monkeypatch, setup, "manager", lang)
@@ -57,8 +59,11 @@ def test_a_manager_adds_a_milestone_and_marks_it_done(monkeypatch, setup):
     assert not at.exception, at.exception
     with session_scope(setup["engine"]) as session:
         [milestone] = session.exec(select(Milestone)).all()
-    assert (milestone.title, milestone.due_on, milestone.done_on) == ("Pilot live in region North",
-                                                                       TODAY + timedelta(days=14), None)
+    assert (milestone.title, milestone.due_on, milestone.done_on) == (
+        "Pilot live in region North",
+        TODAY + timedelta(days=14),
+        None,
+    )
     at = _page(monkeypatch, setup, "manager")
     assert "Pilot live in region North" in texts(at)
     _button(at, "Mark done").click().run()
@@ -80,8 +85,12 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
     blocker = add_initiative(e, owner_id=setup["manager"], title="New carrier API")
     add_dependency(e, setup["initiative"], blocker, note="Needs the tracking events")
     with session_scope(e, write=True) as session:
-        record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=blocker,
-                        data={"checkin_date": TODAY, "health": "red", "reason": "Vendor insolvent"})
+        record_check_in(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=blocker,
+            data={"checkin_date": TODAY, "health": "red", "reason": "Vendor insolvent"},
+        )
     at = _page(monkeypatch, setup, "manager")
     assert not at.exception, at.exception
     assert any("1 initiative this one waits for needs attention." in w.value for w in at.warning)
@@ -90,8 +99,10 @@ def test_a_flagged_dependency_shows_its_reason_and_links_to_the_blocker(monkeypa
     assert (shown.frame.loc[0, "Initiative"], shown.hrefs[0]) == ("New carrier API", f"initiative?id={blocker}")
     at = open_page(monkeypatch, setup["url"], "initiative", acting=setup["manager"], query={"id": str(blocker)})
     waiting = link_table(at, f"plan_blocking_{blocker}")  # the other side: who waits
-    assert (waiting.column("Initiative"), waiting.hrefs) == (["Proactive delivery updates"],
-                                                             [f"initiative?id={setup['initiative']}"])
+    assert (waiting.column("Initiative"), waiting.hrefs) == (
+        ["Proactive delivery updates"],
+        [f"initiative?id={setup['initiative']}"],
+    )
 
 
 def test_plan_actions_in_the_pdca_record(monkeypatch, setup):
@@ -118,7 +129,12 @@ def test_plan_actions_in_the_pdca_record(monkeypatch, setup):
     assert not at.exception, at.exception
     with session_scope(setup["engine"]) as session:
         [action] = session.exec(select(PlanAction)).all()
-    assert (action.cost_cents, action.due_on, action.description, action.version) == (140000, TODAY, "Brief the carrier", 2)
+    assert (action.cost_cents, action.due_on, action.description, action.version) == (
+        140000,
+        TODAY,
+        "Brief the carrier",
+        2,
+    )
 
 
 @pytest.mark.parametrize("who", ["viewer", "contributor"])

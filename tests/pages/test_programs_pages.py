@@ -1,4 +1,5 @@
 """The Programs pages through app.py: list, detail by deep link, and the create/edit form, in en and nl."""
+
 import io
 from datetime import date
 
@@ -8,11 +9,11 @@ from sqlalchemy import func, select, text
 
 from cxgov.db import session_scope
 from cxgov.i18n import t
+from cxgov.io.export import to_xlsx
 from cxgov.models import AuditEvent, Initiative, InitiativeKpi, KpiReading, Role
 from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
-from cxgov.io.export import to_xlsx
 from cxgov.services.kpis import create_kpi
 from cxgov.ui import initiative_table
 from cxgov.ui.initiative_table import PAGE_SIZE
@@ -26,16 +27,35 @@ LANGS = ["en", "nl"]
 def _seed(engine) -> dict:
     owner = add_person(engine, Role.MANAGER, name="Sanne de Vries")
     office = add_person(engine, Role.PROGRAMME_OFFICE, name="Pim Office")
-    invoices = add_initiative(engine, owner_id=owner, title="Plain-language invoices", status="active", phase="do",
-                              progress_pct=40, description="Write *every* invoice at B1 level")
+    invoices = add_initiative(
+        engine,
+        owner_id=owner,
+        title="Plain-language invoices",
+        status="active",
+        phase="do",
+        progress_pct=40,
+        description="Write *every* invoice at B1 level",
+    )
     returns = add_initiative(engine, owner_id=office, title="Return in any store", discipline="strategy")
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
-                        data={"checkin_date": date(2026, 11, 1), "health": "red", "reason": "Supplier late"})
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
-                        data={"year": 2026, "quarter": 4, "planned_cents": "1.234,56"})
-        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=invoices,
-                       data={"spent_on": date(2026, 11, 3), "amount_cents": "99,99"})
+        record_check_in(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=invoices,
+            data={"checkin_date": date(2026, 11, 1), "health": "red", "reason": "Supplier late"},
+        )
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=invoices,
+            data={"year": 2026, "quarter": 4, "planned_cents": "1.234,56"},
+        )
+        record_expense(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=invoices,
+            data={"spent_on": date(2026, 11, 3), "amount_cents": "99,99"},
+        )
     return {"owner": owner, "office": office, "invoices": invoices, "returns": returns}
 
 
@@ -53,9 +73,19 @@ def test_list_with_data_and_a_filter_from_the_url(monkeypatch, db, lang):
     at = open_page(monkeypatch, url, "initiatives", lang=lang)
     assert not at.exception, at.exception
     table = link_table(at, "initiatives_table")
-    header = [t(key, lang) for key in ("portfolio.col.title", "portfolio.col.health", "health.col.derived",
-                                       "portfolio.col.progress", "portfolio.col.status", "portfolio.col.phase",
-                                       "portfolio.col.owner", "portfolio.col.target")]
+    header = [
+        t(key, lang)
+        for key in (
+            "portfolio.col.title",
+            "portfolio.col.health",
+            "health.col.derived",
+            "portfolio.col.progress",
+            "portfolio.col.status",
+            "portfolio.col.phase",
+            "portfolio.col.owner",
+            "portfolio.col.target",
+        )
+    ]
     assert list(table.frame.columns[:8]) == header  # what matters first, in the reader's language
     row = table.frame.set_index(header[0]).loc["Plain-language invoices"]
     assert row[header[1]] == t("enum.health.red", lang) and row[header[3]] == "40%"
@@ -92,8 +122,9 @@ def test_new_button_only_for_people_who_may_propose(monkeypatch, db):
 def test_detail_by_deep_link(monkeypatch, db, lang):
     url, engine = db
     seeded = _seed(engine)
-    at = open_page(monkeypatch, url, "initiative", lang=lang, query={"id": str(seeded["invoices"])},
-                   acting=seeded["owner"])
+    at = open_page(
+        monkeypatch, url, "initiative", lang=lang, query={"id": str(seeded["invoices"])}, acting=seeded["owner"]
+    )
     assert not at.exception, at.exception
     shown = texts(at)
     assert "Plain\\-language invoices" in at.title[0].value
@@ -102,14 +133,19 @@ def test_detail_by_deep_link(monkeypatch, db, lang):
     assert ("€1,234.56" if lang == "en" else "€\xa01.234,56") in shown
     # one row of buttons: edit, check-in, expense, quarter budget (the owner may use all four); the PDCA
     # record's move and its edit form come after them
-    assert [b.key for b in at.main.button][:4] == ["programs_btn_edit", "programs_btn_check_in",
-                                                  "programs_btn_expense", "programs_btn_budget"]
+    assert [b.key for b in at.main.button][:4] == [
+        "programs_btn_edit",
+        "programs_btn_check_in",
+        "programs_btn_expense",
+        "programs_btn_budget",
+    ]
     assert f"pdca_move_{seeded['invoices']}" in [b.key for b in at.main.button]
 
 
 # Beyond PostgreSQL's integer, beyond SQLite's 64 bits, and digits of another script: none may fail the page.
-@pytest.mark.parametrize("query", [{}, {"id": "abc"}, {"id": "999"}, {"id": "2147483648"},
-                                   {"id": "99999999999999999999"}, {"id": "١٢"}])
+@pytest.mark.parametrize(
+    "query", [{}, {"id": "abc"}, {"id": "999"}, {"id": "2147483648"}, {"id": "99999999999999999999"}, {"id": "١٢"}]
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_detail_with_a_bad_id_explains_and_links_back(monkeypatch, db, query, lang):
     at = open_page(monkeypatch, db[0], "initiative", lang=lang, query=query)
@@ -142,8 +178,9 @@ def _save_inline(at, form: str, initiative_id: int) -> None:
 def test_bad_expense_amount_is_explained(monkeypatch, db):
     url, engine = db
     seeded = _seed(engine)
-    at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"],
-                   lang="nl")
+    at = open_page(
+        monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"], lang="nl"
+    )
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("twaalf")
     _save_inline(at, "expense", seeded["invoices"])
@@ -192,7 +229,9 @@ def test_duplicate_title_is_named_and_nothing_saved(monkeypatch, db, lang):
     at.main.button[0].click().run()
     assert not at.exception, at.exception
     error = at.error[0].value
-    assert ("Title" if lang == "en" else "Titel") in error and ("already used" if lang == "en" else "al gebruikt") in error
+    assert ("Title" if lang == "en" else "Titel") in error and (
+        "already used" if lang == "en" else "al gebruikt"
+    ) in error
     assert _count(engine, "plain-language INVOICES") == 0
 
 
@@ -200,13 +239,25 @@ def test_duplicate_title_is_named_and_nothing_saved(monkeypatch, db, lang):
 def test_stale_edit_is_refused_and_reload_shows_the_other_change(monkeypatch, db, lang):
     url, engine = db
     seeded = _seed(engine)
-    at = open_page(monkeypatch, url, "initiative-form", lang=lang, acting=seeded["owner"],
-                   query={"id": str(seeded["invoices"])})
+    at = open_page(
+        monkeypatch, url, "initiative-form", lang=lang, acting=seeded["owner"], query={"id": str(seeded["invoices"])}
+    )
     assert not at.exception, at.exception
     with session_scope(engine, write=True) as session:  # someone else saves while the form is open
-        update_initiative(session=session, actor=seeded["office"], initiative_id=seeded["invoices"], seen_version=1,
-                          data={"title": "Plain-language invoices", "discipline": "design", "owner_id": seeded["owner"],
-                                "status": "active", "phase": "do", "progress_pct": 60})
+        update_initiative(
+            session=session,
+            actor=seeded["office"],
+            initiative_id=seeded["invoices"],
+            seen_version=1,
+            data={
+                "title": "Plain-language invoices",
+                "discipline": "design",
+                "owner_id": seeded["owner"],
+                "status": "active",
+                "phase": "do",
+                "progress_pct": 60,
+            },
+        )
     at.text_input[0].input("B1 invoices")
     at.main.button[0].click().run()
     assert not at.exception, at.exception
@@ -252,6 +303,7 @@ def test_a_save_refused_by_the_policy_is_explained_and_audited(monkeypatch, db):
     def demoted_meanwhile(*, session, actor, **kwargs):
         session.execute(text("UPDATE person SET role = 'viewer' WHERE id = :id"), {"id": actor})
         return update_initiative(session=session, actor=actor, **kwargs)
+
     monkeypatch.setattr("cxgov.services.initiatives.update_initiative", demoted_meanwhile)
     at.text_input[0].input("B1 invoices")
     at.main.button[0].click().run()
@@ -267,8 +319,11 @@ def test_one_check_in_form_takes_blocker_spend_and_a_kpi_reading(monkeypatch, db
     url, engine = db
     seeded = _seed(engine)
     with session_scope(engine, write=True) as session:
-        kpi = create_kpi(session=session, actor=SYSTEM_ACTOR, data={"code": "ktv", "name": "KTV", "kind": "csat",
-                                                                     "scale_min": 1, "scale_max": 10})
+        kpi = create_kpi(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"code": "ktv", "name": "KTV", "kind": "csat", "scale_min": 1, "scale_max": 10},
+        )
         session.add(InitiativeKpi(initiative_id=seeded["invoices"], kpi_id=kpi, baseline=7.1, target=7.8))
     at = open_page(monkeypatch, url, "initiative", query={"id": str(seeded["invoices"])}, acting=seeded["owner"])
     at.button(key="programs_btn_check_in").click().run()
@@ -317,7 +372,7 @@ def test_the_list_exports_the_rows_and_columns_shown(monkeypatch, db, lang):
     assert button.proto.label == t("export.initiatives", lang)
     shown = link_table(at, "initiatives_table").frame
     workbook = load_workbook(io.BytesIO(to_xlsx(sheets[-1])))
-    rows = [[cell for cell in row] for row in workbook.active.iter_rows()]
+    rows = [list(row) for row in workbook.active.iter_rows()]
     assert [c.value for c in rows[0]] == list(shown.columns)  # the columns shown, in the reader's language
     assert len(rows) - 1 == len(shown) == 2  # the rows shown: the filter holds
     by_title = {row[0].value: row for row in rows[1:]}

@@ -2,6 +2,7 @@
 message that keeps the typed address, a forced first password change, the cookie asked for after sign-in, and
 the sessions of other tabs ended — by sign-out, deactivation, a password reset or change, or expiry — at their
 next interaction, with a page that says why."""
+
 from datetime import timedelta
 
 import pytest
@@ -57,7 +58,7 @@ def _signed_in_as(at: AppTest) -> str:
     return " ".join(m.value for m in at.sidebar.markdown)
 
 
-@pytest.mark.parametrize("lang, title", [("en", "Sign in to cxgov"), ("nl", "Inloggen bij cxgov")])
+@pytest.mark.parametrize(("lang", "title"), [("en", "Sign in to cxgov"), ("nl", "Inloggen bij cxgov")])
 def test_nobody_signed_in_sees_only_the_sign_in_form(local, monkeypatch, lang, title):
     url, *_ = local
     at = open_page(monkeypatch, url, "portfolio", lang=lang, mode="local")
@@ -174,8 +175,13 @@ def test_deactivation_signs_the_person_out_at_the_next_interaction(local, monkey
     at = _signed_in(monkeypatch, url, email)
     assert "Signed in as Mila Manager" in _signed_in_as(at)
     with session_scope(engine, write=True) as session:
-        update_person(session=session, actor=admin, person_id=person, seen_version=1,
-                      data={"name": "Mila Manager", "email": email, "role": "manager", "active": False})
+        update_person(
+            session=session,
+            actor=admin,
+            person_id=person,
+            seen_version=1,
+            data={"name": "Mila Manager", "email": email, "role": "manager", "active": False},
+        )
     at.run()
     assert "access to cxgov has ended" in _signed_out_reason(at)
 

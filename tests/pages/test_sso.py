@@ -2,6 +2,7 @@
 AppTest with the same identity is a refresh or a new tab): the sign-in page, "signed in as", the refusal pages,
 a viewer created on first sign-in, one audited sign-in per round trip, deactivation and sign-out ending every
 tab, a deep link to a page for some roles, the configuration check, and what each role is offered."""
+
 import pytest
 import streamlit as st
 from sqlalchemy import text
@@ -22,9 +23,12 @@ from tests.pages.test_hostile_rendering import markdown_leaks
 @pytest.fixture
 def people(db):
     url, engine = db
-    return {"url": url, "engine": engine,
-            "manager": add_person(engine, Role.MANAGER, name="Mila Manager"),
-            "admin": add_person(engine, Role.ADMIN, name="Anouk Admin")}
+    return {
+        "url": url,
+        "engine": engine,
+        "manager": add_person(engine, Role.MANAGER, name="Mila Manager"),
+        "admin": add_person(engine, Role.ADMIN, name="Anouk Admin"),
+    }
 
 
 def _identity(at, **claims):
@@ -34,12 +38,20 @@ def _identity(at, **claims):
 
 def _sign_ins(engine) -> int:
     with session_scope(engine) as session:
-        return session.exec(select(func.count()).select_from(AuditEvent)
-                            .where(AuditEvent.entity == "sso_sign_in", AuditEvent.action == "sign_in")).one()
+        return session.exec(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.entity == "sso_sign_in", AuditEvent.action == "sign_in")
+        ).one()
 
 
-@pytest.mark.parametrize(("lang", "title", "button"), [("en", "Sign in to cxgov", "Sign in with company account"),
-                                                       ("nl", "Inloggen bij cxgov", "Inloggen met bedrijfsaccount")])
+@pytest.mark.parametrize(
+    ("lang", "title", "button"),
+    [
+        ("en", "Sign in to cxgov", "Sign in with company account"),
+        ("nl", "Inloggen bij cxgov", "Inloggen met bedrijfsaccount"),
+    ],
+)
 def test_nobody_signed_in_sees_only_the_sign_in_page(monkeypatch, people, lang, title, button):
     at = open_page(monkeypatch, people["url"], "portfolio", lang=lang, mode="sso", run=False)
     at.user = {"is_logged_in": False}
@@ -68,8 +80,12 @@ def test_an_unknown_address_is_asked_to_see_the_admin_and_can_try_again(monkeypa
     assert plain("noor@voltera.nl") in at.warning[0].value and "Admin → People" in at.warning[0].value
     assert "Portfolio" not in texts(at).replace("Portfolio overview", "")
     with engine.begin() as conn:  # the admin adds her meanwhile
-        conn.execute(text("INSERT INTO person (name, email, role, active, version, created_at) "
-                          "VALUES ('Noor Nieuw', 'noor@voltera.nl', 'contributor', true, 1, CURRENT_TIMESTAMP)"))
+        conn.execute(
+            text(
+                "INSERT INTO person (name, email, role, active, version, created_at) "
+                "VALUES ('Noor Nieuw', 'noor@voltera.nl', 'contributor', true, 1, CURRENT_TIMESTAMP)"
+            )
+        )
     st.cache_data.clear()
     at.button(key="cxgov_sso_try_again").click().run()
     assert not at.exception, at.exception
@@ -94,8 +110,11 @@ def test_an_unverified_address_gets_its_own_page_naming_it(monkeypatch, people):
     assert plain("noor@voltera.nl") in at.warning[0].value and "not verified by the provider" in at.warning[0].value
 
 
-@pytest.mark.parametrize("address", ["nul\x00byte@voltera.nl", "m" * 5_000 + "@voltera.nl",
-                                     "<img src=x onerror=alert(1)>@voltera.nl"], ids=["nul", "long", "markup"])
+@pytest.mark.parametrize(
+    "address",
+    ["nul\x00byte@voltera.nl", "m" * 5_000 + "@voltera.nl", "<img src=x onerror=alert(1)>@voltera.nl"],
+    ids=["nul", "long", "markup"],
+)
 def test_an_address_that_fails_validation_gets_a_clear_page_and_creates_nobody(monkeypatch, people, address):
     monkeypatch.setenv("CXGOV_SSO_CREATE_VIEWERS", "true")
     at = open_page(monkeypatch, people["url"], "portfolio", acting=people["manager"], run=False)
@@ -155,8 +174,13 @@ def test_deactivation_ends_access_at_the_next_interaction(monkeypatch, people):
     with session_scope(engine) as session:
         email = session.get(Person, manager).email
     with session_scope(engine, write=True) as session:
-        update_person(session=session, actor=people["admin"], person_id=manager, seen_version=1,
-                      data={"name": "Mila Manager", "email": email, "role": "manager", "active": False})
+        update_person(
+            session=session,
+            actor=people["admin"],
+            person_id=manager,
+            seen_version=1,
+            data={"name": "Mila Manager", "email": email, "role": "manager", "active": False},
+        )
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Your access has ended"

@@ -3,6 +3,7 @@ and the last date Python knows (0001-01-01, 9999-12-31) and floats far beyond an
 dated 9999-12-31 made My work fail (`date + timedelta` overflowed); a KPI value of 1e308 the KPI pages. The values
 are written straight into the database, in every date, timestamp and float column of every table (found by
 walking the tables), half of the rows at each end."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -31,25 +32,60 @@ SKIPPED_TABLES = {"audit_event", "audit_head"}  # the HMAC chain: rewriting it i
 
 def _initiative_with_everything(engine, owner: int, title: str, kpi: int) -> int:
     """A running project with a check-in, milestone, risk, plan action, budget, expense and a KPI target."""
-    initiative_id = add_initiative(engine, owner_id=owner, title=title, start_date=TODAY - timedelta(days=40),
-                                   target_date=TODAY + timedelta(days=90))
+    initiative_id = add_initiative(
+        engine,
+        owner_id=owner,
+        title=title,
+        start_date=TODAY - timedelta(days=40),
+        target_date=TODAY + timedelta(days=90),
+    )
     version = approve_and_move(engine, initiative_id, 1)
     add_milestone(engine, initiative_id, due_on=TODAY - timedelta(days=3))
     with session_scope(engine, write=True) as session:
-        save_cycle_record(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, seen_version=version,
-                          data={"target_kpi_id": kpi, "baseline_value": 20, "target_value": 50,
-                                "target_date": TODAY + timedelta(days=60), "hypothesis": "If … then …"})
+        save_cycle_record(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            seen_version=version,
+            data={
+                "target_kpi_id": kpi,
+                "baseline_value": 20,
+                "target_value": 50,
+                "target_date": TODAY + timedelta(days=60),
+                "hypothesis": "If … then …",
+            },
+        )
     with session_scope(engine, write=True) as session:
-        record_check_in(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"checkin_date": TODAY, "health": "amber", "reason": "Late", "blocker": "Vendor"})
-        set_budget_line(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                        data={"year": TODAY.year, "quarter": 1, "planned_cents": "100"})
-        record_expense(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                       data={"spent_on": TODAY, "amount_cents": "50"})
-        plan.add_risk(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                      data={"title": "Vendor", "probability": 2, "impact": 3})
-        plan.add_plan_action(session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id,
-                             data={"description": "Brief", "owner_id": owner, "due_on": TODAY, "cost_cents": "12"})
+        record_check_in(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"checkin_date": TODAY, "health": "amber", "reason": "Late", "blocker": "Vendor"},
+        )
+        set_budget_line(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"year": TODAY.year, "quarter": 1, "planned_cents": "100"},
+        )
+        record_expense(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"spent_on": TODAY, "amount_cents": "50"},
+        )
+        plan.add_risk(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"title": "Vendor", "probability": 2, "impact": 3},
+        )
+        plan.add_plan_action(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            initiative_id=initiative_id,
+            data={"description": "Brief", "owner_id": owner, "due_on": TODAY, "cost_cents": "12"},
+        )
     return initiative_id
 
 
@@ -59,13 +95,15 @@ def _to_both_ends(engine) -> None:
         for table in SQLModel.metadata.sorted_tables:
             if table.name in SKIPPED_TABLES:
                 continue
-            key = list(table.primary_key.columns)[0]
+            key = next(iter(table.primary_key.columns))
             first = key % 2 == 1
             values = {}
             for column in table.columns:
                 if isinstance(column.type, sa.DateTime):
-                    ends = (datetime.combine(FIRST, datetime.min.time(), UTC),
-                            datetime.combine(LAST, datetime.max.time().replace(microsecond=0), UTC))
+                    ends = (
+                        datetime.combine(FIRST, datetime.min.time(), UTC),
+                        datetime.combine(LAST, datetime.max.time().replace(microsecond=0), UTC),
+                    )
                 elif isinstance(column.type, sa.Date):
                     ends = (FIRST, LAST)
                 elif isinstance(column.type, sa.Float):
@@ -83,10 +121,16 @@ def extremes(db):
     url, engine = db
     admin = add_person(engine, Role.ADMIN, name="Ada Admin")
     with session_scope(engine, write=True) as session:
-        kpi = create_kpi(session=session, actor=SYSTEM_ACTOR, data={"code": "NPS", "name": "NPS", "kind": "nps",
-                                                                   "scale_min": -100, "scale_max": 100})
-        record_kpi_reading(session=session, actor=SYSTEM_ACTOR,
-                           data={"kpi_id": kpi, "period": TODAY.replace(day=1), "value": 30, "sample_size": 400})
+        kpi = create_kpi(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"code": "NPS", "name": "NPS", "kind": "nps", "scale_min": -100, "scale_max": 100},
+        )
+        record_kpi_reading(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            data={"kpi_id": kpi, "period": TODAY.replace(day=1), "value": 30, "sample_size": 400},
+        )
     first = _initiative_with_everything(engine, admin, "Callback pilot", kpi)
     second = _initiative_with_everything(engine, admin, "Recovery cards", kpi)
     add_dependency(engine, first, second)
