@@ -1,4 +1,4 @@
-"""cxgov's web entry: the Streamlit app (app.py) and the sign-in cookie route (cxgov/routes.py) as one ASGI app.
+"""cxgov's web entry: the Streamlit app (app.py) and the sign-in cookie route (cxgov/auth/cookie_route.py) as one ASGI app.
 
 `streamlit run serve.py` serves both (Streamlit finds `app` below and runs it with uvicorn); `make run`, the
 production instructions and the browser tests start the app this way. Local accounts need the route to keep a
@@ -8,7 +8,7 @@ person signed in across tabs and refreshes.
 import streamlit as st
 from streamlit import config
 
-from cxgov.routes import sign_in_cookie_routes
+from cxgov.auth.cookie_route import sign_in_cookie_routes
 
 app = st.App(
     "app.py",

@@ -25,9 +25,10 @@ from sqlmodel import SQLModel
 
 from bench._scratch import scratch_postgres, scratch_sqlite
 from bench._timing import median_ms
-from cxgov import audit, audit_rows
+from cxgov import audit
+from cxgov.audit import rows as audit_rows
 from cxgov.db import make_engine, migrate, session_scope
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings

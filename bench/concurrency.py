@@ -37,7 +37,7 @@ from cxgov import audit
 from cxgov.db import make_engine, migrate, normalise_url, session_scope
 from cxgov.errors import ConflictError
 from cxgov.models import AuditEvent, Initiative, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import SCALAR_FIELDS, create_initiative, current_cycle, update_initiative
 from cxgov.services.people import create_person
 from cxgov.settings import get_settings

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine
 
 from cxgov import audit
 from cxgov.db import make_engine, migrate, normalise_url, session_scope
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
 

@@ -28,10 +28,10 @@ from sqlalchemy import create_engine
 from bench._timing import median_ms
 from cxgov.db import make_engine, migrate, normalise_url, session_scope
 from cxgov.models import Initiative
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.health import assess
 from cxgov.queries.initiatives import initiative_list
 from cxgov.queries.my_work import my_work
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cxgov.models import Discipline, Health, Status
-from cxgov.queries.portfolio import NO_UPDATE
+from cxgov.queries.base import NO_UPDATE
 
 RAG_COLOURS = {
     Health.GREEN.value: "#2e7d32",

@@ -15,12 +15,14 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
-from cxgov import audit, audit_rows, production, sso
-from cxgov.audit_anchors import MARK, Anchor, AnchorError, anchor_line, append_anchor, parse_anchor, read_anchors_file
+from cxgov import audit, production
+from cxgov.audit import rows as audit_rows
+from cxgov.audit.anchors import MARK, Anchor, AnchorError, anchor_line, append_anchor, parse_anchor, read_anchors_file
+from cxgov.auth import sso
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import Person, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.services.people import create_person

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxgov import sso
+from cxgov.auth import sso
 from cxgov.settings import Settings
 
 MIN_SECRET_LENGTH = 32  # 32 characters of token_hex = 128 bits: beyond guessing, and what `secrets` suggests

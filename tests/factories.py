@@ -6,7 +6,7 @@ import itertools
 
 from cxgov.db import session_scope
 from cxgov.models import Department, Initiative, Person, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan, team
 from cxgov.services.initiatives import create_initiative
 from cxgov.services.lifecycle import move_status

@@ -9,7 +9,7 @@ from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import NotFound, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, LocalAccount, Person, Role, base
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import (
     SignInFailed,
     SignInResult,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from cxgov.audit_anchors import (
+from cxgov.audit.anchors import (
     MARK,
     Anchor,
     AnchorError,

@@ -15,8 +15,8 @@ from cxgov.db import session_scope
 from cxgov.errors import PermissionDenied
 from cxgov.i18n import t
 from cxgov.models import AuditEvent, Role
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.audit import AuditFilter
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.audit_export import export_audit_log
 from cxgov.services.reference import create_department, create_objective, update_department
 from cxgov.settings import get_settings

@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlmodel import SQLModel
 
-from cxgov import audit_rows
-from cxgov.audit_rows import Difference
+from cxgov.audit import rows as audit_rows
+from cxgov.audit.rows import Difference
 from cxgov.db import session_scope
 from cxgov.errors import PermissionDenied
 from cxgov.models import ExpenseCategory, Initiative, KpiReading, Milestone, PlanAction, Risk
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import accounts, budget, initiatives, kpis, pdca, people, plan, reference, team
 from cxgov.services.demo import load_demo_portfolio
 from tests.factories import approve_and_move

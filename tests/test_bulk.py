@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from cxgov.bulk import Mark, RowPlan, SeenRow, changed_underneath, plan, refreshed
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, CheckIn, Initiative, InitiativeMember, Role
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.bulk import marks, snapshot
+from cxgov.rules.bulk import Mark, RowPlan, SeenRow, changed_underneath, plan, refreshed
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.bulk import apply_bulk_row
 from cxgov.services.initiatives import record_check_in

@@ -3,7 +3,7 @@ is confirmed (pure)."""
 
 from datetime import date
 
-from cxgov.bulk import SeenRow, drops_to_confirm, plan
+from cxgov.rules.bulk import SeenRow, drops_to_confirm, plan
 
 
 def _seen(initiative_id: int, progress: int) -> SeenRow:

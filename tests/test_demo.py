@@ -12,9 +12,9 @@ from sqlalchemy import func, select, text
 from cxgov import audit
 from cxgov.cli import main
 from cxgov.db import make_engine, session_scope
-from cxgov.demo import REFERENCE_DATE, build_portfolio
-from cxgov.demo_content import KPIS
-from cxgov.demo_plan import TEAM_ROLES, build_demo
+from cxgov.demo.content import KPIS
+from cxgov.demo.plan import TEAM_ROLES, build_demo
+from cxgov.demo.portfolio import REFERENCE_DATE, build_portfolio
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import (
     ALLOWED_PHASES,
@@ -40,9 +40,9 @@ from cxgov.models import (
     Role,
     Status,
 )
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.health import assess
 from cxgov.queries.pdca import lessons
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
 from tests.factories import add_department, add_person

@@ -10,17 +10,6 @@ from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.errors import ValidationError
-from cxgov.health import (
-    Blocker,
-    DeliveryFacts,
-    KpiProgress,
-    Rules,
-    delivery_signals,
-    is_better,
-    outcome_signal,
-    outcome_signals,
-    worst,
-)
 from cxgov.models import (
     AuditEvent,
     BudgetLine,
@@ -37,8 +26,19 @@ from cxgov.models import (
     Role,
     Status,
 )
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.health import assess
+from cxgov.rules.health import (
+    Blocker,
+    DeliveryFacts,
+    KpiProgress,
+    Rules,
+    delivery_signals,
+    is_better,
+    outcome_signal,
+    outcome_signals,
+    worst,
+)
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from tests.factories import add_initiative, add_person, approve_and_move
 

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxgov.health import (
+from cxgov.models import Direction, Health, Status
+from cxgov.rules.health import (
     MILESTONE_GRACE_DAYS,
     Blocker,
     DeliveryFacts,
@@ -21,7 +22,6 @@ from cxgov.health import (
     outcome_signals,
     worst,
 )
-from cxgov.models import Direction, Health, Status
 
 floats = st.floats(allow_nan=False, allow_infinity=False)
 optional_floats = st.none() | floats

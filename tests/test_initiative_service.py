@@ -8,7 +8,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, CheckIn, Expense, Initiative, InitiativeKpi, InitiativeMember, KpiReading, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import current_cycle, record_check_in, update_initiative
 from cxgov.services.kpis import create_kpi
 from tests.factories import add_initiative, add_person

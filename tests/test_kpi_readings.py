@@ -10,12 +10,12 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, ValidationError
 from cxgov.models import AuditEvent, CheckIn, Expense, Health, Initiative, InitiativeKpi, KpiReading, Role
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries import admin as admin_queries
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries import kpis as kpi_queries
 from cxgov.queries import pdca as pdca_queries
 from cxgov.queries.health import assess
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import (
     correct_kpi_reading,

@@ -1,4 +1,4 @@
-"""The rules a KPI's numbers keep (cxgov.kpi_rules), pure: scales, readings, targets, and their messages."""
+"""The rules a KPI's numbers keep (cxgov.rules.kpi_numbers), pure: scales, readings, targets, and their messages."""
 
 from datetime import date
 
@@ -6,7 +6,8 @@ import pytest
 
 from cxgov.errors import ValidationError
 from cxgov.i18n import format_measure
-from cxgov.kpi_rules import (
+from cxgov.models import Direction, KpiKind
+from cxgov.rules.kpi_numbers import (
     MAGNITUDE,
     KpiScale,
     bounds,
@@ -17,7 +18,6 @@ from cxgov.kpi_rules import (
     target_problems,
     value_problem,
 )
-from cxgov.models import Direction, KpiKind
 
 TODAY = date(2026, 12, 7)
 RNPS = KpiScale("Relationship NPS", KpiKind.NPS, -100, 100)

@@ -9,8 +9,8 @@ from sqlalchemy import event
 
 from cxgov.db import session_scope
 from cxgov.models import InitiativeKpi
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.kpis import discipline_targets
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.kpis import create_kpi
 from tests.factories import add_initiative, add_person
 

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from cxgov import lifecycle
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, PermissionDenied, ValidationError
-from cxgov.lifecycle import StatusFacts
 from cxgov.models import AuditEvent, Initiative, PdcaCycle, Role, Status, StatusMove, StatusTransition
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.my_work import my_work
+from cxgov.rules import lifecycle
+from cxgov.rules.lifecycle import StatusFacts
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import update_initiative
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import complete_quick_fix, decide_act, move_to_next_phase

@@ -19,7 +19,7 @@ from cxgov.models import BudgetLine, Expense, PlanAction, Role
 from cxgov.models.base import Money
 from cxgov.models.inputs_budget import MAX_CENTS
 from cxgov.models.inputs_rules import bounds, number_kind
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cxgov.passwords import (
+from cxgov.auth.passwords import (
     MAX_PASSWORD_LENGTH,
     common_passwords,
     hash_password,

@@ -19,8 +19,8 @@ from cxgov.models import (
     Role,
     Status,
 )
-from cxgov.pdca import CycleFacts, Reading, check_summary, needs_funding, unmet_criteria
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.pdca import CycleFacts, Reading, check_summary, needs_funding, unmet_criteria
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
 from cxgov.services.initiatives import update_initiative
 from cxgov.services.kpis import create_kpi, record_kpi_reading

@@ -3,7 +3,7 @@
 The services are discovered by introspection, so a new service function without a row in CASES fails the
 suite. For each case a builder arranges a realistic call (valid data, a fresh initiative or entry); the
 call then runs in a write unit as a real person with that role and relation, and the outcome must match
-`cxgov.permissions.allowed`: allowed ⇔ the call succeeds and leaves an audit trail; denied ⇔ the expected
+`cxgov.rules.permissions.allowed`: allowed ⇔ the call succeeds and leaves an audit trail; denied ⇔ the expected
 refusal is raised and nothing is written, even though the caller commits. Inactive people are always
 refused; the system actor (CLI) may, except where only a person can act for themself.
 
@@ -32,8 +32,8 @@ from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, Department, Initiative, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
-from cxgov.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.queries.audit import AuditFilter
+from cxgov.rules.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.services import plan
 from cxgov.services.accounts import reset_password
 from cxgov.services.initiatives import relations_to
@@ -806,4 +806,6 @@ def test_service_enforces_the_policy(engine, name, case):
         mismatches.append(f"system actor: {problem}")
     print(f"{name} {case.label}: {checked} combinations checked")
     assert checked == planned_size(case) > 2 * len(Role)
-    assert not mismatches, f"{name} {case.label} disagrees with cxgov.permissions.POLICY:\n  " + "\n  ".join(mismatches)
+    assert not mismatches, f"{name} {case.label} disagrees with cxgov.rules.permissions.POLICY:\n  " + "\n  ".join(
+        mismatches
+    )

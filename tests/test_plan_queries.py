@@ -8,8 +8,8 @@ from sqlalchemy import update
 
 from cxgov.db import session_scope
 from cxgov.models import Initiative, Role, Status
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries import plan as queries
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.initiatives import current_cycle, record_check_in
 from tests.factories import add_dependency, add_initiative, add_milestone, add_person, add_team_member

@@ -10,7 +10,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError, DomainError, NotFound, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, InitiativeDependency, InitiativeMember, Milestone, PlanAction, Risk, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan, team
 from cxgov.services.pdca import decide_act
 from tests.factories import (

@@ -7,9 +7,9 @@ from sqlalchemy import event
 
 from cxgov.db import session_scope
 from cxgov.models import InitiativeKpi, Kpi, KpiKind, KpiReading, Role, StrategicObjective, TaxonomyKind, TaxonomyTerm
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries import initiatives as q
-from cxgov.queries.portfolio import NO_UPDATE
+from cxgov.queries.base import NO_UPDATE
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in
 from tests.factories import add_department, add_initiative, add_person

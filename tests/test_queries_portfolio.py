@@ -9,8 +9,8 @@ from sqlalchemy import event
 
 from cxgov.db import session_scope
 from cxgov.models import BudgetLine, Expense, InitiativeKpi
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries import kpis, portfolio
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from tests.factories import add_department, add_initiative, add_person

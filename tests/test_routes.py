@@ -5,13 +5,13 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from cxgov import routes
+from cxgov.auth import cookie_route as routes
+from cxgov.auth.tokens import COOKIE_NAME, ROUTE_PATH, unsigned
 from cxgov.db import session_scope
 from cxgov.models import Person
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.sessions import sign_in_state
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password, sign_in
-from cxgov.session_tokens import COOKIE_NAME, ROUTE_PATH, unsigned
 from cxgov.settings import get_settings
 from tests.factories import add_person
 

@@ -12,10 +12,10 @@ import pytest
 
 from cxgov.db import session_scope
 from cxgov.models import Role
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.audit import AuditFilter, events
 from cxgov.queries.initiatives import initiative_list
 from cxgov.queries.pdca import lessons
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.pdca import decide_act
 from tests.factories import add_initiative, add_person, approve_and_move
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cxgov.session_tokens import ROUTE_PATH, cookie_path, digest, new_token, route_path, signed, unsigned
+from cxgov.auth.tokens import ROUTE_PATH, cookie_path, digest, new_token, route_path, signed, unsigned
 
 SECRET = "s" * 64
 

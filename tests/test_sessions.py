@@ -8,16 +8,16 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import select
 
+from cxgov.auth.tokens import digest
 from cxgov.db import session_scope
 from cxgov.errors import PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, Person, Role, SignInMode, SignInSession
 from cxgov.models.base import utcnow
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.sessions import Ended, sign_in_state
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password, sign_in
 from cxgov.services.people import update_person
 from cxgov.services.sessions import claim_sign_in_ticket, open_sign_in, sign_out
-from cxgov.session_tokens import digest
 from cxgov.settings import SettingsError, get_settings, load_settings
 from tests.factories import add_person
 

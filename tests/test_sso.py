@@ -5,11 +5,7 @@ one audited sign-in per provider round trip, on both databases."""
 import pytest
 from sqlmodel import func, select
 
-from cxgov.db import session_scope
-from cxgov.models import AuditEvent, Person, Role, SignInSession, SsoIdentity
-from cxgov.services.sso import ENTITY, Refusal, sso_sign_in
-from cxgov.settings import get_settings
-from cxgov.sso import (
+from cxgov.auth.sso import (
     MAX_SHOWN,
     REQUIRED_KEYS,
     claimed_identity,
@@ -18,6 +14,10 @@ from cxgov.sso import (
     read_auth_section,
     round_trip_key,
 )
+from cxgov.db import session_scope
+from cxgov.models import AuditEvent, Person, Role, SignInSession, SsoIdentity
+from cxgov.services.sso import ENTITY, Refusal, sso_sign_in
+from cxgov.settings import get_settings
 from tests.factories import add_person
 
 GOOD = {

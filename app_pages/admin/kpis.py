@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from cxgov.models import Direction, Discipline, KpiKind
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.services.kpis import create_kpi, record_kpi_reading, update_kpi
 from cxgov.ui.acting import can
 from cxgov.ui.admin import FormField, add_form, edit_form, read_only_note, show_flash, show_table, table

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cxgov.models import TaxonomyKind
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.services.reference import create_term, update_term
 from cxgov.ui.acting import can
 from cxgov.ui.admin import (

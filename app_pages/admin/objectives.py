@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.services.reference import create_objective, update_objective
 from cxgov.ui.acting import can
 from cxgov.ui.admin import FormField, add_form, edit_form, read_only_note, show_flash, show_table, table

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cxgov.models import Role
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.services.people import create_person, update_person
 from cxgov.ui.acting import can
 from cxgov.ui.admin import (

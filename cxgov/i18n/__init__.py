@@ -26,7 +26,7 @@ MONTH_PATTERN = "MMM yyyy"  # a reading's period: "Nov 2026" (en), "nov 2026" (n
 MONEY_PREFIXES = {"en": "€", "nl": "€\xa0"}
 # The locales' own currency patterns without the cents (Dutch: no-break space, minus after the sign).
 WHOLE_MONEY_PATTERNS = {"en": "¤#,##0", "nl": "¤\xa0#,##0;¤\xa0-#,##0"}
-SCIENTIFIC_FROM = 1e15  # a thousand times the largest KPI value an input accepts (cxgov.kpi_rules.MAGNITUDE)
+SCIENTIFIC_FROM = 1e15  # a thousand times the largest KPI value an input accepts (cxgov.rules.kpi_numbers.MAGNITUDE)
 
 
 def _load_catalogs() -> tuple[dict[str, dict[str, str]], list[str]]:

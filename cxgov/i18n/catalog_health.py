@@ -47,7 +47,7 @@ TEXTS = {
     },
     "health.col.derived": {"en": "By the rules", "nl": "Volgens regels"},
     "health.col.override_reason": {"en": "Override reason", "nl": "Reden voor afwijken"},
-    # The rules' reasons (cxgov.health), in plain language.
+    # The rules' reasons (cxgov.rules.health), in plain language.
     "health.rule.milestone_overdue": {
         "en": "Milestone “{title}” was due {due_on} and is {days} days overdue.",
         "nl": "Mijlpaal ‘{title}’ moest af zijn op {due_on} en is {days} dagen te laat.",

@@ -5,7 +5,7 @@ Numbers inside these messages are written the reader's way (cxgov.errors.Number)
 """
 
 TEXTS = {
-    # --- the scale, the reading, the target (cxgov.kpi_rules) -------------------------------------------------
+    # --- the scale, the reading, the target (cxgov.rules.kpi_numbers) -------------------------------------------------
     "kpi_rules.error.outside_kpi": {
         "en": "must lie between {low} and {high} (the scale of {kpi})",
         "nl": "moet tussen {low} en {high} liggen (de schaal van {kpi})",

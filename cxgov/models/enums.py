@@ -34,7 +34,7 @@ CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.REJECTED, Status.CANCELLED
 
 class StatusMove(StrEnum):
     """The moves that change an initiative's lifecycle status; each has its right, its criteria and a reason
-    (cxgov.lifecycle). The status is never edited as a field."""
+    (cxgov.rules.lifecycle). The status is never edited as a field."""
 
     APPROVE = "approve"  # proposed → approved: funded
     REJECT = "reject"  # proposed → rejected

@@ -153,11 +153,11 @@ class PhaseTransition(SQLModel, table=True):
     moved_at: datetime = Field(default_factory=utcnow)
     moved_by_id: int | None = Field(default=None, foreign_key="person.id")
     reason: str = ""
-    overridden: str = ""  # comma-separated criterion keys (cxgov.pdca), empty when every criterion was met
+    overridden: str = ""  # comma-separated criterion keys (cxgov.rules.pdca), empty when every criterion was met
 
 
 class StatusTransition(SQLModel, table=True):
-    """A move of an initiative's lifecycle status (cxgov.lifecycle): who, when, from, to, which move and why.
+    """A move of an initiative's lifecycle status (cxgov.rules.lifecycle): who, when, from, to, which move and why.
 
     Asking the owner for more information and their answer are moves too (the status stays *proposed*): the
     latest move of a proposal says whether it waits for the owner or for a decision.
@@ -193,7 +193,7 @@ class CheckIn(SQLModel, table=True):
     summary: str = ""
     next_steps: str = ""
     blocker: str = ""  # the top blocker, if any
-    # What the health rules (cxgov.health) said when the person checked in, and why the person reported a
+    # What the health rules (cxgov.rules.health) said when the person checked in, and why the person reported a
     # better health than that (required then: an override is a claim the board may question).
     derived_health: Health | None = Field(default=None, sa_type=enum_type(Health, "derived_health"))
     override_reason: str = ""

@@ -1,7 +1,7 @@
 """Input models of local accounts: sign-in, a password reset by an admin, and a person's own change.
 
 Passwords are taken exactly as typed (no whitespace stripping: a space is a character like any other).
-The rules that need the settings or the person (length, common, personal) live in cxgov.passwords and
+The rules that need the settings or the person (length, common, personal) live in cxgov.auth.passwords and
 are applied by the service.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, field_validator
 
+from cxgov.auth.passwords import MAX_PASSWORD_LENGTH
 from cxgov.models.inputs import FieldProblem, Strict
-from cxgov.passwords import MAX_PASSWORD_LENGTH
 
 
 def _typed(value):

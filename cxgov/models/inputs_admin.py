@@ -8,10 +8,10 @@ from datetime import date
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
-from cxgov.kpi_rules import MAX_SAMPLE, Problem, period_problem, scale_problems
 from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
 from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
+from cxgov.rules.kpi_numbers import MAX_SAMPLE, Problem, period_problem, scale_problems
 
 # Deliberately loose: one @, something on both sides, a dot in the domain. The real check is the mail itself.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -122,7 +122,7 @@ class KpiInput(Strict):
 
     @model_validator(mode="after")
     def _scale_fits(self):
-        """Ordered, and within what the kind allows (cxgov.kpi_rules)."""
+        """Ordered, and within what the kind allows (cxgov.rules.kpi_numbers)."""
         problems = scale_problems(self.kind, self.scale_min, self.scale_max)
         if (
             not problems
@@ -137,7 +137,7 @@ class KpiInput(Strict):
 
 
 def refuse(problem: Problem | None):
-    """Raise a problem found by cxgov.kpi_rules inside a field validator (so it is reported with the others)."""
+    """Raise a problem found by cxgov.rules.kpi_numbers inside a field validator (so it is reported with the others)."""
     if problem is not None:
         raise FieldProblem(problem[0], **problem[1])
 
@@ -145,7 +145,7 @@ def refuse(problem: Problem | None):
 class KpiReadingInput(Strict):
     """A new reading. What needs no KPI (the month, the range of n) is checked here, so it is reported with the
     other fields at once; the value's scale and whether n is required, by the service against the KPI (both by
-    cxgov.kpi_rules)."""
+    cxgov.rules.kpi_numbers)."""
 
     kpi_id: Id
     period: BusinessDate

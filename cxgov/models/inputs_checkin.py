@@ -6,14 +6,14 @@ from __future__ import annotations
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
-from cxgov.kpi_rules import MAX_SAMPLE
 from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
 from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
 from cxgov.models.inputs_rules import Id, KpiNumber
+from cxgov.rules.kpi_numbers import MAX_SAMPLE
 
 
 class CheckInExtrasInput(Strict):
-    """Spend and a KPI reading; the reading's value, n and month are checked against its KPI by cxgov.kpi_rules
+    """Spend and a KPI reading; the reading's value, n and month are checked against its KPI by cxgov.rules.kpi_numbers
     (cxgov.services.initiatives), like a reading typed on Admin → KPIs."""
 
     spend_cents: int | None = Field(default=None, lt=MAX_CENTS)

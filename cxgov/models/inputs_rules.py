@@ -17,7 +17,7 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, Field
 
 from cxgov.errors import Amount, Number
-from cxgov.kpi_rules import MAGNITUDE
+from cxgov.rules.kpi_numbers import MAGNITUDE
 
 EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2100, 12, 31)  # outside these a business date is a typo
 MAX_ID = 2**31 - 1  # ids are PostgreSQL `integer` keys: a larger number cannot name a row

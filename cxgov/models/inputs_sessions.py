@@ -6,7 +6,7 @@ from pydantic import Field
 
 from cxgov.models.inputs import Strict
 
-MAX_TICKET_LENGTH = 100  # a ticket is 43 characters (cxgov.session_tokens); anything much longer is not one
+MAX_TICKET_LENGTH = 100  # a ticket is 43 characters (cxgov.auth.tokens); anything much longer is not one
 
 
 class TicketInput(Strict):

@@ -23,18 +23,9 @@ from cxgov.models import (
     base,
 )
 from cxgov.queries import readings
+from cxgov.queries.base import code_text, read_frame
 
 READINGS_SHOWN = 120  # ten years of monthly readings: plenty for the admin table, bounded for big imports
-
-
-def _text(column) -> sa.ColumnElement:
-    """An enum column as its plain string code."""
-    return sa.type_coerce(column, sa.String)
-
-
-def _frame(session: Session, query: sa.Select) -> pd.DataFrame:
-    result = session.execute(query)
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
 def _count_by(column) -> sa.Subquery:
@@ -58,7 +49,7 @@ def people(
             Person.email,
             Person.department_id,
             Department.name.label("department"),
-            _text(Person.role).label("role"),
+            code_text(Person.role).label("role"),
             Person.active,
             sa.func.coalesce(owned.c.n, 0).label("initiatives"),
             sa.type_coerce(LocalAccount.person_id.is_not(None), sa.Boolean).label("has_account"),
@@ -76,13 +67,13 @@ def people(
         query = query.where(Person.department_id == department_id)
     if active is not None:
         query = query.where(Person.active == active)
-    return _frame(session, query)
+    return read_frame(session, query)
 
 
 def departments(session: Session) -> pd.DataFrame:
     """Departments with their number of people and of initiatives they own."""
     staff, owned = _count_by(Person.department_id), _count_by(Initiative.owning_department_id)
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Department.id,
@@ -101,7 +92,7 @@ def departments(session: Session) -> pd.DataFrame:
 def objectives(session: Session) -> pd.DataFrame:
     """Strategic objectives with their owner (also when deactivated) and number of initiatives."""
     linked = _count_by(Initiative.objective_id)
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             StrategicObjective.id,
@@ -123,7 +114,7 @@ def terms(session: Session, *, kind: str | None = None) -> pd.DataFrame:
     """Journey stages and channels in list order."""
     query = sa.select(
         TaxonomyTerm.id,
-        _text(TaxonomyTerm.kind).label("kind"),
+        code_text(TaxonomyTerm.kind).label("kind"),
         TaxonomyTerm.code,
         TaxonomyTerm.name_en,
         TaxonomyTerm.name_nl,
@@ -133,7 +124,7 @@ def terms(session: Session, *, kind: str | None = None) -> pd.DataFrame:
     ).order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.code)
     if kind:
         query = query.where(TaxonomyTerm.kind == kind)
-    return _frame(session, query)
+    return read_frame(session, query)
 
 
 def kpis(session: Session) -> pd.DataFrame:
@@ -152,19 +143,19 @@ def kpis(session: Session) -> pd.DataFrame:
         .group_by(live.c.kpi_id)
         .subquery("reading_counts")
     )
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Kpi.id,
             Kpi.code,
             Kpi.name,
-            _text(Kpi.kind).label("kind"),
+            code_text(Kpi.kind).label("kind"),
             Kpi.unit,
             Kpi.scale_min,
             Kpi.scale_max,
             Kpi.method,
-            _text(Kpi.direction).label("direction"),
-            _text(Kpi.discipline).label("discipline"),
+            code_text(Kpi.direction).label("direction"),
+            code_text(Kpi.discipline).label("discipline"),
             Kpi.owner_id,
             owner.name.label("owner"),
             Kpi.description,
@@ -187,7 +178,7 @@ def kpi_readings(session: Session, kpi_id: int, limit: int = READINGS_SHOWN) -> 
     the primary one, shown beside, sources disagree, withdrawn), who corrected or withdrew it and why."""
     live = readings.live_readings()
     corrector, withdrawer = aliased(Person, name="corrector"), aliased(Person, name="withdrawer")
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             KpiReading.id,

@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from cxgov.bulk import Mark, SeenRow
 from cxgov.models import CheckIn, Initiative, InitiativeMember, Person
-from cxgov.queries.portfolio import CLOSED, NO_UPDATE, _initiatives
+from cxgov.queries.base import CLOSED, NO_UPDATE, initiatives_query
+from cxgov.rules.bulk import Mark, SeenRow
 
 
 def _newest_check_ins() -> sa.Subquery:
@@ -26,7 +26,7 @@ def _newest_check_ins() -> sa.Subquery:
 def snapshot(session: Session, *, person_id: int | None = None, owner_id: int | None = None) -> list[SeenRow]:
     """Open initiatives, by title: those `person_id` owns, sponsors or works on (None: everyone's), narrowed to
     `owner_id`'s when given. The health and reason are the latest check-in's."""
-    base, newest = _initiatives(), _newest_check_ins()
+    base, newest = initiatives_query(), _newest_check_ins()
     query = (
         sa.select(
             base.c.id,

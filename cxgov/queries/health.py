@@ -1,4 +1,4 @@
-"""The facts the health rules (cxgov.health) judge, for one initiative or many, in a fixed number of statements.
+"""The facts the health rules (cxgov.rules.health) judge, for one initiative or many, in a fixed number of statements.
 
 Read as Core rows through the session's connection, not ORM results: the initiatives list judges every listed
 initiative, and for thousands of rows the ORM's result processing cost a third of the time.
@@ -15,17 +15,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from cxgov.health import (
-    RUNNING,
-    Blocker,
-    DeliveryFacts,
-    KpiProgress,
-    Rules,
-    Signal,
-    delivery_signals,
-    outcome_signals,
-    worst,
-)
 from cxgov.models import (
     CLOSED_STATUSES,
     BudgetLine,
@@ -41,8 +30,19 @@ from cxgov.models import (
     PdcaCycle,
     Status,
 )
-from cxgov.queries.portfolio import _latest_check_ins
+from cxgov.queries.base import latest_check_ins
 from cxgov.queries.readings import latest_counting_readings
+from cxgov.rules.health import (
+    RUNNING,
+    Blocker,
+    DeliveryFacts,
+    KpiProgress,
+    Rules,
+    Signal,
+    delivery_signals,
+    outcome_signals,
+    worst,
+)
 from cxgov.settings import Settings
 
 LONG_ID_LIST = 5_000  # ids; measured by bench/health_scale.py
@@ -173,7 +173,7 @@ def delivery_facts(session: Session, ids: Collection[int] | None, today: date) -
 
 
 def _blockers(session: Session, ids: Collection[int] | None, today: date) -> dict[int, list[Blocker]]:
-    latest = _latest_check_ins()
+    latest = latest_check_ins()
     blocker = aliased(Initiative, name="blocker")
     found = defaultdict(list)
     for initiative_id, title, status, target_date, health in session.connection().execute(

@@ -30,7 +30,7 @@ from cxgov.models import (
     StrategicObjective,
     TaxonomyTerm,
 )
-from cxgov.queries.portfolio import HEALTH_ORDER, _initiatives, _text
+from cxgov.queries.base import HEALTH_ORDER, code_text, initiatives_query, read_frame
 from cxgov.queries.readings import latest_counting_readings
 from cxgov.queries.search import containing
 
@@ -124,7 +124,7 @@ def _conditions(base: sa.Subquery, f: InitiativeFilter) -> list[sa.ColumnElement
 def initiative_list(session: Session, *, sort: str = "title", descending: bool = False, **filters) -> pd.DataFrame:
     """Initiatives matching `filters` (InitiativeFilter fields), sorted by one of SORTS; one SQL statement."""
     f = InitiativeFilter(**filters)
-    base = _initiatives()
+    base = initiatives_query()
     keys = _sort_keys(base, Initiative.progress_pct)[sort]
     order = [k.desc() if descending and k is keys[-1] else k for k in keys]
     query = (
@@ -189,7 +189,7 @@ class InitiativeDetail:
 
 def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail | None:
     """The read model of one initiative, or None when it does not exist; three statements."""
-    base = _initiatives()
+    base = initiatives_query()
     sponsor, requesting = aliased(Person, name="sponsor"), aliased(Department, name="requesting_dep")
     query = (
         sa.select(
@@ -239,7 +239,7 @@ def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail 
         .all()
     )
     terms = session.execute(
-        sa.select(TaxonomyTerm.id, _text(TaxonomyTerm.kind), TaxonomyTerm.name_en, TaxonomyTerm.name_nl)
+        sa.select(TaxonomyTerm.id, code_text(TaxonomyTerm.kind), TaxonomyTerm.name_en, TaxonomyTerm.name_nl)
         .join(InitiativeTerm, InitiativeTerm.term_id == TaxonomyTerm.id)
         .where(InitiativeTerm.initiative_id == initiative_id)
         .order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.id)
@@ -249,25 +249,20 @@ def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail 
     return InitiativeDetail(*values, member_ids=tuple(sorted(members)), terms=tuple(Term(*t) for t in terms))
 
 
-def _frame(session: Session, query: sa.Select) -> pd.DataFrame:
-    result = session.execute(query)
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
-
-
 def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
     """The check-in history of one initiative, newest first, with the author's name."""
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             CheckIn.id,
             CheckIn.checkin_date,
-            _text(CheckIn.health).label("health"),
+            code_text(CheckIn.health).label("health"),
             CheckIn.reason,
             CheckIn.progress_pct,
             CheckIn.summary,
             CheckIn.next_steps,
             CheckIn.blocker,
-            _text(CheckIn.derived_health).label("derived_health"),
+            code_text(CheckIn.derived_health).label("derived_health"),
             CheckIn.override_reason,
             Person.name.label("author"),
         )
@@ -280,15 +275,15 @@ def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
 def kpi_links(session: Session, initiative_id: int) -> pd.DataFrame:
     """The KPIs an initiative is measured against: baseline, target and the latest reading that counts."""
     latest = latest_counting_readings()
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Kpi.id.label("kpi_id"),
             Kpi.code,
             Kpi.name,
-            _text(Kpi.kind).label("kind"),
+            code_text(Kpi.kind).label("kind"),
             Kpi.unit,
-            _text(Kpi.direction).label("direction"),
+            code_text(Kpi.direction).label("direction"),
             InitiativeKpi.baseline,
             InitiativeKpi.target,
             InitiativeKpi.target_date,
@@ -322,7 +317,7 @@ def budget_by_quarter(session: Session, initiative_id: int) -> pd.DataFrame:
         Expense.amount_cents.label("actual"),
     ).where(Expense.initiative_id == initiative_id)
     both = sa.union_all(planned, actual).subquery("amounts")
-    frame = _frame(
+    frame = read_frame(
         session,
         sa.select(
             both.c.year,
@@ -340,13 +335,13 @@ def budget_by_quarter(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def expenses(session: Session, initiative_id: int) -> pd.DataFrame:
     """The expenses of one initiative, newest first, with who booked them."""
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Expense.id,
             Expense.spent_on,
             Expense.amount_cents,
-            _text(Expense.category).label("category"),
+            code_text(Expense.category).label("category"),
             Expense.note,
             Expense.correction_reason,
             Person.name.label("booked_by"),
@@ -364,24 +359,24 @@ def choices(session: Session) -> dict[str, pd.DataFrame]:
     """
     owns = sa.exists().where(Initiative.owner_id == Person.id)
     return {
-        "people": _frame(
+        "people": read_frame(
             session,
             sa.select(Person.id, Person.name, Person.active, owns.label("owns")).order_by(Person.name, Person.id),
         ),
-        "departments": _frame(
+        "departments": read_frame(
             session, sa.select(Department.id, Department.name, Department.active).order_by(Department.name)
         ),
-        "objectives": _frame(
+        "objectives": read_frame(
             session,
             sa.select(
                 StrategicObjective.id, StrategicObjective.title.label("name"), StrategicObjective.active
             ).order_by(StrategicObjective.title),
         ),
-        "terms": _frame(
+        "terms": read_frame(
             session,
             sa.select(
                 TaxonomyTerm.id,
-                _text(TaxonomyTerm.kind).label("kind"),
+                code_text(TaxonomyTerm.kind).label("kind"),
                 TaxonomyTerm.name_en,
                 TaxonomyTerm.name_nl,
                 TaxonomyTerm.active,

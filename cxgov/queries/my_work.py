@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from cxgov.dates import days_after
-from cxgov.health import RUNNING
 from cxgov.models import (
     CLOSED_STATUSES,
     CheckIn,
@@ -25,8 +24,9 @@ from cxgov.models import (
     StatusMove,
     StatusTransition,
 )
+from cxgov.queries.base import latest_check_ins
 from cxgov.queries.health import assess
-from cxgov.queries.portfolio import _latest_check_ins
+from cxgov.rules.health import RUNNING
 
 COLUMNS = ("kind", "id", "title", "when", "subject")
 # Kinds of work, in the order they are listed when equally urgent.
@@ -210,7 +210,7 @@ def _blocked(session: Session, ids: list[int], today: date, cadence_days: int, s
     """A blocker named in the latest check-in, or an initiative this one waits for that is red or late."""
     if not ids:
         return []
-    latest = _latest_check_ins()
+    latest = latest_check_ins()
     items = [
         ("blocked", initiative_id, checkin_date, blocker)
         for initiative_id, checkin_date, blocker in session.execute(

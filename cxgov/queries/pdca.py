@@ -10,8 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from cxgov.models import Department, Initiative, InitiativeTerm, Kpi, PdcaCycle, Person, PhaseTransition
-from cxgov.queries.initiatives import _frame
-from cxgov.queries.portfolio import _text
+from cxgov.queries.base import code_text, read_frame
 from cxgov.queries.readings import latest_counting_readings
 from cxgov.queries.search import containing
 
@@ -43,12 +42,12 @@ CYCLE_COLUMNS = (
 def cycles(session: Session, initiative_id: int) -> pd.DataFrame:
     """Every cycle of the initiative with its record and its target KPI's name; the open one first."""
     columns = [getattr(PdcaCycle, name) for name in CYCLE_COLUMNS if name not in ("phase", "act_decision")]
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             *columns,
-            _text(PdcaCycle.phase).label("phase"),
-            _text(PdcaCycle.act_decision).label("act_decision"),
+            code_text(PdcaCycle.phase).label("phase"),
+            code_text(PdcaCycle.act_decision).label("act_decision"),
             Kpi.name.label("target_kpi"),
         )
         .outerjoin(Kpi, Kpi.id == PdcaCycle.target_kpi_id)
@@ -59,13 +58,13 @@ def cycles(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def transitions(session: Session, initiative_id: int) -> pd.DataFrame:
     """The moves of every cycle, oldest first, with who moved and why."""
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             PhaseTransition.cycle_id,
             PdcaCycle.number.label("cycle"),
-            _text(PhaseTransition.from_phase).label("from_phase"),
-            _text(PhaseTransition.to_phase).label("to_phase"),
+            code_text(PhaseTransition.from_phase).label("from_phase"),
+            code_text(PhaseTransition.to_phase).label("to_phase"),
             PhaseTransition.moved_at,
             Person.name.label("moved_by"),
             PhaseTransition.reason,
@@ -80,14 +79,14 @@ def transitions(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def kpi_choices(session: Session) -> pd.DataFrame:
     """The KPI catalogue for the target picker: id, code, name."""
-    return _frame(session, sa.select(Kpi.id, Kpi.code, Kpi.name).order_by(Kpi.code))
+    return read_frame(session, sa.select(Kpi.id, Kpi.code, Kpi.name).order_by(Kpi.code))
 
 
 def latest_target_reading(session: Session, kpi_id: int, since) -> pd.DataFrame:
     """The latest reading that counts of `kpi_id` for a period on or after `since` (any period when None):
     0 or 1 rows."""
     latest = latest_counting_readings(since=since)
-    return _frame(
+    return read_frame(
         session, sa.select(latest.c.period, latest.c.value, latest.c.sample_size).where(latest.c.kpi_id == kpi_id)
     )
 
@@ -112,10 +111,10 @@ def lessons(session: Session, **criteria) -> pd.DataFrame:
         sa.select(
             Initiative.id,
             Initiative.title,
-            _text(Initiative.discipline).label("discipline"),
+            code_text(Initiative.discipline).label("discipline"),
             Department.name.label("owning_department"),
             PdcaCycle.number.label("cycle"),
-            _text(PdcaCycle.act_decision).label("act_decision"),
+            code_text(PdcaCycle.act_decision).label("act_decision"),
             PdcaCycle.lesson,
             sa.func.coalesce(PdcaCycle.closed_on, PdcaCycle.act_started_on).label("decided_on"),
         )
@@ -138,4 +137,4 @@ def lessons(session: Session, **criteria) -> pd.DataFrame:
     searched = containing(f.text, PdcaCycle.lesson, Initiative.title)
     if searched is not None:
         query = query.where(searched)
-    return _frame(session, query.order_by(sa.desc("decided_on"), Initiative.id, PdcaCycle.number))
+    return read_frame(session, query.order_by(sa.desc("decided_on"), Initiative.id, PdcaCycle.number))

@@ -24,8 +24,7 @@ from cxgov.models import (
     Risk,
     Status,
 )
-from cxgov.queries.initiatives import _frame
-from cxgov.queries.portfolio import _latest_check_ins, _text
+from cxgov.queries.base import code_text, latest_check_ins, read_frame
 
 # Why a blocker is flagged, in the order the rules are tried (the first that holds is the reason shown).
 FLAG_RED, FLAG_LATE, FLAG_MILESTONE_OVERDUE = "blocker_red", "blocker_late", "blocker_milestone_overdue"
@@ -44,7 +43,7 @@ def _with_overdue(frame: pd.DataFrame) -> pd.DataFrame:
 def milestones(session: Session, initiative_id: int, today: date) -> pd.DataFrame:
     """The initiative's milestones by due date, each with `overdue` (due before today and not done)."""
     return _with_overdue(
-        _frame(
+        read_frame(
             session,
             sa.select(
                 Milestone.id,
@@ -63,7 +62,7 @@ def milestones(session: Session, initiative_id: int, today: date) -> pd.DataFram
 def risks(session: Session, initiative_id: int) -> pd.DataFrame:
     """The initiative's risks, open ones first, each group by score (probability × impact) high to low."""
     score = (Risk.probability * Risk.impact).label("score")
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Risk.id,
@@ -86,7 +85,7 @@ def risks(session: Session, initiative_id: int) -> pd.DataFrame:
 def blocked_by(session: Session, initiative_id: int, today: date) -> pd.DataFrame:
     """The initiatives this one waits for: title, status, target date, latest reported health, and `flag`
     (a FLAG_* reason key, or None). A completed blocker has delivered and is never flagged."""
-    latest = _latest_check_ins()
+    latest = latest_check_ins()
     overdue = (
         sa.select(Milestone.initiative_id, sa.func.count().label("n"))
         .where(Milestone.done_on.is_(None), Milestone.due_on < today)
@@ -95,19 +94,19 @@ def blocked_by(session: Session, initiative_id: int, today: date) -> pd.DataFram
     )
     open_work = Initiative.status != Status.COMPLETED.value
     flag = sa.case(
-        (sa.and_(open_work, _text(latest.c.health) == Health.RED.value), FLAG_RED),
+        (sa.and_(open_work, code_text(latest.c.health) == Health.RED.value), FLAG_RED),
         (sa.and_(open_work, Initiative.target_date < today), FLAG_LATE),
         (sa.and_(open_work, overdue.c.n > 0), FLAG_MILESTONE_OVERDUE),
         else_=None,
     )
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Initiative.id,
             Initiative.title,
-            _text(Initiative.status).label("status"),
+            code_text(Initiative.status).label("status"),
             Initiative.target_date,
-            _text(latest.c.health).label("health"),
+            code_text(latest.c.health).label("health"),
             latest.c.checkin_date,
             InitiativeDependency.note,
             flag.label("flag"),
@@ -122,12 +121,12 @@ def blocked_by(session: Session, initiative_id: int, today: date) -> pd.DataFram
 
 def blocking(session: Session, initiative_id: int) -> pd.DataFrame:
     """The initiatives that wait for this one: title, status, target date and the note of the dependency."""
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Initiative.id,
             Initiative.title,
-            _text(Initiative.status).label("status"),
+            code_text(Initiative.status).label("status"),
             Initiative.target_date,
             InitiativeDependency.note,
         )
@@ -139,7 +138,7 @@ def blocking(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def team(session: Session, initiative_id: int) -> pd.DataFrame:
     """The team: person id, name, whether they are still active, and their role on the initiative."""
-    return _frame(
+    return read_frame(
         session,
         sa.select(
             Person.id.label("person_id"),
@@ -156,7 +155,7 @@ def team(session: Session, initiative_id: int) -> pd.DataFrame:
 def plan_actions(session: Session, cycle_id: int, today: date) -> pd.DataFrame:
     """The actions of one cycle's plan by due date (undated last), with owner, cost and `overdue`."""
     return _with_overdue(
-        _frame(
+        read_frame(
             session,
             sa.select(
                 PlanAction.id,
@@ -178,9 +177,9 @@ def plan_actions(session: Session, cycle_id: int, today: date) -> pd.DataFrame:
 
 def initiative_choices(session: Session, initiative_id: int) -> pd.DataFrame:
     """Other initiatives this one could be blocked by (id, title, status), by title."""
-    return _frame(
+    return read_frame(
         session,
-        sa.select(Initiative.id, Initiative.title, _text(Initiative.status).label("status"))
+        sa.select(Initiative.id, Initiative.title, code_text(Initiative.status).label("status"))
         .where(Initiative.id != initiative_id)
         .order_by(sa.func.lower(Initiative.title), Initiative.id),
     )

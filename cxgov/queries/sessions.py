@@ -12,9 +12,9 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from cxgov.auth.tokens import digest
 from cxgov.models import LocalAccount, Person, Role, SignInSession
 from cxgov.models.base import utcnow
-from cxgov.session_tokens import digest
 
 
 class Ended(StrEnum):

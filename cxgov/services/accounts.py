@@ -20,13 +20,13 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from cxgov import audit
+from cxgov.auth.passwords import dummy_hash, hash_password, needs_rehash, password_problem, verify_password
 from cxgov.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from cxgov.models import LocalAccount, Person, SignInMode, base
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_accounts import PasswordChangeInput, PasswordResetInput, SignInInput
-from cxgov.passwords import dummy_hash, hash_password, needs_rehash, password_problem, verify_password
-from cxgov.permissions import Action, authorise
 from cxgov.queries.sessions import Ended
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.sessions import end_sign_ins, open_sign_in
 from cxgov.services.unit import Actor, acting_person, audit_actor, get_or_404
 from cxgov.settings import get_settings

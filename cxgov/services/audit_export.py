@@ -13,8 +13,8 @@ from sqlmodel import Session
 from cxgov import audit
 from cxgov.i18n import t
 from cxgov.io.export import Column, Sheet, to_xlsx
-from cxgov.permissions import Action, authorise
 from cxgov.queries.audit import AuditFilter, all_events, chain_head
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.unit import Actor, acting_person, audit_actor
 
 ENTITY = "audit_log"

@@ -10,7 +10,7 @@ from cxgov import audit
 from cxgov.models import BudgetLine, Expense, Initiative
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_budget import BudgetLineInput, ExpenseInput
-from cxgov.permissions import Action, authorise
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.initiatives import relations_to
 from cxgov.services.unit import Actor, acting_person, audit_actor, audit_created, get_or_404
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from cxgov.bulk import CHECK_IN_FIELDS, RowChanges
 from cxgov.errors import NotFound, ValidationError
 from cxgov.models import CheckIn, Initiative
 from cxgov.models.inputs import CheckInInput, parse_input
-from cxgov.permissions import Action, authorise
+from cxgov.rules.bulk import CHECK_IN_FIELDS, RowChanges
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.initiatives import record_check_in, relations_to
 from cxgov.services.unit import Actor, acting_person, check_version, conflict, versioned_update
 
@@ -84,7 +84,7 @@ def _validated(values: RowChanges, initiative: Initiative, checking_in: bool) ->
     target = values.target_date
     if "target_date" in values.model_fields_set and target and initiative.start_date and target < initiative.start_date:
         errors["target_date"] = "error.dates_order"
-    # The row's reason also explains a health better than the rules derive (required then, cxgov.health).
+    # The row's reason also explains a health better than the rules derive (required then, cxgov.rules.health).
     reason = values.reason or ""
     data = (
         {

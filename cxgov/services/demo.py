@@ -1,4 +1,4 @@
-"""Load the Voltera demo portfolio (cxgov/demo.py with its plan layer, cxgov/demo_plan.py) into a database
+"""Load the Voltera demo portfolio (cxgov/demo/portfolio.py with its plan layer, cxgov/demo/plan.py) into a database
 without initiatives, in bulk.
 
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
@@ -15,11 +15,11 @@ from sqlalchemy import Table, func, insert, select
 from sqlmodel import Session, SQLModel
 
 from cxgov import audit
-from cxgov.demo import MAX_INITIATIVES, PARENT_TABLES
-from cxgov.demo_plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
+from cxgov.demo.plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
+from cxgov.demo.portfolio import MAX_INITIATIVES, PARENT_TABLES
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import Initiative
-from cxgov.permissions import Action, authorise
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.unit import Actor, acting_person, audit_actor
 from cxgov.settings import get_settings
 

@@ -19,7 +19,7 @@ from sqlmodel import Session, SQLModel, select
 from cxgov.errors import ValidationError
 from cxgov.models import Department, Person
 from cxgov.models.inputs import parse_input
-from cxgov.permissions import Action, authorise
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.unit import Actor, acting_person, audit_created, get_or_404, versioned_update
 
 Problems = dict[str, tuple[str, dict] | str]

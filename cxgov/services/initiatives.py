@@ -12,8 +12,6 @@ from sqlmodel import Session, select
 
 from cxgov import audit
 from cxgov.errors import PermissionDenied, ValidationError
-from cxgov.health import RUNNING, delivery_signals, is_better, worst
-from cxgov.kpi_rules import KpiScale, reading_problems, renamed
 from cxgov.models import (
     ALLOWED_PHASES,
     CLOSED_STATUSES,
@@ -38,8 +36,10 @@ from cxgov.models import (
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
-from cxgov.permissions import Action, Relation, authorise
 from cxgov.queries.health import delivery_facts, rules_from
+from cxgov.rules.health import RUNNING, delivery_signals, is_better, worst
+from cxgov.rules.kpi_numbers import KpiScale, reading_problems, renamed
+from cxgov.rules.permissions import Action, Relation, authorise
 from cxgov.services.unit import (
     Actor,
     acting_person,
@@ -255,7 +255,7 @@ def _book_spend(session: Session, person: Person | None, initiative_id: int, day
     audit_created(session, person=person, entity="expense", row=expense)
 
 
-# The check-in's reading fields, by the names cxgov.kpi_rules reports problems under.
+# The check-in's reading fields, by the names cxgov.rules.kpi_numbers reports problems under.
 CHECK_IN_READING_FIELDS = {"value": "kpi_value", "sample_size": "kpi_sample_size", "period": "checkin_date"}
 
 

@@ -1,6 +1,6 @@
 """KPI services: the KPI catalogue (create, edit) and KPI readings (record, correct, withdraw).
 
-Every number is checked against its KPI by cxgov.kpi_rules, the one rule every path that writes a reading
+Every number is checked against its KPI by cxgov.rules.kpi_numbers, the one rule every path that writes a reading
 shares. A correction or a withdrawal is version-checked, carries its reason into the audit log, and leaves
 the reading in the history: a withdrawn reading never counts again and cannot be corrected.
 """
@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from cxgov.errors import Number, ValidationError
-from cxgov.kpi_rules import KpiScale, bounds, reading_problems
 from cxgov.models import Kpi, KpiReading, Person
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
@@ -25,7 +24,8 @@ from cxgov.models.inputs_admin import (
     KpiReadingInput,
     KpiReadingWithdrawalInput,
 )
-from cxgov.permissions import Action, authorise
+from cxgov.rules.kpi_numbers import KpiScale, bounds, reading_problems
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.entries import EntrySpec, Problems, Unique, create_entry, referenced_person_ok, update_entry
 from cxgov.services.unit import Actor, acting_person, audit_created, check_version, get_or_404, versioned_update
 

@@ -1,5 +1,5 @@
 """Status moves: approve, reject, ask the owner for more information (and their answer), put on hold, resume,
-cancel — each with its right, its rule (cxgov.lifecycle) and a reason, guarded by the initiative's version and
+cancel — each with its right, its rule (cxgov.rules.lifecycle) and a reason, guarded by the initiative's version and
 recorded in the initiative's status history and the audit log.
 
 The PDCA services record their own status moves here too (work started, completed, stopped), so the history is
@@ -13,13 +13,14 @@ from dataclasses import replace
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from cxgov import audit, lifecycle
+from cxgov import audit
 from cxgov.errors import ValidationError
-from cxgov.lifecycle import MOVES, StatusFacts
 from cxgov.models import Initiative, PdcaCycle, Person, Status, StatusMove, StatusTransition
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_pdca import StatusMoveInput
-from cxgov.permissions import authorise
+from cxgov.rules import lifecycle
+from cxgov.rules.lifecycle import MOVES, StatusFacts
+from cxgov.rules.permissions import authorise
 from cxgov.services.initiatives import advance_version, relations_to
 from cxgov.services.unit import Actor, acting_person, audit_actor, audit_created, check_version, get_or_404
 

@@ -3,7 +3,7 @@
 Every call is guarded by the initiative's version (the detail page holds it): a move or a record saved on an
 out-of-date page is refused as a conflict, and each one moves the version on. Transitions are stored in
 `phase_transition` (visible on the page) and in the audit log, with who, when, from, to, the reason and any
-criteria overridden (cxgov.pdca decides which).
+criteria overridden (cxgov.rules.pdca decides which).
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from cxgov import audit, pdca
+from cxgov import audit
 from cxgov.errors import DomainError, ValidationError
-from cxgov.kpi_rules import KpiScale, renamed, target_problems
 from cxgov.models import (
     CLOSED_STATUSES,
     ActDecision,
@@ -42,6 +41,8 @@ from cxgov.models.inputs_pdca import (
     ReasonInput,
 )
 from cxgov.queries.readings import counting_readings
+from cxgov.rules import pdca
+from cxgov.rules.kpi_numbers import KpiScale, renamed, target_problems
 from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
 from cxgov.services.lifecycle import record_status_move
 from cxgov.services.unit import Actor, audit_actor, audit_created, changed_fields, check_version

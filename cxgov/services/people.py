@@ -9,8 +9,8 @@ from sqlmodel import Session, SQLModel
 
 from cxgov.models import Person
 from cxgov.models.inputs_admin import PersonInput
-from cxgov.permissions import Action
 from cxgov.queries.sessions import Ended
+from cxgov.rules.permissions import Action
 from cxgov.services.entries import EntrySpec, Problems, Unique, create_entry, referenced_department_ok, update_entry
 from cxgov.services.sessions import end_sign_ins
 from cxgov.services.unit import Actor

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from cxgov.models import Department, StrategicObjective, TaxonomyTerm
 from cxgov.models.inputs_admin import DepartmentInput, ObjectiveInput, TaxonomyTermInput
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.services.entries import EntrySpec, Unique, create_entry, referenced_person_ok, update_entry
 from cxgov.services.unit import Actor
 

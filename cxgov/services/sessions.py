@@ -1,7 +1,7 @@
 """Sign-in sessions kept on the server: opened by a sign-in, given a cookie (local accounts) in exchange for a
 one-time ticket, and ended — never deleted — by sign-out, deactivation or a new password.
 
-Only hashes are stored (cxgov.session_tokens): the cookie token and the ticket exist in clear only on their way
+Only hashes are stored (cxgov.auth.tokens): the cookie token and the ticket exist in clear only on their way
 to the browser. Every page run checks the session again (cxgov.queries.sessions), so ending it here signs the
 person out everywhere at their next click.
 """
@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from cxgov import audit
+from cxgov.auth.tokens import digest, new_token
 from cxgov.errors import PermissionDenied
 from cxgov.models import SignInMode, SignInSession
 from cxgov.models.base import utcnow
@@ -22,7 +23,6 @@ from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_sessions import TicketInput
 from cxgov.queries.sessions import Ended
 from cxgov.services.unit import Actor, acting_person, audit_actor
-from cxgov.session_tokens import digest, new_token
 from cxgov.settings import get_settings
 
 ENTITY = "sign_in_session"
@@ -47,7 +47,7 @@ class IssuedCookie:
 
 def open_sign_in(session: Session, person_id: int, mode: SignInMode, *, round_trip: str | None = None) -> Opened:
     """Open a session lasting CXGOV_SESSION_HOURS: a local one with a ticket, a company one keyed on its round
-    trip (a hash, cxgov.sso.round_trip_key). Part of the signing-in service's own write unit."""
+    trip (a hash, cxgov.auth.sso.round_trip_key). Part of the signing-in service's own write unit."""
     now = utcnow()
     ticket = new_token() if mode is SignInMode.LOCAL else None
     row = SignInSession(

@@ -21,16 +21,16 @@ from sqlalchemy import false, or_
 from sqlmodel import Session, func, select
 
 from cxgov import audit
+from cxgov.auth.sso import ClaimedIdentity, Refusal, claimed_identity, display_name, round_trip_key
 from cxgov.errors import ValidationError
 from cxgov.models import Person, Role, SignInMode, SignInSession, SsoIdentity
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_admin import PersonInput
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.people import create_person
 from cxgov.services.sessions import open_sign_in
 from cxgov.services.unit import audit_actor
 from cxgov.settings import get_settings
-from cxgov.sso import ClaimedIdentity, Refusal, claimed_identity, display_name, round_trip_key
 
 ENTITY = "sso_sign_in"  # entity id: the person's id, or UNKNOWN_PERSON; the address itself is the event's value
 UNKNOWN_PERSON = "unknown"

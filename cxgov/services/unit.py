@@ -12,7 +12,7 @@ from cxgov.errors import ConflictError, NotFound, PermissionDenied
 from cxgov.i18n import format_moment
 from cxgov.models import AuditEvent, Person
 from cxgov.models.base import utcnow
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.settings import get_settings
 
 Actor = int | str  # a person id, or SYSTEM_ACTOR

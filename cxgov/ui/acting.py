@@ -17,7 +17,7 @@ from sqlmodel import select
 
 from cxgov.i18n import LANGUAGES
 from cxgov.models import Person, Role
-from cxgov.permissions import Action, Relation, allowed
+from cxgov.rules.permissions import Action, Relation, allowed
 from cxgov.ui.runtime import data_version, read_session, settings
 from cxgov.ui.text import label, lang, tr
 

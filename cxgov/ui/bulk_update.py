@@ -1,5 +1,5 @@
 """The "update my initiatives" grid: delivery health, reason, progress and target date of many initiatives at
-once, edited in a snapshot frozen when editing starts (cxgov.bulk) and saved row by row, each row one unit."""
+once, edited in a snapshot frozen when editing starts (cxgov.rules.bulk) and saved row by row, each row one unit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from cxgov.bulk import (
+from cxgov.errors import ConflictError, ValidationError
+from cxgov.models import Health
+from cxgov.queries import bulk as queries
+from cxgov.queries.initiatives import choices
+from cxgov.rules.bulk import (
     EDITABLE,
     PROGRESS_DROP_TO_CONFIRM,
     Changed,
@@ -20,11 +24,7 @@ from cxgov.bulk import (
     plan,
     refreshed,
 )
-from cxgov.errors import ConflictError, ValidationError
-from cxgov.models import Health
-from cxgov.permissions import ON_TEAM, Action, allowed
-from cxgov.queries import bulk as queries
-from cxgov.queries.initiatives import choices
+from cxgov.rules.permissions import ON_TEAM, Action, allowed
 from cxgov.services.bulk import apply_bulk_row
 from cxgov.ui.acting import ActingPerson, acting_person
 from cxgov.ui.health import derived_codes

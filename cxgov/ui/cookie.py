@@ -1,5 +1,5 @@
 """The sign-in cookie of local accounts, from the page's side: a tiny script asks the cookie route
-(cxgov/routes.py) to set it — handing in the one-time ticket of a fresh sign-in — or to clear it after a sign-out.
+(cxgov/auth/cookie_route.py) to set it — handing in the one-time ticket of a fresh sign-in — or to clear it after a sign-out.
 
 The page's script never sees the cookie (HttpOnly). The browser sends it with the first request of every new tab
 or refresh, which is where Streamlit reads a browser session's cookies from (`st.context.cookies`).
@@ -11,7 +11,7 @@ import secrets
 
 import streamlit as st
 
-from cxgov.session_tokens import COOKIE_NAME, route_path, unsigned
+from cxgov.auth.tokens import COOKIE_NAME, route_path, unsigned
 
 REQUEST_KEY = "cxgov_cookie_request"  # what the route should do, until it has answered
 READ_KEY = "cxgov_cookie_read"  # this browser session's cookie was looked at (it never changes afterwards)

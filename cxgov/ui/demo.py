@@ -14,7 +14,7 @@ import streamlit as st
 from cxgov.db import session_scope
 from cxgov.errors import DomainError
 from cxgov.models import Role
-from cxgov.permissions import SYSTEM_ACTOR, Action
+from cxgov.rules.permissions import SYSTEM_ACTOR, Action
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.services.unit import Actor
 from cxgov.ui.acting import acting_person, active_people, can

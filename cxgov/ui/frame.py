@@ -9,9 +9,9 @@ import streamlit as st
 from streamlit import config as streamlit_config
 
 from cxgov import production
+from cxgov.auth.cookie_route import serving_routes
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
-from cxgov.routes import serving_routes
 from cxgov.settings import SettingsError
 from cxgov.ui.acting import ActingPerson, acting_person, can, picked_person, render_acting_picker, set_acting_person
 from cxgov.ui.cookie import render_cookie_request

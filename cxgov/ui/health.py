@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cxgov.health import Signal, is_better
 from cxgov.models import Health
 from cxgov.queries import health as queries
 from cxgov.queries.health import Assessment
+from cxgov.rules.health import Signal, is_better
 from cxgov.ui.portfolio import READ_AREAS, read
 from cxgov.ui.runtime import settings
 from cxgov.ui.safe import plain

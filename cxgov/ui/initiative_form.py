@@ -14,9 +14,9 @@ import streamlit as st
 
 from cxgov.errors import ConflictError
 from cxgov.models import Discipline, Lane, Phase, Priority, Status, TaxonomyKind
-from cxgov.permissions import Action
 from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail
+from cxgov.rules.permissions import Action
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.initiatives import FLASH_KEY, choices, not_found, relations, requested_id, seen_key

@@ -14,7 +14,7 @@ import streamlit as st
 
 from cxgov.io import export
 from cxgov.models import Discipline, Health, Lane, Phase, Status
-from cxgov.queries.portfolio import NO_UPDATE
+from cxgov.queries.base import NO_UPDATE
 from cxgov.ui.link_table import TableColumn, link, link_table, progress, text
 from cxgov.ui.text import day, label, lang, money, tr
 

@@ -22,10 +22,10 @@ from cxgov.models import (
     TaxonomyKind,
 )
 from cxgov.models.inputs_rules import id_from_text
-from cxgov.permissions import Action, Relation
 from cxgov.queries import initiatives as queries
+from cxgov.queries.base import HEALTH_ORDER
 from cxgov.queries.initiatives import InitiativeDetail, InitiativeFilter
-from cxgov.queries.portfolio import HEALTH_ORDER
+from cxgov.rules.permissions import Action, Relation
 from cxgov.services import budget as budget_service
 from cxgov.services import initiatives as initiative_service
 from cxgov.ui.acting import acting_person, can

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cxgov import lifecycle
-from cxgov.lifecycle import MOVES, StatusFacts
 from cxgov.models import Status, StatusMove
-from cxgov.permissions import Relation
 from cxgov.queries import lifecycle as queries
 from cxgov.queries.initiatives import InitiativeDetail
+from cxgov.rules import lifecycle
+from cxgov.rules.lifecycle import MOVES, StatusFacts
+from cxgov.rules.permissions import Relation
 from cxgov.services.lifecycle import move_status
 from cxgov.ui.acting import can
 from cxgov.ui.initiative_table import text_cell

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cxgov.permissions import Action
 from cxgov.queries import my_work as queries
+from cxgov.rules.permissions import Action
 from cxgov.ui.acting import acting_person, can
 from cxgov.ui.health import HEALTH_AREAS
 from cxgov.ui.initiative_table import initiative_table

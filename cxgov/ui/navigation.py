@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cxgov.models import Role
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 from cxgov.settings import PROJECT_ROOT
 
 PAGES_DIR = PROJECT_ROOT / "app_pages"

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.models import CLOSED_STATUSES, ActDecision, Lane, Phase, Status
-from cxgov.pdca import NEXT_PHASE, Reading, check_summary, reading_period_since
 from cxgov.queries import pdca as queries
 from cxgov.queries.initiatives import InitiativeDetail
+from cxgov.rules.pdca import NEXT_PHASE, Reading, check_summary, reading_period_since
 from cxgov.services import pdca as service
 from cxgov.ui.initiative_table import text_cell
 from cxgov.ui.past_dates import past_dates_confirmed

@@ -15,8 +15,8 @@ import streamlit as st
 from cxgov.models import Status
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries import plan as queries
+from cxgov.queries.base import NO_UPDATE
 from cxgov.queries.initiatives import InitiativeDetail
-from cxgov.queries.portfolio import NO_UPDATE
 from cxgov.services import plan as plan_service
 from cxgov.services import team as team_service
 from cxgov.ui.initiative_table import HEALTH_TINTS, day_cell, health_text, text_cell

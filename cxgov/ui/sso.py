@@ -9,7 +9,8 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.exc import IntegrityError
 
-from cxgov import audit, sso
+from cxgov import audit
+from cxgov.auth import sso
 from cxgov.db import session_scope
 from cxgov.queries.sessions import Ended, sign_in_state
 from cxgov.services.sso import Refusal, SsoOutcome, sso_sign_in

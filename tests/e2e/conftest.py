@@ -22,7 +22,7 @@ from sqlmodel import select
 
 from cxgov.db import make_engine, migrate, session_scope
 from cxgov.models import Person, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.demo import load_demo_portfolio

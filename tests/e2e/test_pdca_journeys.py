@@ -31,7 +31,7 @@ from cxgov.models import (
     PhaseTransition,
     Status,
 )
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import set_budget_line
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi

@@ -8,12 +8,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
+from cxgov.auth.tokens import COOKIE_NAME, ROUTE_PATH
 from cxgov.db import make_engine, session_scope
 from cxgov.i18n import t
 from cxgov.models import Person, SignInSession
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
-from cxgov.session_tokens import COOKIE_NAME, ROUTE_PATH
 from tests.e2e.conftest import _start_server
 from tests.e2e.test_journeys import sidebar, wait_for_app
 

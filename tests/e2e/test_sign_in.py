@@ -18,7 +18,7 @@ from sqlmodel import select
 from cxgov.db import make_engine, session_scope
 from cxgov.i18n import t
 from cxgov.models import AuditEvent, Person
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from tests.e2e.conftest import _start_server, free_port
 from tests.e2e.test_journeys import sidebar, wait_for_app

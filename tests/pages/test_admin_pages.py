@@ -10,7 +10,7 @@ from cxgov.db import session_scope
 from cxgov.i18n import t
 from cxgov.models import LocalAccount, Role
 from cxgov.models.base import utcnow
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.people import update_person

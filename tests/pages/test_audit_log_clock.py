@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.models import AuditEvent, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.reference import create_department
 from tests.admin_helpers import run
 from tests.factories import add_person

@@ -11,7 +11,7 @@ import pytest
 from cxgov.db import session_scope
 from cxgov.i18n import format_month
 from cxgov.models import InitiativeKpi
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from tests.admin_helpers import run
 from tests.factories import add_initiative, add_person

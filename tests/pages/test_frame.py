@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from cxgov.db import make_engine, session_scope
 from cxgov.models import Initiative, Person, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.ui.navigation import PAGES
 from tests.conftest import copy_sqlite

@@ -17,7 +17,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import ValidationError
 from cxgov.models import Discipline, Kpi
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import create_initiative
 from cxgov.services.reference import create_department
 from cxgov.ui.navigation import PAGES

@@ -5,7 +5,7 @@ import pytest
 from cxgov.db import session_scope
 from cxgov.i18n import t
 from cxgov.models import Discipline
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from tests.pages.harness import link_tables, open_page, texts
 from tests.test_queries_portfolio import AMBER_REASON, RED_REASON, build_portfolio

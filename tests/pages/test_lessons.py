@@ -6,8 +6,8 @@ import pytest
 from cxgov.db import session_scope
 from cxgov.i18n import t
 from cxgov.models import Role
-from cxgov.permissions import SYSTEM_ACTOR
 from cxgov.queries.pdca import lessons
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.pdca import decide_act
 from cxgov.services.reference import create_department, create_term
 from tests.factories import add_initiative, add_person, approve_and_move

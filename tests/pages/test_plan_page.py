@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.models import Milestone, PlanAction, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from tests.factories import add_dependency, add_initiative, add_milestone, add_person, add_team_member
 from tests.pages.harness import link_table, open_page, texts

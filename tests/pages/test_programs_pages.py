@@ -11,7 +11,7 @@ from cxgov.db import session_scope
 from cxgov.i18n import t
 from cxgov.io.export import to_xlsx
 from cxgov.models import AuditEvent, Initiative, InitiativeKpi, KpiReading, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
 from cxgov.services.kpis import create_kpi

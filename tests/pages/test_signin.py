@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
+from cxgov.auth.tokens import digest
 from cxgov.db import make_engine, session_scope
 from cxgov.models import Person, Role, SignInSession
 from cxgov.models.base import utcnow
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
 from cxgov.services.people import update_person
-from cxgov.session_tokens import digest
 from cxgov.ui.acting import PICKER_KEYS
 from cxgov.ui.cookie import REQUEST_KEY
 from cxgov.ui.sessions import SIGN_IN_KEY

@@ -14,7 +14,7 @@ from sqlmodel import SQLModel
 
 from cxgov.db import session_scope
 from cxgov.models import Initiative, Role
-from cxgov.permissions import SYSTEM_ACTOR
+from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in

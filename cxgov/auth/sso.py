@@ -17,8 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlparse
 
+from cxgov.auth.tokens import digest
 from cxgov.models.inputs_admin import EMAIL_PATTERN
-from cxgov.session_tokens import digest
 
 REQUIRED_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
 CALLBACK_PATH = "/oauth2callback"  # Streamlit serves the provider's answer here and nowhere else

@@ -5,7 +5,7 @@ is a local number (1, 2, …) per table; the loader (cxgov/services/demo.py) map
 same seed gives the same rows: all randomness comes from one `random.Random(seed)` and every date is
 relative to a fixed reference date, never today.
 
-The first 40 initiatives are the DEMO.md table (cxgov/demo_content.py); beyond 40 each one is a variant of
+The first 40 initiatives are the DEMO.md table (cxgov/demo/content.py); beyond 40 each one is a variant of
 a table initiative (title with a segment and wave number, unique) in the state of another, so the mix of
 statuses, phases, health and overruns stays the same at 10,000.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from cxgov import demo_content as content
-from cxgov.demo_content import InitiativeSpec, KpiSpec
+from cxgov.demo import content
+from cxgov.demo.content import InitiativeSpec, KpiSpec
 from cxgov.models.enums import (
     ActDecision,
     Discipline,

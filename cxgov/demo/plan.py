@@ -1,7 +1,7 @@
 """The plan layer of the Voltera demo: each cycle's A3 record, plan actions, milestones, risks, dependencies
 between initiatives and what each team member does on a team (DEMO.md, issue 4).
 
-`build_demo(initiatives, seed)` builds the portfolio (cxgov/demo.py) and completes its rows, so readings,
+`build_demo(initiatives, seed)` builds the portfolio (cxgov/demo/portfolio.py) and completes its rows, so readings,
 check-ins and money stay exactly as they were. The 40 table initiatives carry the hand-written content below,
 dated 'YYYY-MM-DD' like the initiative table (relative to the demo's reference date). A scaled variant reuses
 its table initiative's content with every date moved to the same place between its own start and target date.
@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cxgov import demo
-from cxgov import demo_content as content
-from cxgov.demo import REFERENCE_DATE, DemoPortfolio, build_portfolio
-from cxgov.demo_content import InitiativeSpec
+from cxgov.demo import content
+from cxgov.demo import portfolio as demo
+from cxgov.demo.content import InitiativeSpec
+from cxgov.demo.portfolio import REFERENCE_DATE, DemoPortfolio, build_portfolio
 from cxgov.models.enums import Lane, Phase, Status
 
 
@@ -613,7 +613,7 @@ DEPENDENCIES = (
     (6, 27, "The journey map picks the appliances with the most installation contacts."),
 )
 
-# What each person usually does on a team (the team pool of cxgov/demo.py: no viewers, admins or leaders).
+# What each person usually does on a team (the team pool of cxgov/demo/portfolio.py: no viewers, admins or leaders).
 TEAM_ROLES = {
     "Thijs Bakker": "programme lead", "Fleur Jansen": "CX designer", "Daan Meijer": "analyst",
     "Lotte de Boer": "analyst", "Kees Hendriks": "process owner", "Noor Dekker": "product owner",
@@ -652,7 +652,7 @@ NO_MILESTONES = frozenset({Status.PROPOSED, Status.REJECTED})
 
 
 def build_demo(initiatives: int = 40, seed: int = 2026) -> DemoPortfolio:
-    """The demo portfolio (cxgov.demo.build_portfolio) with its plan layer; identical for identical arguments."""
+    """The demo portfolio (cxgov.demo.portfolio.build_portfolio) with its plan layer; identical for identical arguments."""
     portfolio = build_portfolio(initiatives, seed)
     tables = portfolio.tables
     for name in PLAN_TABLES:

@@ -4,7 +4,7 @@ Writers add events to the session with `record()`; `seal()` runs as the last ste
 the one-row head (`SELECT … FOR UPDATE`; SQLite's BEGIN IMMEDIATE already serialises writers), numbers the
 pending events gaplessly, chains each as HMAC(key, previous hash + canonical text) and moves the head.
 Locking the head last keeps the lock order the same for every writer, so writers never deadlock on it.
-`verify()` recomputes the chain; anchors (cxgov.audit_anchors) kept outside the database prove its length.
+`verify()` recomputes the chain; anchors (cxgov.audit.anchors) kept outside the database prove its length.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from cxgov.audit_anchors import Anchor
+from cxgov.audit.anchors import Anchor
 from cxgov.errors import PermissionDenied
 from cxgov.models import AuditEvent, AuditHead
 from cxgov.models.base import utcnow

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cxgov.models.enums import Status, StatusMove
-from cxgov.permissions import Action
+from cxgov.rules.permissions import Action
 
 
 @dataclass(frozen=True)

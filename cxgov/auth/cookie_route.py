@@ -19,10 +19,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from cxgov.auth.tokens import COOKIE_NAME, cookie_path, route_path, signed
 from cxgov.db import make_engine, session_scope
 from cxgov.errors import ValidationError
 from cxgov.services.sessions import IssuedCookie, claim_sign_in_ticket
-from cxgov.session_tokens import COOKIE_NAME, cookie_path, route_path, signed
 from cxgov.settings import get_settings
 
 _serving = {"routes": False}  # set when serve.py mounts the route in this process

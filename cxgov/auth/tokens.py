@@ -1,7 +1,7 @@
 """Sign-in tokens: random values handed to a browser, of which the database keeps only a hash, and the signed
 value of the sign-in cookie that carries one.
 
-Pure functions shared by the sign-in services, the cookie route (cxgov/routes.py) and the app frame. The cookie
+Pure functions shared by the sign-in services, the cookie route (cxgov/auth/cookie_route.py) and the app frame. The cookie
 is signed with Streamlit's `server.cookieSecret`, which every app server must share (README, Running in
 production): a forged or altered cookie is turned away before the database is asked.
 """

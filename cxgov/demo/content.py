@@ -1,6 +1,6 @@
 """The Voltera demo organisation as static content (/work/shared/DEMO.md): who, what, which KPIs.
 
-Plain tables only; cxgov/demo.py turns them into rows with dates, readings and money for any size.
+Plain tables only; cxgov/demo/portfolio.py turns them into rows with dates, readings and money for any size.
 Dates in the initiative table are 'YYYY-MM-DD' relative to the demo's reference date, 2026-11-29.
 """
 from __future__ import annotations

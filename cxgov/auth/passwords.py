@@ -59,7 +59,7 @@ def dummy_hash() -> str:
 
 @lru_cache(maxsize=1)
 def common_passwords() -> frozenset[str]:
-    """The refused common passwords, lower-cased (cxgov/data/common_passwords.txt)."""
+    """The refused common passwords, lower-cased (cxgov/auth/data/common_passwords.txt)."""
     lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
