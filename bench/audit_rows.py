@@ -28,6 +28,7 @@ from bench._timing import median_ms
 from cxgov import audit
 from cxgov.audit import rows as audit_rows
 from cxgov.db import make_engine, migrate, session_scope
+from cxgov.demo.portfolio import REFERENCE_DATE  # a fixed day: every run measures the same portfolio
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.demo import load_demo_portfolio
@@ -90,7 +91,7 @@ def run(label: str, url: str, initiatives: int) -> None:
     migrate(url)
     engine = make_engine(url)
     with session_scope(engine, write=True) as session:
-        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives)
+        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives, today=REFERENCE_DATE)
     edit_through_the_services(engine, min(EDITED, initiatives))
     key = get_settings().audit_key
     verify_ms, verified = median_ms(engine, lambda s: audit.verify(s, key))

@@ -23,6 +23,7 @@ from sqlalchemy import create_engine
 
 from cxgov import audit
 from cxgov.db import make_engine, migrate, normalise_url, session_scope
+from cxgov.demo.portfolio import REFERENCE_DATE  # a fixed day: every run measures the same portfolio
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
@@ -34,7 +35,9 @@ def run(label: str, url: str, initiatives: int) -> None:
     engine = make_engine(url)
     started = time.perf_counter()
     with session_scope(engine, write=True) as session:
-        summary = load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives)
+        summary = load_demo_portfolio(
+            session=session, actor=SYSTEM_ACTOR, initiatives=initiatives, today=REFERENCE_DATE
+        )
     elapsed = time.perf_counter() - started
     with session_scope(engine) as session:
         verified = audit.verify(session, get_settings().audit_key).ok

@@ -16,7 +16,6 @@ import os
 import sys
 import tempfile
 import uuid
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,6 +26,7 @@ from sqlalchemy import create_engine
 
 from bench._timing import median_ms
 from cxgov.db import make_engine, migrate, normalise_url, session_scope
+from cxgov.demo.portfolio import REFERENCE_DATE  # a fixed day: every run measures the same portfolio
 from cxgov.models import Initiative
 from cxgov.queries.health import assess
 from cxgov.queries.initiatives import initiative_list
@@ -39,12 +39,12 @@ def run(label: str, url: str, initiatives: int) -> None:
     migrate(url)
     engine = make_engine(url)
     with session_scope(engine, write=True) as session:
-        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives)
+        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, initiatives=initiatives, today=REFERENCE_DATE)
     with session_scope(engine) as session:
         busiest = session.execute(
             sa.select(Initiative.owner_id).group_by(Initiative.owner_id).order_by(sa.func.count().desc()).limit(1)
         ).scalar_one()
-    today = date.today()
+    today = REFERENCE_DATE
     floor, listed = median_ms(engine, lambda s: initiative_list(s))
     judged_ms, judged = median_ms(
         engine,

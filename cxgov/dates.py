@@ -3,7 +3,8 @@ written before the business-date window, or by other tools), and Python's dates 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 
 def days_after(day: date, days: int) -> date:
@@ -12,3 +13,8 @@ def days_after(day: date, days: int) -> date:
         return day + timedelta(days=days)
     except OverflowError:
         return date.max if days > 0 else date.min
+
+
+def today_in(zone: str) -> date:
+    """Today's date on the clock of `zone` (an IANA name such as the installation's CXGOV_TIME_ZONE)."""
+    return datetime.now(ZoneInfo(zone)).date()

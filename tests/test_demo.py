@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 
 from cxgov import audit
 from cxgov.cli import main
+from cxgov.dates import today_in
 from cxgov.db import make_engine, session_scope
 from cxgov.demo.content import KPIS
 from cxgov.demo.plan import TEAM_ROLES, build_demo
@@ -49,6 +50,7 @@ from tests.factories import add_department, add_person
 
 
 def _load(engine, *, actor=SYSTEM_ACTOR, **kwargs):
+    kwargs.setdefault("today", REFERENCE_DATE)  # the day these tests' dates are written against
     with session_scope(engine, write=True) as session:
         return load_demo_portfolio(session=session, actor=actor, **kwargs)
 
@@ -115,7 +117,7 @@ def test_health_reasons_cycles_and_overruns_look_like_a_real_programme(engine):
 
 
 def test_where_is_my_order_share_falls_after_initiative_7_reached_check():
-    portfolio = build_portfolio(40, 2026)
+    portfolio = build_portfolio(40, 2026, today=REFERENCE_DATE)
     wismo = next(k["id"] for k in portfolio.tables["kpi"] if k["code"] == "WISMO")
     values = {r["period"]: r["value"] for r in portfolio.tables["kpi_reading"] if r["kpi_id"] == wismo}
     before = [values[date(2025, m, 1)] for m in (8, 9, 10)]
@@ -138,7 +140,8 @@ def test_the_same_seed_gives_the_same_portfolio_in_two_databases(engine, sqlite_
     )
     assert _scalars(engine, query) == _scalars(other, query)
     other.dispose()
-    assert build_portfolio(40, 7).tables["kpi_reading"] != build_portfolio(40, 8).tables["kpi_reading"]
+    seven, eight = build_portfolio(40, 7, today=REFERENCE_DATE), build_portfolio(40, 8, today=REFERENCE_DATE)
+    assert seven.tables["kpi_reading"] != eight.tables["kpi_reading"]
 
 
 def test_a_portfolio_with_initiatives_is_refused(engine):
@@ -207,7 +210,7 @@ def test_the_number_of_initiatives_is_validated(engine):
 
 
 def test_the_generator_is_deterministic_and_complete():
-    first, second = build_demo(60, 3), build_demo(60, 3)
+    first, second = build_demo(60, 3, today=REFERENCE_DATE), build_demo(60, 3, today=REFERENCE_DATE)
     assert first.tables == second.tables and first.tables["milestone"] and first.tables["plan_action"]
     assert len(first.tables["kpi"]) == len(KPIS) == 18
 
@@ -354,3 +357,100 @@ def test_scaled_variants_get_a_plan_placed_within_their_own_dates(engine):
     actions = _scalars(engine, select(func.count(PlanAction.id)))[0][0]
     assert actions > 400
     assert len(_scalars(engine, select(InitiativeDependency.initiative_id))) == 7  # only the table's own
+
+
+# --- dated to the day it is loaded ------------------------------------------------------------------------
+
+A_YEAR_LATER = REFERENCE_DATE + timedelta(days=365)
+LOAD_DAYS = [A_YEAR_LATER, date(2028, 2, 29), date(2027, 3, 1)]
+
+
+def _latest_check_ins(portfolio):
+    latest = {}
+    for row in portfolio.tables["check_in"]:  # in date order per initiative
+        latest[row["initiative_id"]] = row
+    return latest
+
+
+@pytest.mark.parametrize("today", LOAD_DAYS)
+def test_loaded_on_another_day_the_demo_stands_where_it_stood_on_its_reference_day(today):
+    then, now = build_demo(60, 2026, today=REFERENCE_DATE), build_demo(60, 2026, today=today)
+    then_latest, now_latest = _latest_check_ins(then), _latest_check_ins(now)
+    # Every check-in is as many days old as on the reference day, so the same ones are within the cadence ...
+    assert {i: (today - c["checkin_date"]).days for i, c in now_latest.items()} == {
+        i: (REFERENCE_DATE - c["checkin_date"]).days for i, c in then_latest.items()
+    }
+    assert max(c["checkin_date"] for c in now.tables["check_in"]) <= today
+    # ... and the health, status and phase mix is the same.
+    assert Counter(c["health"] for c in now_latest.values()) == Counter(c["health"] for c in then_latest.values())
+    assert [(i["status"], i["progress_pct"]) for i in now.tables["initiative"]] == [
+        (i["status"], i["progress_pct"]) for i in then.tables["initiative"]
+    ]
+    assert [c["phase"] for c in now.tables["pdca_cycle"]] == [c["phase"] for c in then.tables["pdca_cycle"]]
+    # Milestones are as many days overdue or ahead, and none is done after today.
+    assert [(m["due_on"] - today).days for m in now.tables["milestone"]] == [
+        (m["due_on"] - REFERENCE_DATE).days for m in then.tables["milestone"]
+    ]
+    assert all(m["done_on"] is None or m["done_on"] <= today for m in now.tables["milestone"])
+    # The readings are the 36 months up to today's month, never a month ahead.
+    periods = sorted({r["period"] for r in now.tables["kpi_reading"]})
+    assert len(periods) == 36 and periods[-1] == today.replace(day=1)
+    assert all(r["created_at"].date() <= today for r in now.tables["kpi_reading"])
+
+
+def test_the_kpi_effects_keep_their_shape_a_year_later():
+    then = build_portfolio(40, 2026, today=REFERENCE_DATE)
+    now = build_portfolio(40, 2026, today=A_YEAR_LATER)
+
+    def wismo(portfolio, year):
+        kpi = next(k["id"] for k in portfolio.tables["kpi"] if k["code"] == "WISMO")
+        values = {r["period"]: r["value"] for r in portfolio.tables["kpi_reading"] if r["kpi_id"] == kpi}
+        return [values[date(year, m, 1)] for m in (8, 9, 10)]
+
+    # The same fall as on the reference day (test above), a year later: seasonality stays on the calendar.
+    assert sum(wismo(now, 2026)) / 3 - sum(wismo(now, 2027)) / 3 > 3
+    assert sum(wismo(then, 2025)) / 3 - sum(wismo(then, 2026)) / 3 > 3
+
+
+def test_the_same_seed_and_day_give_identical_rows_and_another_day_moves_them():
+    first, second = build_demo(60, 3, today=A_YEAR_LATER), build_demo(60, 3, today=A_YEAR_LATER)
+    assert first.tables == second.tables
+    reference = build_demo(60, 3, today=REFERENCE_DATE)
+    assert [i["start_date"] for i in first.tables["initiative"]] == [
+        i["start_date"] + timedelta(days=365) for i in reference.tables["initiative"]
+    ]
+
+
+def test_the_rules_judge_the_demo_alike_on_any_day(engine, sqlite_template, tmp_path):
+    later = tmp_path / "later.sqlite3"
+    with sqlite3.connect(sqlite_template) as source, sqlite3.connect(later) as dest:
+        source.backup(dest)
+    other = make_engine(f"sqlite:///{later}")
+    _load(engine)
+    _load(other, today=A_YEAR_LATER)
+    settings = get_settings()
+
+    def judged(database, today):
+        with session_scope(database) as session:
+            assessed = assess(
+                session,
+                initiative_ids=None,
+                today=today,
+                cadence_days=settings.check_in_cadence_days,
+                spend_tolerance_pct=settings.spend_tolerance_pct,
+            )
+        return Counter(a.derived for a in assessed.values()), Counter(
+            s.rule for a in assessed.values() for s in a.delivery
+        )
+
+    assert judged(other, A_YEAR_LATER) == judged(engine, REFERENCE_DATE)
+    other.dispose()
+
+
+def test_the_service_dates_the_demo_to_today_in_the_installations_time_zone(engine):
+    before = today_in(get_settings().time_zone)
+    _load(engine, initiatives=3, today=None)
+    after = today_in(get_settings().time_zone)
+    latest = _scalars(engine, select(func.max(KpiReading.period)))[0][0]
+    assert latest in {before.replace(day=1), after.replace(day=1)}
+    assert max(day for (day,) in _scalars(engine, select(CheckIn.checkin_date))) <= after

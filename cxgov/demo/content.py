@@ -1,7 +1,8 @@
-"""The Voltera demo organisation as static content (/work/shared/DEMO.md): who, what, which KPIs.
+"""The Voltera demo organisation as static content: who, what, which KPIs, and the 40 initiatives.
 
-Plain tables only; cxgov/demo/portfolio.py turns them into rows with dates, readings and money for any size.
-Dates in the initiative table are 'YYYY-MM-DD' relative to the demo's reference date, 2026-11-29.
+Voltera is a fictional Dutch omnichannel retailer of electronics and household appliances. Plain tables only;
+cxgov/demo/portfolio.py turns them into rows with dates, readings and money for any size. Dates in the initiative
+table are 'YYYY-MM-DD' as of the portfolio's REFERENCE_DATE (2026-11-29); a load moves them to its own day.
 """
 from __future__ import annotations
 
@@ -206,7 +207,7 @@ class FirstCycle:
 
 @dataclass(frozen=True)
 class InitiativeSpec:
-    """One initiative of the DEMO.md table and where it stands on the reference date."""
+    """One initiative of the demo's table and where it stands on the reference date."""
 
     no: int
     title: str

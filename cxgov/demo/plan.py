@@ -1,10 +1,11 @@
 """The plan layer of the Voltera demo: each cycle's A3 record, plan actions, milestones, risks, dependencies
-between initiatives and what each team member does on a team (DEMO.md, issue 4).
+between initiatives and what each team member does on a team.
 
-`build_demo(initiatives, seed)` builds the portfolio (cxgov/demo/portfolio.py) and completes its rows, so readings,
-check-ins and money stay exactly as they were. The 40 table initiatives carry the hand-written content below,
-dated 'YYYY-MM-DD' like the initiative table (relative to the demo's reference date). A scaled variant reuses
-its table initiative's content with every date moved to the same place between its own start and target date.
+`build_demo(initiatives, seed, today=…)` builds the portfolio (cxgov/demo/portfolio.py) and completes its rows, so
+readings, check-ins and money stay exactly as they were. The 40 table initiatives carry the hand-written content
+below, dated 'YYYY-MM-DD' like the initiative table (as of the portfolio's REFERENCE_DATE). Every initiative's
+content is placed at the same share of its own start → target, so a table initiative's dates move with the day the
+demo is dated to, and a scaled variant's land between its own start and target date.
 Nothing here draws random numbers: the plan layer is as deterministic as the portfolio.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from cxgov.demo import content
 from cxgov.demo import portfolio as demo
 from cxgov.demo.content import InitiativeSpec
-from cxgov.demo.portfolio import REFERENCE_DATE, DemoPortfolio, build_portfolio
+from cxgov.demo.portfolio import DemoPortfolio, build_portfolio
 from cxgov.models.enums import Lane, Phase, Status
 
 
@@ -651,9 +652,10 @@ NO_PLAN = frozenset({Status.REJECTED})
 NO_MILESTONES = frozenset({Status.PROPOSED, Status.REJECTED})
 
 
-def build_demo(initiatives: int = 40, seed: int = 2026) -> DemoPortfolio:
-    """The demo portfolio (cxgov.demo.portfolio.build_portfolio) with its plan layer; identical for identical arguments."""
-    portfolio = build_portfolio(initiatives, seed)
+def build_demo(initiatives: int = 40, seed: int = 2026, *, today: date) -> DemoPortfolio:
+    """The demo portfolio (cxgov.demo.portfolio.build_portfolio) dated to `today`, with its plan layer; identical for
+    identical arguments."""
+    portfolio = build_portfolio(initiatives, seed, today=today)
     tables = portfolio.tables
     for name in PLAN_TABLES:
         tables[name] = []
@@ -668,7 +670,8 @@ def build_demo(initiatives: int = 40, seed: int = 2026) -> DemoPortfolio:
         cycles[cycle["initiative_id"]].append(cycle)
     for index, initiative in enumerate(tables["initiative"]):
         spec = content.INITIATIVES[index % len(content.INITIATIVES)]
-        dates = _Dates.of(initiative, spec, last_check_in.get(initiative["id"]), core=index < len(content.INITIATIVES))
+        dates = _Dates.of(initiative, spec, last_check_in.get(initiative["id"]), portfolio.today,
+                          core=index < len(content.INITIATIVES))
         _add_initiative_plan(portfolio, people, initiative, spec, dates, cycles[initiative["id"]],
                              targets.get(initiative["id"]))
     _add_dependencies(portfolio)
@@ -687,22 +690,24 @@ class _Dates:
     start: date
     target: date
     end: date | None  # the last day work was done; None: nothing gets done
+    today: date  # the day the demo is dated to
     core: bool  # a table initiative: its `late` steps stay open
 
     @classmethod
-    def of(cls, initiative: dict, spec: InitiativeSpec, last_check_in: date | None, core: bool) -> _Dates:
+    def of(cls, initiative: dict, spec: InitiativeSpec, last_check_in: date | None, today: date,
+           core: bool) -> _Dates:
         status = initiative["status"]
         if status is Status.COMPLETED:
             end = initiative["target_date"]
         elif status in (Status.ON_HOLD, Status.CANCELLED):
-            end = last_check_in or REFERENCE_DATE
+            end = last_check_in or today
         else:
-            end = None if status in NO_PLAN else REFERENCE_DATE
+            end = None if status in NO_PLAN else today
         return cls(date.fromisoformat(spec.start), date.fromisoformat(spec.target), initiative["start_date"],
-                   initiative["target_date"], end, core)
+                   initiative["target_date"], end, today, core)
 
     def place(self, day: str) -> date:
-        """A content date moved to the same share of this initiative's start → target (itself for the table)."""
+        """A content date moved to the same share of this initiative's start → target."""
         share = (date.fromisoformat(day) - self.spec_start).days / (self.spec_target - self.spec_start).days
         return self.start + timedelta(days=round(share * (self.target - self.start).days))
 
@@ -740,7 +745,7 @@ def _add_initiative_plan(portfolio: DemoPortfolio, people: dict[str, int], initi
         portfolio.add("risk", {
             "initiative_id": initiative["id"], "title": risk.title, "probability": risk.probability,
             "impact": risk.impact, "mitigation": risk.mitigation, "owner_id": people[risk.owner],
-            "closed_on": closed if closed and closed <= REFERENCE_DATE else None, "version": 1,
+            "closed_on": closed if closed and closed <= dates.today else None, "version": 1,
             "created_at": initiative["created_at"]})
 
 

@@ -1,11 +1,16 @@
 """A realistic, seeded demo portfolio of any size, as plain rows (no database).
 
 `build_portfolio(initiatives, seed)` returns rows shaped like the tables. Every `id` and foreign key in them
-is a local number (1, 2, …) per table; the loader (cxgov/services/demo.py) maps those to database ids. The
-same seed gives the same rows: all randomness comes from one `random.Random(seed)` and every date is
-relative to a fixed reference date, never today.
+is a local number (1, 2, …) per table; the loader (cxgov/services/demo.py) maps those to database ids.
 
-The first 40 initiatives are the DEMO.md table (cxgov/demo/content.py); beyond 40 each one is a variant of
+The demo is dated to the day it is loaded (`today`): the content tables are written as of REFERENCE_DATE, and
+every date moves by the days between the two, so check-ins, phases and overdue milestones stand where they stood
+relative to "today". KPI readings are the 36 months up to today's month; seasonality follows the calendar month,
+the initiatives' effects follow their moved dates. The same seed and day give the same rows: all randomness comes
+from one `random.Random(seed)`, and how many numbers a step draws never depends on the day (money, whose count of
+quarters and months does, draws from its own generator seeded from the main one).
+
+The first 40 initiatives are the hand-written table (cxgov/demo/content.py); beyond 40 each one is a variant of
 a table initiative (title with a segment and wave number, unique) in the state of another, so the mix of
 statuses, phases, health and overruns stays the same at 10,000.
 """
@@ -32,9 +37,10 @@ from cxgov.models.enums import (
     TaxonomyKind,
 )
 
-REFERENCE_DATE = date(2026, 11, 29)  # "today" in the demo, fixed so the demo never changes with the clock
-READING_MONTHS = 36  # three years of monthly KPI readings, up to the reference month
-BASELINE_MONTH = READING_MONTHS - 13  # index of Nov 2025: the programme's baseline, 12 months before now
+REFERENCE_DATE = date(2026, 11, 29)  # the "today" the content tables are written as of; a load moves it to its day
+VOLTERA_STARTED = date(2024, 6, 3)  # when Voltera started cxgov, as of REFERENCE_DATE
+READING_MONTHS = 36  # three years of monthly KPI readings, up to today's month
+BASELINE_MONTH = READING_MONTHS - 13  # the programme's baseline month, 12 months before today's
 READING_SOURCE = "demo"  # every demo reading's source, and so every demo KPI's primary source
 EMAIL_DOMAIN = "voltera.example"
 MAX_INITIATIVES = 100_000
@@ -103,6 +109,7 @@ class DemoPortfolio:
     """Rows per table, in insert order; ids and foreign keys are local numbers (see the module docstring)."""
 
     seed: int
+    today: date  # the day the demo is dated to
     tables: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in TABLE_ORDER})
 
     def add(self, table: str, row: dict) -> int:
@@ -120,12 +127,12 @@ class DemoPortfolio:
 PARENT_TABLES = frozenset({"department", "taxonomy_term", "person", "strategic_objective", "kpi", "initiative"})
 
 
-def build_portfolio(initiatives: int = 40, seed: int = 2026) -> DemoPortfolio:
-    """The Voltera portfolio with `initiatives` initiatives, identical for identical arguments."""
+def build_portfolio(initiatives: int = 40, seed: int = 2026, *, today: date) -> DemoPortfolio:
+    """The Voltera portfolio with `initiatives` initiatives dated to `today`, identical for identical arguments."""
     if not 1 <= initiatives <= MAX_INITIATIVES:
         raise ValueError(f"initiatives must be between 1 and {MAX_INITIATIVES}")
     rng = random.Random(seed)
-    portfolio = DemoPortfolio(seed=seed)
+    portfolio = DemoPortfolio(seed=seed, today=today)
     refs = _add_reference_data(portfolio)
     kpi_ids = _add_kpis(portfolio, rng, refs)
     for index in range(initiatives):
@@ -151,7 +158,7 @@ def _email(name: str) -> str:
 
 
 def _add_reference_data(portfolio: DemoPortfolio) -> _Refs:
-    created = _moment(REFERENCE_DATE.replace(year=2024, month=6, day=3), 0)  # when Voltera started cxgov
+    created = _moment(_moved(VOLTERA_STARTED, portfolio.today), 0, portfolio.today)
     departments = {
         name: portfolio.add("department", {"name": name, "active": True, "version": 1, "created_at": created})
         for name in content.DEPARTMENTS
@@ -208,9 +215,18 @@ def _add_reference_data(portfolio: DemoPortfolio) -> _Refs:
 # --- KPIs and their readings ----------------------------------------------------------------------------
 
 
-def _month_index(day: date) -> int:
+def _moved(day: date, today: date) -> date:
+    """A date of the content tables (written as of REFERENCE_DATE) moved to the demo dated `today`."""
+    return day + (today - REFERENCE_DATE)
+
+
+def _first_reading_month(today: date) -> date:
+    return _add_months(today.replace(day=1), -(READING_MONTHS - 1))
+
+
+def _month_index(day: date, today: date) -> int:
     """Months since the first reading month (0 … 35 inside the reading window)."""
-    first = _add_months(REFERENCE_DATE.replace(day=1), -(READING_MONTHS - 1))
+    first = _first_reading_month(today)
     return (day.year - first.year) * 12 + day.month - first.month
 
 
@@ -239,21 +255,23 @@ def _sampling_error(kpi: KpiSpec, value: float, n: int | None) -> float:
     return float(kpi.sampling.split(":")[1]) / math.sqrt(n)  # mean:<standard deviation of one answer>
 
 
-def _effect(kpi: KpiSpec, month: int, effect_starts: dict[int, date]) -> float:
+def _effect(kpi: KpiSpec, month: int, effect_starts: dict[int, int]) -> float:
+    """The initiatives' effect on the KPI in month `month`, ramping up from the month each reached Check."""
     total = 0.0
     for code, number, change, ramp in content.EFFECTS:
         started = effect_starts.get(number)
         if code != kpi.code or started is None:
             continue
-        elapsed = month - _month_index(started)
+        elapsed = month - started
         total += change * min(max(elapsed, 0) / ramp, 1.0)
     return total
 
 
 def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict[str, int]:
-    effect_starts = _effect_starts()
-    created = _moment(date(2024, 6, 3), 1)
-    first_month = _add_months(REFERENCE_DATE.replace(day=1), -(READING_MONTHS - 1))
+    today = portfolio.today
+    effect_starts = _effect_starts(today)
+    created = _moment(_moved(VOLTERA_STARTED, today), 1, today)
+    first_month = _first_reading_month(today)
     kpi_ids = {}
     for kpi in content.KPIS:
         kpi_id = portfolio.add(
@@ -291,7 +309,7 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
                     "value": round(value, kpi.digits),
                     "sample_size": n,
                     "source": READING_SOURCE,
-                    "created_at": _moment(_add_months(period, 1) + timedelta(days=3), 2),
+                    "created_at": _moment(_add_months(period, 1) + timedelta(days=3), 2, today),
                 },
             )
     return kpi_ids
@@ -306,15 +324,16 @@ def _clamp(value: float, scale: tuple[float | None, float | None]) -> float:
     return value
 
 
-def _effect_starts() -> dict[int, date]:
-    """When each table initiative's current cycle reached Check (drives the KPI effects)."""
+def _effect_starts(today: date) -> dict[int, int]:
+    """The reading month (index) in which each table initiative's current cycle reached Check (drives the KPI
+    effects)."""
     specs = {spec.no: spec for spec in content.INITIATIVES}
     starts = {}
     for _, number, _, _ in content.EFFECTS:
-        cycles = _cycles(_Plan.of(specs[number], 0))
+        cycles = _cycles(_Plan.of(specs[number], 0, today))
         check = cycles[-1].get("check_started_on")
         if check is not None:
-            starts[number] = check
+            starts[number] = _month_index(check, today)
     return starts
 
 
@@ -330,14 +349,18 @@ class _Plan:
     start: date
     target: date
     stopped: date | None
+    today: date  # the day the demo is dated to
 
     @classmethod
-    def of(cls, spec: InitiativeSpec, shift_days: int, state: InitiativeSpec | None = None) -> _Plan:
+    def of(cls, spec: InitiativeSpec, shift_days: int, today: date, state: InitiativeSpec | None = None) -> _Plan:
+        """The plan of `spec` in `state` (default: its own), dated to `today` and then moved by `shift_days`."""
         state = state or spec
-        shift = timedelta(days=shift_days)
-        stopped = date.fromisoformat(state.stopped) + shift if state.stopped else None
+
+        def day(iso: str) -> date:
+            return _moved(date.fromisoformat(iso), today) + timedelta(days=shift_days)
+
         return cls(
-            spec, state, date.fromisoformat(state.start) + shift, date.fromisoformat(state.target) + shift, stopped
+            spec, state, day(state.start), day(state.target), day(state.stopped) if state.stopped else None, today
         )
 
     @property
@@ -347,7 +370,7 @@ class _Plan:
             return None
         if self.state.status is Status.COMPLETED:
             return self.target
-        return self.stopped or REFERENCE_DATE
+        return self.stopped or self.today
 
 
 def _phase_dates(begin: date, end: date, phase: Phase, finished: bool) -> dict[str, date]:
@@ -367,7 +390,7 @@ def _cycles(plan: _Plan) -> list[dict]:
     """The initiative's PDCA cycles (dates only), the open one last."""
     state, end = plan.state, plan.work_end
     if end is None:
-        proposed_on = min(plan.start, REFERENCE_DATE) - timedelta(days=30)
+        proposed_on = min(plan.start, plan.today) - timedelta(days=30)
         return [{"number": 1, "phase": Phase.PLAN, "plan_started_on": proposed_on}]
     cycles, begin = [], plan.start
     if state.first_cycle is not None:
@@ -386,14 +409,14 @@ def _cycles(plan: _Plan) -> list[dict]:
     return cycles
 
 
-def _plan_for(rng: random.Random, index: int) -> _Plan:
+def _plan_for(rng: random.Random, index: int, today: date) -> _Plan:
     specs = content.INITIATIVES
     if index < len(specs):
-        return _Plan.of(specs[index], 0)
+        return _Plan.of(specs[index], 0, today)
     spec, state = specs[index % len(specs)], rng.choice(specs)
     # Started work moves back in time only (it cannot have started after today); proposals move either way.
     shift = _between(rng, -150, 0) if state.status in WORKING else _between(rng, -30, 120)
-    return _Plan.of(spec, shift, state)
+    return _Plan.of(spec, shift, today, state)
 
 
 def _title(plan: _Plan, rng: random.Random, index: int) -> str:
@@ -406,14 +429,13 @@ def _title(plan: _Plan, rng: random.Random, index: int) -> str:
 def _add_initiative(
     portfolio: DemoPortfolio, rng: random.Random, refs: _Refs, kpi_ids: dict[str, int], index: int
 ) -> None:
-    plan = _plan_for(rng, index)
+    today = portfolio.today
+    plan = _plan_for(rng, index, today)
     spec, state, core = plan.spec, plan.state, index < len(content.INITIATIVES)
     owner = refs.people[content.DEPARTMENT_OWNER.get(spec.department) or _manager_of(spec.department)]
     sponsor = refs.people[content.SPONSOR.get(spec.department, content.CCO)]
     budget_factor = 1.0 if core else rng.uniform(0.6, 1.4)
-    created_day = min(
-        plan.start - timedelta(days=_between(rng, 21, 60)), REFERENCE_DATE - timedelta(days=_between(rng, 3, 90))
-    )
+    created_day = min(plan.start - timedelta(days=_between(rng, 21, 60)), today - timedelta(days=_between(rng, 3, 90)))
     cycles = _cycles(plan)
     check_ins = _check_ins(plan, rng, core, cycles[-1])
     last_update = check_ins[-1]["checkin_date"] if check_ins else created_day
@@ -436,8 +458,8 @@ def _add_initiative(
             "target_date": plan.target,
             "project_code": f"VOL-{plan.start.year}-{index + 1:05d}" if spec.lane is Lane.PROJECT else None,
             "version": 1,
-            "created_at": _moment(created_day, _between(rng, 0, 479)),
-            "updated_at": _moment(last_update, _between(rng, 480, 599)),
+            "created_at": _moment(created_day, _between(rng, 0, 479), today),
+            "updated_at": _moment(last_update, _between(rng, 480, 599), today),
             "updated_by_id": owner,
         },
     )
@@ -460,12 +482,13 @@ def _add_initiative(
             {
                 "initiative_id": initiative_id,
                 "kpi_id": kpi_ids[code],
-                "baseline": round(trend(kpi, min(_month_index(plan.start), READING_MONTHS - 1)), kpi.digits),
+                "baseline": round(trend(kpi, min(_month_index(plan.start, today), READING_MONTHS - 1)), kpi.digits),
                 "target": kpi.target,
                 "target_date": plan.target,
             },
         )
-    _add_money(portfolio, rng, initiative_id, plan, owner, budget_factor)
+    # Its own generator: how many quarters and months the money spans depends on the day the demo is dated to.
+    _add_money(portfolio, random.Random(rng.random()), initiative_id, plan, owner, budget_factor)
 
 
 def _between(rng: random.Random, low: int, high: int) -> int:
@@ -479,7 +502,7 @@ def _manager_of(department: str) -> str:
 
 def _add_cycle_rows(portfolio: DemoPortfolio, initiative_id: int, plan: _Plan, cycles: list[dict], core: bool) -> None:
     state, spec = plan.state, plan.spec
-    created = _moment(cycles[0]["plan_started_on"], 1)
+    created = _moment(cycles[0]["plan_started_on"], 1, plan.today)
     if len(cycles) == 2:
         first = (spec.first_cycle if core else None) or state.first_cycle or content.GENERIC_FIRST_CYCLE
         portfolio.add(
@@ -557,7 +580,7 @@ def _check_ins(plan: _Plan, rng: random.Random, core: bool, open_cycle: dict) ->
                 "progress_pct": round(state.progress * number / len(days)),
                 "summary": content.COMPLETED_SUMMARY if (last and completed) else rng.choice(content.SUMMARIES[phase]),
                 "next_steps": "" if completed and last else rng.choice(content.NEXT_STEPS),
-                "created_at": _moment(day, _between(rng, 540, 899)),
+                "created_at": _moment(day, _between(rng, 540, 899), plan.today),
             }
         )
     return rows
@@ -629,7 +652,7 @@ def _add_money(
                     "category": category,
                     "note": content.EXPENSE_NOTES[category.value],
                     "created_by_id": owner,
-                    "created_at": _moment(day + timedelta(days=2), _between(rng, 480, 899)),
+                    "created_at": _moment(day + timedelta(days=2), _between(rng, 480, 899), plan.today),
                 },
             )
         month, number = _add_months(month, 1), number + 1
@@ -639,9 +662,9 @@ def _months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _moment(day: date, minute_of_day: int) -> datetime:
-    """A UTC-aware timestamp on `day` (business hours start at 08:00 UTC), never after the reference date."""
-    return _morning(min(day, REFERENCE_DATE)) + timedelta(minutes=minute_of_day)
+def _moment(day: date, minute_of_day: int, today: date) -> datetime:
+    """A UTC-aware timestamp on `day` (business hours start at 08:00 UTC), never after `today`."""
+    return _morning(min(day, today)) + timedelta(minutes=minute_of_day)
 
 
 @lru_cache(maxsize=4096)

@@ -1,5 +1,5 @@
 """Load the Voltera demo portfolio (cxgov/demo/portfolio.py with its plan layer, cxgov/demo/plan.py) into a database
-without initiatives, in bulk.
+without initiatives, in bulk, dated to the day it is loaded.
 
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
 ~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
@@ -10,11 +10,13 @@ load is audited as ONE event with the counts, not one per row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Table, func, insert, select
 from sqlmodel import Session, SQLModel
 
 from cxgov import audit
+from cxgov.dates import today_in
 from cxgov.demo.plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
 from cxgov.demo.portfolio import MAX_INITIATIVES, PARENT_TABLES
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
@@ -50,10 +52,13 @@ class DemoLoadSummary:
         return sum(self.counts.values())
 
 
-def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40, seed: int = 2026) -> DemoLoadSummary:
-    """Insert a demo portfolio of `initiatives` initiatives built from `seed`; refuses a non-empty portfolio.
+def load_demo_portfolio(
+    *, session: Session, actor: Actor, initiatives: int = 40, seed: int = 2026, today: date | None = None
+) -> DemoLoadSummary:
+    """Insert a demo portfolio of `initiatives` initiatives built from `seed` and dated to `today` (default: today
+    in the installation's time zone); refuses a non-empty portfolio.
 
-    Admins and the command line only, and never in production, whoever asks: the demo adds 29 fictional people,
+    Admins and the command line only, and never in production, whoever asks: the demo adds 30 fictional people,
     an admin among them.
     """
     person = acting_person(session, actor)
@@ -69,7 +74,7 @@ def load_demo_portfolio(*, session: Session, actor: Actor, initiatives: int = 40
     existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()
     if existing:
         raise DomainError("demo.error.not_empty", count=existing)
-    portfolio = build_demo(initiatives, seed)
+    portfolio = build_demo(initiatives, seed, today=today or today_in(get_settings().time_zone))
     ids: dict[str, dict[int, int]] = {}
     reused: dict[str, set[int]] = {}
     counts: dict[str, int] = {}
