@@ -26,10 +26,11 @@ from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.services.people import create_person
-from cxgov.settings import PROJECT_ROOT, SettingsError, get_settings
+from cxgov.settings import PROJECT_ROOT, SettingsError, create_audit_key_file, get_settings
 
 
 def cmd_migrate(args) -> int:
+    create_audit_key_file()
     url = get_settings().database_url
     migrate(url)
     print(f"Database migrated to the latest schema: {_safe(url)}")

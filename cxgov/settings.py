@@ -1,11 +1,16 @@
-"""Environment → one frozen Settings object. Every setting is documented in the README."""
+"""Environment → one frozen Settings object. Every setting is documented in the README (tests/test_settings.py
+keeps the README's defaults in step with the Settings defaults below, where each default is written once).
+
+Reading the settings never writes a file: local SQLite mode's audit key file is created by `create_audit_key_file`,
+which `python -m cxgov migrate` and the app's start call.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,11 +19,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "db" / "cxgov.sqlite3"
 DEFAULT_AUDIT_KEY_FILE = PROJECT_ROOT / "db" / "audit.key"
 ANCHORS_FILE_NAME = "audit-anchors.txt"  # beside the generated audit key file
-LANGUAGES = ("en", "nl")
+LANGUAGES = ("en", "nl")  # the interface languages; cxgov.i18n re-exports them with its catalogues
 ENVIRONMENTS = ("development", "production")
 # CXGOV_AUTH_MODE: sign-in with local accounts, company single sign-on (OpenID Connect), or the demo picker
 AUTH_MODES = ("local", "sso", "acting-as")
-DEFAULT_TIME_ZONE = "Europe/Amsterdam"  # where most installations are; stored times stay UTC whatever it says
 
 
 class SettingsError(ValueError):
@@ -28,21 +32,24 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     database_url: str
-    audit_key: bytes = field(repr=False)  # never printed in logs or tracebacks
-    language: str
-    password_min_length: int = 12  # local accounts; see load_settings for the bounds
-    lockout_threshold: int = 5
-    lockout_minutes: int = 15
+    audit_key: bytes = field(repr=False)  # never printed in logs or tracebacks; empty until the key file exists
+    language: str = "en"  # CXGOV_LANGUAGE, one of LANGUAGES: the default interface language
+    password_min_length: int = 12  # CXGOV_PASSWORD_MIN_LENGTH, local accounts; see load_settings for every bound
+    lockout_threshold: int = 5  # CXGOV_LOCKOUT_THRESHOLD: consecutive failed sign-ins that lock a local account
+    lockout_minutes: int = 15  # CXGOV_LOCKOUT_MINUTES: how long the lock lasts
     environment: str = "development"  # CXGOV_ENV; production is checked by cxgov.production at start
     auth_mode: str = "local"  # CXGOV_AUTH_MODE, one of AUTH_MODES
     sso_create_viewers: bool = False  # CXGOV_SSO_CREATE_VIEWERS: an unknown e-mail becomes a viewer
     sso_trust_email: bool = False  # CXGOV_SSO_TRUST_EMAIL: the provider vouches for every address it sends
     sso_use_preferred_username: bool = False  # CXGOV_SSO_USE_PREFERRED_USERNAME: a sign-in name may be the address
     session_hours: int = 12  # CXGOV_SESSION_HOURS: how long a sign-in lasts across tabs and refreshes
-    check_in_cadence_days: int = 30  # a running initiative without a check-in for longer is flagged amber
-    spend_tolerance_pct: int = 10  # spend above the plan to date by more than this is flagged red
+    check_in_cadence_days: int = 30  # CXGOV_CHECK_IN_CADENCE_DAYS: a running initiative without a check-in for
+    # longer is flagged amber
+    spend_tolerance_pct: int = 10  # CXGOV_SPEND_TOLERANCE_PCT: spend above the plan to date by more is flagged red
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
-    time_zone: str = DEFAULT_TIME_ZONE  # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it
+    # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it, and the demo is dated to today on it. The
+    # default is where most installations are; stored times stay UTC whatever it says.
+    time_zone: str = "Europe/Amsterdam"
 
     @property
     def local_sign_in(self) -> bool:
@@ -71,35 +78,47 @@ class Settings:
         return self.auth_mode == "acting-as" and self.is_sqlite and not self.is_production
 
 
-def _flag(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
+def default_of(name: str):
+    """The default of the Settings field `name`: the class above is the one place each default is written."""
+    return next(f.default for f in fields(Settings) if f.name == name)
+
+
+def _field(variable: str) -> str:
+    """The Settings field an environment variable sets: CXGOV_SESSION_HOURS → session_hours."""
+    return variable.removeprefix("CXGOV_").lower()
+
+
+def _flag(variable: str) -> bool:
+    """A true-or-false setting from the environment variable, or its Settings default."""
+    raw = os.environ.get(variable)
     if raw is None or raw == "":
-        return default
+        return default_of(_field(variable))
     if raw.lower() in ("1", "true", "yes", "on"):
         return True
     if raw.lower() in ("0", "false", "no", "off"):
         return False
-    raise SettingsError(f"{name} must be true or false, not {raw!r}")
+    raise SettingsError(f"{variable} must be true or false, not {raw!r}")
 
 
-def _whole_number(name: str, default: int, minimum: int, maximum: int) -> int:
-    """A whole-number setting within [minimum, maximum], or a SettingsError naming it."""
-    raw = os.environ.get(name)
+def _whole_number(variable: str, minimum: int, maximum: int) -> int:
+    """A whole-number setting within [minimum, maximum] from the environment variable, or its Settings default;
+    a SettingsError names the variable."""
+    raw = os.environ.get(variable)
     if raw is None or raw.strip() == "":
-        return default
+        return default_of(_field(variable))
     text = raw.strip()
     # Only the digits 0–9: int() alone would also read '1_000' and Arabic-Indic or full-width digits.
     if not re.fullmatch(r"[+-]?[0-9]+", text):
-        raise SettingsError(f"{name} must be a whole number (digits 0–9), not {raw!r}")
+        raise SettingsError(f"{variable} must be a whole number (digits 0–9), not {raw!r}")
     # More digits than the maximum has is out of range (and int() refuses thousands of digits outright).
     if len(text.lstrip("+-0")) > len(str(maximum)) or not minimum <= int(text) <= maximum:
-        raise SettingsError(f"{name} must be between {minimum} and {maximum}, not {text[:20]}")
+        raise SettingsError(f"{variable} must be between {minimum} and {maximum}, not {text[:20]}")
     return int(text)
 
 
 def _time_zone() -> str:
     """CXGOV_TIME_ZONE as an IANA zone name ("Europe/Amsterdam"), or a SettingsError naming it."""
-    raw = (os.environ.get("CXGOV_TIME_ZONE") or "").strip() or DEFAULT_TIME_ZONE
+    raw = (os.environ.get("CXGOV_TIME_ZONE") or "").strip() or default_of("time_zone")
     try:
         ZoneInfo(raw)
     except (ZoneInfoNotFoundError, ValueError):
@@ -107,14 +126,46 @@ def _time_zone() -> str:
     return raw
 
 
-def _audit_key(database_url: str, production: bool) -> bytes:
-    """The HMAC key of the audit chain, kept outside the database.
+def _database_url() -> str:
+    return os.environ.get("CXGOV_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
 
-    Local SQLite mode creates a random key file beside the database on first use so that
-    `make run` works without set-up; any other database must get CXGOV_AUDIT_KEY.
-    Production never creates a key file (a secret must be chosen, not found lying beside the data):
-    a missing (empty) or short key is reported by cxgov.production together with every other problem,
-    and the app and the command line refuse to run until it is fixed.
+
+def _environment() -> str:
+    environment = os.environ.get("CXGOV_ENV") or default_of("environment")
+    if environment not in ENVIRONMENTS:
+        raise SettingsError(f"CXGOV_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
+    return environment
+
+
+def _generated_key_file(database_url: str, production: bool) -> Path | None:
+    """Where local SQLite mode keeps its generated audit key (CXGOV_AUDIT_KEY_FILE, default db/audit.key), so that
+    `make run` works without set-up. None when CXGOV_AUDIT_KEY is set, on any other database, and in production,
+    which never generates a key (a secret must be chosen, not found lying beside the data)."""
+    if production or os.environ.get("CXGOV_AUDIT_KEY") or not database_url.startswith("sqlite"):
+        return None
+    return Path(os.environ.get("CXGOV_AUDIT_KEY_FILE", DEFAULT_AUDIT_KEY_FILE))
+
+
+def create_audit_key_file() -> Path | None:
+    """Create local SQLite mode's random audit key file if the settings call for one and it is missing; returns
+    the file created, if any. `python -m cxgov migrate` and the app's start call it before anything is audited."""
+    key_file = _generated_key_file(_database_url(), production=_environment() == "production")
+    if key_file is None or key_file.exists():
+        return None
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.write_text(secrets.token_hex(32))
+    key_file.chmod(0o600)
+    get_settings.cache_clear()  # settings read before held no key
+    return key_file
+
+
+def _audit_key(database_url: str, production: bool) -> bytes:
+    """The HMAC key of the audit chain, kept outside the database: CXGOV_AUDIT_KEY, or local SQLite mode's key
+    file (empty until `create_audit_key_file` made it; sealing an audit event refuses an empty key).
+
+    Any other database must get CXGOV_AUDIT_KEY. In production a missing (empty) or short key is reported by
+    cxgov.production together with every other problem, and the app and the command line refuse to run until it
+    is fixed.
     """
     raw = os.environ.get("CXGOV_AUDIT_KEY")
     if production:
@@ -123,14 +174,10 @@ def _audit_key(database_url: str, production: bool) -> bytes:
         if len(raw) < 16:  # shorter keys can be brute-forced; 16 chars is the documented floor
             raise SettingsError("CXGOV_AUDIT_KEY must be at least 16 characters long")
         return raw.encode()
-    if not database_url.startswith("sqlite"):
+    key_file = _generated_key_file(database_url, production)
+    if key_file is None:
         raise SettingsError("CXGOV_AUDIT_KEY is required when the database is not the local SQLite file")
-    key_file = Path(os.environ.get("CXGOV_AUDIT_KEY_FILE", DEFAULT_AUDIT_KEY_FILE))
-    if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip().encode()
+    return key_file.read_text().strip().encode() if key_file.exists() else b""
 
 
 def _audit_anchor_file(database_url: str, production: bool) -> Path | None:
@@ -139,21 +186,18 @@ def _audit_anchor_file(database_url: str, production: bool) -> Path | None:
     raw = os.environ.get("CXGOV_AUDIT_ANCHOR_FILE", "").strip()
     if raw:
         return Path(raw)
-    if production or os.environ.get("CXGOV_AUDIT_KEY") or not database_url.startswith("sqlite"):
-        return None
-    return Path(os.environ.get("CXGOV_AUDIT_KEY_FILE", DEFAULT_AUDIT_KEY_FILE)).parent / ANCHORS_FILE_NAME
+    key_file = _generated_key_file(database_url, production)
+    return None if key_file is None else key_file.parent / ANCHORS_FILE_NAME
 
 
 def load_settings() -> Settings:
-    """Read the environment once into a Settings object (raises SettingsError on bad values)."""
-    url = os.environ.get("CXGOV_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
-    language = os.environ.get("CXGOV_LANGUAGE", "en")
+    """Read the environment once into a Settings object (raises SettingsError on bad values). Writes nothing."""
+    url = _database_url()
+    language = os.environ.get("CXGOV_LANGUAGE", default_of("language"))
     if language not in LANGUAGES:
         raise SettingsError(f"CXGOV_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    environment = os.environ.get("CXGOV_ENV") or "development"
-    if environment not in ENVIRONMENTS:
-        raise SettingsError(f"CXGOV_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
-    auth_mode = os.environ.get("CXGOV_AUTH_MODE") or "local"
+    environment = _environment()
+    auth_mode = os.environ.get("CXGOV_AUTH_MODE") or default_of("auth_mode")
     if auth_mode not in AUTH_MODES:
         raise SettingsError(f"CXGOV_AUTH_MODE must be one of {', '.join(AUTH_MODES)}, not {auth_mode!r}")
     if auth_mode == "acting-as" and not url.startswith("sqlite"):
@@ -167,21 +211,21 @@ def load_settings() -> Settings:
         environment=environment,
         auth_mode=auth_mode,
         language=language,
-        sso_create_viewers=_flag("CXGOV_SSO_CREATE_VIEWERS", False),
-        sso_trust_email=_flag("CXGOV_SSO_TRUST_EMAIL", False),
-        sso_use_preferred_username=_flag("CXGOV_SSO_USE_PREFERRED_USERNAME", False),
+        sso_create_viewers=_flag("CXGOV_SSO_CREATE_VIEWERS"),
+        sso_trust_email=_flag("CXGOV_SSO_TRUST_EMAIL"),
+        sso_use_preferred_username=_flag("CXGOV_SSO_USE_PREFERRED_USERNAME"),
         # An hour at least, or people sign in all day; 30 days at most, as long as Streamlit's own identity
         # cookie of company sign-in lasts.
-        session_hours=_whole_number("CXGOV_SESSION_HOURS", 12, minimum=1, maximum=720),
+        session_hours=_whole_number("CXGOV_SESSION_HOURS", minimum=1, maximum=720),
         # NIST SP 800-63B: at least 8 characters; above 64 would refuse passphrases people can type.
-        password_min_length=_whole_number("CXGOV_PASSWORD_MIN_LENGTH", 12, minimum=8, maximum=64),
+        password_min_length=_whole_number("CXGOV_PASSWORD_MIN_LENGTH", minimum=8, maximum=64),
         # At least 3, so one typo never locks anybody out; at most 100, or lockout stops meaning anything.
-        lockout_threshold=_whole_number("CXGOV_LOCKOUT_THRESHOLD", 5, minimum=3, maximum=100),
+        lockout_threshold=_whole_number("CXGOV_LOCKOUT_THRESHOLD", minimum=3, maximum=100),
         # At least a minute to slow guessing down; at most a day, after which an admin reset is the way.
-        lockout_minutes=_whole_number("CXGOV_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440),
+        lockout_minutes=_whole_number("CXGOV_LOCKOUT_MINUTES", minimum=1, maximum=1440),
         # A week at least (a daily cadence is micromanagement); a year at most, or the rule never fires.
-        check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", 30, minimum=7, maximum=365),
-        spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", 10, minimum=0, maximum=100),
+        check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", minimum=7, maximum=365),
+        spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", minimum=0, maximum=100),
         audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
         time_zone=_time_zone(),
     )

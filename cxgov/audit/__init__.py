@@ -23,6 +23,7 @@ from cxgov.audit.anchors import Anchor
 from cxgov.errors import PermissionDenied
 from cxgov.models import AuditEvent, AuditHead
 from cxgov.models.base import utcnow
+from cxgov.settings import SettingsError
 
 DENIED = "denied"  # the action of the event that records a refused attempt
 PENDING_KEY = "cxgov_pending_audit"
@@ -129,6 +130,11 @@ def seal(session: Session, key: bytes) -> int:
     pending = session.info.pop(PENDING_KEY, [])
     if not pending:
         return 0
+    if not key:  # a chain sealed with no key proves nothing
+        raise SettingsError(
+            "there is no audit key: set CXGOV_AUDIT_KEY, or run `python -m cxgov migrate` to create local "
+            "SQLite mode's key file"
+        )
     session.flush()  # business rows first, so every writer takes the head lock last
     head = session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
     now = utcnow()

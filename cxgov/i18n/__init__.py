@@ -17,7 +17,8 @@ from babel.dates import format_datetime as _babel_datetime
 from babel.dates import get_timezone
 from babel.numbers import format_currency, format_decimal, format_scientific
 
-LANGUAGES = ("en", "nl")
+from cxgov.settings import LANGUAGES as LANGUAGES  # defined once with the settings, which validate CXGOV_LANGUAGE
+
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 DATE_PATTERNS = {"en": "d MMM yyyy", "nl": "dd-MM-yyyy"}
 MONTH_PATTERN = "MMM yyyy"  # a reading's period: "Nov 2026" (en), "nov 2026" (nl)

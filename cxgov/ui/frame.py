@@ -12,7 +12,7 @@ from cxgov import production
 from cxgov.auth.cookie_route import serving_routes
 from cxgov.db import DatabaseNotMigrated, ensure_migrated
 from cxgov.i18n import LANGUAGES
-from cxgov.settings import SettingsError
+from cxgov.settings import SettingsError, create_audit_key_file
 from cxgov.ui.acting import ActingPerson, acting_person, can, picked_person, render_acting_picker, set_acting_person
 from cxgov.ui.cookie import render_cookie_request
 from cxgov.ui.navigation import LANDED_KEY, PAGES, PAGES_DIR, landing_page
@@ -61,6 +61,7 @@ def check_production() -> None:
 def check_database() -> None:
     """Stop with a clear message when settings are invalid or insecure, or the database is not migrated."""
     try:
+        create_audit_key_file()  # local SQLite mode's key, before anything is audited (reading settings writes none)
         check_production()
         if settings().sso_sign_in:
             check_sso_config()
