@@ -1,7 +1,8 @@
 """Engines, one session scope per user action, and the migration state.
 
 SQLite: foreign keys on, WAL, a busy timeout, and `BEGIN IMMEDIATE` for write units (a deferred
-BEGIN lost or refused most concurrent read-then-write units, DESIGN.md §4). PostgreSQL via psycopg 3.
+BEGIN lost or refused most concurrent read-then-write units; see docs/architecture.md, Measured pitfalls).
+PostgreSQL via psycopg 3.
 """
 
 from __future__ import annotations

@@ -46,8 +46,8 @@ def run_migrations_online() -> None:
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         if sqlite:
-            # A batch rebuild with foreign keys on cascades deletes into child tables (DESIGN.md §4):
-            # switch them off before the transaction starts, check them after.
+            # A batch rebuild with foreign keys on cascades deletes into child tables: switch them off before the
+            # transaction starts, check them after (see docs/architecture.md, Measured pitfalls).
             # (on the driver connection: SQLAlchemy's autobegin would wrap it in BEGIN, where it is a no-op)
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(

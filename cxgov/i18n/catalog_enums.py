@@ -1,4 +1,5 @@
-"""Labels of the domain vocabularies (DESIGN.md §2; Dutch CX terms: KTV, MTV, klantreis)."""
+"""Labels of the domain vocabularies (statuses, phases, disciplines, KPI kinds…; Dutch CX terms: KTV, MTV,
+klantreis)."""
 
 TEXTS = {
     "enum.discipline.strategy": {"en": "Strategy", "nl": "Strategie"},

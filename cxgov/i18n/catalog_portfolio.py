@@ -75,7 +75,7 @@ TEXTS = {
     "portfolio.col.start": {"en": "Start", "nl": "Start"},
     "portfolio.col.target": {"en": "Target date", "nl": "Streefdatum"},
     "portfolio.col.proposed_on": {"en": "Proposed on", "nl": "Voorgesteld op"},
-    # Discipline pages (descriptions after Manning & Bodine, Outside In; DESIGN.md §2)
+    # Discipline pages (descriptions after Manning & Bodine, Outside In, 2012: the six CX disciplines)
     "discipline.strategy.about": {
         "en": "Define the desired customer experience, aligned with the company and brand strategy: a master plan "
         "with principles, choices, priorities, actions and KPIs, communicated throughout the organisation.",

@@ -2,7 +2,7 @@
 starts, which rows changed underneath it, and turning the grid's edits into one change set per initiative.
 
 Rows are keyed by initiative id throughout: the grid's own edit state is keyed by row position and is lost
-when the data behind it changes (DESIGN.md §4), so the grid edits a frozen snapshot and every step here
+when the data behind it changes (see docs/architecture.md, Measured pitfalls), so the grid edits a frozen snapshot and every step here
 looks rows up by id.
 """
 

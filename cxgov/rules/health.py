@@ -1,6 +1,6 @@
 """Derived health: what the data says about an initiative, each verdict with a plain-language reason.
 
-Two separate questions (issue 4): *delivery* health — are we executing (milestones, spend, updates,
+Two separate questions: *delivery* health — are we executing (milestones, spend, updates,
 blockers) — and *outcome* health — is the customer result coming (the linked KPIs against their targets).
 A well-run initiative whose KPI is not moving is amber or red on outcome, not on delivery. Outcome health
 waits for the work: before Do has begun nothing can have moved, so it is "not started" rather than red.

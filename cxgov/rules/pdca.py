@@ -1,5 +1,5 @@
-"""The PDCA learning cycle's rules (DESIGN.md §2, PDCA and A3): which phase comes next, and what each move
-expects. Criteria warn, they do not block: a person may proceed with a reason, which is recorded. Only
+"""The PDCA learning cycle's rules (plan → do → check → act, each cycle recorded A3-style): which phase comes
+next, and what each move expects. Criteria warn, they do not block: a person may proceed with a reason, which is recorded. Only
 funding blocks (Plan → Do needs an approved initiative), and only for projects: a quick fix has no gates.
 
 Pure: the service gathers the facts in its transaction and asks this module.
