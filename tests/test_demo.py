@@ -159,6 +159,7 @@ def test_the_load_is_one_audit_event_and_the_chain_verifies(engine):
     event = events[0][0]
     assert (event.entity, event.action, event.actor_name) == ("portfolio", "bulk_load", "system")
     assert '"initiative": 40' in event.new_value and summary.rows > 2000
+    assert '"seed": 2026' in event.new_value and f'"day": "{REFERENCE_DATE.isoformat()}"' in event.new_value
     with session_scope(engine) as session:
         assert audit.verify(session, get_settings().audit_key).ok
 

@@ -4,7 +4,7 @@ without initiatives, in bulk, dated to the day it is loaded.
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
 ~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
 reused, so an admin can load the demo into an installation that has people but no portfolio yet. The
-load is audited as ONE event with the counts, not one per row.
+load is audited as ONE event with the seed, the day and the counts, not one per row.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def load_demo_portfolio(
     existing = session.execute(select(func.count()).select_from(Initiative)).scalar_one()
     if existing:
         raise DomainError("demo.error.not_empty", count=existing)
-    portfolio = build_demo(initiatives, seed, today=today or today_in(get_settings().time_zone))
+    day = today or today_in(get_settings().time_zone)
+    portfolio = build_demo(initiatives, seed, today=day)
     ids: dict[str, dict[int, int]] = {}
     reused: dict[str, set[int]] = {}
     counts: dict[str, int] = {}
@@ -100,7 +101,7 @@ def load_demo_portfolio(
         entity="portfolio",
         entity_id="demo",
         action="bulk_load",
-        new={"seed": seed, "initiatives": initiatives, "rows": counts},
+        new={"seed": seed, "day": day.isoformat(), "initiatives": initiatives, "rows": counts},  # enough to rebuild it
     )
     return DemoLoadSummary(seed=seed, counts=counts)
 
