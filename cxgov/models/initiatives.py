@@ -105,7 +105,7 @@ class PdcaCycle(SQLModel, table=True):
     check_started_on: date | None = None
     act_started_on: date | None = None
     closed_on: date | None = None
-    # The A3 record of the cycle (DESIGN.md §2). A quick fix uses three of these fields: problem
+    # The A3 record of the cycle (one page: background to result). A quick fix uses three of these fields: problem
     # (background), change (done_summary) and result (check_result).
     background: str = ""
     current_condition: str = ""

@@ -85,7 +85,7 @@ def versioned_update(
 ) -> dict:
     """Write `values` only if the row is still at the version the user saw; audit each changed field.
 
-    `UPDATE … WHERE id = :id AND version = :seen` with a row-count check (DESIGN.md §4). A save without a
+    `UPDATE … WHERE id = :id AND version = :seen` with a row-count check. A save without a
     version is a conflict; a save that changes nothing writes nothing. Returns the changes made.
     """
     check_version(session, entity, row, seen_version)
