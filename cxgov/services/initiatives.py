@@ -172,10 +172,19 @@ def update_initiative(
     return changes
 
 
-def record_check_in(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | CheckInInput) -> int:
+def record_check_in(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    data: dict[str, Any] | CheckInInput,
+    allow_closed: bool = False,
+) -> int:
     """Append a status check-in (delivery health with its reason; check-ins are never edited); its progress
-    becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
-    initiative's own KPIs for the check-in's month (part of checking in). Returns the check-in's id."""
+    becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget
+    right) and a reading of one of the initiative's own KPIs for the check-in's month (part of checking in).
+    A closed initiative (completed, rejected, cancelled) has nothing left to report on: refused, unless
+    `allow_closed` says the caller imports or seeds history reported while it ran. Returns the check-in's id."""
     raw = data if isinstance(data, dict) else data.model_dump()
     values, extras = _check_in_parts(raw)
     person = acting_person(session, actor)
@@ -184,6 +193,10 @@ def record_check_in(*, session: Session, actor: Actor, initiative_id: int, data:
     authorise(person, Action.CHECK_IN, relations, target=("initiative", initiative_id))
     if extras.spend_cents is not None:
         authorise(person, Action.MANAGE_BUDGET, relations, target=("initiative", initiative_id))
+    if initiative.status in CLOSED_STATUSES and not allow_closed:
+        raise ValidationError(
+            {"health": ("programs.error.closed_no_check_in", {"status": f"enum.status.{initiative.status.value}"})}
+        )
     derived = _derived_health_at_check_in(session, initiative_id)
     overrides = derived is not None and is_better(values.health, derived)
     if overrides and not values.override_reason:
