@@ -1,5 +1,6 @@
 """Rules of the codebase that a test can hold: layering and documentation of settings."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -53,3 +54,45 @@ def test_every_setting_is_documented_in_the_readme():
     documented = set(re.findall(r"^\| `(CXGOV_[A-Z_]+)` \|", readme, re.MULTILINE))
     assert settings - documented == set(), "settings missing from the README table"
     assert documented - settings == set(), "README documents settings the code does not read"
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not name.endswith("__")  # dunders (`__future__`) belong to Python
+
+
+def _private_imports(path: Path) -> list[str]:
+    """Each `from x import _name` (multi-line lists included) and each import of a `_module`, in one file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            modules = [node.module or ""]
+            names = [alias.name for alias in node.names if _is_private(alias.name)]
+        elif isinstance(node, ast.Import):
+            modules, names = [alias.name for alias in node.names], []
+        else:
+            continue
+        names += [module for module in modules if any(_is_private(part) for part in module.split("."))]
+        found += [f"{path.relative_to(PROJECT_ROOT)}:{node.lineno} {name}" for name in names]
+    return found
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """A name starting with `_` is its module's own business: shared names are public (or moved)."""
+    files = [
+        *Path(PROJECT_ROOT, "cxgov").rglob("*.py"),
+        *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
+        Path(PROJECT_ROOT, "app.py"),
+        Path(PROJECT_ROOT, "serve.py"),
+    ]
+    assert [hit for path in files for hit in _private_imports(path)] == []
+
+
+def test_no_catch_all_exception_handlers():
+    """Domain code names what it expects to fail; `except BaseException` that re-raises (a rollback) is fine."""
+    pattern = re.compile(r"^\s*except\s*(:|\(?\s*Exception\b)", re.MULTILINE)
+    offenders = [
+        str(p.relative_to(PROJECT_ROOT))
+        for p in Path(PROJECT_ROOT, "cxgov").rglob("*.py")
+        if pattern.search(p.read_text())
+    ]
+    assert offenders == []

@@ -1,4 +1,4 @@
-"""Concurrent saves lose nothing: 8 threads × 50 read-modify-write saves, version-checked (DESIGN.md §4).
+"""Concurrent saves lose nothing: 8 threads × 50 read-modify-write saves, version-checked.
 
 Every save adds one to a counter kept in the initiative's description, with the version its read saw; a
 rejected save re-reads and tries again. So the final counter must equal the number of accepted saves, every
@@ -15,7 +15,7 @@ from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import ConflictError
 from cxgov.models import AuditEvent, Initiative, InitiativeTerm, PdcaCycle, Role, TaxonomyKind, TaxonomyTerm
-from cxgov.services import initiatives
+from cxgov.services import initiative_access
 from cxgov.services.initiatives import update_initiative
 from cxgov.settings import get_settings
 from tests.factories import add_initiative, add_person
@@ -113,16 +113,16 @@ def test_save_racing_a_commit_is_refused_by_the_row_count(engine, monkeypatch):
     owner = add_person(engine, Role.PROGRAMME_OFFICE)
     stage_id, channel_id = _terms(engine)
     initiative_id = add_initiative(engine, owner_id=owner, actor=owner)
-    real_get = initiatives.get_or_404
+    real_get = initiative_access.get_or_404
 
-    def get_then_someone_commits(session, model, entity, row_id):
-        row = real_get(session, model, entity, row_id)
+    def get_then_someone_commits(session, model, entity, row_id, **options):
+        row = real_get(session, model, entity, row_id, **options)
         session.connection().exec_driver_sql(  # the other save lands between our read and our UPDATE
             f"UPDATE initiative SET version = version + 1, description = 'theirs' WHERE id = {int(row_id)}"
         )
         return row
 
-    monkeypatch.setattr(initiatives, "get_or_404", get_then_someone_commits)
+    monkeypatch.setattr(initiative_access, "get_or_404", get_then_someone_commits)
     before = _snapshot(engine, initiative_id)
     with pytest.raises(ConflictError):
         _stale_edit(engine, owner, initiative_id, 1, stage_id, channel_id)

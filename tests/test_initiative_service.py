@@ -213,3 +213,23 @@ def test_a_check_ins_progress_becomes_the_initiatives_and_is_audited(engine):
             select(AuditEvent).where(AuditEvent.entity == "initiative", AuditEvent.field == "progress_pct")
         ).one()
         assert (event.old_value, event.new_value, event.actor_id) == ("10", "40", owner)
+
+
+@pytest.mark.parametrize(("status", "phase"), [("completed", "act"), ("rejected", "plan"), ("cancelled", "do")])
+def test_a_closed_initiative_takes_no_check_in_unless_an_import_says_so(engine, status, phase):
+    owner = add_person(engine, Role.MANAGER)
+    initiative_id = add_initiative(engine, owner_id=owner, status=status, phase=phase)
+    report = {"checkin_date": date(2026, 11, 20), "health": "green"}
+    with pytest.raises(ValidationError) as refused, session_scope(engine, write=True) as session:
+        record_check_in(session=session, actor=owner, initiative_id=initiative_id, data=report)
+    assert refused.value.errors == {
+        "health": ("programs.error.closed_no_check_in", {"status": f"enum.status.{status}"})
+    }
+    assert "nothing is left to report" in refused.value.message("en")
+    assert "niets meer te melden" in refused.value.message("nl")
+    with session_scope(engine, write=True) as session:  # an import of history may record what was reported then
+        record_check_in(
+            session=session, actor=SYSTEM_ACTOR, initiative_id=initiative_id, data=report, allow_closed=True
+        )
+    with session_scope(engine) as session:
+        assert len(session.exec(select(CheckIn).where(CheckIn.initiative_id == initiative_id)).all()) == 1

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from cxgov.db import DatabaseNotMigrated, alembic_config, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.models import Initiative, PdcaCycle, Role
@@ -102,7 +103,7 @@ def test_each_revision_downgrades_and_upgrades_keeping_rows(engine, database_url
         assert {t: after[t] for t in kept_tables} == {t: before[t] for t in kept_tables}, revision.revision
 
 
-# --- hand-written indexes (autogenerate cannot compare them on SQLite, DESIGN.md §4) ------------------------
+# --- hand-written indexes (autogenerate cannot compare expression or partial indexes on SQLite) -------------
 
 
 def _insert_initiative(connection, owner: int, title: str, status: str = "active") -> int:
@@ -242,3 +243,37 @@ def test_a_plan_action_holds_the_largest_amount_its_input_allows(engine):
             f"VALUES ({cycle_id}, 'Carrier contract', {MAX_CENTS - 1}, 1, '2026-10-02 10:00:00')"
         )
         assert connection.exec_driver_sql("SELECT cost_cents FROM plan_action").scalar_one() == MAX_CENTS - 1
+
+
+# --- 0008: the lesson a cycle carries forward is data, its sentence is written when shown ---------------------
+
+
+def test_a_carried_lesson_is_parsed_out_of_its_english_sentence_and_written_back_on_downgrade(engine, database_url):
+    owner = add_person(engine)
+    carried, typed = add_initiative(engine, owner_id=owner), add_initiative(engine, owner_id=owner)
+    engine.dispose()
+    command.downgrade(alembic_config(database_url), "0007_live_reading_slot")
+    backgrounds = {
+        carried: "Lesson from cycle 2: Cards work only when signed\nby the store manager",
+        typed: "Lesson from cycles past: write it down",  # typed by a person, not carried: left alone
+    }
+    with engine.begin() as connection:
+        for initiative_id, text in backgrounds.items():
+            connection.execute(
+                sa.text("UPDATE pdca_cycle SET background = :text WHERE initiative_id = :id"),
+                {"text": text, "id": initiative_id},
+            )
+    migrate(database_url)
+    with session_scope(engine) as session:
+        rows = {i: session.exec(select(PdcaCycle).where(PdcaCycle.initiative_id == i)).one() for i in backgrounds}
+        assert (rows[carried].background, rows[carried].lesson_from_cycle) == (
+            "Cards work only when signed\nby the store manager",
+            2,
+        )
+        assert (rows[typed].background, rows[typed].lesson_from_cycle) == (backgrounds[typed], None)
+    engine.dispose()
+    command.downgrade(alembic_config(database_url), "0007_live_reading_slot")
+    with engine.connect() as connection:
+        stored = dict(connection.exec_driver_sql("SELECT initiative_id, background FROM pdca_cycle").all())
+    assert {i: stored[i] for i in backgrounds} == backgrounds
+    migrate(database_url)

@@ -313,6 +313,8 @@ def test_adjust_opens_a_new_cycle_in_plan_carrying_the_lesson_and_the_target(eng
     )
     assert (second.number, second.phase, second.closed_on) == (2, Phase.PLAN, None)
     assert "Cards work only when signed" in second.background
+    # the lesson as it was written, and where it came from: the sentence around it is the reader's language
+    assert (second.background, second.lesson_from_cycle) == ("Cards work only when signed by the store manager", 1)
     assert (second.target_kpi_id, second.baseline_value, second.target_value) == (project["kpi"], 12, 20)
 
 

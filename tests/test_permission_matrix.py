@@ -36,7 +36,7 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.rules.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.services import plan
 from cxgov.services.accounts import reset_password
-from cxgov.services.initiatives import relations_to
+from cxgov.services.initiative_access import relations_to
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import change_lane
@@ -48,6 +48,8 @@ from tests.factories import add_dependency, add_initiative, add_person, add_team
 HELPER_MODULES = {
     "unit": "building blocks every service uses (acting person, versioned update)",
     "entries": "the generic create/update behind the catalogue services, which are covered one by one",
+    "initiative_access": "loading an initiative to change it (authorised, version-checked) for the services",
+    "uniqueness": "the unique-name check the services share",
 }
 # Public functions taking a keyword-only `session` but no `actor`: they cannot be authorised by role.
 EXEMPT = {

@@ -34,13 +34,15 @@ class Portfolio:
 
 
 def check_in(engine, initiative_id: int, day: date, health: str, reason: str = "") -> None:
-    """A check-in reporting `health` whatever the rules derive (a late target date makes them red)."""
+    """A check-in reporting `health` whatever the rules derive (a late target date makes them red); seeded like
+    history, so the closed initiative may carry one too."""
     with session_scope(engine, write=True) as session:
         record_check_in(
             session=session,
             actor=SYSTEM_ACTOR,
             initiative_id=initiative_id,
             data={"checkin_date": day, "health": health, "reason": reason, "override_reason": "test arrangement"},
+            allow_closed=True,
         )
 
 

@@ -4,6 +4,7 @@ TEXTS = {
     "programs.tab.pdca": {"en": "PDCA record", "nl": "PDCA-verslag"},
     "pdca.cycle_title": {"en": "Cycle {n} · {phase}", "nl": "Cyclus {n} · {phase}"},
     "pdca.field.background": {"en": "Background", "nl": "Achtergrond"},
+    "pdca.lesson_from_cycle": {"en": "Lesson from cycle {n}: {lesson}", "nl": "Les uit cyclus {n}: {lesson}"},
     "pdca.field.current_condition": {"en": "Current condition", "nl": "Huidige situatie"},
     "pdca.field.target_kpi_id": {"en": "Target KPI", "nl": "Doel-KPI"},
     "pdca.field.baseline_value": {"en": "Baseline", "nl": "Nulmeting"},

@@ -132,6 +132,10 @@ TEXTS = {
         "en": "is not one of this initiative's KPIs",
         "nl": "is geen KPI van dit initiatief",
     },
+    "programs.error.closed_no_check_in": {
+        "en": "is not reported on an initiative that is {status}: nothing is left to report on",
+        "nl": "wordt niet gemeld bij een initiatief met status {status}: er valt niets meer te melden",
+    },
     "programs.error.reading_this_month": {
         "en": "this initiative already recorded a reading of this KPI for this month",
         "nl": "dit initiatief heeft deze maand al een meting van deze KPI vastgelegd",

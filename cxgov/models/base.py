@@ -14,7 +14,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-Money = sa.BigInteger  # integer cents: exact on SQLite and PostgreSQL alike (DESIGN.md §4)
+Money = sa.BigInteger  # integer cents: exact on SQLite and PostgreSQL alike (floats would round)
 
 
 def utcnow() -> datetime:

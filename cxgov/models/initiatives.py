@@ -105,9 +105,12 @@ class PdcaCycle(SQLModel, table=True):
     check_started_on: date | None = None
     act_started_on: date | None = None
     closed_on: date | None = None
-    # The A3 record of the cycle (DESIGN.md §2). A quick fix uses three of these fields: problem
+    # The A3 record of the cycle (one page: background to result). A quick fix uses three of these fields: problem
     # (background), change (done_summary) and result (check_result).
     background: str = ""
+    # Set when an Adjust carried the previous cycle's lesson into this background: that cycle's number. The
+    # sentence around it ("Lesson from cycle 2: …") is the reader's language, written when shown.
+    lesson_from_cycle: int | None = None
     current_condition: str = ""
     target_kpi_id: int | None = Field(default=None, foreign_key="kpi.id")
     baseline_value: float | None = None

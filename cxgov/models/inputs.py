@@ -28,8 +28,16 @@ def parse_input(model: type[InputModel], data: dict[str, Any] | InputModel) -> I
         raise ValidationError(field_errors(model, exc)) from None
 
 
-def _blank_to_none(value):
+def blank_to_none(value):
+    """An optional field left blank (or only spaces) is not given."""
     return None if isinstance(value, str) and not value.strip() else value
+
+
+def required_text(value):
+    """A text field that must be filled in: blank (or only spaces) is reported as required."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise FieldProblem("error.required")
+    return value
 
 
 class Strict(BaseModel):
@@ -75,14 +83,12 @@ class InitiativeInput(Strict):
         "start_date",
         "target_date",
         mode="before",
-    )(classmethod(lambda cls, v: _blank_to_none(v)))
+    )(classmethod(lambda cls, v: blank_to_none(v)))
 
     @field_validator("title", mode="before")
     @classmethod
     def _title_required(cls, value):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise FieldProblem("error.required")
-        return value
+        return required_text(value)
 
     @model_validator(mode="after")
     def _dates_ordered(self):

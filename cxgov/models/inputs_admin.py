@@ -9,7 +9,7 @@ import pydantic
 from pydantic import Field, field_validator, model_validator
 
 from cxgov.models.enums import Direction, Discipline, KpiKind, Role, TaxonomyKind
-from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs import FieldProblem, Strict, blank_to_none
 from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
 from cxgov.rules.kpi_numbers import MAX_SAMPLE, Problem, period_problem, scale_problems
 
@@ -48,7 +48,7 @@ class PersonInput(Strict):
     active: bool = True
 
     _names = field_validator("name", "email", mode="before")(classmethod(lambda cls, v: _required(v)))
-    _blanks = field_validator("department_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator("department_id", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
 
     @field_validator("email")
     @classmethod
@@ -73,7 +73,7 @@ class ObjectiveInput(Strict):
     active: bool = True
 
     _names = field_validator("title", mode="before")(classmethod(lambda cls, v: _required(v)))
-    _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
 
 
 class TaxonomyTermInput(Strict):
@@ -111,7 +111,7 @@ class KpiInput(Strict):
 
     _names = field_validator("code", "name", mode="before")(classmethod(lambda cls, v: _required(v)))
     _blanks = field_validator("scale_min", "scale_max", "discipline", "owner_id", mode="before")(
-        classmethod(lambda cls, v: _blank_to_none(v))
+        classmethod(lambda cls, v: blank_to_none(v))
     )
 
     @field_validator("code")
@@ -153,7 +153,7 @@ class KpiReadingInput(Strict):
     sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
     source: str = Field(default="", max_length=80)
 
-    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
 
     @field_validator("period")
     @classmethod
@@ -169,7 +169,7 @@ class KpiReadingCorrectionInput(Strict):
     sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
     reason: str = Field(max_length=2_000)
 
-    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _blanks = field_validator("sample_size", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
     _reason = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required(v)))
 
 

@@ -14,7 +14,7 @@ from pydantic import Field, field_validator, model_validator
 
 from cxgov.errors import Amount
 from cxgov.models.enums import ExpenseCategory
-from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs import FieldProblem, Strict, blank_to_none
 from cxgov.models.inputs_rules import EARLIEST_DAY, LATEST_DAY, BusinessDate
 
 MAX_CENTS = 10**12  # ten billion euros: far beyond any CX budget, so a larger number is a typo
@@ -66,7 +66,7 @@ def _cents(value):
 
 def optional_cents(value):
     """Like `_cents`, but blank is no amount."""
-    value = _blank_to_none(value)
+    value = blank_to_none(value)
     return None if value is None else _cents(value)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pydantic
 from pydantic import Field, field_validator, model_validator
 
-from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs import FieldProblem, Strict, blank_to_none
 from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
 from cxgov.models.inputs_rules import Id, KpiNumber
 from cxgov.rules.kpi_numbers import MAX_SAMPLE
@@ -22,7 +22,7 @@ class CheckInExtrasInput(Strict):
     kpi_sample_size: int | None = Field(default=None, ge=1, le=MAX_SAMPLE)
 
     _blanks = field_validator("kpi_id", "kpi_value", "kpi_sample_size", mode="before")(
-        classmethod(lambda cls, v: _blank_to_none(v))
+        classmethod(lambda cls, v: blank_to_none(v))
     )
     _amount = field_validator("spend_cents", mode="before")(classmethod(lambda cls, v: optional_cents(v)))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from cxgov.models.enums import ActDecision, Lane, StatusMove
-from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs import Strict, blank_to_none, required_text
 from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
 
 LONG_TEXT = 10_000  # one A3 box: a few paragraphs at most
@@ -29,13 +29,7 @@ class CycleRecordInput(Strict):
 
     _blanks = field_validator(
         "target_kpi_id", "baseline_value", "target_value", "target_date", "check_sample_size", mode="before"
-    )(classmethod(lambda cls, v: _blank_to_none(v)))
-
-
-def _required_text(value):
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise FieldProblem("error.required")
-    return value
+    )(classmethod(lambda cls, v: blank_to_none(v)))
 
 
 class ReasonInput(Strict):
@@ -43,7 +37,7 @@ class ReasonInput(Strict):
 
     reason: str = Field(max_length=2_000)
 
-    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: required_text(v)))
 
 
 class StatusMoveInput(Strict):
@@ -52,24 +46,24 @@ class StatusMoveInput(Strict):
     move: StatusMove
     reason: str = Field(max_length=2_000)
 
-    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: required_text(v)))
 
 
 class ActDecisionInput(Strict):
     decision: ActDecision
     lesson: str = Field(max_length=LONG_TEXT)
 
-    _required = field_validator("lesson", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("lesson", mode="before")(classmethod(lambda cls, v: required_text(v)))
 
 
 class LaneChangeInput(Strict):
     lane: Lane
     reason: str = Field(max_length=2_000)
 
-    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("reason", mode="before")(classmethod(lambda cls, v: required_text(v)))
 
 
 class QuickFixResultInput(Strict):
     result: str = Field(max_length=LONG_TEXT)
 
-    _required = field_validator("result", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("result", mode="before")(classmethod(lambda cls, v: required_text(v)))

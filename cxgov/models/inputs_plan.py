@@ -9,9 +9,8 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from cxgov.models.inputs import FieldProblem, Strict, _blank_to_none
+from cxgov.models.inputs import FieldProblem, Strict, blank_to_none, required_text
 from cxgov.models.inputs_budget import MAX_CENTS, optional_cents
-from cxgov.models.inputs_pdca import _required_text
 from cxgov.models.inputs_rules import BusinessDate, Id
 
 
@@ -34,7 +33,7 @@ class MilestoneInput(Strict):
     title: str = Field(max_length=200)
     due_on: BusinessDate
 
-    _required = field_validator("title", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("title", mode="before")(classmethod(lambda cls, v: required_text(v)))
 
 
 class RiskInput(Strict):
@@ -46,8 +45,8 @@ class RiskInput(Strict):
     mitigation: str = Field(default="", max_length=2_000)
     owner_id: Id | None = None
 
-    _required = field_validator("title", mode="before")(classmethod(lambda cls, v: _required_text(v)))
-    _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _required = field_validator("title", mode="before")(classmethod(lambda cls, v: required_text(v)))
+    _blanks = field_validator("owner_id", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
 
 
 class PlanActionInput(Strict):
@@ -58,8 +57,8 @@ class PlanActionInput(Strict):
     due_on: BusinessDate | None = None
     cost_cents: int | None = Field(default=None, lt=MAX_CENTS)
 
-    _required = field_validator("description", mode="before")(classmethod(lambda cls, v: _required_text(v)))
-    _blanks = field_validator("owner_id", "due_on", mode="before")(classmethod(lambda cls, v: _blank_to_none(v)))
+    _required = field_validator("description", mode="before")(classmethod(lambda cls, v: required_text(v)))
+    _blanks = field_validator("owner_id", "due_on", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
     _cost = field_validator("cost_cents", mode="before")(classmethod(lambda cls, v: _cost(v)))
 
 
@@ -88,4 +87,4 @@ class TeamMemberInput(Strict):
     person_id: Id
     role_on_initiative: str = Field(max_length=80)
 
-    _required = field_validator("role_on_initiative", mode="before")(classmethod(lambda cls, v: _required_text(v)))
+    _required = field_validator("role_on_initiative", mode="before")(classmethod(lambda cls, v: required_text(v)))

@@ -10,7 +10,7 @@ from cxgov.models.enums import Direction, Discipline, KpiKind, enum_type
 
 
 class Kpi(SQLModel, table=True):
-    """A KPI with its scale and method stored alongside (DESIGN.md §2 formulas)."""
+    """A KPI with its scale, and its method (how the number is measured) stored alongside."""
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=40, unique=True)

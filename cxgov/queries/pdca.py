@@ -24,6 +24,7 @@ CYCLE_COLUMNS = (
     "check_started_on",
     "act_started_on",
     "background",
+    "lesson_from_cycle",
     "current_condition",
     "target_kpi_id",
     "baseline_value",

@@ -7,25 +7,16 @@ from typing import Any
 from sqlmodel import Session, select
 
 from cxgov import audit
-from cxgov.models import BudgetLine, Expense, Initiative
+from cxgov.models import BudgetLine, Expense
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_budget import BudgetLineInput, ExpenseInput
-from cxgov.rules.permissions import Action, authorise
-from cxgov.services.initiatives import relations_to
-from cxgov.services.unit import Actor, acting_person, audit_actor, audit_created, get_or_404
+from cxgov.rules.permissions import Action
+from cxgov.services.initiative_access import initiative_to_change
+from cxgov.services.unit import Actor, audit_actor, audit_created
 
-
-def _initiative_for_budget(session: Session, actor: Actor, initiative_id: int):
-    """The acting person and the initiative, locked, once they may manage its budget."""
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(
-        person, Action.MANAGE_BUDGET, relations_to(session, initiative, person), target=("initiative", initiative_id)
-    )
-    # Lock the initiative row: two people setting the same quarter at once then queue instead of both
-    # inserting (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises write units).
-    session.exec(select(Initiative.id).where(Initiative.id == initiative_id).with_for_update()).one()
-    return person, initiative
+# What both services check. The initiative is locked as it is loaded (lock=True): two people setting the same
+# quarter at once then queue instead of both inserting.
+BUDGET = (Action.MANAGE_BUDGET,)
 
 
 def set_budget_line(
@@ -33,7 +24,7 @@ def set_budget_line(
 ) -> int:
     """Set the planned amount of one quarter (create or replace); audits old → new. Returns the line id."""
     values = parse_input(BudgetLineInput, data)
-    person, _ = _initiative_for_budget(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id, BUDGET, lock=True)
     line = session.exec(
         select(BudgetLine).where(
             BudgetLine.initiative_id == initiative_id,
@@ -66,7 +57,7 @@ def set_budget_line(
 def record_expense(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | ExpenseInput) -> int:
     """Book one expense against an initiative (negative for a credit); audited. Returns the expense id."""
     values = parse_input(ExpenseInput, data)
-    person, _ = _initiative_for_budget(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id, BUDGET, lock=True)
     expense = Expense(initiative_id=initiative_id, created_by_id=person.id if person else None, **values.model_dump())
     session.add(expense)
     session.flush()

@@ -7,13 +7,14 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from cxgov.errors import NotFound, ValidationError
+from cxgov.errors import ValidationError
 from cxgov.models import CheckIn, Initiative
 from cxgov.models.inputs import CheckInInput, parse_input
 from cxgov.rules.bulk import CHECK_IN_FIELDS, RowChanges
-from cxgov.rules.permissions import Action, authorise
-from cxgov.services.initiatives import record_check_in, relations_to
-from cxgov.services.unit import Actor, acting_person, check_version, conflict, versioned_update
+from cxgov.rules.permissions import Action
+from cxgov.services.initiative_access import initiative_to_change
+from cxgov.services.initiatives import record_check_in
+from cxgov.services.unit import Actor, conflict, versioned_update
 
 
 def apply_bulk_row(
@@ -32,18 +33,15 @@ def apply_bulk_row(
     Returns the new check-in's id (`check_in_id`) and the target date's change (old, new), if any."""
     values = parse_input(RowChanges, changes)
     given = values.model_fields_set
-    person = acting_person(session, actor)
-    # Locked first (PostgreSQL): two saves of the same row wait for each other, so both see the newest check-in.
-    initiative = session.get(Initiative, initiative_id, populate_existing=True, with_for_update=True)
-    if initiative is None:
-        raise NotFound("error.not_found", entity="entity.initiative", id=initiative_id)
-    relations = relations_to(session, initiative, person)
     checking_in = bool(given & set(CHECK_IN_FIELDS))
-    if checking_in:
-        authorise(person, Action.CHECK_IN, relations, target=("initiative", initiative_id))
-    if "target_date" in given:
-        authorise(person, Action.EDIT_INITIATIVE, relations, target=("initiative", initiative_id))
-    _check_unchanged(session, initiative, seen_version, seen_check_in_id)
+    actions = ((Action.CHECK_IN,) if checking_in else ()) + (
+        (Action.EDIT_INITIATIVE,) if "target_date" in given else ()
+    )
+    # Locked (PostgreSQL): two saves of the same row wait for each other, so both see the newest check-in.
+    person, initiative = initiative_to_change(
+        session, actor, initiative_id, actions, seen_version=seen_version, lock=True
+    )
+    _refuse_newer_check_in(session, initiative, seen_check_in_id)
     check_in = _validated(values, initiative, checking_in)
     done = {}
     if "target_date" in given:
@@ -61,11 +59,8 @@ def apply_bulk_row(
     return done
 
 
-def _check_unchanged(
-    session: Session, initiative: Initiative, seen_version: int | None, seen_check_in_id: int | None
-) -> None:
-    """Refuse the row (ConflictError naming who and when) if the initiative or its check-ins moved."""
-    check_version(session, "initiative", initiative, seen_version)
+def _refuse_newer_check_in(session: Session, initiative: Initiative, seen_check_in_id: int | None) -> None:
+    """Refuse the row (ConflictError naming who and when) if anyone checked in since it was shown."""
     newest = session.exec(
         select(CheckIn.id).where(CheckIn.initiative_id == initiative.id).order_by(CheckIn.id.desc()).limit(1)
     ).first()

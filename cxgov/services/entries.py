@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
 from cxgov.errors import ValidationError
 from cxgov.models import Department, Person
 from cxgov.models.inputs import parse_input
 from cxgov.rules.permissions import Action, authorise
-from cxgov.services.unit import Actor, acting_person, audit_created, get_or_404, versioned_update
+from cxgov.services.uniqueness import flush_refusing_duplicates, other_with_same
+from cxgov.services.unit import Actor, acting_person, audit_created, get_versioned, versioned_update
 
 Problems = dict[str, tuple[str, dict] | str]
 # Extra checks a kind needs: (session, acting person, parsed values, the row being edited or None) -> problems
@@ -53,7 +52,7 @@ def create_entry(spec: EntrySpec, *, session: Session, actor: Actor, data: dict[
     _check(spec, session, person, values, row=None)
     row = spec.model(**values.model_dump())
     session.add(row)
-    _flush_checking_unique(spec, session)
+    flush_refusing_duplicates(session, _backstops(spec))
     audit_created(session, person=person, entity=spec.entity, row=row)
     return row.id
 
@@ -72,7 +71,7 @@ def update_entry(
     values = parse_input(spec.input_model, data)
     person = acting_person(session, actor)
     authorise(person, spec.action, target=(spec.entity, row_id))
-    row = get_or_404(session, spec.model, spec.entity, row_id)
+    row = get_versioned(session, spec.model, spec.entity, row_id, seen_version)
     _check(spec, session, person, values, row=row)
     changes = versioned_update(
         session,
@@ -84,14 +83,15 @@ def update_entry(
         values=values.model_dump(),
         reason=reason,
     )
-    _flush_checking_unique(spec, session)
+    flush_refusing_duplicates(session, _backstops(spec))
     return changes
 
 
 def _check(spec: EntrySpec, session: Session, person: Person | None, values: BaseModel, row: SQLModel | None) -> None:
     problems: Problems = {}
     for rule in spec.unique:
-        other = _other_with_same(session, spec.model, rule.fields, values, None if row is None else row.id)
+        same = {name: getattr(values, name) for name in rule.fields}
+        other = other_with_same(session, spec.model, same, None if row is None else row.id)
         if other is not None:
             problems[rule.fields[-1]] = rule.message(other)
     for check in spec.checks:
@@ -100,30 +100,13 @@ def _check(spec: EntrySpec, session: Session, person: Person | None, values: Bas
         raise ValidationError(problems)
 
 
-def _other_with_same(
-    session: Session, model: type[SQLModel], fields: tuple[str, ...], values: BaseModel, exclude_id: int | None
-) -> SQLModel | None:
-    query = select(model)
-    for name in fields:
-        value = getattr(values, name)
-        column = getattr(model, name)
-        is_text = isinstance(value, str) and not hasattr(value, "value")  # enums compare as they are
-        query = query.where(func.lower(column) == value.lower() if is_text else column == value)
-    if exclude_id is not None:
-        query = query.where(model.id != exclude_id)
-    return session.exec(query.limit(1)).first()
-
-
-def _flush_checking_unique(spec: EntrySpec, session: Session) -> None:
-    """The unique constraints are the backstop for two people saving the same name at the same moment."""
-    try:
-        session.flush()
-    except IntegrityError as exc:
-        table = spec.model.__tablename__
-        for rule in spec.unique:
-            if any(f"{table}.{name}" in str(exc.orig) for name in rule.fields) or f"uq_{table}_" in str(exc.orig):
-                raise ValidationError({rule.fields[-1]: "error.name_taken"}) from None
-        raise
+def _backstops(spec: EntrySpec) -> list[tuple[tuple[str, ...], str, str]]:
+    """Each unique rule's index, as SQLite (`table.field`) and PostgreSQL (`uq_table_…`) name it."""
+    table = spec.model.__tablename__
+    return [
+        ((*(f"{table}.{name}" for name in rule.fields), f"uq_{table}_"), rule.fields[-1], "error.name_taken")
+        for rule in spec.unique
+    ]
 
 
 def referenced_person_ok(field_name: str) -> Check:

@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from cxgov import audit
@@ -21,7 +20,6 @@ from cxgov.models import (
     Health,
     Initiative,
     InitiativeKpi,
-    InitiativeMember,
     InitiativeTerm,
     Kpi,
     KpiReading,
@@ -33,23 +31,15 @@ from cxgov.models import (
     TaxonomyKind,
     TaxonomyTerm,
 )
-from cxgov.models.base import utcnow
 from cxgov.models.inputs import CheckInInput, InitiativeInput, parse_input
 from cxgov.models.inputs_checkin import CheckInExtrasInput
 from cxgov.queries.health import delivery_facts, rules_from
 from cxgov.rules.health import RUNNING, delivery_signals, is_better, worst
 from cxgov.rules.kpi_numbers import KpiScale, reading_problems, renamed
-from cxgov.rules.permissions import Action, Relation, authorise
-from cxgov.services.unit import (
-    Actor,
-    acting_person,
-    audit_actor,
-    audit_created,
-    check_version,
-    conflict,
-    get_or_404,
-    versioned_update,
-)
+from cxgov.rules.permissions import Action, authorise
+from cxgov.services.initiative_access import initiative_to_change
+from cxgov.services.uniqueness import flush_refusing_duplicates, other_with_same
+from cxgov.services.unit import Actor, acting_person, audit_actor, audit_created, versioned_update
 from cxgov.settings import get_settings
 
 SCALAR_FIELDS = (
@@ -75,21 +65,6 @@ PHASE_STARTED_ON = {
     Phase.CHECK: "check_started_on",
     Phase.ACT: "act_started_on",
 }
-
-
-def relations_to(session: Session, initiative: Initiative, person: Person | None) -> set[Relation]:
-    """How `person` relates to `initiative`: owner, sponsor, team member."""
-    if person is None:
-        return set()
-    relations = set()
-    if initiative.owner_id == person.id:
-        relations.add(Relation.OWNER)
-    if initiative.sponsor_id == person.id:
-        relations.add(Relation.SPONSOR)
-    member = session.get(InitiativeMember, (initiative.id, person.id))
-    if member is not None:
-        relations.add(Relation.MEMBER)
-    return relations
 
 
 def create_initiative(*, session: Session, actor: Actor, data: dict[str, Any] | InitiativeInput) -> int:
@@ -136,12 +111,7 @@ def update_initiative(
 ) -> dict:
     """Save the edit form if nobody saved since `seen_version`; returns field -> (old, new)."""
     values = parse_input(InitiativeInput, data)
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(
-        person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person), target=("initiative", initiative_id)
-    )
-    check_version(session, "initiative", initiative, seen_version)
+    person, initiative = initiative_to_change(session, actor, initiative_id, seen_version=seen_version)
     _check_against_database(session, values, initiative_id=initiative_id)
     cycle = current_cycle(session, initiative_id)
     old_terms = term_ids(session, initiative_id)
@@ -172,18 +142,27 @@ def update_initiative(
     return changes
 
 
-def record_check_in(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | CheckInInput) -> int:
+def record_check_in(
+    *,
+    session: Session,
+    actor: Actor,
+    initiative_id: int,
+    data: dict[str, Any] | CheckInInput,
+    allow_closed: bool = False,
+) -> int:
     """Append a status check-in (delivery health with its reason; check-ins are never edited); its progress
-    becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget right) and a reading of one of the
-    initiative's own KPIs for the check-in's month (part of checking in). Returns the check-in's id."""
+    becomes the initiative's. In the same transaction, optionally: spend booked as an expense (needs the budget
+    right) and a reading of one of the initiative's own KPIs for the check-in's month (part of checking in).
+    A closed initiative (completed, rejected, cancelled) has nothing left to report on: refused, unless
+    `allow_closed` says the caller imports or seeds history reported while it ran. Returns the check-in's id."""
     raw = data if isinstance(data, dict) else data.model_dump()
     values, extras = _check_in_parts(raw)
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    relations = relations_to(session, initiative, person)
-    authorise(person, Action.CHECK_IN, relations, target=("initiative", initiative_id))
-    if extras.spend_cents is not None:
-        authorise(person, Action.MANAGE_BUDGET, relations, target=("initiative", initiative_id))
+    booking = (Action.MANAGE_BUDGET,) if extras.spend_cents is not None else ()
+    person, initiative = initiative_to_change(session, actor, initiative_id, (Action.CHECK_IN, *booking))
+    if initiative.status in CLOSED_STATUSES and not allow_closed:
+        raise ValidationError(
+            {"health": ("programs.error.closed_no_check_in", {"status": f"enum.status.{initiative.status.value}"})}
+        )
     derived = _derived_health_at_check_in(session, initiative_id)
     overrides = derived is not None and is_better(values.health, derived)
     if overrides and not values.override_reason:
@@ -295,43 +274,6 @@ def _record_reading(
     audit_created(session, person=person, entity="kpi_reading", row=reading)
 
 
-def editable_initiative(session: Session, actor: Actor, initiative_id: int) -> tuple[Person | None, Initiative]:
-    """The acting person and the initiative, once they may edit it: its fields, PDCA record, moves and plan."""
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(
-        person, Action.EDIT_INITIATIVE, relations_to(session, initiative, person), target=("initiative", initiative_id)
-    )
-    return person, initiative
-
-
-def advance_version(
-    session: Session,
-    person: Person | None,
-    initiative: Initiative,
-    seen_version: int | None,
-    status: Status | None = None,
-    **changes: Any,
-) -> None:
-    """`UPDATE initiative … WHERE version = :seen` for a move (status, phase, lane, PDCA record): the moves are part
-    of the initiative, so a move on an out-of-date page is a conflict. The caller audits `status` and `changes`."""
-    check_version(session, "initiative", initiative, seen_version)
-    values: dict[str, Any] = {
-        "version": seen_version + 1,
-        "updated_by_id": person.id if person else None,
-        "updated_at": utcnow(),
-        **changes,
-    }
-    if status is not None:
-        values["status"] = status
-    result = session.execute(
-        update(Initiative).where(Initiative.id == initiative.id, Initiative.version == seen_version).values(**values)
-    )
-    if result.rowcount != 1:
-        raise conflict(session, "initiative", initiative.id)
-    session.expire(initiative)
-
-
 def person_problems(session: Session, **person_ids: int | None) -> dict[str, tuple[str, dict] | str]:
     """field -> why, for each named person (field -> id; None skipped) who is unknown or no longer active."""
     errors: dict[str, tuple[str, dict] | str] = {}
@@ -383,10 +325,16 @@ def _check_against_database(session: Session, values: InitiativeInput, initiativ
         )
         if ids - found:
             errors[field] = "error.unknown_reference"
-    if values.status not in CLOSED_STATUSES:
-        other = _open_initiative_titled(session, values.title, initiative_id)
-        if other:
-            errors["title"] = ("error.title_taken", {"other": other})
+    if values.status not in CLOSED_STATUSES:  # a title is unique among the open initiatives only
+        other = other_with_same(
+            session,
+            Initiative,
+            {"title": values.title},
+            initiative_id,
+            Initiative.status.not_in([s.value for s in CLOSED_STATUSES]),
+        )
+        if other is not None:
+            errors["title"] = ("error.title_taken", {"other": other.title})
     allowed = ALLOWED_PHASES[values.status]
     if values.phase not in allowed:
         errors["phase"] = (
@@ -401,27 +349,18 @@ def _check_against_database(session: Session, values: InitiativeInput, initiativ
         raise ValidationError(errors)
 
 
-def _open_initiative_titled(session: Session, title: str, exclude_id: int | None) -> str | None:
-    query = select(Initiative.title).where(
-        func.lower(Initiative.title) == title.lower(), Initiative.status.not_in([s.value for s in CLOSED_STATUSES])
-    )
-    if exclude_id is not None:
-        query = query.where(Initiative.id != exclude_id)
-    return session.exec(query.limit(1)).first()
-
-
 def _flush_checking_title(session: Session, title: str) -> None:
-    """The unique index is the backstop for two people saving the same title at the same moment."""
-    try:
-        session.flush()
-    except IntegrityError as exc:
-        if (
-            "uq_initiative_open_title" in str(exc.orig)
-            or "initiative.title" in str(exc.orig)
-            or "lower(title)" in str(exc.orig)
-        ):
-            raise ValidationError({"title": ("error.title_taken", {"other": title})}) from None
-        raise
+    """The open-title index, as PostgreSQL and SQLite name it, guards two saves of one title at the same moment."""
+    flush_refusing_duplicates(
+        session,
+        [
+            (
+                ("uq_initiative_open_title", "initiative.title", "lower(title)"),
+                "title",
+                ("error.title_taken", {"other": title}),
+            )
+        ],
+    )
 
 
 def _set_terms(session: Session, initiative_id: int, ids: list[int]) -> None:

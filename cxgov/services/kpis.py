@@ -27,7 +27,7 @@ from cxgov.models.inputs_admin import (
 from cxgov.rules.kpi_numbers import KpiScale, bounds, reading_problems
 from cxgov.rules.permissions import Action, authorise
 from cxgov.services.entries import EntrySpec, Problems, Unique, create_entry, referenced_person_ok, update_entry
-from cxgov.services.unit import Actor, acting_person, audit_created, check_version, get_or_404, versioned_update
+from cxgov.services.unit import Actor, acting_person, audit_created, get_or_404, get_versioned, versioned_update
 
 
 def _readings_fit_the_scale(session: Session, _person: Person | None, values: KpiInput, row: Kpi | None) -> Problems:
@@ -170,8 +170,7 @@ def _reading_to_change(
     """The acting person and the reading, once they may manage KPIs and the reading is as they saw it."""
     person = acting_person(session, actor)
     authorise(person, Action.MANAGE_KPIS, target=("kpi_reading", reading_id))
-    reading = get_or_404(session, KpiReading, "kpi_reading", reading_id)
-    check_version(session, "kpi_reading", reading, seen_version)
+    reading = get_versioned(session, KpiReading, "kpi_reading", reading_id, seen_version)
     return person, reading
 
 

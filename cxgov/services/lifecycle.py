@@ -20,9 +20,8 @@ from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_pdca import StatusMoveInput
 from cxgov.rules import lifecycle
 from cxgov.rules.lifecycle import MOVES, StatusFacts
-from cxgov.rules.permissions import authorise
-from cxgov.services.initiatives import advance_version, relations_to
-from cxgov.services.unit import Actor, acting_person, audit_actor, audit_created, check_version, get_or_404
+from cxgov.services.initiative_access import initiative_to_change, move_initiative_on
+from cxgov.services.unit import Actor, audit_actor, audit_created
 
 
 def move_status(
@@ -31,15 +30,9 @@ def move_status(
     """Make one status move with its reason (the question or the answer, for asking and answering); returns the
     status after it. Refused when the move does not start from the current status or the person lacks its right."""
     values = parse_input(StatusMoveInput, {"move": move, "reason": reason})
-    person = acting_person(session, actor)
-    initiative = get_or_404(session, Initiative, "initiative", initiative_id)
-    authorise(
-        person,
-        MOVES[values.move].action,
-        relations_to(session, initiative, person),
-        target=("initiative", initiative_id),
+    person, initiative = initiative_to_change(  # an old page is a conflict, not a rule
+        session, actor, initiative_id, (MOVES[values.move].action,), seen_version=seen_version
     )
-    check_version(session, "initiative", initiative, seen_version)  # an old page is a conflict, not a rule
     facts = status_facts(session, initiative)
     why = lifecycle.problem(values.move, facts)
     if why is not None:
@@ -52,9 +45,7 @@ def move_status(
             }
         )
     to_status = lifecycle.destination(values.move, facts)
-    advance_version(
-        session, person, initiative, seen_version, status=to_status if to_status is not facts.status else None
-    )
+    move_initiative_on(session, person, initiative, seen_version, status=to_status)
     record_status_move(session, person, initiative_id, values.move, facts.status, to_status, values.reason)
     return to_status
 

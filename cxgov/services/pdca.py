@@ -43,9 +43,10 @@ from cxgov.models.inputs_pdca import (
 from cxgov.queries.readings import counting_readings
 from cxgov.rules import pdca
 from cxgov.rules.kpi_numbers import KpiScale, renamed, target_problems
-from cxgov.services.initiatives import PHASE_STARTED_ON, advance_version, current_cycle, editable_initiative
+from cxgov.services.initiative_access import initiative_to_change, move_initiative_on
+from cxgov.services.initiatives import PHASE_STARTED_ON, current_cycle
 from cxgov.services.lifecycle import record_status_move
-from cxgov.services.unit import Actor, audit_actor, audit_created, changed_fields, check_version
+from cxgov.services.unit import Actor, audit_actor, audit_created, changed_fields, versioned_update
 
 RECORD_FIELDS = tuple(CycleRecordInput.model_fields)
 
@@ -69,7 +70,7 @@ def save_cycle_record(
     """Save the open cycle's A3 record; the target KPI is linked to the initiative with its baseline and target
     (both within the KPI's scale, the target on the improving side of the baseline)."""
     values = parse_input(CycleRecordInput, data)
-    person, initiative = editable_initiative(session, actor, initiative_id)
+    person, initiative = initiative_to_change(session, actor, initiative_id, seen_version=seen_version)
     kpi = session.get(Kpi, values.target_kpi_id) if values.target_kpi_id is not None else None
     if values.target_kpi_id is not None and kpi is None:
         raise ValidationError({"target_kpi_id": "error.unknown_reference"})
@@ -81,9 +82,8 @@ def save_cycle_record(
     cycle = current_cycle(session, initiative_id)
     changes = changed_fields(cycle, values.model_dump())
     if not changes:
-        check_version(session, "initiative", initiative, seen_version)
         return {}
-    advance_version(session, person, initiative, seen_version)
+    move_initiative_on(session, person, initiative, seen_version)
     _update_cycle(session, person, cycle, {name: new for name, (_, new) in changes.items()})
     if values.target_kpi_id is not None:
         _link_target_kpi(session, person, initiative_id, values)
@@ -95,8 +95,9 @@ def move_to_next_phase(
 ) -> Phase:
     """Plan → Do → Check → Act. Unmet criteria raise CriteriaNotMet unless `override_reason` says why to go on
     anyway (then they are recorded with it); an unfunded project cannot start Do. Returns the new phase."""
-    person, initiative = editable_initiative(session, actor, initiative_id)
-    check_version(session, "initiative", initiative, seen_version)  # an old page is a conflict, not a criterion
+    person, initiative = initiative_to_change(  # an old page is a conflict, not a criterion
+        session, actor, initiative_id, seen_version=seen_version
+    )
     cycle = current_cycle(session, initiative_id)
     to_phase = pdca.NEXT_PHASE.get(cycle.phase)
     if to_phase is None:
@@ -116,7 +117,7 @@ def move_to_next_phase(
         reason = parse_input(ReasonInput, {"reason": reason}).reason
     old_status = initiative.status
     new_status = Status.ACTIVE if old_status is not Status.ACTIVE else None
-    advance_version(session, person, initiative, seen_version, status=new_status)
+    move_initiative_on(session, person, initiative, seen_version, status=new_status or old_status)
     if new_status is not None:
         record_status_move(
             session, person, initiative_id, StatusMove.START, old_status, new_status, reason or "Plan → Do"
@@ -137,13 +138,13 @@ def decide_act(
     """Close the cycle's Act phase: standardise (completed), adjust (a new cycle opens in Plan, carrying the
     lesson and the target forward) or abandon (cancelled). Every decision needs the lesson learned."""
     values = parse_input(ActDecisionInput, {"decision": decision, "lesson": lesson})
-    person, initiative = editable_initiative(session, actor, initiative_id)
+    person, initiative = initiative_to_change(session, actor, initiative_id, seen_version=seen_version)
     cycle = current_cycle(session, initiative_id)
     if cycle.phase is not Phase.ACT or cycle.act_decision is not None:
         raise ValidationError({"decision": "pdca.error.not_in_act"})
     old_status = initiative.status
     new_status = {ActDecision.STANDARDISE: Status.COMPLETED, ActDecision.ABANDON: Status.CANCELLED}.get(values.decision)
-    advance_version(session, person, initiative, seen_version, status=new_status)
+    move_initiative_on(session, person, initiative, seen_version, status=new_status or old_status)
     _update_cycle(
         session, person, cycle, {"act_decision": values.decision, "lesson": values.lesson}, reason=values.lesson
     )
@@ -159,20 +160,17 @@ def change_lane(
 ) -> None:
     """Move an initiative between the quick-fix and the project lane, with the reason (recorded)."""
     values = parse_input(LaneChangeInput, {"lane": lane, "reason": reason})
-    person, initiative = editable_initiative(session, actor, initiative_id)
-    old_lane = initiative.lane
-    if old_lane is values.lane:
+    person, initiative = initiative_to_change(session, actor, initiative_id, seen_version=seen_version)
+    if initiative.lane is values.lane:
         raise ValidationError({"lane": "pdca.error.same_lane"})
-    advance_version(session, person, initiative, seen_version, lane=values.lane)
-    audit.record(
+    versioned_update(
         session,
-        actor=audit_actor(person),
+        person=person,
+        model=Initiative,
         entity="initiative",
-        entity_id=initiative_id,
-        action="update",
-        field="lane",
-        old=old_lane,
-        new=values.lane,
+        row=initiative,
+        seen_version=seen_version,
+        values={"lane": values.lane},
         reason=values.reason,
     )
 
@@ -183,14 +181,14 @@ def complete_quick_fix(
     """The third step of a quick fix (problem → change → result): record the result and finish it. No gates:
     the cycle goes straight to Act, standardised, with the result as its lesson; the initiative is completed."""
     values = parse_input(QuickFixResultInput, {"result": result})
-    person, initiative = editable_initiative(session, actor, initiative_id)
+    person, initiative = initiative_to_change(session, actor, initiative_id, seen_version=seen_version)
     if initiative.lane is not Lane.QUICK_FIX:
         raise ValidationError({"lane": "pdca.error.not_quick_fix"})
     old_status = initiative.status
     if old_status in CLOSED_STATUSES:
         raise ValidationError({"status": ("pdca.error.not_moving", {"status": f"enum.status.{old_status.value}"})})
     cycle = current_cycle(session, initiative_id)
-    advance_version(session, person, initiative, seen_version, status=Status.COMPLETED)
+    move_initiative_on(session, person, initiative, seen_version, status=Status.COMPLETED)
     record_status_move(session, person, initiative_id, StatusMove.COMPLETE, old_status, Status.COMPLETED, values.result)
     if cycle.phase is not Phase.ACT:
         _record_move(session, person, initiative_id, cycle, Phase.ACT, "quick fix done", [])
@@ -275,7 +273,8 @@ def _open_next_cycle(
         number=closed.number + 1,
         phase=Phase.PLAN,
         plan_started_on=today,
-        background=f"Lesson from cycle {closed.number}: {lesson}",
+        background=lesson,
+        lesson_from_cycle=closed.number,
         target_kpi_id=closed.target_kpi_id,
         baseline_value=closed.baseline_value,
         target_value=closed.target_value,

@@ -17,8 +17,9 @@ from cxgov.errors import DomainError, NotFound, ValidationError
 from cxgov.models import Initiative, Milestone, PdcaCycle, Person, PlanAction, Risk
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_plan import CloseRiskInput, DoneInput, MilestoneInput, PlanActionInput, RiskInput
-from cxgov.services.initiatives import current_cycle, editable_initiative, person_problems
-from cxgov.services.unit import Actor, audit_created, get_or_404, versioned_update
+from cxgov.services.initiative_access import initiative_to_change
+from cxgov.services.initiatives import current_cycle, person_problems
+from cxgov.services.unit import Actor, audit_created, check_version, get_or_404, versioned_update
 
 # --- building blocks the team services share ----------------------------------------------------------------
 
@@ -40,7 +41,7 @@ def _day(value: date | str | None) -> date | str:
 def add_milestone(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | MilestoneInput) -> int:
     """Add a dated milestone to an initiative; returns its id."""
     values = parse_input(MilestoneInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
     _refuse_twin_milestone(session, initiative_id, values)
     return _create(session, person, "milestone", Milestone(initiative_id=initiative_id, **values.model_dump()))
 
@@ -56,8 +57,8 @@ def update_milestone(
 ) -> dict:
     """Change a milestone's title or due date if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(MilestoneInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
-    milestone = _milestone(session, initiative_id, milestone_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    milestone = _milestone(session, initiative_id, milestone_id, seen_version)
     _refuse_twin_milestone(session, initiative_id, values, other_than=milestone_id)
     return versioned_update(
         session,
@@ -81,8 +82,15 @@ def complete_milestone(
 ) -> None:
     """Mark a milestone done (today unless `done_on` says when)."""
     values = parse_input(DoneInput, {"done_on": _day(done_on)})
-    person, _ = editable_initiative(session, actor, initiative_id)
-    _finish(session, person, "milestone", _milestone(session, initiative_id, milestone_id), seen_version, values)
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    _finish(
+        session,
+        person,
+        "milestone",
+        _milestone(session, initiative_id, milestone_id, seen_version),
+        seen_version,
+        values,
+    )
 
 
 def _refuse_twin_milestone(
@@ -105,8 +113,8 @@ def _refuse_twin_milestone(
         raise ValidationError({"title": "plan.error.milestone_twin"})
 
 
-def _milestone(session: Session, initiative_id: int, milestone_id: int) -> Milestone:
-    return _of_initiative(session, Milestone, "milestone", milestone_id, initiative_id)
+def _milestone(session: Session, initiative_id: int, milestone_id: int, seen_version: int | None) -> Milestone:
+    return _of_initiative(session, Milestone, "milestone", milestone_id, initiative_id, seen_version)
 
 
 # --- risks --------------------------------------------------------------------------------------------------
@@ -115,7 +123,7 @@ def _milestone(session: Session, initiative_id: int, milestone_id: int) -> Miles
 def add_risk(*, session: Session, actor: Actor, initiative_id: int, data: dict[str, Any] | RiskInput) -> int:
     """Add a risk (probability × impact, mitigation, owner) to an initiative; returns its id."""
     values = parse_input(RiskInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
     check_people(session, owner_id=values.owner_id)
     return _create(session, person, "risk", Risk(initiative_id=initiative_id, **values.model_dump()))
 
@@ -131,8 +139,8 @@ def update_risk(
 ) -> dict:
     """Re-assess a risk if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(RiskInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
-    risk = _of_initiative(session, Risk, "risk", risk_id, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    risk = _of_initiative(session, Risk, "risk", risk_id, initiative_id, seen_version)
     check_people(session, owner_id=values.owner_id if values.owner_id != risk.owner_id else None)
     return versioned_update(
         session,
@@ -156,10 +164,9 @@ def close_risk(
 ) -> None:
     """Close a risk that no longer threatens the initiative (today unless `closed_on` says when)."""
     values = parse_input(CloseRiskInput, {"closed_on": _day(closed_on)})
-    person, _ = editable_initiative(session, actor, initiative_id)
-    _finish(
-        session, person, "risk", _of_initiative(session, Risk, "risk", risk_id, initiative_id), seen_version, values
-    )
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    risk = _of_initiative(session, Risk, "risk", risk_id, initiative_id, seen_version)
+    _finish(session, person, "risk", risk, seen_version, values)
 
 
 # --- plan actions of the open cycle ------------------------------------------------------------------------
@@ -170,7 +177,7 @@ def add_plan_action(
 ) -> int:
     """Add an action (what, who, by when, cost) to the plan of the initiative's open cycle; returns its id."""
     values = parse_input(PlanActionInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
     check_people(session, owner_id=values.owner_id)
     cycle = current_cycle(session, initiative_id)
     return _create(session, person, "plan_action", PlanAction(cycle_id=cycle.id, **values.model_dump()))
@@ -187,8 +194,8 @@ def update_plan_action(
 ) -> dict:
     """Change an action of the open cycle's plan if nobody saved it since `seen_version`; returns the changes."""
     values = parse_input(PlanActionInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
-    action = _open_action(session, initiative_id, action_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    action = _open_action(session, initiative_id, action_id, seen_version)
     check_people(session, owner_id=values.owner_id if values.owner_id != action.owner_id else None)
     return versioned_update(
         session,
@@ -212,29 +219,41 @@ def complete_plan_action(
 ) -> None:
     """Mark an action of the open cycle's plan done (today unless `done_on` says when)."""
     values = parse_input(DoneInput, {"done_on": _day(done_on)})
-    person, _ = editable_initiative(session, actor, initiative_id)
-    _finish(session, person, "plan_action", _open_action(session, initiative_id, action_id), seen_version, values)
+    person, _ = initiative_to_change(session, actor, initiative_id)
+    _finish(
+        session,
+        person,
+        "plan_action",
+        _open_action(session, initiative_id, action_id, seen_version),
+        seen_version,
+        values,
+    )
 
 
-def _open_action(session: Session, initiative_id: int, action_id: int) -> PlanAction:
-    """An action of the initiative's open cycle: a closed cycle's plan is history, kept as it was."""
+def _open_action(session: Session, initiative_id: int, action_id: int, seen_version: int | None) -> PlanAction:
+    """An action of the initiative's open cycle (a closed cycle's plan is history, kept as it was), as the user
+    saw it."""
     action = get_or_404(session, PlanAction, "plan_action", action_id)
     cycle = session.get(PdcaCycle, action.cycle_id)
     if cycle.initiative_id != initiative_id:
         raise NotFound("error.not_found", entity="entity.plan_action", id=action_id)
     if cycle.closed_on is not None:
         raise DomainError("plan.error.cycle_closed")
+    check_version(session, "plan_action", action, seen_version)
     return action
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
-def _of_initiative(session: Session, model: type[SQLModel], entity: str, row_id: int, initiative_id: int):
-    """The row, if it belongs to this initiative (another initiative's row is not found here)."""
+def _of_initiative(
+    session: Session, model: type[SQLModel], entity: str, row_id: int, initiative_id: int, seen_version: int | None
+):
+    """The row, if it belongs to this initiative (another initiative's row is not found here), as the user saw it."""
     row = get_or_404(session, model, entity, row_id)
     if row.initiative_id != initiative_id:
         raise NotFound("error.not_found", entity=f"entity.{entity}", id=row_id)
+    check_version(session, entity, row, seen_version)
     return row
 
 

@@ -17,7 +17,7 @@ from cxgov.errors import NotFound, ValidationError
 from cxgov.models import Initiative, InitiativeDependency, InitiativeMember, Person
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_plan import DependencyInput, TeamMemberInput
-from cxgov.services.initiatives import editable_initiative
+from cxgov.services.initiative_access import initiative_to_change
 from cxgov.services.plan import check_people
 from cxgov.services.unit import Actor, audit_actor
 
@@ -32,7 +32,7 @@ def add_team_member(
 ) -> None:
     """Put an active person on the initiative's team with their role on it (once)."""
     values = parse_input(TeamMemberInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
     check_people(session, person_id=values.person_id)
     already = ValidationError(
         {"person_id": ("plan.error.already_member", {"name": session.get(Person, values.person_id).name})}
@@ -64,7 +64,7 @@ def add_dependency(
 ) -> None:
     """Record that the initiative is blocked by another; refused for itself, twice, or when it closes a loop."""
     values = parse_input(DependencyInput, data)
-    person, _ = editable_initiative(session, actor, initiative_id)
+    person, _ = initiative_to_change(session, actor, initiative_id)
     blocker_id = values.blocked_by_id
     if session.get(Initiative, blocker_id) is None:
         raise ValidationError({"blocked_by_id": "error.unknown_reference"})
@@ -100,7 +100,7 @@ def _blockers_of(session: Session, initiative_id: int) -> set[int]:
 
 def _remove(session: Session, actor: Actor, model, entity: str, key: tuple[int, int], kept: str) -> None:
     """Delete the link `key` (initiative id, other id); the audit event keeps its `kept` field's value."""
-    person, _ = editable_initiative(session, actor, key[0])
+    person, _ = initiative_to_change(session, actor, key[0])
     row = session.get(model, key)
     if row is None:
         raise NotFound("error.not_found", entity=f"entity.{entity}", id=f"{key[0]}:{key[1]}")

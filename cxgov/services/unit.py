@@ -36,10 +36,18 @@ def audit_actor(person: Person | None) -> audit.Actor:
     return audit.SYSTEM if person is None else audit.Actor(id=person.id, name=person.name)
 
 
-def get_or_404(session: Session, model: type[SQLModel], entity: str, row_id: Any):
-    row = session.get(model, row_id, populate_existing=True) if row_id is not None else None
+def get_or_404(session: Session, model: type[SQLModel], entity: str, row_id: Any, *, lock: bool = False):
+    """The row as it is now; `lock` holds it (PostgreSQL) so saves of the same row queue behind this one."""
+    row = session.get(model, row_id, populate_existing=True, with_for_update=lock) if row_id is not None else None
     if row is None:
         raise NotFound("error.not_found", entity=f"entity.{entity}", id=row_id)
+    return row
+
+
+def get_versioned(session: Session, model: type[SQLModel], entity: str, row_id: Any, seen_version: int | None):
+    """The row to change, once it is still at the version the user saw (see `check_version`)."""
+    row = get_or_404(session, model, entity, row_id)
+    check_version(session, entity, row, seen_version)
     return row
 
 
@@ -82,15 +90,19 @@ def versioned_update(
     values: dict[str, Any],
     extra_changes: dict[str, tuple[Any, Any]] | None = None,
     reason: str = "",
+    move: bool = False,
 ) -> dict:
     """Write `values` only if the row is still at the version the user saw; audit each changed field.
 
-    `UPDATE … WHERE id = :id AND version = :seen` with a row-count check (DESIGN.md §4). A save without a
-    version is a conflict; a save that changes nothing writes nothing. Returns the changes made.
+    The caller loaded `row` and checked `seen_version` before any other work (`get_versioned`, or
+    `initiative_to_change` in cxgov.services.initiative_access); here `UPDATE … WHERE id = :id AND version = :seen`
+    with a row-count check catches a save that landed in between. A save that changes nothing writes nothing,
+    except a `move` (status, phase, lane, the PDCA record): a move changes the row even when none of its fields
+    does, so the version always moves on, and the caller records the move in its own history instead of this
+    audit. Returns the changes made.
     """
-    check_version(session, entity, row, seen_version)
     changes = changed_fields(row, values) | (extra_changes or {})
-    if not changes:
+    if not changes and not move:
         return {}
     stamp = (
         {"updated_at": utcnow(), "updated_by_id": person.id if person else None} if hasattr(model, "updated_at") else {}
@@ -103,19 +115,20 @@ def versioned_update(
     )
     if result.rowcount != 1:
         raise conflict(session, entity, row.id)
-    actor = audit_actor(person)
-    for name, (old, new) in changes.items():
-        audit.record(
-            session,
-            actor=actor,
-            entity=entity,
-            entity_id=row.id,
-            action="update",
-            field=name,
-            old=old,
-            new=new,
-            reason=reason,
-        )
+    if not move:
+        actor = audit_actor(person)
+        for name, (old, new) in changes.items():
+            audit.record(
+                session,
+                actor=actor,
+                entity=entity,
+                entity_id=row.id,
+                action="update",
+                field=name,
+                old=old,
+                new=new,
+                reason=reason,
+            )
     session.expire(row)
     return changes
 

@@ -186,6 +186,8 @@ def _box_text(cycle: pd.Series, box: str) -> str:
             return empty
         return f"{label(ActDecision(cycle['act_decision']))}: {plain(cycle['lesson'])}"
     text = cycle[box]
+    if box == "background" and text and not pd.isna(cycle["lesson_from_cycle"]):
+        text = tr("pdca.lesson_from_cycle", n=int(cycle["lesson_from_cycle"]), lesson=text)
     if box == "check_result" and text and not pd.isna(cycle["check_sample_size"]):
         text = f"{text} (n = {number(cycle['check_sample_size'], 0)})"
     return plain(text) if text else empty
