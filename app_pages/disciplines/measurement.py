@@ -1,4 +1,4 @@
 from cxgov.models import Discipline
-from cxgov.ui.disciplines import render_discipline
+from cxgov.ui.disciplines.discipline import render_discipline
 
 render_discipline(Discipline.MEASUREMENT)

@@ -1,3 +1,3 @@
-from cxgov.ui.portfolio import render_board
+from cxgov.ui.governance.board import render_board
 
 render_board()

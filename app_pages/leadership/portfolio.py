@@ -1,3 +1,3 @@
-from cxgov.ui.portfolio import render_portfolio
+from cxgov.ui.leadership.portfolio import render_portfolio
 
 render_portfolio()

@@ -10,7 +10,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.models import CheckIn, Initiative, Milestone, Role
 from cxgov.services.initiatives import record_check_in
-from cxgov.ui.bulk_update import STATE_KEY
+from cxgov.ui.programs.bulk_grid import STATE_KEY
 from tests.factories import add_initiative, add_person, approve_and_move
 from tests.hostile import seed_corpus
 from tests.pages.harness import open_page, texts

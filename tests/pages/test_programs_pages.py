@@ -15,9 +15,9 @@ from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
 from cxgov.services.kpis import create_kpi
-from cxgov.ui import initiative_table
-from cxgov.ui.initiative_table import PAGE_SIZE
-from cxgov.ui.safe import plain
+from cxgov.ui.kit import initiative_table
+from cxgov.ui.kit.initiative_table import PAGE_SIZE
+from cxgov.ui.kit.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import link_table, open_page, texts
 
@@ -275,12 +275,12 @@ def test_list_counts_in_singular_and_plural_and_unset_filters_read_all(monkeypat
     url, engine = db
     _seed(engine)
     at = open_page(monkeypatch, url, "initiatives", lang=lang)
-    assert t("programs.list.count", lang, n=2) in texts(at)
+    assert t("programs.list.count.2", lang, n=2) in texts(at)
     # an unset filter shows "All", not Streamlit's "Choose an option"
     assert at.selectbox(key="programs_list_discipline").proto.placeholder == t("common.all", lang)
     at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
-    assert t("programs.list.count_one", lang) in texts(at)
-    assert t("programs.list.count", lang, n=1) not in texts(at)
+    assert t("programs.list.count.1", lang) in texts(at)
+    assert t("programs.list.count.2", lang, n=1) not in texts(at)
 
 
 def test_edit_button_opens_the_form_for_this_initiative(monkeypatch, db):
