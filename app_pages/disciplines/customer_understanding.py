@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
+"""Disciplines: customer understanding — its initiatives, filtered, and its KPIs."""
+
 from cxgov.ui.disciplines.discipline import render_discipline
 
-render_discipline(Discipline.CUSTOMER_UNDERSTANDING)
+render_discipline("customer_understanding")

@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
+"""Disciplines: design — its initiatives, filtered, and its KPIs."""
+
 from cxgov.ui.disciplines.discipline import render_discipline
 
-render_discipline(Discipline.DESIGN)
+render_discipline("design")

@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
+"""Disciplines: strategy — its initiatives, filtered, and its KPIs."""
+
 from cxgov.ui.disciplines.discipline import render_discipline
 
-render_discipline(Discipline.STRATEGY)
+render_discipline("strategy")

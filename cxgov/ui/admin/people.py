@@ -11,9 +11,10 @@ from cxgov.rules.permissions import Action
 from cxgov.services.people import create_person, update_person
 from cxgov.ui.admin.forms import FormField, add_form, edit_form
 from cxgov.ui.admin.passwords import password_reset_form
-from cxgov.ui.admin.tables import id_names, read_only_note, show_table
+from cxgov.ui.admin.tables import read_only_note, show_table
 from cxgov.ui.frame.acting import can
 from cxgov.ui.kit.flash import show_flash
+from cxgov.ui.kit.pickers import named
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import label, labelled, tr
 
@@ -73,7 +74,7 @@ def render_people() -> None:
     st.title(tr("page.people"))
     show_flash()
     departments = read(queries.departments, ("reference",))
-    department_names = id_names(departments)
+    department_names = named(departments)
     people = _filtered_people(department_names)
     st.caption(tr("admin.count", count=len(people)))
     manage_people, manage_accounts = can(Action.MANAGE_PEOPLE), can(Action.MANAGE_ACCOUNTS)

@@ -64,8 +64,3 @@ def known_label(key: str, fallback: str) -> str:
 def read_only_note() -> None:
     """Why there are no forms: the acting person may only look."""
     st.info(tr("admin.read_only"), icon=":material/visibility:")
-
-
-def id_names(frame: pd.DataFrame, column: str = "name") -> dict[int, str]:
-    """Id -> `column` of each row (for pickers)."""
-    return dict(zip(frame["id"].tolist(), frame[column], strict=True))

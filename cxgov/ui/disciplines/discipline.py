@@ -44,8 +44,9 @@ FILTERS: dict[str, tuple[Callable, Callable]] = {
 }
 
 
-def render_discipline(discipline: Discipline) -> None:
-    """The whole page of one of the six CX disciplines."""
+def render_discipline(code: str) -> None:
+    """The whole page of one of the six CX disciplines, named by its code (`Discipline` value)."""
+    discipline = Discipline(code)
     st.title(label(discipline))
     st.markdown(tr(f"discipline.{discipline.value}.about"))
     render_summary(discipline)

@@ -2,7 +2,7 @@
 the local demo mode (CXGOV_AUTH_MODE=acting-as, SQLite only), the person chosen in a labelled "acting as" picker.
 
 The app frame works out who it is once, at the start of every run, before the page list is built
-(cxgov.ui.frame.identify); everything else asks `acting_person()`. The picker's choice lives only in this browser
+(cxgov.ui.frame.shell.identify); everything else asks `acting_person()`. The picker's choice lives only in this browser
 session (never in the URL, never in a cookie): a refresh starts read-only again and never falls back to a
 stronger role.
 """

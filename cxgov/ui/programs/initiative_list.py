@@ -15,12 +15,13 @@ from cxgov.queries.initiatives import InitiativeFilter
 from cxgov.rules.permissions import Action
 from cxgov.ui.frame.acting import can
 from cxgov.ui.kit.initiative_table import health_text, initiative_table
+from cxgov.ui.kit.pickers import named
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import counted, label, labelled, term_name, tr
 from cxgov.ui.kit.url_filters import UrlFilters
 from cxgov.ui.navigation import page_file
 from cxgov.ui.programs.health import derived_codes
-from cxgov.ui.programs.initiative_reads import choices, named
+from cxgov.ui.programs.initiative_reads import choices
 
 
 def _enum_codes(enum_class) -> tuple[list, Callable]:

@@ -3,8 +3,6 @@ the `?id=` of the page, and how the acting person relates to the initiative."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -43,11 +41,6 @@ def relations(d: InitiativeDetail) -> set[Relation]:
     found = {Relation.OWNER} if d.owner_id == me.id else set()
     found |= {Relation.SPONSOR} if d.sponsor_id == me.id else set()
     return found | ({Relation.MEMBER} if me.id in d.member_ids else set())
-
-
-def named(frame: pd.DataFrame, name: Callable = lambda r: r["name"]) -> dict[int, str]:
-    """Id -> name of each row of `frame` (for pickers and filters)."""
-    return {int(r["id"]): name(r) for _, r in frame.iterrows()}
 
 
 def seen_key(initiative_id: int) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from cxgov.models import ActDecision, Discipline, TaxonomyKind
 from cxgov.queries import pdca as queries
 from cxgov.ui.kit.initiative_table import initiative_table
+from cxgov.ui.kit.pickers import named
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import counted, label, term_name, tr
 from cxgov.ui.kit.url_filters import UrlFilters
@@ -25,8 +26,8 @@ def render_lessons() -> None:
     st.caption(tr("lessons.intro"))
     options = choices()
     terms = options["terms"]
-    stages = {int(r.id): term_name(r) for r in terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value].itertuples()}
-    departments = {int(r.id): r.name for r in options["departments"].itertuples()}
+    stages = named(terms[terms["kind"] == TaxonomyKind.JOURNEY_STAGE.value], term_name)
+    departments = named(options["departments"])
     text = FILTERS.search("lessons.search", "lessons.search_hint")
     row = st.columns(4)
     decisions = {d.value: tr(f"lessons.decision.{d.value}") for d in ActDecision}
