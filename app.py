@@ -6,8 +6,8 @@ Served through serve.py (`streamlit run serve.py`), which adds the sign-in cooki
 
 import streamlit as st
 
-from cxgov.ui.date_fields import localise_date_placeholders
-from cxgov.ui.frame import check_database, identify, navigation, render_sidebar
+from cxgov.ui.frame.shell import check_database, identify, navigation, render_sidebar
+from cxgov.ui.kit.date_fields import localise_date_placeholders
 
 # An emoji icon, not ":material/…:": Streamlit fetches a material favicon from fonts.gstatic.com on every visit,
 # a request to a foreign host; an emoji is drawn locally as an inline SVG.

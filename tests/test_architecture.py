@@ -29,7 +29,7 @@ def test_pages_never_open_sessions_or_engines():
 
 # Raw HTML that carries no user text at all, each with the reason it is needed.
 CONSTANT_HTML = {
-    "cxgov/ui/date_fields.py": "one fixed style rule: Streamlit letters empty date fields in English only",
+    "cxgov/ui/kit/date_fields.py": "one fixed style rule: Streamlit letters empty date fields in English only",
 }
 
 
@@ -54,6 +54,47 @@ def test_every_setting_is_documented_in_the_readme():
     documented = set(re.findall(r"^\| `(CXGOV_[A-Z_]+)` \|", readme, re.MULTILINE))
     assert settings - documented == set(), "settings missing from the README table"
     assert documented - settings == set(), "README documents settings the code does not read"
+
+
+# --- the UI: thin page scripts, small modules, no private names across modules --------------------------------
+
+UI_MODULE_MAX_LINES = 250
+
+
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(), filename=str(path))
+
+
+def test_page_scripts_only_import_cxgov_ui_and_call_one_render_function():
+    offenders = []
+    for path in Path(PROJECT_ROOT, "app_pages").rglob("*.py"):
+        body = _tree(path).body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        imports = [node for node in body if isinstance(node, ast.Import | ast.ImportFrom)]
+        rest = [node for node in body if node not in imports]
+        from_ui = all(
+            isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cxgov.ui.") for node in imports
+        )
+        one_render = (
+            len(rest) == 1
+            and isinstance(rest[0], ast.Expr)
+            and isinstance(rest[0].value, ast.Call)
+            and isinstance(rest[0].value.func, ast.Name)
+            and rest[0].value.func.id.startswith("render_")
+        )
+        if not (imports and from_ui and one_render):
+            offenders.append(str(path.relative_to(PROJECT_ROOT)))
+    assert offenders == []
+
+
+def test_no_ui_module_is_over_its_size():
+    too_long = {
+        str(path.relative_to(PROJECT_ROOT)): lines
+        for path in Path(PROJECT_ROOT, "cxgov", "ui").rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > UI_MODULE_MAX_LINES
+    }
+    assert too_long == {}
 
 
 def _is_private(name: str) -> bool:

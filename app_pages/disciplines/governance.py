@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
-from cxgov.ui.disciplines import render_discipline
+"""Disciplines: governance — its initiatives, filtered, and its KPIs."""
 
-render_discipline(Discipline.GOVERNANCE)
+from cxgov.ui.disciplines.discipline import render_discipline
+
+render_discipline("governance")

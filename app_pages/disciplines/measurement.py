@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
-from cxgov.ui.disciplines import render_discipline
+"""Disciplines: measurement — its initiatives, filtered, and its KPIs."""
 
-render_discipline(Discipline.MEASUREMENT)
+from cxgov.ui.disciplines.discipline import render_discipline
+
+render_discipline("measurement")

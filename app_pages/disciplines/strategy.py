@@ -1,4 +1,5 @@
-from cxgov.models import Discipline
-from cxgov.ui.disciplines import render_discipline
+"""Disciplines: strategy — its initiatives, filtered, and its KPIs."""
 
-render_discipline(Discipline.STRATEGY)
+from cxgov.ui.disciplines.discipline import render_discipline
+
+render_discipline("strategy")

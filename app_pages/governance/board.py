@@ -1,3 +1,5 @@
-from cxgov.ui.portfolio import render_board
+"""Governance: the board's agenda — proposals, red, on hold and overdue initiatives."""
+
+from cxgov.ui.governance.board import render_board
 
 render_board()

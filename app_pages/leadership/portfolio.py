@@ -1,3 +1,5 @@
-from cxgov.ui.portfolio import render_portfolio
+"""Leadership: the portfolio at a glance (the default page)."""
+
+from cxgov.ui.leadership.portfolio import render_portfolio
 
 render_portfolio()

@@ -1,5 +1,5 @@
 """Update my initiatives: health, reason, progress and target date of many initiatives in one grid."""
 
-from cxgov.ui.bulk_update import render_bulk_update
+from cxgov.ui.programs.bulk_update import render_bulk_update
 
 render_bulk_update()

@@ -1,5 +1,5 @@
 """One initiative (deep link `initiative?id=42`): its facts, health, check-ins, KPIs and budget."""
 
-from cxgov.ui.initiatives import render_detail
+from cxgov.ui.programs.initiative_page import render_detail
 
 render_detail()

@@ -1,5 +1,5 @@
 """Propose or create an initiative (no `?id=`), or edit one (`?id=42`)."""
 
-from cxgov.ui.initiative_form import render_form
+from cxgov.ui.programs.initiative_form import render_form
 
 render_form()

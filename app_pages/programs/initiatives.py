@@ -1,5 +1,5 @@
 """Initiatives: every initiative, filtered (shareable through the URL) and sorted, linking to its page."""
 
-from cxgov.ui.initiatives import render_list
+from cxgov.ui.programs.initiative_list import render_list
 
 render_list()

@@ -23,7 +23,7 @@ TEXTS = {
     "error.not_a_date": {"en": "is not a date (dd-mm-yyyy)", "nl": "is geen datum (dd-mm-jjjj)"},
     "error.not_a_choice": {"en": "is not one of the choices", "nl": "is geen van de keuzes"},
     "error.not_a_list": {"en": "must be a list of choices", "nl": "moet een lijst van keuzes zijn"},
-    # a date in the past where the future is expected (cxgov.ui.past_dates)
+    # a date in the past where the future is expected (cxgov.ui.kit.past_dates)
     "form.past_date.line": {"en": "{field}: {day} is in the past.", "nl": "{field}: {day} ligt in het verleden."},
     "form.past_date.ask": {
         "en": "Is that what you mean? Tick the box below and save again.",

@@ -48,11 +48,11 @@ TEXTS = {
         "en": "must not be above the baseline ({baseline}): {kpi} improves downwards (lower is better)",
         "nl": "mag niet boven de nulmeting ({baseline}) liggen: {kpi} verbetert naar beneden (lager is beter)",
     },
-    "kpi_rules.error.readings_outside_one": {
+    "kpi_rules.error.readings_outside.1": {
         "en": "1 recorded reading lies outside {low} to {high}: correct or withdraw it first (under Readings)",
         "nl": "1 vastgelegde meting ligt buiten {low} tot {high}: corrigeer of trek die eerst in (bij Metingen)",
     },
-    "kpi_rules.error.readings_outside": {
+    "kpi_rules.error.readings_outside.2": {
         "en": "{count} recorded readings lie outside {low} to {high}: correct or withdraw them first (under Readings)",
         "nl": "{count} vastgelegde metingen liggen buiten {low} tot {high}: corrigeer of trek ze eerst in "
         "(bij Metingen)",
@@ -65,7 +65,7 @@ TEXTS = {
         "en": "this reading was already withdrawn",
         "nl": "deze meting is al ingetrokken",
     },
-    # --- readings on Admin → KPIs (cxgov.ui.kpi_readings) -----------------------------------------------------
+    # --- readings on Admin → KPIs (cxgov.ui.admin.kpi_readings) -----------------------------------------------------
     "readings.field.primary_source": {"en": "Primary source", "nl": "Primaire bron"},
     "readings.col.standing": {"en": "Counts?", "nl": "Telt mee?"},
     "readings.standing.only": {"en": "Counts", "nl": "Telt mee"},

@@ -126,11 +126,11 @@ TEXTS = {
         "en": "No initiatives in this discipline yet. Anyone can propose one from the initiatives list.",
         "nl": "Nog geen initiatieven in deze discipline. Iedereen kan er een voorstellen via de initiatievenlijst.",
     },
-    "discipline.initiatives.shown": {
+    "discipline.initiatives.shown.2": {
         "en": "{shown} of {total} initiatives shown.",
         "nl": "{shown} van {total} initiatieven getoond.",
     },
-    "discipline.initiatives.shown_one": {
+    "discipline.initiatives.shown.1": {
         "en": "{shown} of 1 initiative shown.",
         "nl": "{shown} van 1 initiatief getoond.",
     },

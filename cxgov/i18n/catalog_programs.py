@@ -20,8 +20,8 @@ TEXTS = {
         "en": "No initiatives yet. Anyone except viewers can propose one with “New initiative”.",
         "nl": "Nog geen initiatieven. Iedereen behalve kijkers kan er een voorstellen met “Nieuw initiatief”.",
     },
-    "programs.list.count": {"en": "{n} initiatives", "nl": "{n} initiatieven"},
-    "programs.list.count_one": {"en": "1 initiative", "nl": "1 initiatief"},
+    "programs.list.count.2": {"en": "{n} initiatives", "nl": "{n} initiatieven"},
+    "programs.list.count.1": {"en": "1 initiative", "nl": "1 initiatief"},
     "programs.col.planned": {"en": "Planned", "nl": "Gepland"},
     "programs.col.actual": {"en": "Spent", "nl": "Uitgegeven"},
     # fields

@@ -15,15 +15,25 @@ from datetime import date, datetime
 import pandas as pd
 from pydantic import Field
 
-from cxgov.models.enums import Health
+from cxgov.models.enums import Health, Role
 from cxgov.models.inputs import Strict
 from cxgov.models.inputs_rules import BusinessDate
+from cxgov.rules.permissions import ON_TEAM, Action, allowed
 
 CHECK_IN_FIELDS = ("health", "reason", "progress_pct")  # saved as one new check-in (check-ins are never edited)
 # Points of progress a row may lose without being asked about: a larger fall is more often a slip of the
 # keyboard (80 typed as 8) than news, and a check-in cannot be taken back.
 PROGRESS_DROP_TO_CONFIRM = 50
 EDITABLE = (*CHECK_IN_FIELDS, "target_date")
+EVERYONE, MINE = "everyone", "mine"  # whose initiatives the grid may list (the check-in right decides)
+
+
+def check_in_scope(role: Role) -> str | None:
+    """EVERYONE for roles that may check in on any initiative, MINE for those who may on their own team's
+    initiatives, None for roles that may not check in at all."""
+    if allowed(role, Action.CHECK_IN):
+        return EVERYONE
+    return MINE if allowed(role, Action.CHECK_IN, ON_TEAM) else None
 
 
 class RowChanges(Strict):

@@ -14,6 +14,8 @@ from cxgov.models.enums import Lane, Phase, Status
 
 NEXT_PHASE = {Phase.PLAN: Phase.DO, Phase.DO: Phase.CHECK, Phase.CHECK: Phase.ACT}
 FUNDED_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE})  # a proposal is not funded; on hold is paused
+# The statuses in which a project moves on to its next phase: not on hold (paused), not closed.
+MOVING_STATUSES = frozenset({Status.PROPOSED, Status.APPROVED, Status.ACTIVE})
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def _readings_fit_the_scale(session: Session, _person: Person | None, values: Kp
     ):
         if count:
             total = count + (problems[field][1]["count"] if field in problems else 0)
-            key = "kpi_rules.error.readings_outside_one" if total == 1 else "kpi_rules.error.readings_outside"
+            key = f"kpi_rules.error.readings_outside.{min(total, 2)}"
             problems[field] = (key, {"count": total, "low": Number(scale.low), "high": Number(scale.high)})
     return problems
 

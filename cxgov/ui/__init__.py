@@ -1,4 +1,7 @@
-"""The only Streamlit-aware code in cxgov: cached engine and reads, who is acting, forms, error display.
+"""The only Streamlit-aware code in cxgov. Its folders mirror the navigation (cxgov/ui/navigation.py):
+leadership, programs, disciplines, governance and admin hold one `render_…()` per page, which the thin scripts
+under app_pages/ call; kit/ is what they share (the cached read, writes, flash, tables, texts), frame/ the app
+around every page (sign-in, who is acting, the language switch).
 
-Pages import from here and never open engines or sessions themselves (DESIGN.md §3, rule 1).
+Pages never open engines or sessions themselves (see docs/architecture.md, Layers).
 """

@@ -87,7 +87,7 @@ def test_propose_an_initiative_then_find_it_in_the_list(app_server, page, artifa
     search = main.get_by_role("textbox", name=t("programs.filter.text"))
     search.fill(title)
     search.press("Enter")
-    expect(main).to_contain_text(t("programs.list.count_one"))
+    expect(main).to_contain_text(t("programs.list.count.1"))
     expect(main.locator("table").get_by_role("link", name=title, exact=True)).to_be_visible()  # a real link
     wait_for_app(page)
     page.screenshot(path=artifacts / "journey_3_list_search.png", full_page=True)

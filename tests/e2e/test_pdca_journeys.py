@@ -308,7 +308,7 @@ def test_manager_checks_in_with_a_reading_moves_to_act_and_adjusts(backend, page
     search = main.get_by_role("textbox", name=t("lessons.search"))
     search.fill("refund on the spot")
     search.press("Enter")
-    expect(main).to_contain_text(t("lessons.count_one"))
+    expect(main).to_contain_text(t("lessons.count.1"))
     lessons = main.locator("table")
     expect(lessons).to_contain_text(LESSON)
     expect(lessons).to_contain_text(t("lessons.decision.adjust"))

@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 from cxgov.db import make_engine
 from cxgov.models import Role
 from cxgov.settings import PROJECT_ROOT, get_settings
-from cxgov.ui.acting import ACTING_KEY
-from cxgov.ui.link_table import COMPONENT_NAME
+from cxgov.ui.frame.acting import ACTING_KEY
+from cxgov.ui.kit.link_table import COMPONENT_NAME
+from cxgov.ui.kit.text import LANGUAGE_KEY
 from cxgov.ui.navigation import LANDED_KEY, page_file
-from cxgov.ui.text import LANGUAGE_KEY
 from tests.factories import add_person
 
 APP = str(PROJECT_ROOT / "app.py")
@@ -57,7 +57,7 @@ def open_page(
     if mode == "sso" and acting is None:
         acting = _first_viewer(database_url)
     get_settings.cache_clear()
-    st.cache_data.clear()  # an engine or a read from the previous test must not leak in (DESIGN.md §4)
+    st.cache_data.clear()  # an engine or a read from the previous test must not leak in
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[LANGUAGE_KEY] = lang
@@ -125,7 +125,7 @@ def texts(at: AppTest) -> str:
 
 @dataclass(frozen=True)
 class LinkTable:
-    """What a link table (cxgov.ui.link_table) was given to draw: its cells as text, its links and tints."""
+    """What a link table (cxgov.ui.kit.link_table) was given to draw: its cells as text, its links and tints."""
 
     key: str | None
     caption: str

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from cxgov.db import make_engine
 from cxgov.models import Role
 from cxgov.settings import SettingsError, load_settings
-from cxgov.ui.acting import ACTING_KEY, PICKER_KEYS
+from cxgov.ui.frame.acting import ACTING_KEY, PICKER_KEYS
 from tests.factories import add_person
 from tests.pages.harness import open_page
 

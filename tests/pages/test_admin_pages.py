@@ -15,7 +15,7 @@ from cxgov.services.accounts import reset_password
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.people import update_person
 from cxgov.services.reference import create_department, create_objective, create_term, update_department
-from cxgov.ui.acting import PICKER_KEYS
+from cxgov.ui.frame.acting import PICKER_KEYS
 from cxgov.ui.navigation import page_file
 from tests.admin_helpers import audit_events, run
 from tests.factories import add_initiative, add_person

@@ -9,7 +9,7 @@ from cxgov.db import session_scope
 from cxgov.i18n import t
 from cxgov.services.initiatives import record_check_in
 from tests.pages.harness import open_page
-from tests.pages.test_bulk_update import _check_ins, _edit, _save, portfolio  # noqa: F401 (portfolio: a fixture)
+from tests.pages.test_bulk_update import check_ins, edit_rows, portfolio, save_grid  # noqa: F401 (portfolio: a fixture)
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def underway(portfolio):  # noqa: F811 (the imported fixture, extended)
 
 
 def _progress(engine, initiative_id) -> list[int]:
-    return [c.progress_pct for c in _check_ins(engine, initiative_id)]
+    return [c.progress_pct for c in check_ins(engine, initiative_id)]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -35,8 +35,8 @@ def test_a_big_drop_waits_for_confirmation_while_the_other_rows_are_saved(monkey
     engine, ids = underway["engine"], underway["ids"]
     at = open_page(monkeypatch, underway["url"], "bulk-update", lang=lang, acting=underway["owner"])
     # rows by title: 0 Callback promise (80 → 20), 1 Plain invoices (80 → 70), 2 Store survey (0 → 10)
-    _edit(at, {0: {"progress_pct": 20}, 1: {"progress_pct": 70}, 2: {"health": "green", "progress_pct": 10}})
-    _save(at)
+    edit_rows(at, {0: {"progress_pct": 20}, 1: {"progress_pct": 70}, 2: {"health": "green", "progress_pct": 10}})
+    save_grid(at)
     assert not at.exception, at.exception
     assert _progress(engine, ids["Callback promise"]) == [80]  # held back: no new check-in
     assert _progress(engine, ids["Plain invoices"]) == [80, 70] and _progress(engine, ids["Store survey"]) == [10]
@@ -55,11 +55,11 @@ def test_a_big_drop_waits_for_confirmation_while_the_other_rows_are_saved(monkey
 def test_changing_the_held_row_again_asks_about_the_new_value_only_when_it_still_drops(monkeypatch, underway):
     engine, ids = underway["engine"], underway["ids"]
     at = open_page(monkeypatch, underway["url"], "bulk-update", acting=underway["owner"])
-    _edit(at, {0: {"progress_pct": 8}})  # meant 80 → 78
-    _save(at)
+    edit_rows(at, {0: {"progress_pct": 8}})  # meant 80 → 78
+    save_grid(at)
     assert "80% → 8%" in at.warning[0].value
-    _edit(at, {0: {"progress_pct": 78}})
+    edit_rows(at, {0: {"progress_pct": 78}})
     at.run()
     assert not at.warning  # the drop it asked about is no longer on screen
-    _save(at)
+    save_grid(at)
     assert _progress(engine, ids["Callback promise"]) == [80, 78]

@@ -1,5 +1,5 @@
 """The "update my initiatives" page in AppTest: the grid lists the person's open initiatives, edits are simulated
-through the editor's session state (DESIGN.md §4), and a row changed by another session between runs is
+through the editor's session state, and a row changed by another session between runs is
 warned about, reported and left untouched while the other edited row is saved."""
 
 from datetime import date, timedelta
@@ -10,7 +10,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.models import CheckIn, Initiative, Milestone, Role
 from cxgov.services.initiatives import record_check_in
-from cxgov.ui.bulk_update import STATE_KEY
+from cxgov.ui.programs.bulk_grid import STATE_KEY
 from tests.factories import add_initiative, add_person, approve_and_move
 from tests.hostile import seed_corpus
 from tests.pages.harness import open_page, texts
@@ -35,16 +35,16 @@ def _editor_key(at) -> str:
     return at.session_state[STATE_KEY].editor_key()
 
 
-def _edit(at, rows: dict[int, dict]) -> None:
+def edit_rows(at, rows: dict[int, dict]) -> None:
     """What the browser sends after cell edits: positions of the rows as shown, and the new cell values."""
     at.session_state[_editor_key(at)] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
 
 
-def _save(at):
+def save_grid(at):
     return at.button(key="bulk_update_save").click().run()
 
 
-def _check_ins(engine, initiative_id):
+def check_ins(engine, initiative_id):
     with session_scope(engine) as session:
         return session.exec(select(CheckIn).where(CheckIn.initiative_id == initiative_id)).all()
 
@@ -83,7 +83,7 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
     engine, ids = portfolio["engine"], portfolio["ids"]
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
     # rows by title: 0 Callback promise, 1 Plain invoices, 2 Store survey
-    _edit(
+    edit_rows(
         at, {0: {"health": "amber", "reason": "Waiting for IT", "progress_pct": 30}, 1: {"target_date": "2027-04-30"}}
     )
     at.run()
@@ -100,9 +100,9 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
     warning = at.warning[0].value
     assert "Callback promise" in warning and "Paul Programme" in warning
     assert "Plain invoices" not in warning
-    _save(at)
+    save_grid(at)
     assert not at.exception, at.exception
-    assert [c.reason for c in _check_ins(engine, ids["Callback promise"])] == ["Budget frozen"]  # untouched
+    assert [c.reason for c in check_ins(engine, ids["Callback promise"])] == ["Budget frozen"]  # untouched
     with session_scope(engine) as session:
         assert session.get(Initiative, ids["Plain invoices"]).target_date == date(2027, 4, 30)
     report = at.error[0].value
@@ -121,8 +121,8 @@ def test_two_rows_edited_one_changed_underneath_is_reported_and_the_other_saved(
 def test_an_invalid_row_gets_its_message_and_the_valid_row_is_saved(monkeypatch, portfolio):
     engine, ids = portfolio["engine"], portfolio["ids"]
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["owner"])
-    _edit(at, {0: {"health": "red", "reason": ""}, 2: {"health": "green", "progress_pct": 100}})
-    _save(at)
+    edit_rows(at, {0: {"health": "red", "reason": ""}, 2: {"health": "green", "progress_pct": 100}})
+    save_grid(at)
     assert not at.exception, at.exception
     report = at.error[0].value
     assert "1 saved, 0 changed meanwhile, 1 with errors" in report
@@ -130,8 +130,8 @@ def test_an_invalid_row_gets_its_message_and_the_valid_row_is_saved(monkeypatch,
         "**Callback promise** (not saved): Reason \\(required unless green\\)\\: is required unless the health"
         in report
     )
-    assert _check_ins(engine, ids["Callback promise"]) == []
-    [saved] = _check_ins(engine, ids["Store survey"])
+    assert check_ins(engine, ids["Callback promise"]) == []
+    [saved] = check_ins(engine, ids["Store survey"])
     assert (saved.health, saved.progress_pct) == ("green", 100)
 
 
@@ -153,17 +153,17 @@ def test_without_edits_a_change_underneath_simply_shows(monkeypatch, portfolio):
 
 def test_discarding_starts_again_from_what_is_stored(monkeypatch, portfolio):
     at = open_page(monkeypatch, portfolio["url"], "bulk-update", acting=portfolio["office"])
-    _edit(at, {0: {"reason": "Draft I regret"}})
+    edit_rows(at, {0: {"reason": "Draft I regret"}})
     at.run()
     assert at.selectbox(key="bulk_update_owner").disabled  # another owner would drop the edit
     at.button(key="bulk_update_discard").click().run()
     assert not at.exception, at.exception
     assert "Draft I regret" not in list(at.data_editor[0].value["reason"])
     assert not at.selectbox(key="bulk_update_owner").disabled
-    _save(at)
+    save_grid(at)
     assert (
         "Nothing changed" in at.info[0].value
-        and _check_ins(portfolio["engine"], portfolio["ids"]["Callback promise"]) == []
+        and check_ins(portfolio["engine"], portfolio["ids"]["Callback promise"]) == []
     )
 
 
@@ -172,7 +172,7 @@ def test_hostile_titles_in_the_warning_and_the_report_render_as_text(monkeypatch
     seed = seed_corpus(engine)
     at = open_page(monkeypatch, url, "bulk-update", acting=seed.admin_id)
     rows = at.session_state[STATE_KEY].seen
-    _edit(at, {position: {"progress_pct": 55} for position in range(len(rows))})
+    edit_rows(at, {position: {"progress_pct": 55} for position in range(len(rows))})
     at.run()
     with session_scope(engine, write=True) as session:  # every row changes underneath
         for initiative_id in rows:
@@ -185,7 +185,7 @@ def test_hostile_titles_in_the_warning_and_the_report_render_as_text(monkeypatch
     at.run()
     assert_safe(at, "bulk-update warning")
     assert len(at.warning[0].value.splitlines()) > len(rows)  # one line per changed initiative
-    _save(at)
+    save_grid(at)
     assert_safe(at, "bulk-update report")
     assert f"0 saved, {len(rows)} changed meanwhile" in at.error[0].value
 

@@ -2,13 +2,13 @@
 another app server (seen as a moved audit head) make every area cold."""
 
 from cxgov.models import Role
-from cxgov.ui.runtime import _DataVersions
+from cxgov.ui.kit.runtime import DataVersions
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
 
 
 def test_own_writes_bump_their_area_only_and_foreign_writes_bump_all():
-    versions = _DataVersions()
+    versions = DataVersions()
     versions.observe_head(10)
     versions.bump("initiatives", sealed=(10, 12))  # our write moved the head 10 → 12
     versions.observe_head(12)

@@ -79,7 +79,7 @@ def test_an_acting_admin_loads_the_demo_on_any_database(monkeypatch, database_ur
 
 
 def _offer_script():
-    from cxgov.ui.demo import render_demo_offer
+    from cxgov.ui.leadership.demo_offer import render_demo_offer
 
     render_demo_offer()
 
@@ -88,7 +88,7 @@ def test_production_offers_no_demo_at_all(monkeypatch):
     production = Settings(
         database_url="postgresql://db.example/cxgov", audit_key=b"x" * 32, language="en", environment="production"
     )
-    for module in ("cxgov.ui.demo", "cxgov.ui.acting", "cxgov.ui.text"):
+    for module in ("cxgov.ui.leadership.demo_offer", "cxgov.ui.frame.acting", "cxgov.ui.kit.text"):
         monkeypatch.setattr(f"{module}.settings", lambda: production)
     at = AppTest.from_function(_offer_script, default_timeout=30).run()
     assert not at.exception, at.exception
@@ -98,9 +98,9 @@ def test_production_offers_no_demo_at_all(monkeypatch):
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_outside_local_mode_without_an_admin_the_offer_shows_the_cli_command(monkeypatch, lang):
     shared = Settings(database_url="postgresql://db.example/cxgov", audit_key=b"x" * 32, language=lang)
-    monkeypatch.setattr("cxgov.ui.demo.settings", lambda: shared)
-    monkeypatch.setattr("cxgov.ui.acting.settings", lambda: shared)
-    monkeypatch.setattr("cxgov.ui.text.settings", lambda: shared)
+    monkeypatch.setattr("cxgov.ui.leadership.demo_offer.settings", lambda: shared)
+    monkeypatch.setattr("cxgov.ui.frame.acting.settings", lambda: shared)
+    monkeypatch.setattr("cxgov.ui.kit.text.settings", lambda: shared)
     at = AppTest.from_function(_offer_script, default_timeout=30).run()
     assert not at.exception, at.exception
     assert not at.button

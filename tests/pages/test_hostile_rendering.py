@@ -1,7 +1,7 @@
 """The hostile-input corpus (tests/hostile.py) stored in every text field, then every page opened in AppTest.
 
 Streamlit renders markdown in most elements (markdown, captions, alerts, titles, labels, help, tabs), so
-user text must reach them escaped (cxgov.ui.safe.plain) or be shown by an element that renders text as
+user text must reach them escaped (cxgov.ui.kit.safe.plain) or be shown by an element that renders text as
 text (st.dataframe, st.text, st.code, select-box options, input values). `markdown_leaks` walks every
 element of a run and reports each corpus payload found raw in a field that renders markdown.
 """
@@ -20,8 +20,8 @@ from cxgov.models import Discipline, Kpi
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import create_initiative
 from cxgov.services.reference import create_department
+from cxgov.ui.kit.safe import plain
 from cxgov.ui.navigation import PAGES
-from cxgov.ui.safe import plain
 from tests.hostile import BIG_BYTES, BY_KEY, CORPUS, fit, seed_corpus, unescaped_payloads
 from tests.pages.harness import open_page
 

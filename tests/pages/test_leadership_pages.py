@@ -109,7 +109,7 @@ def test_design_page_with_data_lists_initiatives_kpis_and_trend(monkeypatch, eng
     assert "Where-is-my-order share" in shown
     kpis = next(df.value for df in at.dataframe if "Where-is-my-order share" in df.value.to_string())
     assert kpis.iloc[0][["latest", "previous_year"]].tolist() == ["21", "28"]  # as measured, in the locale
-    assert t("discipline.initiatives.shown", lang, shown=2, total=2) in shown
+    assert t("discipline.initiatives.shown.2", lang, shown=2, total=2) in shown
     assert _plotly_charts(at) == 1  # the chosen KPI's monthly trend
 
 
@@ -119,7 +119,7 @@ def test_discipline_filters_narrow_the_initiatives(monkeypatch, engine, database
     at.multiselect(key="design_filter_phase").set_value(["check"]).run()
     shown = _shown(at)
     assert AMBER_REASON in shown and RED_REASON not in shown
-    assert t("discipline.initiatives.shown", "en", shown=1, total=2) in shown
+    assert t("discipline.initiatives.shown.2", "en", shown=1, total=2) in shown
     at.multiselect(key="design_filter_owner").set_value(["Anna de Vries"]).run()
     assert t("common.no_results", "en") in _shown(at)
 
@@ -128,7 +128,7 @@ def test_discipline_filters_narrow_the_initiatives(monkeypatch, engine, database
 def test_discipline_with_one_initiative_counts_it_in_the_singular(monkeypatch, engine, database_url, lang):
     build_portfolio(engine)
     shown = _shown(open_page(monkeypatch, database_url, "culture", lang=lang))  # culture: one initiative
-    assert t("discipline.initiatives.shown_one", lang, shown=1) in shown
+    assert t("discipline.initiatives.shown.1", lang, shown=1) in shown
     assert ("1 of 1 initiative shown." if lang == "en" else "1 van 1 initiatief getoond.") in shown
 
 

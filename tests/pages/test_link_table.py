@@ -1,4 +1,4 @@
-"""The link table (cxgov.ui.link_table): a link opens its page in the same session, and nothing else does."""
+"""The link table (cxgov.ui.kit.link_table): a link opens its page in the same session, and nothing else does."""
 
 import re
 from types import SimpleNamespace
@@ -7,8 +7,8 @@ import pytest
 
 from cxgov.i18n import t
 from cxgov.models import Role
-from cxgov.ui import link_table
-from cxgov.ui.safe import plain
+from cxgov.ui.kit import link_table
+from cxgov.ui.kit.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page
 

@@ -14,7 +14,7 @@ from cxgov.services.kpis import create_kpi, record_kpi_reading
 from tests.admin_helpers import run
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import open_page, texts
-from tests.pages.test_programs_pages import _save_inline
+from tests.pages.test_programs_pages import save_inline
 
 LAST_MONTH = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)
 
@@ -174,10 +174,10 @@ def test_a_credit_is_booked_with_its_reason_and_shown_as_a_credit(monkeypatch, p
     at = _initiative_page(monkeypatch, proposal)
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("-250,00")
-    _save_inline(at, "expense", proposal["initiative"])
+    save_inline(at, "expense", proposal["initiative"])
     assert "**Reason for a credit** is required for a credit" in at.error[-1].value.replace("\\", "")
     at.text_input(key="programs_expense.correction_reason").input("Supplier credit note")
-    _save_inline(at, "expense", proposal["initiative"])
+    save_inline(at, "expense", proposal["initiative"])
     assert not at.exception, at.exception
     assert "Credit: Supplier credit note" in texts(at)
     with session_scope(proposal["engine"]) as session:
@@ -190,5 +190,5 @@ def test_a_negative_spend_in_the_check_in_points_to_a_credit(monkeypatch, propos
     at = _initiative_page(monkeypatch, proposal, "nl")
     at.button(key="programs_btn_check_in").click().run()
     at.text_input(key="programs_check_in.spend").input("-45")
-    _save_inline(at, "check_in", proposal["initiative"])
+    save_inline(at, "check_in", proposal["initiative"])
     assert "Boek een creditering (een negatief bedrag) als uitgave" in at.error[-1].value.replace("\\", "")

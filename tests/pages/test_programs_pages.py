@@ -15,9 +15,9 @@ from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.budget import record_expense, set_budget_line
 from cxgov.services.initiatives import record_check_in, update_initiative
 from cxgov.services.kpis import create_kpi
-from cxgov.ui import initiative_table
-from cxgov.ui.initiative_table import PAGE_SIZE
-from cxgov.ui.safe import plain
+from cxgov.ui.kit import initiative_table
+from cxgov.ui.kit.initiative_table import PAGE_SIZE
+from cxgov.ui.kit.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.pages.harness import link_table, open_page, texts
 
@@ -160,17 +160,17 @@ def test_check_in_and_expense_from_the_detail_page(monkeypatch, db):
     at.button(key="programs_btn_check_in").click().run()
     at.selectbox(key="programs_check_in.health").set_value("amber")
     at.text_input(key="programs_check_in.reason").input("Waiting for legal")
-    _save_inline(at, "check_in", seeded["invoices"])
+    save_inline(at, "check_in", seeded["invoices"])
     assert not at.exception, at.exception
     assert "Waiting for legal" in texts(at)
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("1.000,50")
-    _save_inline(at, "expense", seeded["invoices"])
+    save_inline(at, "expense", seeded["invoices"])
     assert not at.exception, at.exception
     assert "€1,000.50" in texts(at)
 
 
-def _save_inline(at, form: str, initiative_id: int) -> None:
+def save_inline(at, form: str, initiative_id: int) -> None:
     """Click the submit button of the detail page's inline form `form` (check_in, expense, budget)."""
     next(b for b in at.main.button if b.key.startswith(f"FormSubmitter:programs_{form}_{initiative_id}-")).click().run()
 
@@ -183,7 +183,7 @@ def test_bad_expense_amount_is_explained(monkeypatch, db):
     )
     at.button(key="programs_btn_expense").click().run()
     at.text_input(key="programs_expense.amount").input("twaalf")
-    _save_inline(at, "expense", seeded["invoices"])
+    save_inline(at, "expense", seeded["invoices"])
     assert "**Bedrag \\(€\\)** is geen bedrag" in at.error[-1].value  # the field named, in Dutch
 
 
@@ -275,12 +275,12 @@ def test_list_counts_in_singular_and_plural_and_unset_filters_read_all(monkeypat
     url, engine = db
     _seed(engine)
     at = open_page(monkeypatch, url, "initiatives", lang=lang)
-    assert t("programs.list.count", lang, n=2) in texts(at)
+    assert t("programs.list.count.2", lang, n=2) in texts(at)
     # an unset filter shows "All", not Streamlit's "Choose an option"
     assert at.selectbox(key="programs_list_discipline").proto.placeholder == t("common.all", lang)
     at = open_page(monkeypatch, url, "initiatives", lang=lang, query={"discipline": "strategy"})
-    assert t("programs.list.count_one", lang) in texts(at)
-    assert t("programs.list.count", lang, n=1) not in texts(at)
+    assert t("programs.list.count.1", lang) in texts(at)
+    assert t("programs.list.count.2", lang, n=1) not in texts(at)
 
 
 def test_edit_button_opens_the_form_for_this_initiative(monkeypatch, db):
@@ -334,7 +334,7 @@ def test_one_check_in_form_takes_blocker_spend_and_a_kpi_reading(monkeypatch, db
     at.selectbox(key="programs_check_in.kpi").set_value(kpi)
     at.number_input(key="programs_check_in.kpi_value").set_value(7.4)
     at.number_input(key="programs_check_in.kpi_sample_size").set_value(420)
-    _save_inline(at, "check_in", seeded["invoices"])
+    save_inline(at, "check_in", seeded["invoices"])
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     shown = texts(at)

@@ -16,9 +16,9 @@ from cxgov.models.base import utcnow
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
 from cxgov.services.people import update_person
-from cxgov.ui.acting import PICKER_KEYS
-from cxgov.ui.cookie import REQUEST_KEY
-from cxgov.ui.sessions import SIGN_IN_KEY
+from cxgov.ui.frame.acting import PICKER_KEYS
+from cxgov.ui.frame.cookie import REQUEST_KEY
+from cxgov.ui.frame.sessions import SIGN_IN_KEY
 from tests.factories import add_person
 from tests.pages.harness import open_page, texts
 

@@ -11,9 +11,9 @@ from sqlmodel import func, select
 from cxgov.db import session_scope
 from cxgov.models import AuditEvent, Person, Role
 from cxgov.services.people import update_person
-from cxgov.ui.acting import PICKER_KEYS
+from cxgov.ui.frame.acting import PICKER_KEYS
+from cxgov.ui.kit.safe import plain
 from cxgov.ui.navigation import page_file
-from cxgov.ui.safe import plain
 from tests.factories import add_initiative, add_person
 from tests.hostile import CORPUS
 from tests.pages.harness import TEST_AUTH, open_page, sso_user, texts

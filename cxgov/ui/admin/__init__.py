@@ -1,0 +1,1 @@
+"""Admin pages (one module per page) and what they share: the forms, tables, audit reads and export."""

@@ -1,0 +1,1 @@
+"""The governance board's page."""

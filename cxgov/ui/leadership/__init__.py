@@ -1,0 +1,1 @@
+"""The leadership pages: the portfolio overview and, on an empty database, the demo offer."""
