@@ -24,9 +24,15 @@ migrate: install
 run: migrate
 	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run serve.py --server.port $(PORT)
 
-# The whole suite, as CI runs it: the linter first, then every test.
+# The whole suite, as CI runs it: the linter first, then every test, on every core (pytest-xdist); the
+# browser tests share one worker (--dist loadgroup), so one Chromium and one set of servers run at a time.
+XDIST := -n auto --dist loadgroup
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# The edit-run loop: services, queries, rules and the rest on SQLite; no pages, browser or PostgreSQL tiers.
+test-fast: install
+	$(BIN)/python -m pytest $(XDIST) -m "not pages and not browser and not postgres" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

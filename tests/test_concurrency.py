@@ -1,4 +1,4 @@
-"""Concurrent saves lose nothing: 8 threads × 50 read-modify-write saves, version-checked (DESIGN.md §4).
+"""Concurrent saves lose nothing: 8 threads × 50 read-modify-write saves, version-checked.
 
 Every save adds one to a counter kept in the initiative's description, with the version its read saw; a
 rejected save re-reads and tries again. So the final counter must equal the number of accepted saves, every

@@ -102,7 +102,7 @@ def test_each_revision_downgrades_and_upgrades_keeping_rows(engine, database_url
         assert {t: after[t] for t in kept_tables} == {t: before[t] for t in kept_tables}, revision.revision
 
 
-# --- hand-written indexes (autogenerate cannot compare them on SQLite, DESIGN.md §4) ------------------------
+# --- hand-written indexes (autogenerate cannot compare them on SQLite) ------------------------------------
 
 
 def _insert_initiative(connection, owner: int, title: str, status: str = "active") -> int:

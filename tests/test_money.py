@@ -1,5 +1,5 @@
 """Money is exact: integer cents summed in SQL (a Numeric column summed 1,000 × 0.10 to 99.9999999999986
-on SQLite, DESIGN.md §4)."""
+on SQLite)."""
 
 from datetime import date
 from decimal import Decimal

@@ -57,7 +57,7 @@ def open_page(
     if mode == "sso" and acting is None:
         acting = _first_viewer(database_url)
     get_settings.cache_clear()
-    st.cache_data.clear()  # an engine or a read from the previous test must not leak in (DESIGN.md §4)
+    st.cache_data.clear()  # an engine or a read from the previous test must not leak in
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[LANGUAGE_KEY] = lang

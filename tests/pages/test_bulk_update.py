@@ -1,5 +1,5 @@
 """The "update my initiatives" page in AppTest: the grid lists the person's open initiatives, edits are simulated
-through the editor's session state (DESIGN.md §4), and a row changed by another session between runs is
+through the editor's session state (the edits a browser would send), and a row changed by another session between runs is
 warned about, reported and left untouched while the other edited row is saved."""
 
 from datetime import date, timedelta
