@@ -133,22 +133,18 @@ POSTGRES_PARAMETERS = ("database_url", "backend")
 POSTGRES_FIXTURES = {"postgres_e2e_database", "postgres_server"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group markers
-def pytest_collection_modifyitems(config, items):
-    """The tiers as markers, by folder and fixture (for -m selection); browser tests share one xdist worker."""
-    for item in items:
-        folder = Path(item.path).parent
-        if folder == TESTS_DIR / "pages":
-            item.add_marker(pytest.mark.pages)
-        if folder == TESTS_DIR / "e2e":
-            item.add_marker(pytest.mark.browser)
-            # One worker runs them all: one Chromium and one set of servers instead of one per worker.
-            item.add_marker(pytest.mark.xdist_group("browser"))
-        params = getattr(item, "callspec", None) and item.callspec.params
-        if (params and any(params.get(name) == "postgres" for name in POSTGRES_PARAMETERS)) or (
-            POSTGRES_FIXTURES & set(item.fixturenames)
-        ):
-            item.add_marker(pytest.mark.postgres)
+def pytest_itemcollected(item):
+    """The tiers as markers, by folder and fixture (for -m selection)."""
+    folder = Path(item.path).parent
+    if folder == TESTS_DIR / "pages":
+        item.add_marker(pytest.mark.pages)
+    if folder == TESTS_DIR / "e2e":
+        item.add_marker(pytest.mark.browser)
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if (params and any(params.get(name) == "postgres" for name in POSTGRES_PARAMETERS)) or (
+        POSTGRES_FIXTURES & set(getattr(item, "fixturenames", ()))
+    ):
+        item.add_marker(pytest.mark.postgres)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
