@@ -24,9 +24,18 @@ migrate: install
 run: migrate
 	CXGOV_AUTH_MODE=$${CXGOV_AUTH_MODE:-acting-as} $(BIN)/streamlit run serve.py --server.port $(PORT)
 
-# The whole suite, as CI runs it: the linter first, then every test.
+# The whole suite, as CI runs it: the linter first, then every test but the browser ones on every core
+# (pytest-xdist), then the browser tests in one process: one Chromium and one set of servers at a time.
+# (pytest-xdist's --dist loadgroup would keep them on one worker, but 3.8 loses its groups under pytest 9.)
+# Both parts always run; exit code 5 (nothing selected, e.g. PYTEST_ARGS names one file) counts as passed.
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -m "not browser" $(PYTEST_ARGS); rest=$$?; \
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS); browser=$$?; \
+	for code in $$rest $$browser; do [ $$code -eq 0 ] || [ $$code -eq 5 ] || exit $$code; done
+
+# The edit-run loop: services, queries, rules and the rest on SQLite; no pages, browser or PostgreSQL tiers.
+test-fast: install
+	$(BIN)/python -m pytest -n auto -m "not pages and not browser and not postgres" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ submit, assign the form's values, commit: the usual Streamlit save) runs the sam
     python bench/concurrency.py [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
 
 SQLite runs in a temporary file; PostgreSQL (with --postgres-url or CXGOV_TEST_POSTGRES_URL) in a fresh
-database this script creates and drops. tests/test_concurrency.py asserts on the same `run_saves`.
+database this script creates and drops. tests/services/test_initiatives_concurrency.py asserts on the same `run_saves`.
 """
 
 from __future__ import annotations

@@ -1,18 +1,25 @@
 """Test databases built from the migrations: SQLite always, PostgreSQL when CXGOV_TEST_POSTGRES_URL is set.
 
 Per-test rollback cannot work (concurrency tests and AppTest commit), so every test gets its own database:
-a copy of a migrated SQLite template file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL (DESIGN.md §4).
+a copy of a migrated SQLite template file, or `CREATE DATABASE … TEMPLATE` on PostgreSQL. SQLite test files
+live in memory (/dev/shm) where the machine has it: the tests are bound by disk syncs otherwise.
+Under pytest-xdist every worker builds its own templates (unique names), so no two workers share one.
 In CI (CXGOV_REQUIRE_ALL_TESTS=1) a skipped PostgreSQL or browser test fails the run.
+
+The tiers are markers set here by folder and fixture: `pages` (AppTest, tests/pages), `browser` (Chromium,
+tests/e2e) and `postgres` (the PostgreSQL side of a test on both databases); `make test-fast` leaves all three out.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -29,14 +36,36 @@ get_settings.cache_clear()
 POSTGRES_URL = os.environ.get("CXGOV_TEST_POSTGRES_URL")
 REQUIRE_ALL = os.environ.get("CXGOV_REQUIRE_ALL_TESTS") == "1"
 BACKENDS = ["sqlite", "postgres"]
-_counter = itertools.count()
+MEMORY_DIR = Path("/dev/shm")  # tmpfs: fsync costs nothing (about twice as fast as disk for the permission matrix)
+TESTS_DIR = Path(__file__).parent
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+def sqlite_dir(tmp_path_factory) -> Iterator[Path]:
+    """Where this process's SQLite test databases go: a fresh folder in /dev/shm, else pytest's temporary one."""
+    if not (MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK)):
+        yield tmp_path_factory.mktemp("databases")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="cxgov-tests-", dir=MEMORY_DIR))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(sqlite_dir) -> str:
+    path = sqlite_dir / "template.sqlite3"
     migrate(f"sqlite:///{path}")
     return str(path)
+
+
+@pytest.fixture
+def sqlite_url(sqlite_dir, sqlite_template) -> Iterator[str]:
+    """A fresh migrated SQLite database (for tests that are about SQLite or the UI's local mode)."""
+    target = sqlite_dir / f"{uuid.uuid4().hex}.sqlite3"
+    copy_sqlite(sqlite_template, str(target))
+    yield f"sqlite:///{target}"
+    for suffix in ("", "-wal", "-shm"):  # memory is not cleaned by pytest's temporary folder rotation
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -66,12 +95,10 @@ def copy_sqlite(template: str, target: str) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path, sqlite_template, postgres_template) -> str:
+def database_url(request, postgres_template) -> str:
     """A fresh, migrated database for one test, on each backend."""
     if request.param == "sqlite":
-        target = tmp_path / "cxgov.sqlite3"
-        copy_sqlite(sqlite_template, str(target))
-        yield f"sqlite:///{target}"
+        yield request.getfixturevalue("sqlite_url")
         return
     if postgres_template is None:
         pytest.skip("PostgreSQL tests need CXGOV_TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)")
@@ -101,20 +128,23 @@ def engine(database_url):
     engine.dispose()
 
 
-@pytest.fixture
-def sqlite_url(tmp_path, sqlite_template) -> str:
-    """A fresh migrated SQLite database (for tests that are about SQLite or the UI's local mode)."""
-    target = tmp_path / "cxgov.sqlite3"
-    copy_sqlite(sqlite_template, str(target))
-    return f"sqlite:///{target}"
+# Fixtures whose "postgres" parameter, or fixtures that by themselves, put a test on PostgreSQL.
+POSTGRES_PARAMETERS = ("database_url", "backend")
+POSTGRES_FIXTURES = {"postgres_e2e_database", "postgres_server"}
 
 
-def pytest_collection_modifyitems(config, items):
-    """Browser tests carry the 'browser' marker; PostgreSQL ones the 'postgres' marker (for -m selection)."""
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        if callspec and callspec.params.get("database_url") == "postgres":
-            item.add_marker(pytest.mark.postgres)
+def pytest_itemcollected(item):
+    """The tiers as markers, by folder and fixture (for -m selection)."""
+    folder = Path(item.path).parent
+    if folder == TESTS_DIR / "pages":
+        item.add_marker(pytest.mark.pages)
+    if folder == TESTS_DIR / "e2e":
+        item.add_marker(pytest.mark.browser)
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if (params and any(params.get(name) == "postgres" for name in POSTGRES_PARAMETERS)) or (
+        POSTGRES_FIXTURES & set(getattr(item, "fixturenames", ()))
+    ):
+        item.add_marker(pytest.mark.postgres)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -132,7 +162,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
-    if REQUIRE_ALL and session.config.pluginmanager.get_plugin("terminalreporter").stats.get("skipped"):
+    # Under pytest-xdist the workers' reports reach the controller's reporter, which decides the exit status.
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if REQUIRE_ALL and reporter is not None and reporter.stats.get("skipped"):
         session.exitstatus = 1
 
 

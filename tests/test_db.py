@@ -1,4 +1,4 @@
-"""Database settings cxgov relies on (DESIGN.md §4): SQLite pragmas, portable enums, UTC, CHECK constraints."""
+"""Database settings cxgov relies on: SQLite pragmas, portable enums, UTC, CHECK constraints."""
 
 import sqlite3
 from datetime import timedelta

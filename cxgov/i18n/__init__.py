@@ -1,7 +1,7 @@
 """One translation mechanism for every user-visible text (English and Dutch), plus locale formatting.
 
 Texts live in catalogs per area (cxgov/i18n/catalog_*.py), each a dict `key -> {"en": ..., "nl": ...}`.
-tests/test_i18n.py fails when a text exists in one language only or a key is defined twice.
+tests/i18n/test_catalogs.py fails when a text exists in one language only or a key is defined twice.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Browser fixtures: a real Streamlit server on a seeded SQLite database, driven by Debian's Chromium.
 
-Never `playwright install`: Playwright drives the system browser (DESIGN.md §4). Without /usr/bin/chromium
-the tests skip with a reason, unless CXGOV_TEST_BROWSER=1 (CI), where a missing browser is a failure.
+Never `playwright install`: Playwright drives the system browser, one browser kept up to date by Debian.
+Without /usr/bin/chromium the tests skip with a reason, unless CXGOV_TEST_BROWSER=1 (CI), where a missing
+browser is a failure.
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
     )
 
 
-def _start_server(
+def start_server(
     database: Database,
     log: Path,
     *,
@@ -214,13 +215,13 @@ def e2e_database(tmp_path_factory, browser_executable) -> Database:
 @pytest.fixture(scope="session")
 def app_server(e2e_database, tmp_path_factory):
     """One Streamlit server shared by the journeys that do not need a fresh start."""
-    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-shared.log")
+    yield from start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-shared.log")
 
 
 @pytest.fixture
 def fresh_server(e2e_database, tmp_path):
-    """A Streamlit server nobody has visited yet (first-visit behaviour, DESIGN.md §4)."""
-    yield from _start_server(e2e_database, tmp_path / "streamlit-fresh.log")
+    """A Streamlit server nobody has visited yet (first-visit behaviour: cold caches, no session)."""
+    yield from start_server(e2e_database, tmp_path / "streamlit-fresh.log")
 
 
 @pytest.fixture(scope="session")
@@ -285,7 +286,7 @@ def postgres_e2e_database(postgres_template, browser_executable) -> Database:
 @pytest.fixture(scope="session")
 def postgres_server(postgres_e2e_database, tmp_path_factory):
     """The app on PostgreSQL, with local accounts (the "acting as" picker is for SQLite only)."""
-    yield from _start_server(
+    yield from start_server(
         postgres_e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-postgres.log", auth_mode="local"
     )
 
@@ -310,4 +311,4 @@ def hostile_server(tmp_path_factory, browser_executable):
             initiative_title=BY_KEY["html_link"].text,
         ),
     )
-    yield from _start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")
+    yield from start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")

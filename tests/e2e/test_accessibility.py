@@ -15,8 +15,6 @@ from cxgov.i18n import t
 from cxgov.ui.navigation import PAGES
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 
-pytestmark = pytest.mark.browser
-
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Streamlit's own sidebar navigation puts its section headers and item groups as <div>s directly inside its
 # <ul> (axe: "list", "listitem"). The markup is Streamlit's, not ours, and the links in it are named and
@@ -36,7 +34,7 @@ def _violations(page: Page) -> list[str]:
     ]
 
 
-def _act_as_admin(page: Page, lang: str) -> None:
+def act_as_admin(page: Page, lang: str) -> None:
     """The language first, then the admin: the demo picker forgets its choice when its label changes language."""
     if lang == "nl":
         sidebar(page).get_by_role("radio", name="Nederlands").click()
@@ -56,7 +54,7 @@ def _scan(page: Page, found: dict[str, list[str]], name: str) -> None:
 def test_every_page_passes_wcag_21_aa(app_server, page, lang):
     found: dict[str, list[str]] = {}
     open_app(page, app_server.url)
-    _act_as_admin(page, lang)
+    act_as_admin(page, lang)
     nav = sidebar(page).get_by_test_id("stSidebarNav")
     for spec in (s for s in PAGES if not s.hidden):
         link = nav.get_by_role("link", name=t(spec.title, lang), exact=True)
@@ -72,7 +70,7 @@ def test_every_page_passes_wcag_21_aa(app_server, page, lang):
     _scan(page, found, "initiative-form")
     # An initiative by its link: a new session, so the admin is chosen again on that page.
     open_app(page, f"{app_server.url}/initiative?id={app_server.seed.initiative_id}")
-    _act_as_admin(page, lang)
+    act_as_admin(page, lang)
     _scan(page, found, "initiative")
     assert len(found) == len(PAGES)
     assert {name: lines for name, lines in found.items() if lines} == {}

@@ -9,10 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
-from tests.e2e.test_accessibility import _act_as_admin
+from tests.e2e.test_accessibility import act_as_admin
 from tests.e2e.test_journeys import open_app, sidebar, wait_for_app
-
-pytestmark = pytest.mark.browser
 
 AXIS_AMOUNTS = {"nl": re.compile("^€\u00a0\\d{1,3}(\\.\\d{3})*$"), "en": re.compile("^€\\d{1,3}(,\\d{3})*$")}
 
@@ -37,7 +35,7 @@ def test_an_empty_date_field_spells_the_year_in_the_readers_language(
     """The audit log's empty day filters, seen by an admin: in Dutch the year segment draws 'jjjj' instead of
     its own 'yyyy' (still the field's text, for typing and for screen readers)."""
     open_app(page, app_server.url)
-    _act_as_admin(page, lang)
+    act_as_admin(page, lang)
     nav = sidebar(page).get_by_test_id("stSidebarNav")
     nav.get_by_role("link", name=t("page.people", lang), exact=True).click()  # the menu now lists the audit log
     wait_for_app(page)

@@ -1,4 +1,4 @@
-"""Hostile input triggers nothing in a real browser (issue 3, "Safe by default").
+"""Hostile input triggers nothing in a real browser: safe by default.
 
 The corpus (tests/hostile.py) is stored in every text field through the services, and a hostile title and a
 100 kB description are typed into the initiative form. Then every page is visited, acting as an admin, while
@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
 from cxgov.ui.navigation import PAGES
 from tests.e2e.test_journeys import choose, sidebar, wait_for_app
 from tests.hostile import ADMIN_NAME, BY_KEY, FOREIGN_HOST, fit
-
-pytestmark = pytest.mark.browser
 
 FORM_TITLE = (
     f'<script>alert("form")</script><img src=x onerror=alert(2)> ![x](http://{FOREIGN_HOST}/f.png) '

@@ -1,16 +1,13 @@
-"""End-to-end journeys in headless Chromium against a real Streamlit server (DESIGN.md §4)."""
+"""End-to-end journeys in headless Chromium against a real Streamlit server."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from cxgov.i18n import t
 from cxgov.ui.navigation import PAGES
-
-pytestmark = pytest.mark.browser
 
 APP_IDLE = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
 LOADING = "[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
@@ -14,8 +13,6 @@ from cxgov.i18n import format_day, format_measure, t
 from cxgov.models import AuditEvent, Expense, Kpi, KpiReading
 from cxgov.queries import kpis as kpi_queries
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
-
-pytestmark = pytest.mark.browser
 
 ANALYST = "Daan Meijer"  # a CX analyst of the demo: keeps the KPI catalogue and its readings
 

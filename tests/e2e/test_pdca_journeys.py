@@ -1,4 +1,4 @@
-"""PDCA journeys in headless Chromium (issue 4): a manager's check-in with a KPI reading carries a project from
+"""PDCA journeys in headless Chromium: a manager's check-in with a KPI reading carries a project from
 Do through Check to an Act decision that opens a new cycle, and the lesson turns up in the lessons library;
 a quick fix is proposed through the form and finished in its three steps on its page."""
 
@@ -41,8 +41,6 @@ from cxgov.settings import get_settings
 from tests.e2e.conftest import LOCAL_PASSWORD, Database, Server
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 from tests.factories import add_initiative
-
-pytestmark = pytest.mark.browser
 
 KPI_CODE, KPI_NAME = "E2E_CSAT_COMPLAINTS", "CSAT after a complaint"
 BASELINE, TARGET = 62, 75  # % satisfied (CSAT 4–5) before the pilot, and the aim

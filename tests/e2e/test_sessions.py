@@ -14,10 +14,8 @@ from cxgov.i18n import t
 from cxgov.models import Person, SignInSession
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import change_own_password, reset_password
-from tests.e2e.conftest import _start_server
+from tests.e2e.conftest import start_server
 from tests.e2e.test_journeys import sidebar, wait_for_app
-
-pytestmark = pytest.mark.browser
 
 ADMIN = "Anna Admin"
 ADMIN_PASSWORD = "Zeven zwanen zwemmen zuidwaarts"
@@ -38,7 +36,7 @@ def local_admin(e2e_database, tmp_path_factory):
             )
     finally:
         engine.dispose()
-    for server in _start_server(
+    for server in start_server(
         e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-sessions.log", auth_mode="local"
     ):
         yield server, admin.email, admin.id

@@ -20,10 +20,8 @@ from cxgov.i18n import t
 from cxgov.models import AuditEvent, Person
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
-from tests.e2e.conftest import _start_server, free_port
+from tests.e2e.conftest import free_port, start_server
 from tests.e2e.test_journeys import sidebar, wait_for_app
-
-pytestmark = pytest.mark.browser
 
 FIRST_PASSWORD = "Groene fiets op de kade"  # set by the admin
 OWN_PASSWORD = "Koffie met stroopwafels om tien"  # chosen at the first sign-in
@@ -73,7 +71,7 @@ client_id = "cxgov-e2e"
 client_secret = "e2e-client-secret"
 server_metadata_url = "{oidc_provider}/.well-known/openid-configuration"
 """)
-    yield from _start_server(
+    yield from start_server(
         e2e_database,
         tmp_path_factory.mktemp("logs") / "streamlit-sso.log",
         auth_mode="sso",
@@ -216,7 +214,7 @@ def local_server(e2e_database, tmp_path_factory):
             reset_password(session=session, actor=SYSTEM_ACTOR, person_id=manager, new_password=FIRST_PASSWORD)
     finally:
         engine.dispose()
-    yield from _start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-local.log", auth_mode="local")
+    yield from start_server(e2e_database, tmp_path_factory.mktemp("logs") / "streamlit-local.log", auth_mode="local")
 
 
 def test_local_account_first_sign_in_new_password_and_sign_out(local_server, e2e_database, page, artifacts):

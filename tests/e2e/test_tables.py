@@ -15,8 +15,6 @@ from tests.e2e.test_hostile_input import Watch, act_as_admin
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 from tests.hostile import CORPUS, fit
 
-pytestmark = pytest.mark.browser
-
 DIRECTOR_WINDOW = {"width": 1440, "height": 900}
 DEMO_MANAGER = "Yvonne Kok"  # owns three demo initiatives, so her My work is not empty
 MAX_TABS = 40  # the list page has about 15 filters and controls before its table

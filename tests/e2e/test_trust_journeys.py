@@ -16,8 +16,6 @@ from cxgov.models import Health, Initiative, Person, Role, Status, StatusMove, S
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 from tests.factories import add_initiative
 
-pytestmark = pytest.mark.browser
-
 
 def _person(database, role: Role) -> tuple[int, str]:
     engine = make_engine(database.url)

@@ -8,7 +8,7 @@ from cxgov.models import Discipline
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from tests.pages.harness import link_tables, open_page, texts
-from tests.test_queries_portfolio import AMBER_REASON, RED_REASON, build_portfolio
+from tests.queries.test_portfolio import AMBER_REASON, RED_REASON, build_portfolio
 
 LANGS = ["en", "nl"]
 DISCIPLINE_PAGES = {

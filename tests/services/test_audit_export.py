@@ -22,7 +22,7 @@ from cxgov.services.reference import create_department, create_objective, update
 from cxgov.settings import get_settings
 from tests.admin_helpers import audit_count, audit_events, run
 from tests.factories import add_person
-from tests.test_export import HOSTILE
+from tests.io.test_export import HOSTILE
 
 STORABLE = HOSTILE[:-1]  # PostgreSQL text cannot hold NUL at all (an input-layer matter, not the export's)
 HEADERS = (
