@@ -124,6 +124,7 @@ def test_no_private_name_is_imported_from_another_module():
         *Path(PROJECT_ROOT, "app_pages").rglob("*.py"),
         Path(PROJECT_ROOT, "app.py"),
         Path(PROJECT_ROOT, "serve.py"),
+        *Path(PROJECT_ROOT, "tests").rglob("*.py"),
     ]
     assert [hit for path in files for hit in _private_imports(path)] == []
 

@@ -102,7 +102,7 @@ def move_to_next_phase(
     to_phase = pdca.NEXT_PHASE.get(cycle.phase)
     if to_phase is None:
         raise ValidationError({"phase": "pdca.error.decide_in_act"})
-    if initiative.status not in (Status.PROPOSED, Status.APPROVED, Status.ACTIVE):
+    if initiative.status not in pdca.MOVING_STATUSES:
         raise ValidationError(
             {"status": ("pdca.error.not_moving", {"status": f"enum.status.{initiative.status.value}"})}
         )

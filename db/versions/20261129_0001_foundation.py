@@ -332,7 +332,7 @@ def downgrade() -> None:
     # ### end Alembic commands ###
 
 
-# Hand-written: autogenerate cannot compare expression or partial indexes on SQLite (DESIGN.md §4).
+# Hand-written: autogenerate cannot compare expression or partial indexes on SQLite (see docs/architecture.md, Measured pitfalls).
 # tests/test_migrations.py inserts duplicates to prove each one works on both databases.
 OPEN_TITLE_PREDICATE = "status NOT IN ('completed', 'rejected', 'cancelled')"
 

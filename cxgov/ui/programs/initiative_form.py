@@ -2,7 +2,7 @@
 
 An edit starts from a snapshot read when the form is first shown for that initiative; the save passes the
 snapshot's version, so a change someone else saved in between is reported instead of overwritten (see
-docs/architecture.md, lost updates). Reload forgets the snapshot and starts again from what is stored now.
+docs/architecture.md, Measured pitfalls: lost updates). Reload forgets the snapshot and starts again from what is stored now.
 """
 
 from __future__ import annotations
