@@ -33,9 +33,9 @@ test: lint
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS); browser=$$?; \
 	for code in $$rest $$browser; do [ $$code -eq 0 ] || [ $$code -eq 5 ] || exit $$code; done
 
-# The edit-run loop: services, queries, rules and the rest on SQLite; no pages, browser or PostgreSQL tiers.
+# The edit-run loop: services, queries, rules and the rest on SQLite; no pages, browser, PostgreSQL or slow tiers.
 test-fast: install
-	$(BIN)/python -m pytest -n auto -m "not pages and not browser and not postgres" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -m "not pages and not browser and not postgres and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,7 +7,8 @@ Under pytest-xdist every worker builds its own templates (unique names), so no t
 In CI (CXGOV_REQUIRE_ALL_TESTS=1) a skipped PostgreSQL or browser test fails the run.
 
 The tiers are markers set here by folder and fixture: `pages` (AppTest, tests/pages), `browser` (Chromium,
-tests/e2e) and `postgres` (the PostgreSQL side of a test on both databases); `make test-fast` leaves all three out.
+tests/e2e), `postgres` (the PostgreSQL side of a test on both databases) and `slow` (the modules listed in
+SLOW_MODULES); `make test-fast` leaves all four out.
 """
 
 from __future__ import annotations
@@ -131,6 +132,17 @@ def engine(database_url):
 # Fixtures whose "postgres" parameter, or fixtures that by themselves, put a test on PostgreSQL.
 POSTGRES_PARAMETERS = ("database_url", "backend")
 POSTGRES_FIXTURES = {"postgres_e2e_database", "postgres_server"}
+# The few modules that take most of the fast tier's time (each a thorough sweep: every service × role ×
+# relation, concurrent writers, every migration up and down, property-based rules, the demo at scale).
+SLOW_MODULES = {
+    "services/test_permissions_matrix.py",
+    "services/test_initiatives_concurrency.py",
+    "audit/test_rows.py",
+    "audit/test_anchors.py",
+    "rules/test_health_total.py",
+    "test_migrations.py",
+    "demo/test_portfolio.py",
+}
 
 
 def pytest_itemcollected(item):
@@ -140,6 +152,8 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.pages)
     if folder == TESTS_DIR / "e2e":
         item.add_marker(pytest.mark.browser)
+    if Path(item.path).relative_to(TESTS_DIR).as_posix() in SLOW_MODULES:
+        item.add_marker(pytest.mark.slow)
     params = getattr(item, "callspec", None) and item.callspec.params
     if (params and any(params.get(name) == "postgres" for name in POSTGRES_PARAMETERS)) or (
         POSTGRES_FIXTURES & set(getattr(item, "fixturenames", ()))
