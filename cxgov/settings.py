@@ -46,6 +46,10 @@ class Settings:
     check_in_cadence_days: int = 30  # CXGOV_CHECK_IN_CADENCE_DAYS: a running initiative without a check-in for
     # longer is flagged amber
     spend_tolerance_pct: int = 10  # CXGOV_SPEND_TOLERANCE_PCT: spend above the plan to date by more is flagged red
+    board_name: str = "CX board"  # CXGOV_BOARD_NAME: the governance body a new meeting is for, unless chosen
+    quorum_pct: int = 50  # CXGOV_QUORUM_PCT: the share of members present for a quorum
+    board_budget_change_pct: int = 10  # CXGOV_BOARD_BUDGET_CHANGE_PCT: budget changes the board hears about
+    board_kpi_move_pct: int = 5  # CXGOV_BOARD_KPI_MOVE_PCT: KPI movements the board hears about (% of the scale)
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
     # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it, and the demo is dated to today on it. The
     # default is where most installations are; stored times stay UTC whatever it says.
@@ -114,6 +118,13 @@ def _whole_number(variable: str, minimum: int, maximum: int) -> int:
     if len(text.lstrip("+-0")) > len(str(maximum)) or not minimum <= int(text) <= maximum:
         raise SettingsError(f"{variable} must be between {minimum} and {maximum}, not {text[:20]}")
     return int(text)
+
+
+def _board_name() -> str:
+    raw = " ".join((os.environ.get("CXGOV_BOARD_NAME") or "").split()) or default_of("board_name")
+    if len(raw) > 120 or any(ord(c) < 32 for c in raw):
+        raise SettingsError("CXGOV_BOARD_NAME must be a name of at most 120 characters on one line")
+    return raw
 
 
 def _time_zone() -> str:
@@ -226,6 +237,11 @@ def load_settings() -> Settings:
         # A week at least (a daily cadence is micromanagement); a year at most, or the rule never fires.
         check_in_cadence_days=_whole_number("CXGOV_CHECK_IN_CADENCE_DAYS", minimum=7, maximum=365),
         spend_tolerance_pct=_whole_number("CXGOV_SPEND_TOLERANCE_PCT", minimum=0, maximum=100),
+        board_name=_board_name(),
+        # A quorum of none is no quorum; of more than all members is never reached.
+        quorum_pct=_whole_number("CXGOV_QUORUM_PCT", minimum=1, maximum=100),
+        board_budget_change_pct=_whole_number("CXGOV_BOARD_BUDGET_CHANGE_PCT", minimum=0, maximum=1000),
+        board_kpi_move_pct=_whole_number("CXGOV_BOARD_KPI_MOVE_PCT", minimum=0, maximum=100),
         audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
         time_zone=_time_zone(),
     )

@@ -4,6 +4,7 @@ from cxgov.models.accounts import LocalAccount, SignInSession, SsoIdentity
 from cxgov.models.audit import AuditEvent, AuditHead
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
+from cxgov.models.governance import ActionItem, AgendaItem, BoardAsk, Decision, Meeting, MeetingMember
 from cxgov.models.initiatives import (
     CheckIn,
     Initiative,
@@ -21,10 +22,14 @@ from cxgov.models.kpis import InitiativeKpi, Kpi, KpiReading
 from cxgov.models.organisation import Department, Person, StrategicObjective, TaxonomyTerm
 
 __all__ = [
+    "ActionItem",
+    "AgendaItem",
     "AuditEvent",
     "AuditHead",
+    "BoardAsk",
     "BudgetLine",
     "CheckIn",
+    "Decision",
     "Department",
     "Expense",
     "Initiative",
@@ -35,6 +40,8 @@ __all__ = [
     "Kpi",
     "KpiReading",
     "LocalAccount",
+    "Meeting",
+    "MeetingMember",
     "Milestone",
     "PdcaCycle",
     "Person",

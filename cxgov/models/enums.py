@@ -134,6 +134,83 @@ class TaxonomyKind(StrEnum):
     CHANNEL = "channel"
 
 
+class MeetingStatus(StrEnum):
+    """A governance meeting's life: prepared, its agenda published as the pre-read, held, its minutes approved
+    at a later meeting (after which nothing of it changes)."""
+
+    DRAFT = "draft"
+    AGENDA_PUBLISHED = "agenda_published"
+    HELD = "held"
+    MINUTES_APPROVED = "minutes_approved"
+
+
+class MeetingRole(StrEnum):
+    MEMBER = "member"  # counts towards the quorum
+    GUEST = "guest"  # invited; attends, does not count
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class AgendaSection(StrEnum):
+    """The proposed agenda's sections, in the order a CX board works through them."""
+
+    OPENING = "opening"
+    DECISIONS_REQUESTED = "decisions_requested"
+    FOLLOW_UP = "follow_up"
+    SCORECARD = "scorecard"
+    PORTFOLIO = "portfolio"
+    CHANGES = "changes"
+    EXCEPTIONS = "exceptions"
+    LESSONS = "lessons"
+    MONEY = "money"
+    OTHER_BUSINESS = "other_business"
+
+
+class AgendaItemKind(StrEnum):
+    SECTION = "section"  # one of the proposed sections, its data read live from the portfolio
+    TOPIC = "topic"  # a free item with its own title
+    INITIATIVE = "initiative"  # one initiative, chosen from the list
+    KPI = "kpi"  # one KPI, chosen from the list
+
+
+class AgendaItemStatus(StrEnum):
+    PLANNED = "planned"
+    DISCUSSED = "discussed"
+    NOT_REACHED = "not_reached"  # goes to the agenda backlog
+    REMOVED = "removed"  # taken off the agenda; goes to the backlog
+
+
+class DecisionKind(StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    DEFER = "defer"
+    FUND = "fund"
+    STOP = "stop"
+    HOLD = "hold"
+    RESUME = "resume"
+    REPRIORITISE = "reprioritise"
+    ESCALATE = "escalate"
+    NOTE = "note"
+
+
+class DecisionStatus(StrEnum):
+    """Derived from the chain of decisions, never stored: decisions are insert-only."""
+
+    ACTIVE = "active"
+    SUPERSEDED = "superseded"
+    REVERSED = "reversed"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"  # closed without doing it, with a reason
+
+
 def enum_type(enum_class: type[StrEnum], name: str | None = None) -> sa.Enum:
     """A VARCHAR with a CHECK constraint holding the enum's values; `name` names the constraint when a table
     has two columns of the same enum."""

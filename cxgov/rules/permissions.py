@@ -28,12 +28,19 @@ class Action(StrEnum):
     LOAD_DEMO = "load_demo"
     VIEW_AUDIT = "view_audit"
     MANAGE_ACCOUNTS = "manage_accounts"  # reset local-account passwords (which also unlocks them)
+    # Governance meetings: prepare one (details, members, agenda, publishing), run it (attendance, minutes,
+    # decisions, actions) and close it. The chair may do it all for the meetings they chair.
+    RUN_MEETING = "run_meeting"
+    READ_MEETING_DRAFT = "read_meeting_draft"  # a meeting's draft agenda, before it is published
+    CLOSE_ACTION = "close_action"  # mark an action item done (its owner may) or drop it
+    WRITE_BOARD_ASK = "write_board_ask"  # an initiative's ask of the board, before the pre-read deadline
 
 
 class Relation(StrEnum):
     OWNER = "owner"
     SPONSOR = "sponsor"
-    MEMBER = "member"
+    MEMBER = "member"  # on the initiative's team, or a member or guest of the meeting
+    CHAIR = "chair"  # chairs the meeting
 
 
 ANY = frozenset(Relation)  # granted whatever the relation
@@ -58,6 +65,13 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.LOAD_DEMO: {Role.ADMIN: ANY},
     Action.VIEW_AUDIT: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: ANY},
     Action.MANAGE_ACCOUNTS: {Role.ADMIN: ANY},
+    Action.RUN_MEETING: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: frozenset({Relation.CHAIR})},
+    Action.READ_MEETING_DRAFT: {role: frozenset({Relation.CHAIR, Relation.MEMBER}) for role in Role}
+    | {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
+    # An action's owner (OWNER) may mark it done whatever their role; dropping it is the meeting's to decide.
+    Action.CLOSE_ACTION: {role: frozenset({Relation.OWNER}) for role in Role}
+    | {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: frozenset({Relation.OWNER, Relation.CHAIR})},
+    Action.WRITE_BOARD_ASK: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES, Role.LEADER: MANAGES},
 }
 
 
