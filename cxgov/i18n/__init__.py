@@ -126,3 +126,12 @@ def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -
     if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
         value = value.replace(tzinfo=UTC)
     return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone), locale=LOCALES[lang])
+
+
+def format_start(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:
+    """When a meeting starts, on the clock of `zone`, to the minute, the zone named: '05-03-2026 14:00 CET' (nl)."""
+    if value is None:
+        return "—"
+    if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
+        value = value.replace(tzinfo=UTC)
+    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm z", tzinfo=get_timezone(zone), locale=LOCALES[lang])

@@ -82,6 +82,11 @@ def moment(value) -> str:
     return i18n.format_moment(value, lang(), settings().time_zone)
 
 
+def start_time(value) -> str:
+    """When a meeting starts, on the installation's clock, to the minute, with the zone named."""
+    return i18n.format_start(value, lang(), settings().time_zone)
+
+
 def actor(name: str) -> str:
     """Who did something, as the audit trail recorded it: a person's name as stored, the system translated."""
     return tr("audit.actor.system") if name == audit.SYSTEM.name else name

@@ -82,6 +82,11 @@ def note_conflict(result: WriteResult, seen_key: str, areas: tuple[str, ...] = (
             data_changed(*areas)
 
 
+def in_conflict(seen_key: str) -> bool:
+    """Did a save keeping the version seen under `seen_key` meet someone else's save (Reload not yet pressed)?"""
+    return bool(st.session_state.get(_conflict_key(seen_key)))
+
+
 def offer_reload(seen_key: str, **button) -> None:
     """After a conflict, Reload: it forgets the version seen, so the form starts again from what is stored now."""
     if st.session_state.get(_conflict_key(seen_key)) and st.button(tr("form.reload"), **button):

@@ -1,0 +1,267 @@
+"""The governance meetings' pages: the meetings list and a new meeting, one meeting's header, banners and tabs
+(agenda, attendance, asks, minutes, decisions & actions), and the minutes drafted from the record."""
+
+TEXTS = {
+    "page.meetings": {"en": "Meetings", "nl": "Vergaderingen"},
+    "page.meeting": {"en": "Meeting", "nl": "Vergadering"},
+    # --- the list ---------------------------------------------------------------------------------------------
+    "meetings_page.caption": {
+        "en": "The governance bodies' meetings, newest first. Open one for its agenda, attendance and minutes.",
+        "nl": "De vergaderingen van de governance-organen, nieuwste eerst. Open er een voor agenda, aanwezigheid en "
+        "notulen.",
+    },
+    "meetings_page.none": {"en": "No meetings yet.", "nl": "Nog geen vergaderingen."},
+    "meetings_page.col.quarter": {"en": "Quarter", "nl": "Kwartaal"},
+    "meetings_page.col.body": {"en": "Body", "nl": "Orgaan"},
+    "meetings_page.col.starts_at": {"en": "Date and time", "nl": "Datum en tijd"},
+    "meetings_page.col.status": {"en": "Status", "nl": "Status"},
+    "meetings_page.col.chair": {"en": "Chair", "nl": "Voorzitter"},
+    "meetings_page.col.attendance": {"en": "Attendance", "nl": "Aanwezigheid"},
+    "meetings_page.col.decisions": {"en": "Decisions", "nl": "Besluiten"},
+    "meetings_page.col.open_actions": {"en": "Open actions", "nl": "Open actiepunten"},
+    "meetings_page.attendance.quorum": {
+        "en": "{present} of {members} present · quorum",
+        "nl": "{present} van {members} aanwezig · quorum",
+    },
+    "meetings_page.attendance.no_quorum": {
+        "en": "{present} of {members} present · no quorum",
+        "nl": "{present} van {members} aanwezig · geen quorum",
+    },
+    "meetings_page.held_without_quorum": {
+        "en": "Held without quorum ({present} of {members} present)",
+        "nl": "Gehouden zonder quorum ({present} van {members} aanwezig)",
+    },
+    "meetings_page.new": {"en": "New meeting", "nl": "Nieuwe vergadering"},
+    "meetings_page.field.body": {"en": "Body", "nl": "Orgaan"},
+    "meetings_page.field.day": {"en": "Date", "nl": "Datum"},
+    "meetings_page.field.time": {"en": "Time", "nl": "Tijd"},
+    "meetings_page.field.duration": {"en": "Length (minutes)", "nl": "Duur (minuten)"},
+    "meetings_page.field.place": {"en": "Place or video link", "nl": "Plaats of videolink"},
+    "meetings_page.field.chair": {"en": "Chair", "nl": "Voorzitter"},
+    "meetings_page.field.secretary": {"en": "Secretary", "nl": "Secretaris"},
+    "meetings_page.field.members": {"en": "Members", "nl": "Leden"},
+    "meetings_page.field.guests": {"en": "Guests", "nl": "Gasten"},
+    "meetings_page.field.pre_read_due": {"en": "Pre-read deadline", "nl": "Deadline voorleesstukken"},
+    "meetings_page.field.quarter": {"en": "Quarter", "nl": "Kwartaal"},
+    "meetings_page.pre_read_help": {
+        "en": "The agenda and the owners' asks are due by then: five working days before the meeting unless you "
+        "change it.",
+        "nl": "De agenda en de vragen van de eigenaren moeten er dan zijn: vijf werkdagen voor de vergadering, "
+        "tenzij u het wijzigt.",
+    },
+    "meetings_page.error.choose": {"en": "Choose one.", "nl": "Kies er een."},
+    "meetings_page.create": {"en": "Create the meeting", "nl": "Vergadering aanmaken"},
+    "meetings_page.created": {"en": "Meeting created as a draft.", "nl": "Vergadering aangemaakt als concept."},
+    "meetings_page.next_heading": {"en": "The next meeting", "nl": "De volgende vergadering"},
+    "meetings_page.next_help": {
+        "en": "A quarter after the body's latest meeting, at the same time, with the same chair, secretary, members "
+        "and guests.",
+        "nl": "Een kwartaal na de laatste vergadering van het orgaan, op dezelfde tijd, met dezelfde voorzitter, "
+        "secretaris, leden en gasten.",
+    },
+    "meetings_page.propose_next": {
+        "en": "Propose the meeting after {body} {quarter}",
+        "nl": "Stel de vergadering na {body} {quarter} voor",
+    },
+    "meetings_page.proposed": {
+        "en": "The next meeting is proposed as a draft.",
+        "nl": "De volgende vergadering is als concept voorgesteld.",
+    },
+    # --- one meeting ------------------------------------------------------------------------------------------
+    "meeting_page.title": {"en": "{body} · {quarter}", "nl": "{body} · {quarter}"},
+    "meeting_page.back_to_list": {"en": "All meetings", "nl": "Alle vergaderingen"},
+    "meeting_page.not_found": {
+        "en": "This meeting does not exist, or is a draft you cannot read.",
+        "nl": "Deze vergadering bestaat niet, of is een concept dat u niet kunt lezen.",
+    },
+    "meeting_page.when": {"en": "When", "nl": "Wanneer"},
+    "meeting_page.length": {"en": "Length", "nl": "Duur"},
+    "meeting_page.place": {"en": "Place", "nl": "Plaats"},
+    "meeting_page.chair": {"en": "Chair", "nl": "Voorzitter"},
+    "meeting_page.secretary": {"en": "Secretary", "nl": "Secretaris"},
+    "meeting_page.pre_read_due": {"en": "Pre-read deadline", "nl": "Deadline voorleesstukken"},
+    "meeting_page.minutes_n": {"en": "{n} min", "nl": "{n} min"},
+    "meeting_page.banner.no_quorum": {
+        "en": "Held without quorum: {line}. Its decisions were taken without a quorum.",
+        "nl": "Gehouden zonder quorum: {line}. De besluiten zijn genomen zonder quorum.",
+    },
+    "meeting_page.banner.locked": {
+        "en": "The minutes are approved: this meeting is the permanent record; nothing of it changes.",
+        "nl": "De notulen zijn vastgesteld: deze vergadering ligt vast; er verandert niets meer aan.",
+    },
+    "meeting_page.tab.agenda": {"en": "Agenda", "nl": "Agenda"},
+    "meeting_page.tab.attendance": {"en": "Attendance", "nl": "Aanwezigheid"},
+    "meeting_page.tab.asks": {"en": "Asks", "nl": "Vragen aan de board"},
+    "meeting_page.tab.minutes": {"en": "Minutes", "nl": "Notulen"},
+    "meeting_page.tab.outcomes": {"en": "Decisions & actions", "nl": "Besluiten & actiepunten"},
+    # --- agenda -----------------------------------------------------------------------------------------------
+    "agenda_tab.draft": {
+        "en": "Draft agenda: not yet published as the pre-read.",
+        "nl": "Conceptagenda: nog niet gepubliceerd als voorleesstuk.",
+    },
+    "agenda_tab.published_at": {"en": "Agenda published {when}.", "nl": "Agenda gepubliceerd op {when}."},
+    "agenda_tab.time": {
+        "en": "{planned} of {length} minutes planned.",
+        "nl": "{planned} van {length} minuten gepland.",
+    },
+    "agenda_tab.over_time": {
+        "en": "The agenda is too long: {line} It runs {over} minutes over.",
+        "nl": "De agenda is te lang: {line} Hij loopt {over} minuten uit.",
+    },
+    "agenda_tab.empty": {"en": "Nothing on the agenda yet.", "nl": "Nog niets op de agenda."},
+    "agenda_tab.presenter": {"en": "presents: {name}", "nl": "presenteert: {name}"},
+    "agenda_tab.changed": {"en": "Changed after publishing", "nl": "Gewijzigd na publicatie"},
+    "agenda_tab.open_initiative": {"en": "Open the initiative", "nl": "Open het initiatief"},
+    "agenda_tab.up": {"en": "Up", "nl": "Omhoog"},
+    "agenda_tab.down": {"en": "Down", "nl": "Omlaag"},
+    "agenda_tab.edit": {"en": "Edit", "nl": "Bewerken"},
+    "agenda_tab.remove": {"en": "Remove", "nl": "Verwijderen"},
+    "agenda_tab.reordered": {"en": "Agenda reordered.", "nl": "Agenda opnieuw geordend."},
+    "agenda_tab.removed": {
+        "en": "Item removed; it waits in the agenda backlog.",
+        "nl": "Punt verwijderd; het wacht in de agenda-achterstand.",
+    },
+    "agenda_tab.removed_heading": {"en": "Removed from this agenda ({n})", "nl": "Van deze agenda gehaald ({n})"},
+    "agenda_tab.saved": {"en": "Agenda item saved.", "nl": "Agendapunt opgeslagen."},
+    "agenda_tab.propose": {"en": "Propose agenda", "nl": "Agenda voorstellen"},
+    "agenda_tab.proposed.0": {
+        "en": "Every proposed section is already on the agenda.",
+        "nl": "Alle voorgestelde onderdelen staan al op de agenda.",
+    },
+    "agenda_tab.proposed.1": {"en": "1 section added.", "nl": "1 onderdeel toegevoegd."},
+    "agenda_tab.proposed.2": {"en": "{n} sections added.", "nl": "{n} onderdelen toegevoegd."},
+    "agenda_tab.publish": {"en": "Publish agenda", "nl": "Agenda publiceren"},
+    "agenda_tab.publish_help": {
+        "en": "Members read it as the pre-read; changes afterwards are marked.",
+        "nl": "Leden lezen hem als voorleesstuk; latere wijzigingen worden gemarkeerd.",
+    },
+    "agenda_tab.published": {"en": "Agenda published.", "nl": "Agenda gepubliceerd."},
+    "agenda_tab.add": {"en": "Add an item", "nl": "Punt toevoegen"},
+    "agenda_tab.add_submit": {"en": "Add to the agenda", "nl": "Aan de agenda toevoegen"},
+    "agenda_tab.added": {"en": "Item added to the agenda.", "nl": "Punt aan de agenda toegevoegd."},
+    "agenda_tab.field.kind": {"en": "What", "nl": "Wat"},
+    "agenda_tab.field.title": {"en": "Title", "nl": "Titel"},
+    "agenda_tab.field.initiative": {"en": "Initiative", "nl": "Initiatief"},
+    "agenda_tab.field.kpi": {"en": "KPI", "nl": "KPI"},
+    "agenda_tab.field.duration": {"en": "Minutes", "nl": "Minuten"},
+    "agenda_tab.field.presenter": {"en": "Presenter", "nl": "Presentator"},
+    "agenda_tab.field.commentary": {"en": "Commentary", "nl": "Toelichting"},
+    "agenda_tab.backlog": {"en": "Agenda backlog ({n})", "nl": "Agenda-achterstand ({n})"},
+    "agenda_tab.backlog_empty": {
+        "en": "Nothing waits from earlier meetings.",
+        "nl": "Er wacht niets van eerdere vergaderingen.",
+    },
+    "agenda_tab.backlog_item": {
+        "en": "**{title}** · {kind} · from {quarter}",
+        "nl": "**{title}** · {kind} · uit {quarter}",
+    },
+    "agenda_tab.take_up": {"en": "Take up", "nl": "Oppakken"},
+    "agenda_tab.taken_up": {"en": "Taken up on this agenda.", "nl": "Op deze agenda opgepakt."},
+    # --- attendance -------------------------------------------------------------------------------------------
+    "attendance_tab.nobody": {"en": "This meeting has no members.", "nl": "Deze vergadering heeft geen leden."},
+    "attendance_tab.col.name": {"en": "Name", "nl": "Naam"},
+    "attendance_tab.col.role": {"en": "Role", "nl": "Rol"},
+    "attendance_tab.col.attendance": {"en": "Attendance", "nl": "Aanwezigheid"},
+    "attendance_tab.quorum_pending": {
+        "en": "Attendance not recorded for every member yet: {line}.",
+        "nl": "Aanwezigheid nog niet voor elk lid vastgelegd: {line}.",
+    },
+    "attendance_tab.quorum_met": {"en": "Quorum: {line}.", "nl": "Quorum: {line}."},
+    "attendance_tab.quorum_not_met": {"en": "No quorum: {line}.", "nl": "Geen quorum: {line}."},
+    "attendance_tab.record": {"en": "Record attendance", "nl": "Aanwezigheid vastleggen"},
+    "attendance_tab.save": {"en": "Save attendance", "nl": "Aanwezigheid opslaan"},
+    "attendance_tab.saved": {"en": "Attendance saved.", "nl": "Aanwezigheid opgeslagen."},
+    "attendance_tab.close_help": {
+        "en": "Once held: items not reached go to the agenda backlog; the minutes are approved at the next meeting.",
+        "nl": "Na afloop: punten waar men niet aan toekwam gaan naar de agenda-achterstand; de notulen worden in de "
+        "volgende vergadering vastgesteld.",
+    },
+    "attendance_tab.close": {"en": "Close the meeting", "nl": "Vergadering sluiten"},
+    "attendance_tab.closed": {"en": "The meeting is closed as held.", "nl": "De vergadering is gesloten als gehouden."},
+    # --- asks -------------------------------------------------------------------------------------------------
+    "asks_tab.open_until": {
+        "en": "Owners and sponsors of initiatives reported red or amber write their ask of the board until {day}.",
+        "nl": "Eigenaren en sponsors van initiatieven die rood of oranje melden schrijven hun vraag aan de board "
+        "tot en met {day}.",
+    },
+    "asks_tab.closed": {
+        "en": "The pre-read deadline ({day}) has passed: the asks stand as written.",
+        "nl": "De deadline voor de voorleesstukken ({day}) is voorbij: de vragen staan zoals geschreven.",
+    },
+    "asks_tab.empty": {
+        "en": "No initiative is reported red or amber, and no ask is written.",
+        "nl": "Geen initiatief meldt rood of oranje, en er is geen vraag geschreven.",
+    },
+    "asks_tab.owner": {"en": "Owner: {name}", "nl": "Eigenaar: {name}"},
+    "asks_tab.none": {"en": "No ask written.", "nl": "Geen vraag geschreven."},
+    "asks_tab.written": {"en": "Written by {who}, {when}", "nl": "Geschreven door {who}, {when}"},
+    "asks_tab.field.ask": {"en": "Your ask of the board", "nl": "Uw vraag aan de board"},
+    "asks_tab.save": {"en": "Save the ask", "nl": "Vraag opslaan"},
+    "asks_tab.saved": {"en": "Ask saved.", "nl": "Vraag opgeslagen."},
+    # --- minutes ----------------------------------------------------------------------------------------------
+    "minutes_tab.approved_at": {
+        "en": "Approved at {body} {quarter} by decision #{n}.",
+        "nl": "Vastgesteld in {body} {quarter} bij besluit #{n}.",
+    },
+    "minutes_tab.open_approving_meeting": {"en": "Open that meeting", "nl": "Open die vergadering"},
+    "minutes_tab.awaiting_approval": {
+        "en": "Awaiting approval at the next meeting.",
+        "nl": "Wacht op vaststelling in de volgende vergadering.",
+    },
+    "minutes_tab.not_yet_held": {
+        "en": "The minutes are written during and after the meeting.",
+        "nl": "De notulen worden tijdens en na de vergadering geschreven.",
+    },
+    "minutes_tab.drafted_from_record": {
+        "en": "Drafted from the record; the secretary has not saved minutes yet.",
+        "nl": "Opgesteld uit de vastgelegde gegevens; de secretaris heeft nog geen notulen opgeslagen.",
+    },
+    "minutes_tab.edit": {"en": "Edit the minutes", "nl": "Notulen bewerken"},
+    "minutes_tab.editor_starts_from_draft": {
+        "en": "The text starts from the draft made from the record.",
+        "nl": "De tekst begint bij het concept uit de vastgelegde gegevens.",
+    },
+    "minutes_tab.field": {"en": "Minutes", "nl": "Notulen"},
+    "minutes_tab.save": {"en": "Save the minutes", "nl": "Notulen opslaan"},
+    "minutes_tab.saved": {"en": "Minutes saved.", "nl": "Notulen opgeslagen."},
+    "minutes_draft.heading": {"en": "Minutes: {body} {quarter}", "nl": "Notulen: {body} {quarter}"},
+    "minutes_draft.when": {"en": "{when} · {place}", "nl": "{when} · {place}"},
+    "minutes_draft.chaired": {
+        "en": "Chair: {chair} · Secretary: {secretary}",
+        "nl": "Voorzitter: {chair} · Secretaris: {secretary}",
+    },
+    "minutes_draft.attendance_heading": {"en": "Attendance", "nl": "Aanwezigheid"},
+    "minutes_draft.not_recorded": {"en": "Not recorded", "nl": "Niet vastgelegd"},
+    "minutes_draft.guests": {"en": "Guests", "nl": "Gasten"},
+    "minutes_draft.quorum": {
+        "en": "{present} of {members} members present; quorum {needed}",
+        "nl": "{present} van {members} leden aanwezig; quorum {needed}",
+    },
+    "minutes_draft.agenda_heading": {"en": "Agenda", "nl": "Agenda"},
+    "minutes_draft.not_reached": {"en": "Not reached.", "nl": "Niet aan toegekomen."},
+    "minutes_draft.decision": {"en": "Decision #{id} ({kind}): {text}", "nl": "Besluit #{id} ({kind}): {text}"},
+    "minutes_draft.action": {
+        "en": "Action: {text} (owner {owner}, due {due})",
+        "nl": "Actiepunt: {text} (eigenaar {owner}, uiterlijk {due})",
+    },
+    "minutes_draft.other_outcomes": {
+        "en": "Other decisions and actions",
+        "nl": "Overige besluiten en actiepunten",
+    },
+    # --- decisions & actions ----------------------------------------------------------------------------------
+    "outcomes_tab.decisions": {"en": "Decisions", "nl": "Besluiten"},
+    "outcomes_tab.decisions_n": {"en": "Decisions ({n})", "nl": "Besluiten ({n})"},
+    "outcomes_tab.no_decisions": {"en": "No decisions recorded.", "nl": "Geen besluiten vastgelegd."},
+    "outcomes_tab.actions": {"en": "Actions", "nl": "Actiepunten"},
+    "outcomes_tab.actions_n": {"en": "Actions ({n})", "nl": "Actiepunten ({n})"},
+    "outcomes_tab.no_actions": {"en": "No actions given.", "nl": "Geen actiepunten uitgezet."},
+    "outcomes_tab.col.number": {"en": "No.", "nl": "Nr."},
+    "outcomes_tab.col.kind": {"en": "Kind", "nl": "Soort"},
+    "outcomes_tab.col.decision": {"en": "Decision", "nl": "Besluit"},
+    "outcomes_tab.col.initiative": {"en": "Initiative", "nl": "Initiatief"},
+    "outcomes_tab.col.status": {"en": "Status", "nl": "Status"},
+    "outcomes_tab.col.action": {"en": "Action", "nl": "Actiepunt"},
+    "outcomes_tab.col.owner": {"en": "Owner", "nl": "Eigenaar"},
+    "outcomes_tab.col.due": {"en": "Due", "nl": "Uiterlijk"},
+    "outcomes_tab.overdue": {"en": "{status} · overdue", "nl": "{status} · te laat"},
+}

@@ -1,0 +1,105 @@
+"""Governance → one meeting (deep link `meeting?id=N`): its header and banners (held without quorum, the
+permanent record once its minutes are approved), and the Agenda, Attendance, Asks, Minutes and Decisions &
+actions tabs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxgov.models import MeetingStatus
+from cxgov.queries.meetings import MeetingRecord
+from cxgov.ui.governance.agenda import render_agenda
+from cxgov.ui.governance.attendance import quorum_line, render_attendance
+from cxgov.ui.governance.board_asks import render_board_asks
+from cxgov.ui.governance.meeting_form import propose_next
+from cxgov.ui.governance.meeting_outcomes import render_outcomes
+from cxgov.ui.governance.meeting_reads import (
+    back_to_list,
+    locked,
+    may_run,
+    readable,
+    record,
+    remember_seen,
+    requested_id,
+    seen_key,
+)
+from cxgov.ui.governance.minutes import render_minutes
+from cxgov.ui.kit.flash import show_flash
+from cxgov.ui.kit.safe import plain
+from cxgov.ui.kit.text import day, label, start_time, tr
+from cxgov.ui.kit.writes import offer_reload
+
+# The status badge's colour: a plan (grey), published for the pre-read (blue), held (orange: minutes to
+# approve), the permanent record (green).
+STATUS_COLOURS = {
+    MeetingStatus.DRAFT.value: "gray",
+    MeetingStatus.AGENDA_PUBLISHED.value: "blue",
+    MeetingStatus.HELD.value: "orange",
+    MeetingStatus.MINUTES_APPROVED.value: "green",
+}
+HELD = frozenset({MeetingStatus.HELD.value, MeetingStatus.MINUTES_APPROVED.value})
+
+
+def _header(rec: MeetingRecord) -> None:
+    st.title(tr("meeting_page.title", body=plain(rec.body), quarter=plain(rec.quarter)))
+    back_to_list()
+    st.badge(label(MeetingStatus(rec.status)), color=STATUS_COLOURS[rec.status], icon=":material/event:")
+    facts = [
+        ("meeting_page.when", start_time(rec.starts_at)),
+        ("meeting_page.length", tr("meeting_page.minutes_n", n=rec.duration_minutes)),
+        ("meeting_page.place", plain(rec.place) if rec.place else "—"),
+        ("meeting_page.chair", plain(rec.chair)),
+        ("meeting_page.secretary", plain(rec.secretary)),
+        ("meeting_page.pre_read_due", day(rec.pre_read_due)),
+    ]
+    left, right = st.columns(2)
+    for i, (key, value) in enumerate(facts):
+        (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {value}")
+
+
+def _banners(rec: MeetingRecord) -> None:
+    if rec.status in HELD and rec.quorum.recorded and not rec.quorum.met:
+        st.error(tr("meeting_page.banner.no_quorum", line=quorum_line(rec.quorum)), icon=":material/group_off:")
+    if locked(rec):
+        st.info(tr("meeting_page.banner.locked"), icon=":material/lock:")
+
+
+def _not_found() -> None:
+    st.title(tr("page.meeting"))
+    st.warning(tr("meeting_page.not_found"), icon=":material/search:")
+    back_to_list()
+
+
+def render_meeting() -> None:
+    """One meeting, reached by `?id=`; a draft is not found for those who may not read drafts."""
+    meeting_id = requested_id()
+    rec = record(meeting_id) if meeting_id is not None else None
+    if rec is None or not readable(rec):
+        _not_found()
+        return
+    show_flash()
+    _header(rec)
+    _banners(rec)
+    offer_reload(seen_key(rec.id), key="meeting_reload", icon=":material/refresh:")
+    if may_run(rec) and rec.next_meeting_id is None:
+        propose_next({"id": rec.id, "body": rec.body, "quarter": rec.quarter}, key=f"propose_next_{rec.id}")
+    agenda, attendance, asks, minutes, outcomes = st.tabs(
+        [
+            tr("meeting_page.tab.agenda"),
+            tr("meeting_page.tab.attendance"),
+            tr("meeting_page.tab.asks"),
+            tr("meeting_page.tab.minutes"),
+            tr("meeting_page.tab.outcomes"),
+        ]
+    )
+    with agenda:
+        render_agenda(rec)
+    with attendance:
+        render_attendance(rec)
+    with asks:
+        render_board_asks(rec)
+    with minutes:
+        render_minutes(rec)
+    with outcomes:
+        render_outcomes(rec)
+    remember_seen(rec)
