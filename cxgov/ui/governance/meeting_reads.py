@@ -16,9 +16,9 @@ from cxgov.models.inputs_rules import id_from_text
 from cxgov.queries.meetings import MeetingRecord, meeting_record
 from cxgov.rules.permissions import Action, Relation
 from cxgov.ui.frame.acting import acting_person, can
+from cxgov.ui.kit.flash import flash
 from cxgov.ui.kit.runtime import read, settings
 from cxgov.ui.kit.text import tr
-from cxgov.ui.kit.flash import flash
 from cxgov.ui.kit.writes import WriteResult, forget_conflict, in_conflict, note_conflict, show_errors
 from cxgov.ui.navigation import page_file
 
