@@ -142,12 +142,15 @@ def render_edit_item(rec: MeetingRecord, item: dict, seen_key: str) -> None:
         save, cancel = st.columns([1, 4])
         saved = save.form_submit_button(tr("form.save"), type="primary", key=f"{key}.save")
         cancelled = cancel.form_submit_button(tr("form.cancel"), key=f"{key}.cancel")
-    offer_reload(seen_key, key=f"{key}.reload")
     if cancelled:
         st.session_state.pop(seen_key, None)
         st.rerun()
-    if not saved:
-        return
+    if saved:
+        _save_item(item_id, changes, seen_key)
+    offer_reload(seen_key, key=f"{key}.reload")
+
+
+def _save_item(item_id: int, changes: dict, seen_key: str) -> None:
     result = submit(
         update_agenda_item,
         areas=WRITE_AREAS,

@@ -41,7 +41,7 @@ def _form(rec: MeetingRecord, ask: dict) -> None:
     with st.form(key):
         text = st.text_area(tr("asks_tab.field.ask"), value=ask["ask"], max_chars=1000, key=f"{key}.text")
         saved = st.form_submit_button(tr("asks_tab.save"), type="primary", key=f"{key}.save")
-    offer_reload(key, key=f"{key}.reload")
+    seen = f"{key}.seen"  # the version of the ask this form was drawn from
     if saved:
         result = submit(
             write_board_ask,
@@ -49,15 +49,16 @@ def _form(rec: MeetingRecord, ask: dict) -> None:
             meeting_id=rec.id,
             initiative_id=int(ask["initiative_id"]),
             ask=text,
-            seen_version=version_seen(key, current),
+            seen_version=version_seen(seen, current),
         )
         if result.ok:
-            forget_conflict(key)
+            forget_conflict(seen)
             flash(tr("asks_tab.saved"))
             st.rerun()
-        note_conflict(result, key, WRITE_AREAS)
+        note_conflict(result, seen, WRITE_AREAS)
         show_errors(result, {"ask": tr("asks_tab.field.ask")})
-    remember_version(key, current)
+    offer_reload(seen, key=f"{key}.reload")
+    remember_version(seen, current)
 
 
 def _ask(rec: MeetingRecord, ask: dict, open_for_asks: bool) -> None:

@@ -80,7 +80,8 @@ def render_meeting() -> None:
     show_flash()
     _header(rec)
     _banners(rec)
-    offer_reload(seen_key(rec.id), key="meeting_reload", icon=":material/refresh:")
+    # Reload is drawn here once the tabs have run: a save refused there as out of date offers it in this very run.
+    reload_slot = st.empty()
     if may_run(rec) and rec.next_meeting_id is None:
         propose_next({"id": rec.id, "body": rec.body, "quarter": rec.quarter}, key=f"propose_next_{rec.id}")
     agenda, attendance, asks, minutes, outcomes = st.tabs(
@@ -102,4 +103,6 @@ def render_meeting() -> None:
         render_minutes(rec)
     with outcomes:
         render_outcomes(rec)
+    with reload_slot:
+        offer_reload(seen_key(rec.id), key="meeting_reload", icon=":material/refresh:")
     remember_seen(rec)

@@ -106,12 +106,13 @@ def remember_seen(rec: MeetingRecord) -> None:
 
 def settle_change(rec: MeetingRecord, result: WriteResult, message: str, labels: dict[str, str] | None = None) -> None:
     """After a change checked against the meeting's version: on success the page runs again with `message`;
-    after someone else's save the page offers Reload; otherwise the errors are shown."""
+    after someone else's save the page offers Reload (under its header); otherwise the errors are shown."""
+    key = seen_key(rec.id)
     if result.ok:
-        forget_conflict(seen_key(rec.id))
+        forget_conflict(key)
         flash(message)
         st.rerun()
-    note_conflict(result, seen_key(rec.id), WRITE_AREAS)
+    note_conflict(result, key, WRITE_AREAS)
     show_errors(result, labels)
 
 
