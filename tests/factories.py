@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, date, datetime, time
 
 from cxgov.db import session_scope
-from cxgov.models import Department, Initiative, Person, Role
+from cxgov.models import Department, Initiative, Meeting, MeetingMember, MeetingRole, MeetingStatus, Person, Role
+from cxgov.rules.meetings import default_pre_read_due, quarter_of
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan, team
 from cxgov.services.initiatives import create_initiative
@@ -107,3 +109,33 @@ def add_dependency(engine, initiative_id: int, blocked_by_id: int, note: str = "
             initiative_id=initiative_id,
             data={"blocked_by_id": blocked_by_id, "note": note},
         )
+
+
+def add_meeting(
+    session,
+    *,
+    body: str = "CX board",
+    status: MeetingStatus = MeetingStatus.AGENDA_PUBLISHED,
+    starts_at: datetime | None = None,
+    chair_id: int,
+    secretary_id: int,
+    member_ids: tuple[int, ...] | list[int] = (),
+) -> int:
+    """A meeting inserted directly in `session` (the meetings service is tested on its own), with its chair and
+    `member_ids` as members; it starts today at noon UTC unless `starts_at` says otherwise."""
+    starts_at = starts_at or datetime.combine(date.today(), time(12, 0), tzinfo=UTC)
+    meeting = Meeting(
+        body=body,
+        quarter=quarter_of(starts_at.date()),
+        starts_at=starts_at,
+        chair_id=chair_id,
+        secretary_id=secretary_id,
+        pre_read_due=default_pre_read_due(starts_at.date()),
+        status=status,
+    )
+    session.add(meeting)
+    session.flush()
+    for person_id in dict.fromkeys([chair_id, *member_ids]):
+        session.add(MeetingMember(meeting_id=meeting.id, person_id=person_id, role=MeetingRole.MEMBER))
+    session.flush()
+    return meeting.id
