@@ -76,4 +76,20 @@ TEXTS = {
         "en": "belongs to another meeting",
         "nl": "hoort bij een andere vergadering",
     },
+    "work.meeting_action.heading": {"en": "Action items from meetings", "nl": "Actiepunten uit vergaderingen"},
+    "work.meeting_action.caption": {
+        "en": "What a governance meeting asked of you, overdue or due within two weeks. Report it done here; the "
+        "next meeting's follow-up shows it.",
+        "nl": "Wat een governancevergadering van je vroeg, te laat of binnen twee weken. Meld het hier als gedaan; "
+        "de opvolging in de volgende vergadering laat het zien.",
+    },
+    "work.meeting_action.col.action": {"en": "Action item", "nl": "Actiepunt"},
+    "work.meeting_action.col.meeting": {"en": "Meeting", "nl": "Vergadering"},
+    "work.meeting_action.col.initiative": {"en": "Initiative", "nl": "Initiatief"},
+    "work.meeting_action.form": {"en": "Report an action item done", "nl": "Een actiepunt als gedaan melden"},
+    "work.meeting_action.which": {"en": "Action item", "nl": "Actiepunt"},
+    "work.meeting_action.note": {"en": "How it ended (optional)", "nl": "Hoe het is afgerond (optioneel)"},
+    "work.meeting_action.closed_on": {"en": "Done on", "nl": "Gedaan op"},
+    "work.meeting_action.mark_done": {"en": "Mark done", "nl": "Gedaan"},
+    "work.meeting_action.done": {"en": "Action item marked done.", "nl": "Actiepunt als gedaan gemeld."},
 }
