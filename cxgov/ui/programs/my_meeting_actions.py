@@ -13,8 +13,7 @@ from cxgov.ui.kit.link_table import TableColumn, link, link_table, text
 from cxgov.ui.kit.text import labelled, tr
 from cxgov.ui.kit.writes import settle, submit
 
-# Action items have no data area of their own: every write bumps the audit area, so reads keyed on it are fresh.
-MEETING_ACTION_AREAS = ("audit",)
+MEETING_ACTION_AREAS = ("meetings", "people")  # the actions and their owners
 FIELD_LABELS = {"note": "work.meeting_action.note", "closed_on": "work.meeting_action.closed_on"}
 
 
