@@ -44,7 +44,7 @@ def board(db):
             initiative_id=red,
             data={"checkin_date": SOON.date() - timedelta(days=40), "health": "red", "reason": "Supplier late"},
         )
-        invited = dict(chair_id=people["chair"], secretary_id=people["secretary"])
+        invited = {"chair_id": people["chair"], "secretary_id": people["secretary"]}
         members = [people["chair"], people["secretary"], people["member"]]
         published = add_meeting(session, status="agenda_published", starts_at=SOON, member_ids=members, **invited)
         draft = add_meeting(session, starts_at=SOON + timedelta(days=91), member_ids=members, **invited)
