@@ -76,7 +76,7 @@ def test_the_draft_follows_the_record_in_english(held):
     draft = draft_minutes(record, decisions, actions, lang="en", zone="Europe/Amsterdam")
     assert draft.splitlines()[:3] == [
         "# Minutes: CX board 2026-Q4",
-        "15 Oct 2026 10:00 CEST · —",
+        "When: 15 Oct 2026 10:00 CEST · Place: —",
         "Chair: Lotte Leader · Secretary: Pim Office",
     ]
     assert "- Present: Lotte Leader, Pim Office" in draft
@@ -96,7 +96,7 @@ def test_the_draft_follows_the_record_in_english(held):
 def test_the_draft_is_in_the_readers_language(held):
     record, decisions, actions = held
     draft = draft_minutes(record, decisions, actions, lang="nl", zone="Europe/Amsterdam")
-    assert draft.startswith("# Notulen: CX board 2026-Q4\n15-10-2026 10:00 CEST")
+    assert draft.startswith("# Notulen: CX board 2026-Q4\nWanneer: 15-10-2026 10:00 CEST")
     assert "- Aanwezig: Lotte Leader, Pim Office" in draft
     assert "### 1. Opening: aanwezigheid en notulen van de vorige vergadering" in draft
     assert "- Besluit #1 (Goedkeuren): Fund the pilot" in draft

@@ -68,7 +68,7 @@ TEXTS = {
         "nl": "De volgende vergadering is als concept voorgesteld.",
     },
     # --- one meeting ------------------------------------------------------------------------------------------
-    "meeting_page.title": {"en": "{body} · {quarter}", "nl": "{body} · {quarter}"},
+    "meeting_page.title": {"en": "{body} · {quarter}", "nl": "{body} · kwartaal {quarter}"},
     "meeting_page.back_to_list": {"en": "All meetings", "nl": "Alle vergaderingen"},
     "meeting_page.not_found": {
         "en": "This meeting does not exist, or is a draft you cannot read.",
@@ -80,7 +80,7 @@ TEXTS = {
     "meeting_page.chair": {"en": "Chair", "nl": "Voorzitter"},
     "meeting_page.secretary": {"en": "Secretary", "nl": "Secretaris"},
     "meeting_page.pre_read_due": {"en": "Pre-read deadline", "nl": "Deadline voorleesstukken"},
-    "meeting_page.minutes_n": {"en": "{n} min", "nl": "{n} min"},
+    "meeting_page.minutes_n": {"en": "{n} min", "nl": "{n} minuten"},
     "meeting_page.banner.no_quorum": {
         "en": "Held without quorum: {line}. Its decisions were taken without a quorum.",
         "nl": "Gehouden zonder quorum: {line}. De besluiten zijn genomen zonder quorum.",
@@ -166,7 +166,7 @@ TEXTS = {
         "en": "Attendance not recorded for every member yet: {line}.",
         "nl": "Aanwezigheid nog niet voor elk lid vastgelegd: {line}.",
     },
-    "attendance_tab.quorum_met": {"en": "Quorum: {line}.", "nl": "Quorum: {line}."},
+    "attendance_tab.quorum_met": {"en": "Quorum met: {line}.", "nl": "Quorum gehaald: {line}."},
     "attendance_tab.quorum_not_met": {"en": "No quorum: {line}.", "nl": "Geen quorum: {line}."},
     "attendance_tab.record": {"en": "Record attendance", "nl": "Aanwezigheid vastleggen"},
     "attendance_tab.save": {"en": "Save attendance", "nl": "Aanwezigheid opslaan"},
@@ -225,7 +225,7 @@ TEXTS = {
     "minutes_tab.save": {"en": "Save the minutes", "nl": "Notulen opslaan"},
     "minutes_tab.saved": {"en": "Minutes saved.", "nl": "Notulen opgeslagen."},
     "minutes_draft.heading": {"en": "Minutes: {body} {quarter}", "nl": "Notulen: {body} {quarter}"},
-    "minutes_draft.when": {"en": "{when} · {place}", "nl": "{when} · {place}"},
+    "minutes_draft.when": {"en": "When: {when} · Place: {place}", "nl": "Wanneer: {when} · Plaats: {place}"},
     "minutes_draft.chaired": {
         "en": "Chair: {chair} · Secretary: {secretary}",
         "nl": "Voorzitter: {chair} · Secretaris: {secretary}",

@@ -32,6 +32,7 @@ SAME_IN_DUTCH = frozenset(
         "Score",
         "Impact (1–5)",
         "Budget",
+        "Agenda",
         "Filters",
         "Details",
         "Hardware",

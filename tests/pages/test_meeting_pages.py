@@ -91,7 +91,7 @@ def test_the_list_shows_the_meetings_each_person_may_see(monkeypatch, board, lan
     with session_scope(board["engine"]) as session:
         proposed = session.exec(select(Meeting).where(Meeting.previous_meeting_id == board["draft"])).one()
         assert proposed.status is MeetingStatus.DRAFT
-    assert at.title[0].value == plain(f"CX board · {proposed.quarter}")
+    assert at.title[0].value == plain(f"CX board · {'kwartaal ' if lang == 'nl' else ''}{proposed.quarter}")
     at = open_page(monkeypatch, board["url"], "meetings", lang=lang, acting=board["viewer"])
     assert link_table(at, "meetings_table").hrefs == [f"meeting?id={board['published']}"]
     assert not _keys(at, "new_meeting") and not _keys(at, "propose_next")
@@ -138,7 +138,7 @@ def test_the_secretary_creates_a_meeting_and_lands_on_it(monkeypatch, board, lan
         local = created.starts_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Amsterdam"))
         assert (local.hour, local.minute) == (14, 0)  # the time typed, on the installation's clock
         assert created.pre_read_due == default_pre_read_due(local.date())
-    assert at.title[0].value == plain(f"CX board · {created.quarter}")  # on the new meeting's page
+    assert at.title[0].value == plain(f"CX board · {'kwartaal ' if lang == 'nl' else ''}{created.quarter}")  # its page
 
 
 def test_a_person_both_member_and_guest_is_refused_by_field(monkeypatch, board):
