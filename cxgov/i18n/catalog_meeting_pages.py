@@ -20,8 +20,8 @@ TEXTS = {
     "meetings_page.col.decisions": {"en": "Decisions", "nl": "Besluiten"},
     "meetings_page.col.open_actions": {"en": "Open actions", "nl": "Open actiepunten"},
     "meetings_page.attendance.quorum": {
-        "en": "{present} of {members} present · quorum",
-        "nl": "{present} van {members} aanwezig · quorum",
+        "en": "{present} of {members} present · quorum met",
+        "nl": "{present} van {members} aanwezig · quorum gehaald",
     },
     "meetings_page.attendance.no_quorum": {
         "en": "{present} of {members} present · no quorum",

@@ -85,10 +85,9 @@ def _controls(rec: MeetingRecord, item: dict, order: list[int], index: int) -> N
 
 def _item(rec: MeetingRecord, item: dict, number: int, editable: bool, order: list[int]) -> None:
     with st.container(border=True):
-        head, marker = st.columns([5, 1])
-        head.markdown(f"**{number}. {plain(agenda_item_title(item, lang()))}**")
+        st.markdown(f"**{number}. {plain(agenda_item_title(item, lang()))}**")
         if item["changed_after_publishing"]:
-            marker.badge(tr("agenda_tab.changed"), color="orange", icon=":material/update:")
+            st.badge(tr("agenda_tab.changed"), color="orange", icon=":material/update:")
         st.caption(_facts(item))
         if item["commentary"]:
             st.markdown(plain(item["commentary"]))
