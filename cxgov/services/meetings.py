@@ -174,15 +174,15 @@ def record_attendance(
     strangers = sorted(set(values.attendance) - set(listed))
     if strangers:
         raise ValidationError({"attendance": ("meeting.error.not_invited", {"ids": ", ".join(map(str, strangers))})})
-    for person_id, status in values.attendance.items():
-        row = listed[person_id]
-        if row.attendance != status:
-            _audit_member(
-                session, person, meeting_id, person_id, "update", field="attendance", old=row.attendance, new=status
-            )
-            row.attendance = status
-    session.flush()
-    move_meeting_on(session, person, meeting, seen_version)
+    changed = [(listed[p], status) for p, status in values.attendance.items() if listed[p].attendance != status]
+    for row, status in changed:
+        _audit_member(
+            session, person, meeting_id, row.person_id, "update", field="attendance", old=row.attendance, new=status
+        )
+        row.attendance = status
+    if changed:  # saving what was already recorded changes nothing, so an open page stays current
+        session.flush()
+        move_meeting_on(session, person, meeting, seen_version)
 
 
 def publish_agenda(*, session: Session, actor: Actor, meeting_id: int, seen_version: int | None) -> None:

@@ -51,6 +51,7 @@ from tests.factories import (
     add_team_member,
     approve_and_move,
 )
+from tests.meeting_calls import BOARD_ASK_CALL, MEETING_CALLS, MEETING_RELATIONS
 
 # Modules of cxgov.services that hold building blocks, not services.
 HELPER_MODULES = {
@@ -497,6 +498,7 @@ class Case:
     actions: tuple[Action, ...]
     build: Callable[[Arrange], dict]
     on_initiative: bool = False  # the action depends on the acting person's relation to the initiative
+    on_meeting: bool = False  # … or to the meeting (chair, member; arranged in tests.meeting_calls)
     refusal: dict[Action, Callable[[Exception], bool]] | None = None
     system: bool = True
     undo: bool = False
@@ -700,6 +702,8 @@ CASES: dict[str, tuple[Case, ...]] = {
     ),
     # Everyone may end their own sessions; the command line is never signed in.
     "sessions.sign_out": (Case((), lambda a: {}, system=False),),
+    **{name: (Case(actions, build, on_meeting=True),) for name, (actions, build) in MEETING_CALLS.items()},
+    "board_asks.write_board_ask": (Case(*BOARD_ASK_CALL, on_initiative=True),),
 }
 
 PARAMS = [
@@ -710,6 +714,8 @@ PARAMS = [
 
 
 def relations_of(case: Case) -> list[Relation | None]:
+    if case.on_meeting:
+        return [None, *MEETING_RELATIONS]
     return [None, *ARRANGED_RELATIONS] if case.on_initiative else [None]
 
 
@@ -729,7 +735,7 @@ def test_every_service_function_has_a_matrix_row():
     assert set(CASES) - services == set(), "matrix rows naming a service function that no longer exists"
     assert without_actor - set(EXEMPT) == set(), "functions taking session= but no actor= must be listed in EXEMPT"
     assert set(EXEMPT) - without_actor == set(), "EXEMPT names a function that no longer exists (or now has actor=)"
-    assert set(ARRANGED_RELATIONS) == set(Relation), "a relation the matrix cannot arrange yet"
+    assert set(ARRANGED_RELATIONS) | set(MEETING_RELATIONS) == set(Relation), "a relation the matrix cannot arrange yet"
 
 
 def test_matrix_size_is_as_planned():
