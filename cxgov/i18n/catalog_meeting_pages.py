@@ -192,6 +192,10 @@ TEXTS = {
         "en": "No initiative is reported red or amber, and no ask is written.",
         "nl": "Geen initiatief meldt rood of oranje, en er is geen vraag geschreven.",
     },
+    "asks_tab.none_written": {
+        "en": "No asks were written for this meeting.",
+        "nl": "Voor deze vergadering zijn geen vragen geschreven.",
+    },
     "asks_tab.owner": {"en": "Owner: {name}", "nl": "Eigenaar: {name}"},
     "asks_tab.none": {"en": "No ask written.", "nl": "Geen vraag geschreven."},
     "asks_tab.written": {"en": "Written by {who}, {when}", "nl": "Geschreven door {who}, {when}"},

@@ -74,6 +74,10 @@ def _ids(b, meeting="published") -> list[int]:
         )
 
 
+def _links(at) -> list[str]:
+    return [link.proto.label for link in at.get("page_link")]
+
+
 def _keys(at, prefix: str) -> set[str]:
     return {b.key for b in at.button if (b.key or "").startswith(prefix)}
 
@@ -256,6 +260,7 @@ def test_a_leader_who_does_not_chair_gets_no_controls(monkeypatch, board):
 
 def test_the_owner_writes_the_ask_and_everyone_reads_it_as_text(monkeypatch, board):
     at = _meeting(monkeypatch, board, "member")
+    assert "Callback within 24 hours" in _links(at)  # red: its owner may ask the board
     key = f"board_ask_{board['published']}_{board['red']}"
     at.text_area(key=f"{key}.text").input(HOSTILE)
     at.button(key=f"{key}.save").click().run()
@@ -307,3 +312,12 @@ def test_approved_minutes_lock_the_meeting(monkeypatch, board, lang):
     assert ("permanent record" if lang == "en" else "ligt vast") in shown
     assert f"#{approving}" in shown
     assert not _keys(at, "agenda_") and not _keys(at, "meeting_close") and not _keys(at, "minutes_save")
+
+
+def test_after_the_deadline_only_the_asks_written_are_shown(monkeypatch, board):
+    with session_scope(board["engine"], write=True) as session:
+        session.get(Meeting, board["published"]).pre_read_due = SOON.date() - timedelta(days=60)
+    at = _meeting(monkeypatch, board, "member")
+    assert "Callback within 24 hours" not in _links(at)  # red today, but nobody asked anything of that meeting
+    assert "No asks were written for this meeting." in texts(at)
+    assert not [t for t in at.text_area if (t.key or "").startswith("board_ask_")]

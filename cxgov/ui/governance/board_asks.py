@@ -90,7 +90,9 @@ def render_board_asks(rec: MeetingRecord) -> None:
     open_for_asks = not locked(rec) and today() <= rec.pre_read_due
     key = "asks_tab.open_until" if open_for_asks else "asks_tab.closed"
     st.caption(tr(key, day=day(rec.pre_read_due)))
+    if not open_for_asks:  # today's red and amber say nothing of a meeting past its deadline: its asks do
+        asks = asks[asks["ask"] != ""]
     if asks.empty:
-        st.info(tr("asks_tab.empty"), icon=":material/check_circle:")
+        st.info(tr("asks_tab.empty" if open_for_asks else "asks_tab.none_written"), icon=":material/check_circle:")
     for ask in asks.to_dict("records"):
         _ask(rec, ask, open_for_asks)
