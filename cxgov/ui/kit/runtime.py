@@ -15,7 +15,8 @@ from cxgov.db import make_engine, session_scope
 from cxgov.models import AuditHead
 from cxgov.settings import Settings, get_settings
 
-AREAS = ("initiatives", "people", "reference", "kpis", "budget", "audit")
+# "meetings": governance meetings, their agenda, attendance, decisions and actions.
+AREAS = ("initiatives", "people", "reference", "kpis", "budget", "audit", "meetings")
 READ_AREAS = ("initiatives", "budget", "people", "reference")  # what an initiative row is made of
 
 
