@@ -35,9 +35,12 @@ from cxgov.models import (
     TaxonomyTerm,
 )
 from cxgov.queries import kpis, portfolio
+from cxgov.queries.actions import carried_actions, say_do_ratio
 from cxgov.queries.base import CLOSED, HEALTH_ORDER, cents_sum, code_text, initiatives_query, read_frame
 from cxgov.queries.board_changes import changes_since
+from cxgov.queries.decisions import decisions_due_for_review
 from cxgov.queries.health import Assessment, assess
+from cxgov.queries.meetings import agenda_backlog, meeting_record
 from cxgov.queries.pdca import lessons
 from cxgov.rules.health import SEVERITY
 from cxgov.settings import get_settings
@@ -126,9 +129,9 @@ class MeetingWindow:
     meeting_id: int
     body: str
     local_day: date
-    previous_meeting_id: int | None
     since: datetime
     until: datetime
+    previous: dict[str, object]  # the previous meeting: id, quarter, status, minutes (all None for the first)
 
 
 def agenda_data(session: Session, meeting_id: int, *, today: date) -> AgendaData:
@@ -145,20 +148,23 @@ def agenda_data(session: Session, meeting_id: int, *, today: date) -> AgendaData
     open_work = open_initiatives(session, meeting_id)
     changes = changes_since(session, since=window.since, until=window.until)
     sections = {
+        AgendaSection.OPENING: opening(session, window),
         AgendaSection.DECISIONS_REQUESTED: decisions_requested(session, meeting_id),
+        AgendaSection.FOLLOW_UP: follow_up(session, window, today),
         AgendaSection.SCORECARD: scorecard(session, today),
         AgendaSection.PORTFOLIO: portfolio_section(session, changes),
         AgendaSection.CHANGES: SectionData(tables={"changes": changes}, facts={"changes": len(changes)}),
         AgendaSection.EXCEPTIONS: exceptions(open_work, judged),
         AgendaSection.LESSONS: lessons_section(session, window, settings.time_zone),
         AgendaSection.MONEY: money(session, open_work, judged, today),
+        AgendaSection.OTHER_BUSINESS: other_business(session, meeting_id),
     }
     return AgendaData(
         meeting_id=meeting_id,
         today=today,
         since=window.since,
         until=window.until,
-        sections={section: sections[section] for section in AgendaSection if section in sections},
+        sections={section: _plain_section(sections[section]) for section in AgendaSection},
     )
 
 
@@ -174,20 +180,28 @@ def meeting_window(session: Session, meeting_id: int, zone: str) -> MeetingWindo
     )
     before = aliased(Meeting, name="before")
     row = session.execute(
-        sa.select(Meeting.body, Meeting.starts_at, before.id, before.starts_at)
+        sa.select(
+            Meeting.body,
+            Meeting.starts_at,
+            before.starts_at,
+            before.id,
+            before.quarter,
+            code_text(before.status),
+            before.minutes,
+        )
         .outerjoin(before, before.id == previous)
         .where(Meeting.id == meeting_id)
     ).first()
     if row is None:
         raise NotFound("error.not_found", entity="entity.meeting", id=meeting_id)
-    body, starts_at, previous_id, previous_start = row
+    body, starts_at, previous_start, *last = row
     return MeetingWindow(
         meeting_id=meeting_id,
         body=body,
         local_day=starts_at.astimezone(ZoneInfo(zone)).date(),
-        previous_meeting_id=previous_id,
         since=previous_start or starts_at - FIRST_MEETING_LOOK_BACK,
         until=starts_at,
+        previous=dict(zip(("id", "quarter", "status", "minutes"), last, strict=True)),
     )
 
 
@@ -222,6 +236,40 @@ def open_initiatives(session: Session, meeting_id: int) -> pd.DataFrame:
         .order_by(base.c.id)
     )
     return read_frame(session, query)
+
+
+def opening(session: Session, window: MeetingWindow) -> SectionData:
+    """Who attends (members and guests, with their attendance once recorded), the quorum, and the minutes of the
+    previous meeting, which this meeting approves."""
+    record = meeting_record(session, window.meeting_id)
+    quorum = record.quorum
+    return SectionData(
+        tables={"members": record.members},
+        facts={
+            "members": quorum.members,
+            "present": quorum.present,
+            "needed": quorum.needed,
+            "attendance_recorded": quorum.recorded,
+            "quorum_met": quorum.met if quorum.recorded else None,
+            "previous_meeting_id": window.previous["id"],
+            "previous_quarter": window.previous["quarter"],
+            "previous_status": window.previous["status"],
+            "previous_minutes": window.previous["minutes"],
+        },
+    )
+
+
+def follow_up(session: Session, window: MeetingWindow, today: date) -> SectionData:
+    """The open actions carried from earlier meetings of the body, its say/do ratio, and its decisions due for
+    review by this meeting's day."""
+    ratio = say_do_ratio(session, window.meeting_id)
+    return SectionData(
+        tables={
+            "actions": carried_actions(session, window.meeting_id, today=today),
+            "reviews": decisions_due_for_review(session, body=window.body, by=window.local_day),
+        },
+        facts={"actions_due": ratio.due, "done_on_time": ratio.done_on_time, "say_do_ratio": ratio.ratio},
+    )
 
 
 def decisions_requested(session: Session, meeting_id: int) -> SectionData:
@@ -335,6 +383,13 @@ def portfolio_section(session: Session, changes: pd.DataFrame) -> SectionData:
     )
 
 
+def _plain_section(section: SectionData) -> SectionData:
+    return SectionData(
+        tables={name: _plain(table).reset_index(drop=True) for name, table in section.tables.items()},
+        facts=section.facts,
+    )
+
+
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """Missing values as None rather than NaN (the snapshot and the pages read None as "not known")."""
     missing = [column for column in frame.columns if frame[column].isna().any()]
@@ -434,6 +489,12 @@ def money(session: Session, open_work: pd.DataFrame, judged: dict[int, Assessmen
             "overruns": len(overruns),
         },
     )
+
+
+def other_business(session: Session, meeting_id: int) -> SectionData:
+    """Items removed from, or not reached at, earlier meetings of the body that wait to be taken up again."""
+    backlog = agenda_backlog(session, meeting_id)
+    return SectionData(tables={"backlog": backlog}, facts={"backlog": len(backlog)})
 
 
 def _overruns(open_work: pd.DataFrame, judged: dict[int, Assessment]) -> pd.DataFrame:

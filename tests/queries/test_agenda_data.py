@@ -4,7 +4,7 @@ number of statements whatever the portfolio's size; on both databases."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -19,6 +19,7 @@ from cxgov.models import (
     Initiative,
     InitiativeKpi,
     Meeting,
+    MeetingMember,
     MeetingStatus,
     Role,
     TaxonomyKind,
@@ -31,26 +32,14 @@ from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import complete_quick_fix
-from tests.factories import add_initiative, add_person
+from tests.factories import add_action, add_agenda_item, add_decision, add_initiative, add_meeting, add_person
 
 TODAY = date.today()  # the services date phase moves and check-ins by the machine's clock
 
 
-def meeting(engine, *, starts_at: datetime, chair_id: int, body: str = "CX board") -> int:
-    """A meeting row inserted directly (its services are tested on their own)."""
+def meeting(engine, **values) -> int:
     with session_scope(engine, write=True) as session:
-        row = Meeting(
-            body=body,
-            quarter="2026-Q4",
-            starts_at=starts_at,
-            chair_id=chair_id,
-            secretary_id=chair_id,
-            pre_read_due=starts_at.date() - timedelta(days=7),
-            status=MeetingStatus.DRAFT,
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+        return add_meeting(session, **values)
 
 
 def stage(engine, code: str, position: int) -> int:
@@ -168,7 +157,10 @@ def build_board(engine) -> Board:
     money(engine, invoices, 10_000, 15_000)
     money(engine, happy, 10_000, 2_000)
     check_in(engine, happy, "green")
-    last_meeting = meeting(engine, starts_at=utcnow(), chair_id=chair)
+    secretary = add_person(engine, Role.PROGRAMME_OFFICE, name="Pia Bakker")
+    guest = add_person(engine, Role.VIEWER, name="Gert Gast")
+    members = {"chair_id": chair, "secretary_id": secretary, "member_ids": [chair, owner, secretary]}
+    last_meeting = meeting(engine, starts_at=utcnow(), status=MeetingStatus.HELD, **members)
 
     chatbot = add_initiative(engine, owner_id=owner, title="Chat bot", discipline="strategy")
     check_in(engine, invoices, "red", "Print supplier missed the template deadline", "Switch print supplier")
@@ -181,10 +173,22 @@ def build_board(engine) -> Board:
             result="Half the questions were never read",
         )
     move(engine, agents, "cancel")
-    this_meeting = meeting(engine, starts_at=utcnow() + timedelta(days=1), chair_id=chair)
+    this_meeting = meeting(
+        engine, starts_at=utcnow() + timedelta(days=1), guest_ids=[guest], previous_meeting_id=last_meeting, **members
+    )
     with session_scope(engine, write=True) as session:
         session.add(BoardAsk(meeting_id=this_meeting, initiative_id=invoices, ask="€5,000 for a second supplier"))
         session.add(BoardAsk(meeting_id=last_meeting, initiative_id=whatsapp, ask="An old ask"))
+        session.get(Meeting, last_meeting).minutes = "The board met and decided."
+        for person, attendance in ((chair, "present"), (owner, "apologies"), (secretary, "present")):
+            session.get(MeetingMember, (this_meeting, person)).attendance = attendance
+        earlier = {"meeting_id": last_meeting, "owner_id": owner}
+        add_action(session, **earlier, text="Call the print supplier", due_on=TODAY + timedelta(days=30))
+        add_action(session, **earlier, due_on=TODAY - timedelta(days=3), status="done", closed_on=TODAY - timedelta(4))
+        add_action(session, **earlier, due_on=TODAY - timedelta(days=2), status="dropped", closed_on=TODAY)
+        add_decision(session, meeting_id=last_meeting, text="Pilot the chat bot", review_on=TODAY)
+        add_decision(session, meeting_id=last_meeting, text="Later", review_on=TODAY + timedelta(days=90))
+        add_agenda_item(session, meeting_id=last_meeting, title="Brand refresh", status="removed")
     return Board(this_meeting, invoices, whatsapp, personas, chatbot, survey, agents, happy, csat)
 
 
@@ -196,8 +200,33 @@ def read(engine, meeting_id: int) -> AgendaData:
 def test_every_section_from_the_portfolio(engine):
     board = build_board(engine)
     data = read(engine, board.meeting)
-    assert list(data.sections) == [s for s in AgendaSection if s in data.sections]  # in agenda order
+    assert list(data.sections) == list(AgendaSection)  # in agenda order
     assert data.since < data.until
+
+    opening = data.sections[AgendaSection.OPENING]
+    assert opening.tables["members"][["name", "role", "attendance"]].values.tolist() == [
+        ["Anna de Vries", "member", "apologies"],
+        ["Lars Visser", "member", "present"],
+        ["Pia Bakker", "member", "present"],
+        ["Gert Gast", "guest", None],
+    ]
+    assert {k: opening.facts[k] for k in ("members", "present", "needed", "quorum_met")} == {
+        "members": 3,
+        "present": 2,
+        "needed": 2,
+        "quorum_met": True,
+    }
+    assert (opening.facts["previous_status"], opening.facts["previous_minutes"]) == (
+        "held",
+        "The board met and decided.",
+    )
+
+    follow_up = data.sections[AgendaSection.FOLLOW_UP]
+    assert follow_up.tables["actions"]["text"].tolist() == ["Call the print supplier"]
+    assert follow_up.tables["reviews"]["text"].tolist() == ["Pilot the chat bot"]
+    assert follow_up.facts == {"actions_due": 2, "done_on_time": 1, "say_do_ratio": 0.5}
+
+    assert data.sections[AgendaSection.OTHER_BUSINESS].tables["backlog"]["title"].tolist() == ["Brand refresh"]
 
     asked = data.sections[AgendaSection.DECISIONS_REQUESTED]
     assert asked.tables["proposals"]["initiative_id"].tolist() == [board.personas, board.chatbot]  # oldest first
@@ -278,10 +307,13 @@ def test_every_section_from_the_portfolio(engine):
 
 def test_the_first_meeting_of_a_body_looks_back_a_quarter(engine):
     chair = add_person(engine, Role.LEADER)
-    other_body = meeting(engine, starts_at=utcnow() - timedelta(days=10), chair_id=chair, body="Steering group")
-    first = meeting(engine, starts_at=utcnow(), chair_id=chair)
+    other_body = meeting(
+        engine, starts_at=utcnow() - timedelta(days=10), chair_id=chair, secretary_id=chair, body="Steering group"
+    )
+    first = meeting(engine, starts_at=utcnow(), chair_id=chair, secretary_id=chair)
     data = read(engine, first)
     assert data.until - data.since == timedelta(days=92)
+    assert data.sections[AgendaSection.OPENING].facts["previous_meeting_id"] is None
     assert read(engine, other_body).until < data.until
     with pytest.raises(NotFound):
         read(engine, first + 99)
