@@ -30,7 +30,7 @@ from cxgov.models import (
     StatusMove,
     StatusTransition,
 )
-from cxgov.queries.base import NO_UPDATE, code_text
+from cxgov.queries.base import NO_UPDATE, cents_sum, code_text
 from cxgov.queries.readings import latest_counting_readings
 from cxgov.settings import get_settings
 
@@ -97,6 +97,13 @@ def _in(column, since: datetime, until: datetime) -> sa.ColumnElement:
 def _lines(session: Session, query: sa.Select) -> list[tuple]:
     """The query's rows as change lines (its columns are those of CHANGE_COLUMNS, in order)."""
     return [tuple(row) for row in session.execute(query).all()]
+
+
+def _row_id(entity: str) -> sa.ColumnElement:
+    """The audited row's id as an integer, so the join uses the row table's primary key (comparing the ids as text
+    made SQLite scan 5,000 initiatives per event: 2.3 s for a quarter of a busy trail). The CASE keeps the cast
+    from ever meeting another entity's id, which need not be a number."""
+    return sa.cast(sa.case((AuditEvent.entity == entity, AuditEvent.entity_id)), sa.Integer)
 
 
 def _audit_who() -> sa.ColumnElement:
@@ -242,7 +249,7 @@ def _target_dates(session: Session, since: datetime, until: datetime) -> list[tu
             AuditEvent.new_value,
             sa.null(),
         )
-        .join(Initiative, sa.cast(Initiative.id, sa.String) == AuditEvent.entity_id)
+        .join(Initiative, Initiative.id == _row_id("initiative"))
         .where(
             AuditEvent.entity == "initiative",
             AuditEvent.action == "update",
@@ -280,7 +287,7 @@ def _budget(session: Session, since: datetime, until: datetime, pct: int) -> lis
                 else_=BudgetLine.planned_cents - sa.func.sum(update_delta).over(partition_by=BudgetLine.id),
             ).label("delta"),
         )
-        .join(BudgetLine, sa.cast(BudgetLine.id, sa.String) == AuditEvent.entity_id)
+        .join(BudgetLine, BudgetLine.id == _row_id("budget_line"))
         .where(
             AuditEvent.entity == "budget_line",
             sa.or_(AuditEvent.action == "create", sa.and_(is_update, AuditEvent.field == "planned_cents")),
@@ -288,26 +295,30 @@ def _budget(session: Session, since: datetime, until: datetime, pct: int) -> lis
         )
         .subquery("budget_event")
     )
+    # Read per row through the (initiative, year, quarter) index: joining a grouped plan of every initiative
+    # made SQLite compare each event with each initiative (5 s at 5,000 initiatives).
     plan_now = (
-        sa.select(BudgetLine.initiative_id, sa.func.sum(BudgetLine.planned_cents).label("cents"))
-        .where(BudgetLine.initiative_id.in_(sa.select(events.c.initiative_id)))
-        .group_by(BudgetLine.initiative_id)
-        .subquery("plan_now")
+        sa.select(cents_sum(BudgetLine.planned_cents))
+        .where(BudgetLine.initiative_id == events.c.initiative_id)
+        .scalar_subquery()
     )
     from_then_on = sa.func.sum(events.c.delta).over(
         partition_by=events.c.initiative_id, order_by=events.c.seq.desc(), rows=(None, 0)
     )
-    plans = (
-        sa.select(
-            events.c.initiative_id,
-            events.c.who,
-            events.c.occurred_at,
-            sa.cast(plan_now.c.cents - from_then_on, sa.BigInteger).label("before"),
-            sa.cast(plan_now.c.cents - from_then_on + events.c.delta, sa.BigInteger).label("after"),
-        )
-        .join(plan_now, plan_now.c.initiative_id == events.c.initiative_id)
-        .subquery("plan_change")
-    )
+    running = sa.select(
+        events.c.initiative_id,
+        events.c.who,
+        events.c.occurred_at,
+        events.c.delta,
+        (plan_now - from_then_on).label("before"),
+    ).subquery("running_plan")
+    plans = sa.select(
+        running.c.initiative_id,
+        running.c.who,
+        running.c.occurred_at,
+        sa.cast(running.c.before, sa.BigInteger).label("before"),
+        sa.cast(running.c.before + running.c.delta, sa.BigInteger).label("after"),
+    ).subquery("plan_change")
     return _lines(
         session,
         sa.select(
