@@ -26,7 +26,8 @@ from cxgov.models import (
     TaxonomyTerm,
 )
 from cxgov.models.base import utcnow
-from cxgov.queries.agenda_data import SCORECARD_COLUMNS, AgendaData, agenda_data
+from cxgov.queries.agenda_data import AgendaData, agenda_data
+from cxgov.queries.agenda_sections import SCORECARD_COLUMNS
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
