@@ -11,13 +11,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from cxgov.db import session_scope
-from cxgov.models import Discipline, Health, Initiative, KpiKind, Person, Role, Status, TaxonomyKind
+from cxgov.models import (
+    ActionStatus,
+    AgendaItemKind,
+    Attendance,
+    DecisionKind,
+    Discipline,
+    Health,
+    Initiative,
+    KpiKind,
+    Meeting,
+    Person,
+    Role,
+    Status,
+    TaxonomyKind,
+)
+from cxgov.services.actions import add_action, close_action
+from cxgov.services.agenda import add_agenda_item, propose_agenda, update_agenda_item
+from cxgov.services.board_asks import write_board_ask
 from cxgov.services.budget import record_expense, set_budget_line
+from cxgov.services.decisions import record_decision
 from cxgov.services.initiatives import create_initiative, record_check_in
 from cxgov.services.kpis import correct_kpi_reading, create_kpi, record_kpi_reading, withdraw_kpi_reading
+from cxgov.services.meetings import create_meeting, publish_agenda, record_attendance, save_minutes
 from cxgov.services.pdca import save_cycle_record
 from cxgov.services.people import create_person
 from cxgov.services.plan import add_milestone, add_plan_action, add_risk
@@ -191,6 +210,7 @@ class HostileSeed:
 
     admin_id: int
     initiative_ids: dict[str, int]  # corpus key -> initiative id
+    meeting_ids: dict[str, int]  # corpus key -> a governance meeting holding the entry in every text
 
 
 A3_TEXT_BOXES = ("background", "current_condition", "root_cause", "hypothesis", "done_summary", "check_result")
@@ -210,6 +230,7 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
     month = today.replace(day=1)
     disciplines = list(Discipline)
     ids: dict[str, int] = {}
+    meetings: dict[str, int] = {}
     with session_scope(engine, write=True) as session:
         admin = Person(name=ADMIN_NAME, email="hostile.admin@example.nl", role=Role.ADMIN)
         session.add(admin)
@@ -348,7 +369,8 @@ def seed_corpus(engine, *, today: date | None = None) -> HostileSeed:
                     data={"checkin_date": today, "health": Health.GREEN, "override_reason": fit(text, 2_000)},
                 )
             ids[h.key] = initiative
-    return HostileSeed(admin_id=actor, initiative_ids=ids)
+            meetings[h.key] = _seed_meeting(session, actor, person, initiative, text, today)
+    return HostileSeed(admin_id=actor, initiative_ids=ids, meeting_ids=meetings)
 
 
 def _seed_corrected_and_withdrawn(session, actor: int, kpi: int, month: date, text: str) -> None:
@@ -369,6 +391,86 @@ def _seed_corrected_and_withdrawn(session, actor: int, kpi: int, month: date, te
     withdraw_kpi_reading(
         session=session, actor=actor, reading_id=reading, seen_version=2, data={"reason": fit(text, 2_000)}
     )
+
+
+def _seed_meeting(session, actor: int, person: int, initiative: int, text: str, today: date) -> int:
+    """A governance meeting in a fortnight, its agenda published: the text as its body and place, a topic's title,
+    commentary and minutes, the owner's ask, a decision and its rationale, an open action and a dropped one with
+    its reason, and the meeting's minutes."""
+    meeting = create_meeting(
+        session=session,
+        actor=actor,
+        body=fit(text, 120),
+        starts_at=datetime.combine(today + timedelta(days=14), time(9), tzinfo=UTC),
+        chair_id=actor,
+        secretary_id=actor,
+        member_ids=[actor, person],
+        place=fit(text, 300),
+    )
+
+    def version() -> int:
+        return session.get(Meeting, meeting).version
+
+    propose_agenda(session=session, actor=actor, meeting_id=meeting, seen_version=version())
+    topic = add_agenda_item(
+        session=session,
+        actor=actor,
+        meeting_id=meeting,
+        seen_version=version(),
+        kind=AgendaItemKind.TOPIC,
+        title=fit(text, 200),
+        commentary=fit(text, 5_000),
+        presenter_id=person,
+    )
+    add_agenda_item(
+        session=session,
+        actor=actor,
+        meeting_id=meeting,
+        seen_version=version(),
+        kind=AgendaItemKind.INITIATIVE,
+        initiative_id=initiative,
+        commentary=fit(text, 5_000),
+    )
+    write_board_ask(session=session, actor=actor, meeting_id=meeting, initiative_id=initiative, ask=fit(text, 1_000))
+    publish_agenda(session=session, actor=actor, meeting_id=meeting, seen_version=version())
+    update_agenda_item(
+        session=session, actor=actor, item_id=topic, seen_version=1, changes={"minutes": fit(text, 20_000)}
+    )
+    record_attendance(
+        session=session,
+        actor=actor,
+        meeting_id=meeting,
+        seen_version=version(),
+        attendance={actor: Attendance.PRESENT, person: Attendance.APOLOGIES},
+    )
+    decision = record_decision(
+        session=session,
+        actor=actor,
+        meeting_id=meeting,
+        kind=DecisionKind.NOTE,
+        text=fit(text, 2_000),
+        rationale=fit(text, 10_000),
+        agenda_item_id=topic,
+        initiative_id=initiative,
+    )
+    due = today + timedelta(days=30)
+    for outcome in (None, ActionStatus.DROPPED):
+        action = add_action(
+            session=session,
+            actor=actor,
+            meeting_id=meeting,
+            text=fit(text, 500),
+            owner_id=person,
+            due_on=due,
+            decision_id=decision,
+            initiative_id=initiative,
+        )
+        if outcome is not None:
+            close_action(
+                session=session, actor=actor, action_id=action, seen_version=1, outcome=outcome, note=fit(text, 2_000)
+            )
+    save_minutes(session=session, actor=actor, meeting_id=meeting, seen_version=version(), minutes=fit(text, 50_000))
+    return meeting
 
 
 def _seed_plan(session, actor: int, initiative: int, person: int, text: str, today: date, blocker: int | None) -> None:
