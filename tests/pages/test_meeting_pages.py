@@ -18,7 +18,7 @@ from cxgov.services.agenda import update_agenda_item
 from cxgov.services.initiatives import record_check_in
 from cxgov.ui.kit.safe import plain
 from tests.factories import add_agenda_item, add_decision, add_initiative, add_meeting, add_person
-from tests.hostile import BY_KEY, unescaped_payloads
+from tests.hostile import BY_KEY, fit, seed_corpus, unescaped_payloads
 from tests.pages.harness import link_table, open_page, texts
 from tests.pages.test_hostile_rendering import assert_safe
 
@@ -321,3 +321,16 @@ def test_after_the_deadline_only_the_asks_written_are_shown(monkeypatch, board):
     assert "Callback within 24 hours" not in _links(at)  # red today, but nobody asked anything of that meeting
     assert "No asks were written for this meeting." in texts(at)
     assert not [t for t in at.text_area if (t.key or "").startswith("board_ask_")]
+
+
+def test_each_hostile_meeting_renders_every_tab_as_text(monkeypatch, db):
+    """The corpus in every text of a meeting (body, place, topic, commentary, minutes, ask, decision, action):
+    the meetings list and each meeting's page, all tabs and the secretary's editors, show it as text."""
+    url, engine = db
+    seed = seed_corpus(engine)
+    at = open_page(monkeypatch, url, "meetings", acting=seed.admin_id)
+    assert_safe(at, "meetings list")
+    for key, meeting_id in seed.meeting_ids.items():
+        at = open_page(monkeypatch, url, "meeting", acting=seed.admin_id, query={"id": str(meeting_id)})
+        assert_safe(at, f"meeting {key}")
+        assert at.title[0].value.startswith(plain(fit(BY_KEY[key].text, 120).strip())[:20]), key

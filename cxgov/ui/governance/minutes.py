@@ -24,8 +24,8 @@ from cxgov.ui.navigation import page_file
 
 WRITTEN = frozenset({MeetingStatus.AGENDA_PUBLISHED.value, MeetingStatus.HELD.value})  # minutes may be saved
 HELD = frozenset({MeetingStatus.HELD.value, MeetingStatus.MINUTES_APPROVED.value})
-# The structure a page keeps from the minutes' text: headings (shown two levels smaller, under the page's own)
-# and list items. Everything else of a line is shown as typed.
+# The structure a page keeps from the minutes' text: headings (shown as bold lines) and list items. Everything
+# else of a line is shown as typed.
 STRUCTURE = re.compile(r"^(?:(#{1,4}) |([-*] |\d+\. ))?(.*)$")
 
 
@@ -35,8 +35,8 @@ def minutes_markdown(text: str) -> str:
     lines = []
     for line in text.splitlines():
         heading, bullet, rest = STRUCTURE.match(line).groups()
-        if heading:
-            lines.append(f"{'#' * min(len(heading) + 2, 6)} {plain(rest)}")
+        if heading:  # a line in bold, inside the tab: the minutes' own headings never outrank the page's
+            lines.append(f"**{plain(rest.strip())}**  " if rest.strip() else "")
         elif bullet:
             lines.append(f"{bullet}{plain(rest)}")
         else:
