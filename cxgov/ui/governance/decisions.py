@@ -52,7 +52,7 @@ def _filtered(frame: pd.DataFrame) -> pd.DataFrame:
     keep = pd.Series(True, index=frame.index)
     for column, param in (("kind", "kind"), ("status", "status"), ("body", "body"), ("initiative_id", "initiative")):
         if chosen[param] is not None:
-            keep &= frame[column] == chosen[param]
+            keep &= (frame[column] == chosen[param]).fillna(False).astype(bool)  # a missing id matches nothing
     return frame[keep]
 
 
@@ -115,9 +115,10 @@ def _chosen(frame: pd.DataFrame, shown: pd.DataFrame) -> None:
     if st.session_state.get(FILTERS.key(DECISION_PARAM)) not in [None, *ids]:  # filtered out of the list
         del st.session_state[FILTERS.key(DECISION_PARAM)]
     FILTERS.start_from_url(DECISION_PARAM, ids)
+    # Number, kind and day: the decision's own words stay in the table (an option would show markup as typed).
     names = {
-        i: f"#{i} · {label(DecisionKind(k))} · {t[:80]}"
-        for i, k, t in zip(ids, shown["kind"], shown["text"], strict=True)
+        i: f"#{i} · {label(DecisionKind(k))} · {day_cell(d)}"
+        for i, k, d in zip(ids, shown["kind"], shown["decided_on"], strict=True)
     }
     chosen = st.selectbox(
         tr("decisions.show"),

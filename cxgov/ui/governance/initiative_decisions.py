@@ -6,14 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from cxgov.dates import today_in
 from cxgov.models import DecisionKind, DecisionStatus
 from cxgov.queries.actions import action_list
 from cxgov.queries.decisions import decision_register
 from cxgov.ui.governance.decisions import REGISTER_AREAS, STATUS_TINTS
-from cxgov.ui.governance.present_reads import today
 from cxgov.ui.kit.initiative_table import day_cell, text_cell
 from cxgov.ui.kit.link_table import TableColumn, link, link_table, text
-from cxgov.ui.kit.runtime import read
+from cxgov.ui.kit.runtime import read, settings
 from cxgov.ui.kit.text import label, tr
 from cxgov.ui.navigation import page_file
 
@@ -27,8 +27,8 @@ def render_initiative_decisions(initiative_id: int) -> None:
         st.caption(tr("decisions.of_initiative.none"))
     else:
         _decisions(decisions, initiative_id)
-    actions = read(action_list, REGISTER_AREAS, open_only=True, today=today())
-    actions = actions[actions["initiative_id"] == initiative_id]
+    actions = read(action_list, REGISTER_AREAS, open_only=True, today=today_in(settings().time_zone))
+    actions = actions[(actions["initiative_id"] == initiative_id).fillna(False).astype(bool)]
     st.markdown(f"**{tr('decisions.open_actions')}**")
     if actions.empty:
         st.caption(tr("decisions.open_actions.none"))
