@@ -71,7 +71,9 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
             key=_field(item_id, "initiative"),
             format_func=labelled(none | titles),
         )
-        added = st.form_submit_button(tr("present.action.add"), type="primary", icon=":material/add_task:")
+        added = st.form_submit_button(
+            tr("present.action.add"), type="primary", icon=":material/add_task:", key=_field(item_id, "submit")
+        )
     if not added:
         return
     labels = {name: tr(f"present.action.{name}") for name in FIELDS}

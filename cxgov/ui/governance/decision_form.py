@@ -117,7 +117,9 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
                 format_func=labelled(none | earlier),
             )
             reverses = st.checkbox(tr("present.decision.reverses"), key=_field(item_id, "reverses"))
-            recorded = st.form_submit_button(tr("present.decision.record"), type="primary", icon=":material/gavel:")
+            recorded = st.form_submit_button(
+                tr("present.decision.record"), type="primary", icon=":material/gavel:", key=_field(item_id, "submit")
+            )
     if not recorded:
         return
     result = submit(

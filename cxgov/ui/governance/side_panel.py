@@ -67,7 +67,9 @@ def _minutes(item: dict) -> None:
         st.session_state[text_key] = item["minutes"] or ""
     with st.form(f"present_minutes_form_{item_id}", border=False):
         text = st.text_area(tr("present.minutes_field"), key=text_key, height=160)
-        saved = st.form_submit_button(tr("present.save_minutes"), icon=":material/save:")
+        saved = st.form_submit_button(
+            tr("present.save_minutes"), icon=":material/save:", key=f"present_minutes_save_{item_id}"
+        )
     offer_reload(seen, key=f"present_minutes_reload_{item_id}")
     if not saved:
         return
