@@ -33,10 +33,7 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
     people = people[people["active"].astype(bool)]
     names = {int(p["id"]): str(p["name"]) for _, p in people.iterrows()}
     decided = read(decision_register, ("meetings",), meeting_id=r.id)
-    decisions = {
-        int(d["id"]): tr("present.action.decision_choice", id=int(d["id"]), text=d["text"][:60])
-        for _, d in decided.iterrows()
-    }
+    decisions = {int(d["id"]): f"#{int(d['id'])} · {d['text'][:60]}" for _, d in decided.iterrows()}
     titles = {row.initiative_id: row.title for row in open_initiatives()}
     own = item_id_value(item.get("initiative_id"))
     if own is not None and own not in titles:

@@ -61,9 +61,7 @@ def _active_decisions(r: MeetingRecord) -> dict[int, str]:
     active = read(decision_register, ("meetings",), status=DecisionStatus.ACTIVE.value)
     active = active[active["body"] == r.body]
     return {
-        int(d["id"]): tr(
-            "present.decision_choice", id=int(d["id"]), kind=label(DecisionKind(d["kind"])), text=d["text"][:60]
-        )
+        int(d["id"]): f"#{int(d['id'])} · {label(DecisionKind(d['kind']))} · {d['text'][:60]}"
         for _, d in active.iterrows()
     }
 

@@ -146,14 +146,9 @@ def chain(by_id: pd.DataFrame, decision_id: int) -> tuple[list[int], list[int]]:
 
 
 def _named(by_id: pd.DataFrame, decision_id: int) -> str:
+    """'#4 (Approve, 12 Mar 2026): the decision's text' — its number, kind and day, then its words as text."""
     d = by_id.loc[decision_id]
-    return tr(
-        "decisions.chain.entry",
-        id=decision_id,
-        kind=label(DecisionKind(d["kind"])),
-        day=day_cell(d["decided_on"]),
-        text=plain(d["text"][:80]),
-    )
+    return f"#{decision_id} ({label(DecisionKind(d['kind']))}, {day_cell(d['decided_on'])}): {plain(d['text'][:80])}"
 
 
 def render_decision(by_id: pd.DataFrame, decision_id: int) -> None:

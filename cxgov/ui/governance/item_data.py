@@ -9,8 +9,9 @@ import streamlit as st
 from cxgov.models import AgendaItemKind, AgendaSection, Status
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries.agenda_data import AgendaData
-from cxgov.ui.governance.sections import SECTION_VIEWS, render_section
+from cxgov.ui.governance.sections import render_section
 from cxgov.ui.governance.sections.kpi_trend import render_kpi_trend
+from cxgov.ui.governance.sections.views import SECTION_VIEWS
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import day, label, money, tr
@@ -63,7 +64,7 @@ def _initiative(initiative_id: int | None, *, large: bool) -> None:
         return
     st.page_link(
         page_file("initiative"),
-        label=tr("present.open_initiative", title=d.title),
+        label=tr("present.open_initiative", title=plain(d.title)),
         icon=":material/article:",
         query_params={"id": str(d.id)},
     )

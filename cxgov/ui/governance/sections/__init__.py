@@ -3,11 +3,8 @@ chart where one says it better (a module per section that has one; the others us
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
-from cxgov.models import AgendaSection
 from cxgov.queries.agenda_data import SectionData
 from cxgov.ui.governance.sections.table import cell_text, facts_row, section_table
 from cxgov.ui.kit.text import tr
@@ -36,7 +33,3 @@ def render_section(section: SectionData, *, large: bool, key: str) -> None:
     """A section without a view of its own: its facts, then its tables."""
     render_facts(section, large=large)
     render_tables(section, large=large, key=key)
-
-
-# Sections with a view of their own (charts); filled as those modules are written.
-SECTION_VIEWS: dict[AgendaSection, Callable[..., None]] = {}

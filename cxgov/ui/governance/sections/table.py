@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.models import (
+    ActDecision,
     ActionStatus,
     AgendaItemKind,
     AgendaItemStatus,
@@ -18,6 +19,7 @@ from cxgov.models import (
     Discipline,
     Lane,
     Phase,
+    Priority,
     Status,
 )
 from cxgov.ui.kit.initiative_table import HEALTH_TINTS, health_text, text_cell
@@ -29,14 +31,16 @@ CODE_COLUMNS = {
     "discipline": Discipline,
     "lane": Lane,
     "phase": Phase,
-    "initiative_status": Status,
+    "priority": Priority,
+    "status": Status,  # an initiative's, in the sections' tables
+    "act_decision": ActDecision,
     "action_status": ActionStatus,
     "decision_status": DecisionStatus,
     "item_status": AgendaItemStatus,
     "item_kind": AgendaItemKind,
-    "kind": DecisionKind,
+    "decision_kind": DecisionKind,
 }
-HEALTH_COLUMNS = frozenset({"health", "reported_health", "derived_health", "from_health", "to_health"})
+HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_health"})
 HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 # Which column links a row to its initiative's page, and the title the link shows.
 LINKS = (("initiative_id", "title"), ("initiative_id", "initiative_title"))
@@ -51,6 +55,8 @@ def cell_text(column: str, value, codes: Mapping[str, type] = CODE_COLUMNS) -> s
         return "—"
     if column in HEALTH_COLUMNS:
         return health_text(str(value))
+    if column == "change":  # what changed since the last meeting (cxgov.queries.board_changes)
+        return tr(f"present.change.{value}")
     if column in codes:
         return label(codes[column](value))
     if column.endswith("_cents"):
