@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -250,3 +250,26 @@ def add_action(
     session.add(action)
     session.flush()
     return action.id
+
+
+def add_open_meeting(
+    session: Session,
+    *,
+    body: str = "CX board",
+    status: MeetingStatus | str = MeetingStatus.AGENDA_PUBLISHED,
+    starts_at: datetime | None = None,
+    chair_id: int,
+    secretary_id: int,
+    member_ids: tuple[int, ...] | list[int] = (),
+) -> int:
+    """A meeting that is running (its agenda published) today at noon UTC unless `starts_at` says otherwise, with
+    its chair among the members: what decisions and actions are recorded in."""
+    return add_meeting(
+        session,
+        body=body,
+        status=status,
+        starts_at=starts_at or datetime.combine(date.today(), time(12, 0), tzinfo=UTC),
+        chair_id=chair_id,
+        secretary_id=secretary_id,
+        member_ids=tuple(dict.fromkeys([chair_id, *member_ids])),
+    )

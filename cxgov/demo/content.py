@@ -435,7 +435,7 @@ INITIATIVES = (
                    LOW, "Our personas date from 2019 and miss two growing groups.",
                    "If we interview 40 customers in both groups, then campaigns and journeys can be designed for them.",
                    reason="Cancelled: the journey-map programme covers both groups; its interviews reuse this work.",
-                   spend=0.6, stopped="2026-03-16"),
+                   spend=0.6, stopped="2026-06-15"),
     InitiativeSpec(27, 'Journey map "buy a washing machine → first wash"', CU, "CX Team", PJ, ACTIVE, ACT, G, 90,
                    "2026-01-12", "2026-12-18", 55,
                    ("orientation", "purchase", "payment", "delivery_installation", "use"),
@@ -491,7 +491,7 @@ INITIATIVES = (
                    "If every change names its customer impact and a fallback, then incidents with customer impact halve."),
     InitiativeSpec(36, "KTV and contact rate in the management bonus scheme", GO, "HR", PJ, REJECTED, PLAN, G, 0,
                    "2026-04-06", "2026-12-31", 15, ("use",), ("store", "web"), ("KTV", "CPO"), "culture", MED,
-                   "Managers are rewarded on revenue and cost only. Rejected by the CX board in May 2026: the works "
+                   "Managers are rewarded on revenue and cost only. Rejected by the CX board: the works "
                    "council asked to first run a year with these KPIs on the scorecards only.",
                    "If 20% of the management bonus depends on KTV and the contact rate, then managers put customer-impacting work first."),
     InitiativeSpec(37, "Values-based hiring for store and service staff", CULT, "HR", PJ, PROPOSED, PLAN, G, 0,

@@ -445,10 +445,10 @@ PLANS: dict[int, PlanSpec] = {
         "The panel was recruited online in 2019 and never refreshed, so older customers are underrepresented.",
         "14 of 40 interviews held; the findings went to the journey-map team when the initiative stopped.",
         actions=(S("Recruit 40 customers in both groups", "2025-11-28", "Julia Huisman", 6),
-                 S("Hold 40 interviews", "2026-02-27", "Julia Huisman", 14),
-                 S("Write the personas", "2026-04-17", "Sem de Graaf", 5)),
-        milestones=(S("Recruitment done", "2025-11-28"), S("Interviews done", "2026-02-27"),
-                    S("Personas published", "2026-04-17"))),
+                 S("Hold 40 interviews", "2026-02-27", "Julia Huisman", 14, late=True),
+                 S("Write the personas", "2026-04-17", "Sem de Graaf", 5, late=True)),
+        milestones=(S("Recruitment done", "2025-11-28"), S("Interviews done", "2026-02-27", late=True),
+                    S("Personas published", "2026-04-17", late=True))),
     27: PlanSpec(
         "Large appliances are 40% of revenue and 55% of complaints; each department knows only its own part of the "
         "journey.",

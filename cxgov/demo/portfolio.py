@@ -12,7 +12,8 @@ quarters and months does, draws from its own generator seeded from the main one)
 
 The first 40 initiatives are the hand-written table (cxgov/demo/content.py); beyond 40 each one is a variant of
 a table initiative (title with a segment and wave number, unique) in the state of another, so the mix of
-statuses, phases, health and overruns stays the same at 10,000.
+statuses, phases, health and overruns stays the same at 10,000. A portfolio with all 40 also gets the CX board's
+governance record (cxgov/demo/meetings.py): its meetings, decisions and actions name table initiatives.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from cxgov.demo import content
+from cxgov.demo import content, meetings
 from cxgov.demo.content import InitiativeSpec, KpiSpec
 from cxgov.models.enums import (
     ActDecision,
@@ -85,7 +86,7 @@ FOREIGN_KEYS: dict[str, dict[str, str]] = {
     "initiative_kpi": {"initiative_id": "initiative", "kpi_id": "kpi"},
     "budget_line": {"initiative_id": "initiative"},
     "expense": {"initiative_id": "initiative", "created_by_id": "person"},
-}
+} | meetings.FOREIGN_KEYS
 TABLE_ORDER = (
     "department",
     "taxonomy_term",
@@ -101,6 +102,7 @@ TABLE_ORDER = (
     "initiative_kpi",
     "budget_line",
     "expense",
+    *meetings.GOVERNANCE_TABLES,
 )
 
 
@@ -124,7 +126,10 @@ class DemoPortfolio:
         return {name: len(rows) for name, rows in self.tables.items()}
 
 
-PARENT_TABLES = frozenset({"department", "taxonomy_term", "person", "strategic_objective", "kpi", "initiative"})
+PARENT_TABLES = (
+    frozenset({"department", "taxonomy_term", "person", "strategic_objective", "kpi", "initiative"})
+    | meetings.PARENT_TABLES
+)
 
 
 def build_portfolio(initiatives: int = 40, seed: int = 2026, *, today: date) -> DemoPortfolio:
@@ -137,6 +142,8 @@ def build_portfolio(initiatives: int = 40, seed: int = 2026, *, today: date) -> 
     kpi_ids = _add_kpis(portfolio, rng, refs)
     for index in range(initiatives):
         _add_initiative(portfolio, rng, refs, kpi_ids, index)
+    if initiatives >= len(content.INITIATIVES):  # the board's decisions name table initiatives
+        meetings.add_governance_record(portfolio, REFERENCE_DATE)
     return portfolio
 
 

@@ -1,5 +1,6 @@
 """My work: what needs one person on their initiatives — check-ins due, milestones and plan actions due, moves
-waiting, blockers — most urgent first. A fixed number of statements, whatever the portfolio's size."""
+waiting, blockers — most urgent first; and the action items governance meetings gave them. A fixed number of
+statements, whatever the portfolio's size."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from sqlmodel import Session
 from cxgov.dates import days_after
 from cxgov.models import (
     CLOSED_STATUSES,
+    ActionItem,
+    ActionStatus,
     CheckIn,
     Initiative,
     InitiativeMember,
     Lane,
+    Meeting,
     Milestone,
     PdcaCycle,
     Phase,
@@ -65,6 +69,47 @@ def my_work(
     rows = [(kind, initiative_id, titles[initiative_id], when, subject) for kind, initiative_id, when, subject in items]
     rows.sort(key=lambda r: (r[3], KINDS.index(r[0]), r[2].lower()))
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+MEETING_ACTION_COLUMNS = (
+    "id",
+    "text",
+    "due_on",
+    "meeting_id",
+    "body",
+    "quarter",
+    "initiative_id",
+    "initiative_title",
+    "version",
+)
+
+
+def meeting_actions_due(session: Session, *, person_id: int, today: date) -> pd.DataFrame:
+    """The person's open meeting action items that are overdue or due within LOOK_AHEAD_DAYS, earliest first,
+    with the meeting that gave them and the initiative they concern (if any). One statement."""
+    rows = session.execute(
+        sa.select(
+            ActionItem.id,
+            ActionItem.text,
+            ActionItem.due_on,
+            ActionItem.meeting_id,
+            Meeting.body,
+            Meeting.quarter,
+            ActionItem.initiative_id,
+            Initiative.title,
+            ActionItem.version,
+        )
+        .join(Meeting, Meeting.id == ActionItem.meeting_id)
+        .outerjoin(Initiative, Initiative.id == ActionItem.initiative_id)
+        .where(
+            ActionItem.owner_id == person_id,
+            ActionItem.status == ActionStatus.OPEN,
+            ActionItem.due_on <= days_after(today, LOOK_AHEAD_DAYS),
+        )
+        .order_by(ActionItem.due_on, ActionItem.id)
+    ).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=list(MEETING_ACTION_COLUMNS))
+    return frame.astype({"initiative_id": "Int64"})
 
 
 def _my_open_initiatives(session: Session, person_id: int) -> list:

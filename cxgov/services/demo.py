@@ -1,5 +1,6 @@
-"""Load the Voltera demo portfolio (cxgov/demo/portfolio.py with its plan layer, cxgov/demo/plan.py) into a database
-without initiatives, in bulk, dated to the day it is loaded.
+"""Load the Voltera demo portfolio (cxgov/demo/portfolio.py with its plan layer, cxgov/demo/plan.py, and the CX
+board's governance record, cxgov/demo/meetings.py) into a database without initiatives, in bulk, dated to the day
+it is loaded.
 
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
 ~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
@@ -81,10 +82,15 @@ def load_demo_portfolio(
     counts: dict[str, int] = {}
     for name in TABLE_ORDER:
         table = SQLModel.metadata.tables[name]
-        rows = _remapped(portfolio.tables[name], FOREIGN_KEYS.get(name, {}), ids)
+        foreign_keys = FOREIGN_KEYS.get(name, {})
+        chained = [column for column, parent in foreign_keys.items() if parent == name]
+        rows = _remapped(portfolio.tables[name], {k: v for k, v in foreign_keys.items() if k not in chained}, ids)
         if name == "kpi_reading":  # an existing KPI keeps its own readings
             rows = [row for row in rows if row["kpi_id"] not in reused.get("kpi", set())]
-        if name in PARENT_TABLES:
+        if chained:
+            ids[name] = _insert_chained(session, table, rows, chained)
+            counts[name] = len(rows)
+        elif name in PARENT_TABLES:
             ids[name], reused[name] = _insert_parents(session, table, rows, NATURAL_KEYS[name])
             counts[name] = len(rows) - len(reused[name])
         elif name in KEYED_TABLES:
@@ -164,6 +170,20 @@ def _read_back_ids(
     it held none of these rows before (the demo only loads into a database without initiatives)."""
     found = {tuple(row[:-1]): row[-1] for row in session.execute(select(*(table.c[k] for k in key), table.c.id))}
     return {local_id: found[tuple(row[k] for k in key)] for local_id, row in zip(local_ids, rows, strict=True)}
+
+
+def _insert_chained(session: Session, table: Table, rows: list[dict], chained: list[str]) -> dict[int, int]:
+    """Insert rows that point at rows of their own table (a meeting at the one before it, a decision at the one it
+    corrects) one at a time, in order, so each points at a row already in; returns local id -> database id. Only
+    the governance record's few dozen rows are such, whatever the portfolio's size."""
+    mapping: dict[int, int] = {}
+    for row in rows:
+        local_id = row.pop("id")
+        for column in chained:
+            if row[column] is not None:
+                row[column] = mapping[row[column]]
+        mapping[local_id] = session.execute(insert(table).returning(table.c.id), row).scalar_one()
+    return mapping
 
 
 def _insert_parents(

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+import pandas as pd
 import pytest
+from sqlalchemy import event
 
 from cxgov.dates import days_after
 from cxgov.db import session_scope
-from cxgov.models import CheckIn, Initiative, InitiativeDependency, InitiativeMember, Milestone, PlanAction, Role
-from cxgov.queries.my_work import my_work
+from cxgov.models import (
+    ActionItem,
+    ActionStatus,
+    CheckIn,
+    Initiative,
+    InitiativeDependency,
+    InitiativeMember,
+    Milestone,
+    PlanAction,
+    Role,
+)
+from cxgov.queries.my_work import MEETING_ACTION_COLUMNS, meeting_actions_due, my_work
 from cxgov.services.initiatives import current_cycle, record_check_in
-from tests.factories import add_initiative, add_person, approve_and_move
+from tests.factories import add_initiative, add_open_meeting, add_person, approve_and_move
 
 TODAY = date.today()
 
@@ -192,3 +204,67 @@ def test_dates_at_either_end_of_the_calendar_stored_by_another_tool_do_not_break
 )
 def test_days_after_stops_at_the_ends_of_the_calendar(day, days, expected):
     assert days_after(day, days) == expected
+
+
+# --- action items from governance meetings ------------------------------------------------------------------
+
+
+def meeting_actions(engine, person_id, today=TODAY):
+    """The query's frame, checked to be read in one statement (counted inside the open unit)."""
+    statements = []
+
+    def count(*_):
+        statements.append(1)
+
+    with session_scope(engine) as session:
+        session.connection()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            frame = meeting_actions_due(session, person_id=person_id, today=today)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+    assert len(statements) == 1
+    return frame
+
+
+def test_open_meeting_actions_overdue_or_due_within_two_weeks_earliest_first(engine, team):
+    manager, contributor, other = team
+    initiative_id = add_initiative(engine, owner_id=other, title="Callback pilot")
+    with session_scope(engine, write=True) as session:
+        meeting = add_open_meeting(
+            session,
+            starts_at=datetime.combine(TODAY - timedelta(days=30), time(12), tzinfo=UTC),
+            chair_id=other,
+            secretary_id=other,
+        )
+        for text, owner, due, status in (
+            ("Overdue script", contributor, -3, ActionStatus.OPEN),
+            ("Due in ten days", contributor, 10, ActionStatus.OPEN),
+            ("Next quarter", contributor, 40, ActionStatus.OPEN),
+            ("Already done", contributor, -1, ActionStatus.DONE),
+            ("Someone else's", manager, 1, ActionStatus.OPEN),
+        ):
+            session.add(
+                ActionItem(
+                    meeting_id=meeting,
+                    text=text,
+                    owner_id=owner,
+                    due_on=TODAY + timedelta(days=due),
+                    status=status,
+                    closed_on=TODAY if status is ActionStatus.DONE else None,
+                    initiative_id=initiative_id if due == 10 else None,
+                )
+            )
+    frame = meeting_actions(engine, contributor)
+    assert list(frame.columns) == list(MEETING_ACTION_COLUMNS)
+    rows = [
+        (r.text, r.due_on, None if pd.isna(r.initiative_title) else r.initiative_title, r.body)
+        for r in frame.itertuples()
+    ]
+    assert rows == [
+        ("Overdue script", TODAY - timedelta(days=3), None, "CX board"),
+        ("Due in ten days", TODAY + timedelta(days=10), "Callback pilot", "CX board"),
+    ]
+    assert pd.isna(frame["initiative_id"].iloc[0]) and frame["initiative_id"].iloc[1] == initiative_id
+    assert list(meeting_actions(engine, other)["text"]) == []
+    assert work(engine, contributor) == []  # the initiatives' list stays about initiatives

@@ -19,7 +19,7 @@ import itertools
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -36,13 +36,22 @@ from cxgov.queries.audit import AuditFilter
 from cxgov.rules.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.services import plan
 from cxgov.services.accounts import reset_password
+from cxgov.services.actions import add_action
 from cxgov.services.initiative_access import relations_to
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
-from tests.factories import add_dependency, add_initiative, add_person, add_team_member, approve_and_move
+from tests.factories import (
+    add_dependency,
+    add_initiative,
+    add_open_meeting,
+    add_person,
+    add_team_member,
+    approve_and_move,
+)
+from tests.meeting_calls import BOARD_ASK_CALL, MEETING_CALLS, MEETING_RELATIONS
 
 # Modules of cxgov.services that hold building blocks, not services.
 HELPER_MODULES = {
@@ -444,6 +453,39 @@ def _change_own_password(a: Arrange) -> dict:
     return {"current_password": PASSWORD, "new_password": "Rapportcijfer-Acht-2027"}
 
 
+def _meeting(a: Arrange) -> int:
+    """A published meeting the acting person has no part in (the neutral owner chairs it)."""
+    with session_scope(a.engine, write=True) as session:
+        return add_open_meeting(session, chair_id=a.neutral_owner_id, secretary_id=a.neutral_owner_id)
+
+
+def _decision(kind: str, *, arranged: tuple[str, ...] | None = None) -> Callable[[Arrange], dict]:
+    """A decision at a fresh meeting; with `arranged`, on a fresh initiative after those system moves (effects)."""
+
+    def build(a: Arrange) -> dict:
+        call = {"meeting_id": _meeting(a), "kind": kind, "text": "Decided by the board"}
+        if arranged is None:
+            return call
+        initiative_id = add_initiative(a.engine, owner_id=a.neutral_owner_id)
+        version = approve_and_move(a.engine, initiative_id, 0) if arranged else 1
+        return call | {"initiative_id": initiative_id, "seen_initiative_version": version}
+
+    return build
+
+
+def _meeting_action(a: Arrange) -> int:
+    """An open action of a fresh meeting, given by the system to the neutral owner."""
+    with session_scope(a.engine, write=True) as session:
+        return add_action(
+            session=session,
+            actor=SYSTEM_ACTOR,
+            meeting_id=_meeting(a),
+            text="Send the callback script",
+            owner_id=a.neutral_owner_id,
+            due_on=date.today() + timedelta(days=14),
+        )
+
+
 @dataclass(frozen=True)
 class Case:
     """One way of calling a service, and the actions it must check in this order.
@@ -456,6 +498,7 @@ class Case:
     actions: tuple[Action, ...]
     build: Callable[[Arrange], dict]
     on_initiative: bool = False  # the action depends on the acting person's relation to the initiative
+    on_meeting: bool = False  # … or to the meeting (chair, member; arranged in tests.meeting_calls)
     refusal: dict[Action, Callable[[Exception], bool]] | None = None
     system: bool = True
     undo: bool = False
@@ -623,8 +666,44 @@ CASES: dict[str, tuple[Case, ...]] = {
     # Reads, but writes the audit event of the export itself.
     "audit_export.export_audit_log": (Case((Action.VIEW_AUDIT,), lambda a: {"filters": AuditFilter(entity="person")}),),
     "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
+    "decisions.record_decision": (
+        Case((Action.RUN_MEETING,), _decision("note"), label="note"),
+        Case((Action.RUN_MEETING, Action.APPROVE_INITIATIVE), _decision("approve", arranged=()), label="approve"),
+        Case((Action.RUN_MEETING, Action.EDIT_INITIATIVE), _decision("hold", arranged=("approve",)), label="hold"),
+    ),
+    "actions.add_action": (
+        Case(
+            (Action.RUN_MEETING,),
+            lambda a: {
+                "meeting_id": _meeting(a),
+                "text": "Brief the stores",
+                "owner_id": a.neutral_owner_id,
+                "due_on": date.today() + timedelta(days=14),
+            },
+        ),
+    ),
+    "actions.update_action": (
+        Case(
+            (Action.RUN_MEETING,),
+            lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "changes": {"text": "Brief every store"}},
+        ),
+    ),
+    "actions.close_action": (
+        Case(
+            (Action.CLOSE_ACTION,),
+            lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "outcome": "done"},
+            label="done",
+        ),
+        Case(
+            (Action.RUN_MEETING,),
+            lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "outcome": "dropped", "note": "Overtaken"},
+            label="dropped",
+        ),
+    ),
     # Everyone may end their own sessions; the command line is never signed in.
     "sessions.sign_out": (Case((), lambda a: {}, system=False),),
+    **{name: (Case(actions, build, on_meeting=True),) for name, (actions, build) in MEETING_CALLS.items()},
+    "board_asks.write_board_ask": (Case(*BOARD_ASK_CALL, on_initiative=True),),
 }
 
 PARAMS = [
@@ -635,6 +714,8 @@ PARAMS = [
 
 
 def relations_of(case: Case) -> list[Relation | None]:
+    if case.on_meeting:
+        return [None, *MEETING_RELATIONS]
     return [None, *ARRANGED_RELATIONS] if case.on_initiative else [None]
 
 
@@ -654,7 +735,7 @@ def test_every_service_function_has_a_matrix_row():
     assert set(CASES) - services == set(), "matrix rows naming a service function that no longer exists"
     assert without_actor - set(EXEMPT) == set(), "functions taking session= but no actor= must be listed in EXEMPT"
     assert set(EXEMPT) - without_actor == set(), "EXEMPT names a function that no longer exists (or now has actor=)"
-    assert set(ARRANGED_RELATIONS) == set(Relation), "a relation the matrix cannot arrange yet"
+    assert set(ARRANGED_RELATIONS) | set(MEETING_RELATIONS) == set(Relation), "a relation the matrix cannot arrange yet"
 
 
 def test_matrix_size_is_as_planned():
