@@ -43,7 +43,7 @@ CODE_COLUMNS = {
 HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_health"})
 HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 # Which column links a row to its initiative's page, and the title the link shows.
-LINKS = (("initiative_id", "title"), ("initiative_id", "initiative_title"))
+LINKS = (("initiative_id", "initiative_title"), ("initiative_id", "title"))
 LARGE_ROW_PX = 44  # rows a projector shows to the back of the room (Streamlit's default is 35 px)
 
 
@@ -58,7 +58,10 @@ def cell_text(column: str, value, codes: Mapping[str, type] = CODE_COLUMNS) -> s
     if column == "change":  # what changed since the last meeting (cxgov.queries.board_changes)
         return tr(f"present.change.{value}")
     if column in codes:
-        return label(codes[column](value))
+        try:
+            return label(codes[column](value))
+        except ValueError:  # a code of another list under the same column name: shown as stored
+            return str(value)
     if column.endswith("_cents"):
         return money(int(value))
     if column.endswith("_at") or isinstance(value, datetime):
