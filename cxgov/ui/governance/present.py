@@ -71,7 +71,7 @@ def render_present() -> None:
 
 
 def _heading(r: MeetingRecord, item: dict, position: int, count: int) -> None:
-    where, back, forth = st.columns([6, 1, 1], vertical_alignment="center")
+    where, back, forth = st.columns([5, 1.3, 1.3], vertical_alignment="center")
     where.caption(
         tr("present.position", n=position, count=count)
         + " · "

@@ -44,6 +44,7 @@ HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_healt
 HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 # Which column links a row to its initiative's page, and the title the link shows.
 LINKS = (("initiative_id", "initiative_title"), ("initiative_id", "title"))
+LONG_TEXT = 60  # characters: a longer cell is drawn cut to three lines, whole on hover
 LARGE_ROW_PX = 44  # rows a projector shows to the back of the room (Streamlit's default is 35 px)
 
 
@@ -120,18 +121,19 @@ def section_table(
         return
     id_column, title_column = pair
     others = [c for c in columns if c != title_column]
+    written = {c: [write(c, v) for v in frame[c]] for c in others}
     rows = [
         [
             link(text_cell(row[title_column]), "initiative", int(row[id_column]))
             if not pd.isna(row[id_column])
             else text(text_cell(row[title_column])),
-            *(text(write(c, row[c]), tint=_tint(c, row[c])) for c in others),
+            *(text(written[c][i], tint=_tint(c, row[c])) for c in others),
         ]
-        for _, row in frame.iterrows()
+        for i, (_, row) in enumerate(frame.iterrows())
     ]
     table_columns = [
         TableColumn(header(title_column), "link"),
-        *(TableColumn(header(c), _kind(frame, c)) for c in others),
+        *(TableColumn(header(c), _kind(frame, c, written[c])) for c in others),
     ]
     link_table(table_columns, rows, caption=caption, key=key)
 
@@ -140,7 +142,7 @@ def _tint(column: str, value) -> str | None:
     return HEALTH_TINTS.get(str(value)) if column in HEALTH_COLUMNS else None
 
 
-def _kind(frame: pd.DataFrame, column: str) -> str:
+def _kind(frame: pd.DataFrame, column: str, written: list[str]) -> str:
     if column.endswith("_cents"):
         return "money"
     if column in HEALTH_COLUMNS:
@@ -148,7 +150,7 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
     sample = frame[column].dropna()
     if not sample.empty and isinstance(sample.iloc[0], date):
         return "date"
-    if not sample.empty and isinstance(sample.iloc[0], str) and sample.str.len().max() > 60:
+    if any(len(cell) > LONG_TEXT for cell in written):  # cut to three lines, whole on hover
         return "long"
     return "text"
 
