@@ -18,3 +18,9 @@ def days_after(day: date, days: int) -> date:
 def today_in(zone: str) -> date:
     """Today's date on the clock of `zone` (an IANA name such as the installation's CXGOV_TIME_ZONE)."""
     return datetime.now(ZoneInfo(zone)).date()
+
+
+def day_in(moment: datetime, zone: str) -> date:
+    """The date a stored (UTC-aware) moment falls on, on the clock of `zone`: a meeting at 00:30 in Amsterdam is
+    held on that day, though it is still the day before in UTC."""
+    return moment.astimezone(ZoneInfo(zone)).date()

@@ -23,7 +23,7 @@ class DecisionInput(Strict):
     rationale: str = Field(default="", max_length=RATIONALE_TEXT)
     agenda_item_id: Id | None = None
     initiative_id: Id | None = None
-    seen_initiative_version: int | None = Field(default=None, ge=1)
+    seen_initiative_version: Id | None = None  # versions count up from 1, within the id range
     kpi_id: Id | None = None
     review_on: BusinessDate | None = None
     new_target_date: BusinessDate | None = None

@@ -9,13 +9,13 @@ morning after its due date, not at the next write.
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from cxgov.dates import day_in
 from cxgov.errors import NotFound
 from cxgov.models import ActionItem, ActionStatus, Initiative, Meeting, Person
 from cxgov.queries.base import code_text, read_frame
@@ -116,7 +116,7 @@ def say_do_ratio(session: Session, meeting_id: int) -> SayDo:
     starts_at = session.execute(sa.select(Meeting.starts_at).where(Meeting.id == meeting_id)).scalar_one_or_none()
     if starts_at is None:
         raise NotFound("error.not_found", entity="entity.meeting", id=meeting_id)
-    by = starts_at.astimezone(ZoneInfo(get_settings().time_zone)).date()
+    by = day_in(starts_at, get_settings().time_zone)
     actions = session.execute(
         sa.select(ActionItem.due_on, ActionItem.status, ActionItem.closed_on).where(
             ActionItem.meeting_id.in_(earlier_meeting_ids(meeting_id)), ActionItem.due_on <= by

@@ -45,19 +45,26 @@ def _one_reading_per_period(name: str = "reading") -> sa.Subquery:
     ).subquery(name)
 
 
-def _discipline_kpi_ids(discipline: Discipline) -> sa.Select:
-    """KPIs of the discipline itself, plus those its initiatives are measured against."""
+def _of_discipline(discipline: Discipline | str | None) -> list[sa.ColumnElement]:
+    """KPIs of the discipline itself, plus those its initiatives are measured against (None: every KPI)."""
+    if discipline is None:
+        return []
+    discipline = Discipline(discipline)
     linked = (
         sa.select(InitiativeKpi.kpi_id)
         .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
         .where(Initiative.discipline == discipline)
     )
-    return sa.select(Kpi.id).where(sa.or_(Kpi.discipline == discipline, Kpi.id.in_(linked)))
+    return [Kpi.id.in_(sa.select(Kpi.id).where(sa.or_(Kpi.discipline == discipline, Kpi.id.in_(linked))))]
 
 
-def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFrame:
-    """Active KPIs of `discipline` with latest value and n, the value twelve months earlier, linked initiatives."""
-    discipline = Discipline(discipline)
+def _initiatives_of(discipline: Discipline | str | None) -> list[sa.ColumnElement]:
+    return [] if discipline is None else [Initiative.discipline == Discipline(discipline)]
+
+
+def discipline_kpis(session: Session, discipline: Discipline | str | None) -> pd.DataFrame:
+    """Active KPIs of `discipline` (None: every active KPI) with latest value and n, the value twelve months
+    earlier, linked initiatives (of the discipline)."""
     reading = _one_reading_per_period()
     newest = sa.select(
         reading,
@@ -68,7 +75,7 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
     links = (
         sa.select(InitiativeKpi.kpi_id, sa.func.count().label("n"))
         .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
-        .where(Initiative.discipline == discipline)
+        .where(*_initiatives_of(discipline))
         .group_by(InitiativeKpi.kpi_id)
         .subquery("links")
     )
@@ -98,19 +105,20 @@ def discipline_kpis(session: Session, discipline: Discipline | str) -> pd.DataFr
             ),
         )
         .outerjoin(links, links.c.kpi_id == Kpi.id)
-        .where(Kpi.active, Kpi.id.in_(_discipline_kpi_ids(discipline)))
+        .where(Kpi.active, *_of_discipline(discipline))
         .order_by(Kpi.name, Kpi.id)
     )
     return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(KPI_COLUMNS))
 
 
-def kpi_trends(session: Session, discipline: Discipline | str, since: date) -> pd.DataFrame:
-    """Monthly readings from `since` on of every active KPI of `discipline` (kpi_id, period, value, n)."""
+def kpi_trends(session: Session, discipline: Discipline | str | None, since: date) -> pd.DataFrame:
+    """Monthly readings from `since` on of every active KPI of `discipline` (None: of every active KPI):
+    kpi_id, period, value, n."""
     reading = _one_reading_per_period()
     query = (
         sa.select(reading.c.kpi_id, reading.c.period, reading.c.value, reading.c.sample_size)
         .join(Kpi, Kpi.id == reading.c.kpi_id)
-        .where(Kpi.active, reading.c.period >= since, Kpi.id.in_(_discipline_kpi_ids(Discipline(discipline))))
+        .where(Kpi.active, reading.c.period >= since, *_of_discipline(discipline))
         .order_by(reading.c.kpi_id, reading.c.period)
     )
     rows = session.execute(query).all()
@@ -120,11 +128,11 @@ def kpi_trends(session: Session, discipline: Discipline | str, since: date) -> p
 TARGET_COLUMNS = ("kpi_id", "target", "target_date", "initiative_id", "initiative_title", "targets_set")
 
 
-def discipline_targets(session: Session, discipline: Discipline | str) -> pd.DataFrame:
-    """Per KPI, the target the discipline page draws: of the targets the discipline's open initiatives set for
-    it (their KPI links, which a PDCA cycle's target keeps up to date), the most ambitious one — highest when
-    higher is better, lowest when lower is — the earliest due first among equals; with how many set one."""
-    discipline = Discipline(discipline)
+def discipline_targets(session: Session, discipline: Discipline | str | None) -> pd.DataFrame:
+    """Per KPI, the target the discipline page draws: of the targets the discipline's open initiatives (None:
+    all open initiatives) set for it (their KPI links, which a PDCA cycle's target keeps up to date), the most
+    ambitious one — highest when higher is better, lowest when lower is — the earliest due first among equals;
+    with how many set one."""
     ambition = sa.case(
         (Kpi.direction == Direction.LOWER_IS_BETTER.value, InitiativeKpi.target), else_=-InitiativeKpi.target
     )
@@ -146,7 +154,7 @@ def discipline_targets(session: Session, discipline: Discipline | str) -> pd.Dat
         .join(Initiative, Initiative.id == InitiativeKpi.initiative_id)
         .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
         .where(
-            Initiative.discipline == discipline,
+            *_initiatives_of(discipline),
             Initiative.status.not_in(CLOSED_STATUSES),
             InitiativeKpi.target.is_not(None),
             Kpi.active,

@@ -4,6 +4,7 @@ KPIs a target can name and the target KPI's latest reading since Do started; and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -101,6 +102,7 @@ class LessonFilter:
     department_id: int | None = None
     decision: str | None = None  # 'standardise' lists the success stories
     text: str = ""
+    decided_since: date | None = None  # decided on or after this day (the board's "since the last meeting")
 
 
 def lessons(session: Session, **criteria) -> pd.DataFrame:
@@ -129,6 +131,8 @@ def lessons(session: Session, **criteria) -> pd.DataFrame:
         query = query.where(Initiative.owning_department_id == f.department_id)
     if f.decision:
         query = query.where(PdcaCycle.act_decision == f.decision)
+    if f.decided_since is not None:
+        query = query.where(sa.func.coalesce(PdcaCycle.closed_on, PdcaCycle.act_started_on) >= f.decided_since)
     if f.journey_stage_id is not None:
         query = query.where(
             sa.exists().where(

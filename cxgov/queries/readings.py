@@ -52,8 +52,10 @@ def counting_readings(name: str = "counting_reading") -> sa.Subquery:
     )
 
 
-def latest_counting_readings(name: str = "latest_reading", since: date | None = None) -> sa.Subquery:
-    """Per KPI, the newest month's reading that counts (from `since` on, when given)."""
+def latest_counting_readings(
+    name: str = "latest_reading", since: date | None = None, until: date | None = None
+) -> sa.Subquery:
+    """Per KPI, the newest month's reading that counts (from `since` on, up to `until`, when given)."""
     counting = counting_readings(f"{name}_counting")
     ranked = sa.select(
         counting,
@@ -61,6 +63,8 @@ def latest_counting_readings(name: str = "latest_reading", since: date | None = 
     )
     if since is not None:
         ranked = ranked.where(counting.c.period >= since)
+    if until is not None:
+        ranked = ranked.where(counting.c.period <= until)
     ranked = ranked.subquery(f"{name}_ranked")
     return sa.select(*(c for c in ranked.c if c.name != "recency")).where(ranked.c.recency == 1).subquery(name)
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from cxgov.dates import today_in
+from cxgov.dates import day_in, today_in
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import ActionItem, ActionStatus, AgendaItem, Decision, Initiative, Meeting
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_decisions import ActionInput, CloseActionInput, NewActionInput
 from cxgov.rules.permissions import Action, Relation, authorise
-from cxgov.services.decisions import RECORDING_STATUSES, local_day, meeting_day
+from cxgov.services.decisions import RECORDING_STATUSES, meeting_day
 from cxgov.services.initiatives import person_problems
 from cxgov.services.meeting_access import meeting_relations, meeting_to_change
 from cxgov.services.unit import Actor, acting_person, audit_created, check_version, get_or_404, versioned_update
@@ -112,7 +112,7 @@ def close_action(
         errors["note"] = "actions.error.drop_reason"
     if values.closed_on > today:
         errors["closed_on"] = "plan.error.date_in_future"
-    elif values.closed_on < local_day(action.created_at):
+    elif values.closed_on < day_in(action.created_at, get_settings().time_zone):
         errors["closed_on"] = "actions.error.closed_before_set"
     if errors:
         raise ValidationError(errors)

@@ -8,11 +8,11 @@ the old one, and its status (active, superseded, reversed) is read from that cha
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlmodel import Session, select
 
+from cxgov.dates import day_in
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import (
     AgendaItem,
@@ -48,14 +48,9 @@ STATUS_MOVES: dict[DecisionKind, StatusMove] = {
 RECORDING_STATUSES = frozenset({MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD})
 
 
-def local_day(moment: datetime) -> date:
-    """The date of a stored (UTC) moment on the installation's clock."""
-    return moment.astimezone(ZoneInfo(get_settings().time_zone)).date()
-
-
 def meeting_day(meeting: Meeting) -> date:
     """The day the meeting is held, on the installation's clock."""
-    return local_day(meeting.starts_at)
+    return day_in(meeting.starts_at, get_settings().time_zone)
 
 
 def record_decision(

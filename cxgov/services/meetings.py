@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from cxgov import audit
+from cxgov.dates import day_in
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import AgendaItem, AgendaItemStatus, Attendance, Meeting, MeetingMember, MeetingRole, MeetingStatus
 from cxgov.models.base import utcnow
@@ -246,7 +247,7 @@ def refuse_unless(meeting: Meeting, statuses: frozenset[MeetingStatus]) -> None:
 
 def local_day(moment: datetime) -> date:
     """The day `moment` falls on, on the installation's clock."""
-    return moment.astimezone(ZoneInfo(get_settings().time_zone)).date()
+    return day_in(moment, get_settings().time_zone)
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
