@@ -102,6 +102,42 @@ def discipline_status_chart(
     return _layout(figure, title, separators)
 
 
+def discipline_health_chart(
+    counts: pd.DataFrame,
+    *,
+    title: str,
+    discipline_labels: Mapping[str, str],
+    health_labels: Mapping[str, str],
+    count_label: str,
+    separators: str = ".,",
+) -> go.Figure:
+    """Horizontal bars per discipline, stacked by reported health in RAG colours; `counts` has discipline,
+    health, initiatives. Every discipline has its row, in the canonical order, also without initiatives."""
+    order = [d.value for d in Discipline]
+    table = counts.pivot_table(
+        index="discipline", columns="health", values="initiatives", aggfunc="sum", fill_value=0
+    ).reindex(order, fill_value=0)
+    disciplines = [discipline_labels[d] for d in order]
+    figure = go.Figure()
+    for health in RAG_COLOURS:
+        if health not in table.columns:
+            continue
+        figure.add_bar(
+            name=health_labels[health],
+            orientation="h",
+            marker_color=RAG_COLOURS[health],
+            y=disciplines,
+            x=[int(n) for n in table[health]],
+            hovertemplate="%{y}: %{x}<extra>" + health_labels[health] + "</extra>",
+        )
+    figure.update_layout(
+        barmode="stack", legend_traceorder="normal", **_whole_counts("x", int(table.sum(axis=1).max()))
+    )
+    figure.update_yaxes(categoryorder="array", categoryarray=disciplines[::-1], type="category")
+    figure.update_xaxes(title_text=count_label)
+    return _layout(figure, title, separators)
+
+
 def health_chart(
     counts: pd.DataFrame, *, title: str, health_labels: Mapping[str, str], separators: str = ".,"
 ) -> go.Figure:

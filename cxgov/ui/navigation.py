@@ -72,6 +72,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.governance", "governance/board.py", "page.board", "board", ":material/gavel:"),
     PageSpec("nav.governance", "governance/meetings.py", "page.meetings", "meetings", ":material/groups:"),
     PageSpec("nav.governance", "governance/meeting.py", "page.meeting", "meeting", ":material/event:", hidden=True),
+    PageSpec("nav.governance", "governance/decisions.py", "page.decisions", "decisions", ":material/fact_check:"),
+    PageSpec(
+        "nav.governance", "governance/present.py", "page.present", "present", ":material/co_present:", hidden=True
+    ),
     PageSpec("nav.admin", "admin/people.py", "page.people", "people", ":material/group:"),
     PageSpec("nav.admin", "admin/departments.py", "page.departments", "departments", ":material/apartment:"),
     PageSpec("nav.admin", "admin/objectives.py", "page.objectives", "objectives", ":material/target:"),

@@ -74,7 +74,7 @@ def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, ta
     st.dataframe(table, column_config=config, hide_index=True, width="stretch", key=f"{discipline.value}_kpis")
 
 
-def _axis_title(kpi: pd.Series) -> str:
+def axis_title(kpi: pd.Series) -> str:
     """The value axis says what the numbers are: the KPI's unit, else its scale, else just 'value'."""
     if kpi["unit"]:
         return chart_text(kpi["unit"])
@@ -104,7 +104,7 @@ def _render_trend(discipline: Discipline, kpis: pd.DataFrame, trends: pd.DataFra
         charts.kpi_trend_chart(
             readings,
             title=tr("discipline.kpi.trend_title", name=chart_text(names[kpi_id]), months=TREND_MONTHS),
-            value_label=_axis_title(kpis.set_index("id").loc[kpi_id]),
+            value_label=axis_title(kpis.set_index("id").loc[kpi_id]),
             series_label=tr("discipline.kpi.series"),
             period_labels={p: month(p) for p in readings["period"]},
             target=line,

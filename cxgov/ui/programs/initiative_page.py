@@ -10,6 +10,7 @@ from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.rules.permissions import Action
 from cxgov.ui.frame.acting import can
+from cxgov.ui.governance.initiative_decisions import render_initiative_decisions
 from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import plain
@@ -74,13 +75,14 @@ def render_detail() -> None:
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {plain(value)}")
     st.subheader(tr("programs.field.description"))
     st.markdown(plain(d.description) if d.description else f"*{tr('programs.no_description')}*")
-    pdca_tab, plan_tab, checkins_tab, kpis_tab, budget_tab = st.tabs(
+    pdca_tab, plan_tab, checkins_tab, kpis_tab, budget_tab, decisions_tab = st.tabs(
         [
             tr("programs.tab.pdca"),
             tr("programs.tab.plan"),
             tr("programs.tab.check_ins"),
             tr("programs.tab.kpis"),
             tr("programs.tab.budget"),
+            tr("programs.tab.decisions"),
         ]
     )
     may_edit = can(Action.EDIT_INITIATIVE, relations(d))
@@ -94,3 +96,5 @@ def render_detail() -> None:
         render_kpis(d.id)
     with budget_tab:
         render_budget(d)
+    with decisions_tab:
+        render_initiative_decisions(d.id)

@@ -1,0 +1,38 @@
+"""The exceptions section: open initiatives red or amber by the rules or as reported, worst first — each with
+the owner's reason, the rules' reasons, the path to green and the ask of the board."""
+
+from __future__ import annotations
+
+from cxgov.models import Health
+from cxgov.queries.agenda_data import SectionData
+from cxgov.rules.health import Signal
+from cxgov.ui.governance.sections import render_facts
+from cxgov.ui.governance.sections.table import section_table
+from cxgov.ui.kit.text import tr
+from cxgov.ui.programs.health import reason_text
+
+# What the board reads, in its order: the initiative, how bad, why (reported and by the rules), the way back,
+# what is asked of it, and who owns it.
+SHOWN = ("initiative_id", "title", "worst", "reason", "rule_reasons", "path_to_green", "ask", "owner", "checkin_date")
+
+
+def rule_reasons_text(reasons) -> str:
+    """The rules' reasons as one text, in the reader's language ('—' when none fired)."""
+    if not isinstance(reasons, list) or not reasons:
+        return "—"
+    return "; ".join(
+        reason_text(Signal(rule=r["rule"], health=Health(r["health"]), reason=r["reason"], params=r["params"]))
+        for r in reasons
+    )
+
+
+def render_exceptions(section: SectionData, *, large: bool, key: str) -> None:
+    render_facts(section, large=large)
+    frame = section.tables["exceptions"]
+    section_table(
+        frame[[c for c in SHOWN if c in frame.columns]],
+        caption=tr("present.table.exceptions"),
+        key=f"{key}_exceptions",
+        large=large,
+        cells={"rule_reasons": rule_reasons_text},
+    )
