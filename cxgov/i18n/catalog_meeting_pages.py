@@ -68,6 +68,7 @@ TEXTS = {
         "nl": "De volgende vergadering is als concept voorgesteld.",
     },
     # --- one meeting ------------------------------------------------------------------------------------------
+    "meeting_page.present": {"en": "Present", "nl": "Presenteren"},
     "meeting_page.title": {"en": "{body} · {quarter}", "nl": "{body} · kwartaal {quarter}"},
     "meeting_page.back_to_list": {"en": "All meetings", "nl": "Alle vergaderingen"},
     "meeting_page.not_found": {
@@ -111,6 +112,7 @@ TEXTS = {
     "agenda_tab.empty": {"en": "Nothing on the agenda yet.", "nl": "Nog niets op de agenda."},
     "agenda_tab.presenter": {"en": "presents: {name}", "nl": "presenteert: {name}"},
     "agenda_tab.changed": {"en": "Changed after publishing", "nl": "Gewijzigd na publicatie"},
+    "agenda_tab.live_data": {"en": "Live data", "nl": "Actuele gegevens"},
     "agenda_tab.open_initiative": {"en": "Open the initiative", "nl": "Open het initiatief"},
     "agenda_tab.up": {"en": "Up", "nl": "Omhoog"},
     "agenda_tab.down": {"en": "Down", "nl": "Omlaag"},

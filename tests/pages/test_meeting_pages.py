@@ -109,6 +109,8 @@ def test_a_viewer_reads_a_published_meeting_without_controls_and_never_a_draft(m
     assert "Customer complaints" in shown and "Pim Office" in shown
     assert ("Agenda published" if lang == "en" else "Agenda gepubliceerd") in shown
     assert not _keys(at, "agenda_") and not _keys(at, "meeting_close") and not _keys(at, "propose_next")
+    assert ("Present" if lang == "en" else "Presenteren") in _links(at)
+    assert len([e for e in at.expander if e.label in ("Live data", "Actuele gegevens")]) == 3  # one per item
     assert not [f for f in at.get("form") if "attendance" in (f.proto.form_id or "")]
     at = _meeting(monkeypatch, board, "viewer", meeting="draft", lang=lang)
     assert ("does not exist" if lang == "en" else "bestaat niet") in texts(at)

@@ -12,7 +12,9 @@ from cxgov.models import AgendaItemKind, AgendaItemStatus, MeetingStatus
 from cxgov.queries.meetings import MeetingRecord
 from cxgov.services.agenda import remove_agenda_item, reorder_agenda
 from cxgov.ui.governance.agenda_forms import render_add_item, render_agenda_moves, render_backlog, render_edit_item
+from cxgov.ui.governance.item_data import render_item_data
 from cxgov.ui.governance.meeting_reads import PREPARING, WRITE_AREAS, may_run, seen_version, settle_change
+from cxgov.ui.governance.present_reads import live_data
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import label, lang, moment, tr
 from cxgov.ui.kit.writes import submit
@@ -100,6 +102,8 @@ def _item(rec: MeetingRecord, item: dict, number: int, editable: bool, order: li
             )
         if editable:
             _controls(rec, item, order, number - 1)
+        with st.expander(tr("agenda_tab.live_data"), icon=":material/insights:"):
+            render_item_data(item, live_data(rec.id))
 
 
 def render_agenda(rec: MeetingRecord) -> None:

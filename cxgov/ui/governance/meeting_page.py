@@ -28,6 +28,7 @@ from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import day, label, start_time, tr
 from cxgov.ui.kit.writes import offer_reload
+from cxgov.ui.navigation import page_file
 
 # The status badge's colour: a plan (grey), published for the pre-read (blue), held (orange: minutes to
 # approve), the permanent record (green).
@@ -82,6 +83,12 @@ def render_meeting() -> None:
     _banners(rec)
     # Reload is drawn here once the tabs have run: a save refused there as out of date offers it in this very run.
     reload_slot = st.empty()
+    st.page_link(
+        page_file("present"),
+        label=tr("meeting_page.present"),
+        icon=":material/co_present:",
+        query_params={"id": str(rec.id)},
+    )
     if may_run(rec) and rec.next_meeting_id is None:
         propose_next({"id": rec.id, "body": rec.body, "quarter": rec.quarter}, key=f"propose_next_{rec.id}")
     agenda, attendance, asks, minutes, outcomes = st.tabs(
