@@ -24,10 +24,10 @@ def agenda_item_title(item: Mapping, lang: str) -> str:
     if kind is AgendaItemKind.SECTION:
         return enum_label(AgendaSection(item["section"]), lang)
     if kind is AgendaItemKind.INITIATIVE:
-        return str(item["initiative_title"])
+        return str(item.get("initiative_title") or item.get("title") or "")
     if kind is AgendaItemKind.KPI:
-        return str(item["kpi_name"])
-    return str(item["title"])
+        return str(item.get("kpi_name") or item.get("title") or "")
+    return str(item.get("title") or "")
 
 
 def quorum_text(quorum: Quorum, lang: str) -> str:

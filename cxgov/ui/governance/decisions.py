@@ -16,7 +16,7 @@ from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import counted, label, labelled, tr
 from cxgov.ui.kit.url_filters import UrlFilters
-from cxgov.ui.navigation import PAGES, page_file
+from cxgov.ui.navigation import page_file
 
 REGISTER_AREAS = ("meetings", "initiatives", "kpis", "people")
 FILTERS = UrlFilters("decisions")
@@ -195,7 +195,7 @@ def _links(d: pd.Series) -> None:
             icon=":material/article:",
             query_params={"id": str(int(d["initiative_id"]))},
         )
-    if not pd.isna(d["meeting_id"]) and "meeting" in {p.url_path for p in PAGES}:
+    if not pd.isna(d["meeting_id"]):
         row.page_link(
             page_file("meeting"),
             label=tr("decisions.open_meeting"),

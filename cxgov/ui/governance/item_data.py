@@ -25,19 +25,6 @@ def item_id_value(value) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def item_title(item: dict) -> str:
-    """What the agenda calls the item: a section by its name in the reader's language, a topic by its title, an
-    initiative or a KPI by its name."""
-    kind = AgendaItemKind(item["kind"])
-    if kind is AgendaItemKind.SECTION:
-        return label(AgendaSection(item["section"]))
-    if kind is AgendaItemKind.INITIATIVE:
-        return str(item.get("initiative_title") or item.get("title") or "")
-    if kind is AgendaItemKind.KPI:
-        return str(item.get("kpi_name") or item.get("title") or "")
-    return str(item.get("title") or "")
-
-
 def render_item_data(item: dict, data: AgendaData, *, large: bool = False) -> None:
     """The live data of one agenda item (`item`: a row of the meeting record's agenda as a dict); a topic has
     none beyond its commentary. `large` draws it for a projector."""

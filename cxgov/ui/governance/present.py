@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cxgov.minutes import agenda_item_title
 from cxgov.models import AgendaItemStatus, MeetingStatus
 from cxgov.models.inputs_rules import id_from_text
 from cxgov.queries.meetings import MeetingRecord
-from cxgov.ui.governance.item_data import item_title, render_item_data
+from cxgov.ui.governance.item_data import render_item_data
 from cxgov.ui.governance.present_reads import live_data, may_read, may_run, record, shown_items
 from cxgov.ui.governance.side_panel import render_side_panel
 from cxgov.ui.governance.timer import render_timer
 from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import counted, label, moment, tr
-from cxgov.ui.navigation import PAGES, page_file
+from cxgov.ui.kit.text import counted, label, lang, moment, tr
+from cxgov.ui.navigation import page_file
 
 ITEM_PARAM = "item"  # the item's place on the agenda, 1 first
 # Larger text in the main column for the back of the room: our own style rule, never user text.
@@ -99,7 +100,7 @@ def _heading(r: MeetingRecord, item: dict, position: int, count: int) -> None:
         args=(position + 1,),
         width="stretch",
     )
-    st.title(plain(item_title(item)))
+    st.title(plain(agenda_item_title(item, lang())))
     who, clock = st.columns([3, 1], vertical_alignment="center")
     presenter = item.get("presenter")
     who.markdown(
@@ -116,14 +117,13 @@ def _heading(r: MeetingRecord, item: dict, position: int, count: int) -> None:
 
 
 def _back_link(meeting_id: int | None) -> None:
-    """Back to the meeting, or to the meetings, once those pages exist."""
-    paths = {p.url_path for p in PAGES}
-    if meeting_id is not None and "meeting" in paths:
+    """Back to the meeting, or to the meetings when there is none to go back to."""
+    if meeting_id is not None:
         st.page_link(
             page_file("meeting"),
             label=tr("present.back_to_meeting"),
             icon=":material/arrow_back:",
             query_params={"id": str(meeting_id)},
         )
-    elif "meetings" in paths:
+    else:
         st.page_link(page_file("meetings"), label=tr("present.back_to_meetings"), icon=":material/arrow_back:")
