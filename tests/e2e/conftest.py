@@ -57,6 +57,7 @@ class Seed:
     manager_name: str
     initiative_id: int
     initiative_title: str
+    meeting_id: int | None = None  # a governance meeting the journeys look at, where the seed has one
 
 
 def seed_database(engine) -> Seed:
@@ -309,6 +310,7 @@ def hostile_server(tmp_path_factory, browser_executable):
             manager_name=ADMIN_NAME,
             initiative_id=seed.initiative_ids["html_link"],
             initiative_title=BY_KEY["html_link"].text,
+            meeting_id=seed.meeting_ids["html_link"],
         ),
     )
     yield from start_server(database, tmp_path_factory.mktemp("logs") / "streamlit-hostile.log")

@@ -133,3 +133,26 @@ def test_hostile_input_triggers_nothing_on_any_page(hostile_server, page, artifa
     main.get_by_role("button", name=t("programs.edit")).click()
     expect(page).to_have_url(re.compile(rf"/initiative-form\?id={seeded_id}$"))
     watch.check(page, "seeded initiative, edit form")
+
+    # A governance meeting holding the corpus in every text: each tab of its page, then every agenda item in
+    # presentation mode with the side panel's forms, and a decision in the register.
+    meeting_id = hostile_server.seed.meeting_id
+    page.goto(f"{hostile_server.url}/meeting?id={meeting_id}")
+    act_as_admin(page)
+    for tab in ("agenda", "attendance", "asks", "minutes", "outcomes"):
+        main.get_by_role("tab", name=t(f"meeting_page.tab.{tab}")).click()
+        watch.check(page, f"meeting page, {tab}")
+    page.goto(f"{hostile_server.url}/present?id={meeting_id}&item=1")
+    act_as_admin(page)
+    next_item = main.get_by_role("button", name=t("present.next"))
+    item = 1
+    while True:
+        expect(page).to_have_url(re.compile(rf"/present\?id={meeting_id}&item={item}$"))
+        watch.check(page, f"presentation mode, item {item}")
+        if next_item.is_disabled():
+            break
+        next_item.click()
+        item += 1
+    assert item >= 12, "the proposed sections, a topic and an initiative are on the agenda"
+    page.goto(f"{hostile_server.url}/decisions?id=1")
+    watch.check(page, "a decision in the register")
