@@ -39,8 +39,10 @@ def _invitation(a) -> dict:
     }
 
 
-def _meeting(a, stage: str = "draft", pre_read_due: date | None = None) -> int:
-    """A meeting the system planned (a topic on its agenda), moved on to `stage`: draft, published, attended."""
+def arranged_meeting(a, stage: str = "draft", pre_read_due: date | None = None) -> int:
+    """A meeting the system planned (a topic on its agenda), moved on to `stage`: draft, published, attended; the
+    acting person is its chair or a member as arranged (any other relation, such as owning an action, is not one
+    to the meeting)."""
     meeting_id = _system(
         a.engine, meetings.create_meeting, body="CX board", starts_at=START, pre_read_due=pre_read_due, **_invitation(a)
     )
@@ -61,7 +63,8 @@ def _meeting(a, stage: str = "draft", pre_read_due: date | None = None) -> int:
         return meeting_id
     with session_scope(a.engine) as session:  # the arrangement gives exactly the relation being tested
         got = meeting_relations(session, session.get(Meeting, meeting_id), session.get(Person, a.person_id))
-    assert got == ({a.relation} if a.relation else set()), f"arranged {a.relation}, got {got}"
+    expected = {a.relation} if a.relation in MEETING_RELATIONS else set()
+    assert got == expected, f"arranged {a.relation}, got {got}"
     return meeting_id
 
 
@@ -72,7 +75,7 @@ def _first_item(engine, meeting_id: int) -> AgendaItem:
 
 def _on_meeting(stage: str = "draft", **call) -> Callable:
     def build(a) -> dict:
-        meeting_id = _meeting(a, stage)
+        meeting_id = arranged_meeting(a, stage)
         return {"meeting_id": meeting_id, "seen_version": _version(a.engine, meeting_id)} | call
 
     return build
@@ -80,7 +83,7 @@ def _on_meeting(stage: str = "draft", **call) -> Callable:
 
 def _on_item(stage: str, by_meeting_version: bool = False, **call) -> Callable:
     def build(a) -> dict:
-        meeting_id = _meeting(a, stage)
+        meeting_id = arranged_meeting(a, stage)
         item = _first_item(a.engine, meeting_id)
         version = _version(a.engine, meeting_id) if by_meeting_version else item.version
         return {"item_id": item.id, "seen_version": version} | call
@@ -93,7 +96,7 @@ def _new_meeting(a) -> dict:
 
 
 def _edit_meeting(a) -> dict:
-    meeting_id = _meeting(a)
+    meeting_id = arranged_meeting(a)
     invitation = _invitation(a)
     return {
         "meeting_id": meeting_id,
@@ -110,7 +113,7 @@ def _edit_meeting(a) -> dict:
 
 
 def _reorder(a) -> dict:
-    meeting_id = _meeting(a)
+    meeting_id = arranged_meeting(a)
     _system(a.engine, agenda.add_agenda_item, meeting_id=meeting_id, seen_version=2, kind="topic", title="Second")
     with session_scope(a.engine) as session:
         ids = session.exec(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)).all()
@@ -137,7 +140,7 @@ def _attendance(a) -> dict:
 
 
 def _next_meeting(a) -> dict:
-    return {"after_meeting_id": _meeting(a)}
+    return {"after_meeting_id": arranged_meeting(a)}
 
 
 # service -> (the actions it checks, the builder); every one depends on the relation to the meeting

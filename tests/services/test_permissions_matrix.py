@@ -46,12 +46,11 @@ from cxgov.services.reference import create_department, create_objective, create
 from tests.factories import (
     add_dependency,
     add_initiative,
-    add_open_meeting,
     add_person,
     add_team_member,
     approve_and_move,
 )
-from tests.meeting_calls import BOARD_ASK_CALL, MEETING_CALLS, MEETING_RELATIONS
+from tests.meeting_calls import BOARD_ASK_CALL, MEETING_CALLS, MEETING_RELATIONS, arranged_meeting
 
 # Modules of cxgov.services that hold building blocks, not services.
 HELPER_MODULES = {
@@ -453,17 +452,11 @@ def _change_own_password(a: Arrange) -> dict:
     return {"current_password": PASSWORD, "new_password": "Rapportcijfer-Acht-2027"}
 
 
-def _meeting(a: Arrange) -> int:
-    """A published meeting the acting person has no part in (the neutral owner chairs it)."""
-    with session_scope(a.engine, write=True) as session:
-        return add_open_meeting(session, chair_id=a.neutral_owner_id, secretary_id=a.neutral_owner_id)
-
-
 def _decision(kind: str, *, arranged: tuple[str, ...] | None = None) -> Callable[[Arrange], dict]:
     """A decision at a fresh meeting; with `arranged`, on a fresh initiative after those system moves (effects)."""
 
     def build(a: Arrange) -> dict:
-        call = {"meeting_id": _meeting(a), "kind": kind, "text": "Decided by the board"}
+        call = {"meeting_id": arranged_meeting(a, "published"), "kind": kind, "text": "Decided by the board"}
         if arranged is None:
             return call
         initiative_id = add_initiative(a.engine, owner_id=a.neutral_owner_id)
@@ -474,14 +467,16 @@ def _decision(kind: str, *, arranged: tuple[str, ...] | None = None) -> Callable
 
 
 def _meeting_action(a: Arrange) -> int:
-    """An open action of a fresh meeting, given by the system to the neutral owner."""
+    """An open action of a fresh meeting the acting person chairs or attends as arranged, given by the system to
+    them when they are to own it, else to the neutral owner."""
+    meeting_id = arranged_meeting(a, "published")
     with session_scope(a.engine, write=True) as session:
         return add_action(
             session=session,
             actor=SYSTEM_ACTOR,
-            meeting_id=_meeting(a),
+            meeting_id=meeting_id,
             text="Send the callback script",
-            owner_id=a.neutral_owner_id,
+            owner_id=a.person_id if a.relation is Relation.OWNER else a.neutral_owner_id,
             due_on=date.today() + timedelta(days=14),
         )
 
@@ -499,6 +494,7 @@ class Case:
     build: Callable[[Arrange], dict]
     on_initiative: bool = False  # the action depends on the acting person's relation to the initiative
     on_meeting: bool = False  # … or to the meeting (chair, member; arranged in tests.meeting_calls)
+    on_action: bool = False  # … or to an action item: its meeting's chair or member, or the action's owner
     refusal: dict[Action, Callable[[Exception], bool]] | None = None
     system: bool = True
     undo: bool = False
@@ -667,25 +663,37 @@ CASES: dict[str, tuple[Case, ...]] = {
     "audit_export.export_audit_log": (Case((Action.VIEW_AUDIT,), lambda a: {"filters": AuditFilter(entity="person")}),),
     "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
     "decisions.record_decision": (
-        Case((Action.RUN_MEETING,), _decision("note"), label="note"),
-        Case((Action.RUN_MEETING, Action.APPROVE_INITIATIVE), _decision("approve", arranged=()), label="approve"),
-        Case((Action.RUN_MEETING, Action.EDIT_INITIATIVE), _decision("hold", arranged=("approve",)), label="hold"),
+        Case((Action.RUN_MEETING,), _decision("note"), label="note", on_meeting=True),
+        Case(
+            (Action.RUN_MEETING, Action.APPROVE_INITIATIVE),
+            _decision("approve", arranged=()),
+            label="approve",
+            on_meeting=True,
+        ),
+        Case(
+            (Action.RUN_MEETING, Action.EDIT_INITIATIVE),
+            _decision("hold", arranged=("approve",)),
+            label="hold",
+            on_meeting=True,
+        ),
     ),
     "actions.add_action": (
         Case(
             (Action.RUN_MEETING,),
             lambda a: {
-                "meeting_id": _meeting(a),
+                "meeting_id": arranged_meeting(a, "published"),
                 "text": "Brief the stores",
                 "owner_id": a.neutral_owner_id,
                 "due_on": date.today() + timedelta(days=14),
             },
+            on_meeting=True,
         ),
     ),
     "actions.update_action": (
         Case(
             (Action.RUN_MEETING,),
             lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "changes": {"text": "Brief every store"}},
+            on_meeting=True,
         ),
     ),
     "actions.close_action": (
@@ -693,11 +701,13 @@ CASES: dict[str, tuple[Case, ...]] = {
             (Action.CLOSE_ACTION,),
             lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "outcome": "done"},
             label="done",
+            on_action=True,
         ),
         Case(
             (Action.RUN_MEETING,),
             lambda a: {"action_id": _meeting_action(a), "seen_version": 1, "outcome": "dropped", "note": "Overtaken"},
             label="dropped",
+            on_action=True,
         ),
     ),
     # Everyone may end their own sessions; the command line is never signed in.
@@ -714,6 +724,8 @@ PARAMS = [
 
 
 def relations_of(case: Case) -> list[Relation | None]:
+    if case.on_action:
+        return [None, *MEETING_RELATIONS, Relation.OWNER]
     if case.on_meeting:
         return [None, *MEETING_RELATIONS]
     return [None, *ARRANGED_RELATIONS] if case.on_initiative else [None]
