@@ -29,10 +29,6 @@ TEXTS = {
         "nl": "{elapsed} van {planned}: bijna tijd",
     },
     "present.timer.over": {"en": "{elapsed} of {planned}: over time", "nl": "{elapsed} van {planned}: tijd voorbij"},
-    "present.locked": {
-        "en": "The minutes of this meeting are approved: it is shown as recorded.",
-        "nl": "De notulen van deze vergadering zijn vastgesteld: zij wordt getoond zoals vastgelegd.",
-    },
     "present.no_data": {"en": "No data for this section.", "nl": "Geen gegevens voor dit onderdeel."},
     "present.none": {"en": "Nothing to show.", "nl": "Niets te tonen."},
     "present.yes": {"en": "yes", "nl": "ja"},

@@ -10,14 +10,17 @@ import pytest
 from sqlmodel import select
 
 from cxgov.db import session_scope
+from cxgov.i18n import t
 from cxgov.models import (
     ActionItem,
     AgendaItem,
     AgendaItemKind,
     AgendaSection,
+    Attendance,
     Decision,
     Initiative,
     Meeting,
+    MeetingMember,
     MeetingStatus,
     Role,
 )
@@ -219,11 +222,20 @@ def test_a_locked_meeting_offers_no_forms_and_a_draft_is_not_found_for_a_viewer(
     at = _present(monkeypatch, meeting, item=2)
     assert at.title[-1].value == "Callback within 24 hours"
     assert not at.text_area and not [s for s in at.selectbox if (s.key or "").startswith("present_decision")]
-    assert "shown as recorded" in texts(at)
+    assert t("meeting_page.banner.locked") in texts(at)
     with session_scope(meeting["engine"], write=True) as session:
         session.get(Meeting, meeting["q4"]).status = MeetingStatus.DRAFT
     at = _present(monkeypatch, meeting, "viewer")
     assert "does not exist" in texts(at)
+
+
+def test_a_meeting_held_without_quorum_says_so_in_presentation_mode(monkeypatch, meeting):
+    with session_scope(meeting["engine"], write=True) as session:
+        session.get(Meeting, meeting["q4"]).status = MeetingStatus.HELD
+        for member in session.exec(select(MeetingMember).where(MeetingMember.meeting_id == meeting["q4"])):
+            member.attendance = Attendance.ABSENT
+    at = _present(monkeypatch, meeting, item=2)
+    assert "Held without quorum: 0 of" in texts(at)
 
 
 def test_hostile_text_is_shown_as_text_and_sections_name_every_column(monkeypatch, meeting):

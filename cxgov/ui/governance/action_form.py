@@ -12,7 +12,8 @@ from cxgov.queries.initiatives import choices
 from cxgov.queries.meetings import MeetingRecord
 from cxgov.services.actions import add_action
 from cxgov.ui.governance.item_data import item_id_value
-from cxgov.ui.governance.present_reads import open_initiatives, today
+from cxgov.ui.governance.meeting_reads import today
+from cxgov.ui.governance.present_reads import open_initiatives
 from cxgov.ui.kit.flash import flash
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import labelled, tr

@@ -9,13 +9,13 @@ import streamlit as st
 from cxgov.models import MeetingStatus
 from cxgov.queries.meetings import MeetingRecord
 from cxgov.ui.governance.agenda import render_agenda
-from cxgov.ui.governance.attendance import quorum_line, render_attendance
+from cxgov.ui.governance.attendance import render_attendance
+from cxgov.ui.governance.banners import render_banners
 from cxgov.ui.governance.board_asks import render_board_asks
 from cxgov.ui.governance.meeting_form import propose_next
 from cxgov.ui.governance.meeting_outcomes import render_outcomes
 from cxgov.ui.governance.meeting_reads import (
     back_to_list,
-    locked,
     may_run,
     readable,
     record,
@@ -38,7 +38,6 @@ STATUS_COLOURS = {
     MeetingStatus.HELD.value: "orange",
     MeetingStatus.MINUTES_APPROVED.value: "green",
 }
-HELD = frozenset({MeetingStatus.HELD.value, MeetingStatus.MINUTES_APPROVED.value})
 
 
 def _header(rec: MeetingRecord) -> None:
@@ -58,13 +57,6 @@ def _header(rec: MeetingRecord) -> None:
         (left if i % 2 == 0 else right).markdown(f"**{tr(key)}:** {value}")
 
 
-def _banners(rec: MeetingRecord) -> None:
-    if rec.status in HELD and rec.quorum.recorded and not rec.quorum.met:
-        st.error(tr("meeting_page.banner.no_quorum", line=quorum_line(rec.quorum)), icon=":material/group_off:")
-    if locked(rec):
-        st.info(tr("meeting_page.banner.locked"), icon=":material/lock:")
-
-
 def _not_found() -> None:
     st.title(tr("page.meeting"))
     st.warning(tr("meeting_page.not_found"), icon=":material/search:")
@@ -80,7 +72,7 @@ def render_meeting() -> None:
         return
     show_flash()
     _header(rec)
-    _banners(rec)
+    render_banners(rec)
     # Reload is drawn here once the tabs have run: a save refused there as out of date offers it in this very run.
     reload_slot = st.empty()
     st.page_link(

@@ -11,8 +11,10 @@ from cxgov.minutes import agenda_item_title
 from cxgov.models import AgendaItemStatus, MeetingStatus
 from cxgov.models.inputs_rules import id_from_text
 from cxgov.queries.meetings import MeetingRecord
+from cxgov.ui.governance.banners import render_banners
 from cxgov.ui.governance.item_data import render_item_data
-from cxgov.ui.governance.present_reads import live_data, may_read, may_run, record, shown_items
+from cxgov.ui.governance.meeting_reads import readable, record
+from cxgov.ui.governance.present_reads import live_data, may_run, shown_items
 from cxgov.ui.governance.side_panel import render_side_panel
 from cxgov.ui.governance.timer import render_timer
 from cxgov.ui.kit.flash import show_flash
@@ -42,7 +44,7 @@ def render_present() -> None:
     """The meeting named by `?id=` in presentation mode, at the item named by `?item=`."""
     show_flash(toast=True)
     r = record(id_from_text(st.query_params.get("id")))
-    if r is None or not may_read(r):
+    if r is None or not readable(r):
         st.title(tr("page.present"))
         st.warning(tr("present.not_found"), icon=":material/search:")
         _back_link(None)
@@ -61,14 +63,13 @@ def render_present() -> None:
     running = may_run(r)
     main, side = st.columns([3, 1], gap="large") if running else (st.container(), None)
     with main:
+        render_banners(r)
         _heading(r, item, position, len(items))
         render_item_data(item, live_data(r.id), large=True)
         _back_link(r.id)
     if side is not None:
         with side:
             render_side_panel(r, item)
-    elif r.status == MeetingStatus.MINUTES_APPROVED.value:
-        st.caption(tr("present.locked"))
 
 
 def _heading(r: MeetingRecord, item: dict, position: int, count: int) -> None:

@@ -12,7 +12,7 @@ from cxgov.services.agenda import set_agenda_item_status, update_agenda_item
 from cxgov.services.decisions import record_decision
 from cxgov.ui.governance.action_form import render_action_form
 from cxgov.ui.governance.decision_form import render_decision_form
-from cxgov.ui.governance.present_reads import record
+from cxgov.ui.governance.meeting_reads import record
 from cxgov.ui.kit.flash import flash
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import label, tr
