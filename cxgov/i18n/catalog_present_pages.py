@@ -287,6 +287,7 @@ TEXTS = {
     "present.opening.minutes": {"en": "Minutes of {quarter} ({status})", "nl": "Notulen van {quarter} ({status})"},
     "present.opening.no_minutes": {"en": "No minutes written.", "nl": "Geen notulen geschreven."},
     "present.col.role": {"en": "Role", "nl": "Rol"},
+    "present.col.person": {"en": "Person", "nl": "Persoon"},
     "present.col.attendance": {"en": "Attendance", "nl": "Aanwezigheid"},
     "present.col.initiative_title": {"en": "Initiative", "nl": "Initiatief"},
     "present.col.text": {"en": "Text", "nl": "Tekst"},

@@ -54,7 +54,8 @@ def render_opening(section: SectionData, *, large: bool, key: str) -> None:
         },
         large=large,
     )
-    members = section.tables["members"][["name", "role", "attendance"]]
+    # "name" heads the KPI's column elsewhere; here it is the person's
+    members = section.tables["members"][["name", "role", "attendance"]].rename(columns={"name": "person"})
     section_table(members, caption=tr("present.table.members"), key=f"{key}_members", large=large, codes=MEMBER_CODES)
     if facts.get("previous_meeting_id") is None:
         st.caption(tr("present.opening.first"))

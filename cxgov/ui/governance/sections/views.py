@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cxgov.models import AgendaSection
+from cxgov.ui.governance.sections.changes import render_changes
 from cxgov.ui.governance.sections.exceptions import render_exceptions
 from cxgov.ui.governance.sections.money import render_money
 from cxgov.ui.governance.sections.portfolio import render_portfolio
@@ -18,6 +19,7 @@ SECTION_VIEWS: dict[AgendaSection, Callable[..., None]] = {
     AgendaSection.OTHER_BUSINESS: render_other_business,
     AgendaSection.SCORECARD: render_scorecard,
     AgendaSection.PORTFOLIO: render_portfolio,
+    AgendaSection.CHANGES: render_changes,
     AgendaSection.EXCEPTIONS: render_exceptions,
     AgendaSection.MONEY: render_money,
 }
