@@ -29,7 +29,7 @@ from cxgov import audit
 from cxgov.models import AuditEvent
 
 # Columns every write moves without an event of its own: never compared.
-BOOKKEEPING = ("version", "created_at", "updated_at", "updated_by_id")
+BOOKKEEPING = ("version", "created_at", "updated_at", "updated_by_id", "prepared_at")
 # Audit entity names that differ from their table's name; every other entity is named after its table.
 ENTITY_TABLES = {"objective": "strategic_objective"}
 # Tables whose rows have no events of their own, and why.

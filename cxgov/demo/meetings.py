@@ -670,6 +670,7 @@ class _Builder:
                     "from_backlog_item_id": None,
                     "version": 1,
                     "created_at": created,
+                    "prepared_at": created,
                     "updated_at": updated,
                     "updated_by_id": self.people[SECRETARY],
                 },

@@ -88,6 +88,9 @@ class AgendaItem(SQLModel, table=True):
     from_backlog_item_id: int | None = Field(default=None, foreign_key="agenda_item.id", unique=True)
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
+    # When what the pre-read says of the item (title, time, presenter, commentary) last changed: an item changed
+    # after publishing is marked; the minutes and status recorded during the meeting do not count.
+    prepared_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     updated_by_id: int | None = Field(default=None, foreign_key="person.id")
 

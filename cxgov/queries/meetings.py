@@ -270,7 +270,7 @@ def _agenda(session: Session, meeting_id: int, *, published_at: datetime | None)
     if published_at is None:
         changed = sa.false()
     else:
-        changed = sa.or_(AgendaItem.created_at > published_at, AgendaItem.updated_at > published_at)
+        changed = sa.or_(AgendaItem.created_at > published_at, AgendaItem.prepared_at > published_at)
     frame = read_frame(
         session,
         sa.select(

@@ -9,6 +9,7 @@ the meeting. A removed or not-reached item waits in the agenda backlog until a l
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from cxgov import audit
@@ -24,6 +25,7 @@ from cxgov.models import (
     MeetingStatus,
     Person,
 )
+from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_meetings import AgendaItemChanges, AgendaItemInput, AgendaItemStatusInput, ItemOrderInput
 from cxgov.rules.meetings import PROPOSED_AGENDA
@@ -144,7 +146,7 @@ def update_agenda_item(
         raise ValidationError({"title": "error.required"})
     if given.get("presenter_id") is not None and given["presenter_id"] != item.presenter_id:
         _check_references(session, None, None, given["presenter_id"])
-    versioned_update(
+    changes = versioned_update(
         session,
         person=person,
         model=AgendaItem,
@@ -153,6 +155,8 @@ def update_agenda_item(
         seen_version=seen_version,
         values=given,
     )
+    if set(changes) & set(EDITS):  # what the pre-read says changed: bookkeeping, like updated_at
+        session.execute(update(AgendaItem).where(AgendaItem.id == item_id).values(prepared_at=utcnow()))
 
 
 def reorder_agenda(

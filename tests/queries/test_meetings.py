@@ -185,15 +185,15 @@ def test_the_record_holds_the_meeting_its_members_quorum_and_agenda(engine, peop
             secretary_id=owner,
             previous_meeting_id=meeting,
         )
-        kwargs = {"meeting_id": meeting, "created_at": before, "updated_at": before}
-        opening = add_agenda_item(
+        kwargs = {"meeting_id": meeting, "created_at": before, "prepared_at": before, "updated_at": before}
+        opening = add_agenda_item(  # minuted during the meeting: written to, but the pre-read did not change
             session,
             kind=AgendaItemKind.SECTION,
             section=AgendaSection.OPENING,
             position=1,
             duration_minutes=5,
             presenter_id=people["chair"],
-            **kwargs,
+            **kwargs | {"updated_at": after, "minutes": "Quorum present"},
         )
         edited = add_agenda_item(
             session,
@@ -202,7 +202,7 @@ def test_the_record_holds_the_meeting_its_members_quorum_and_agenda(engine, peop
             position=2,
             duration_minutes=20,
             commentary="Needs a decision",
-            **kwargs | {"updated_at": after},
+            **kwargs | {"updated_at": after, "prepared_at": after},
         )
         added = add_agenda_item(
             session,

@@ -210,8 +210,8 @@ def test_edits_after_publishing_are_marked_and_stamped_and_version_checked(board
         2,
         board.chair,
     )
-    assert row.updated_at > published_at  # what readers see as "changed after publishing"
-    assert item_row(board.engine, untouched).updated_at < published_at
+    assert row.prepared_at > published_at  # what readers see as "changed after publishing"
+    assert item_row(board.engine, untouched).prepared_at < published_at
     assert {e.field for e in events(board.engine, "agenda_item", topic) if e.action == "update"} == {
         "commentary",
         "duration_minutes",
@@ -320,6 +320,13 @@ def test_minutes_of_an_item_wait_for_the_published_agenda(board):
     with pytest.raises(DomainError) as refused:
         _call(board, agenda.update_agenda_item, item_id=a, seen_version=1, changes={"minutes": "Early"})
     assert refused.value.key == "meeting.error.not_now"
+    _publish(board, meeting_id)
+    prepared = item_row(board.engine, a).prepared_at
+    _call(board, agenda.update_agenda_item, item_id=a, seen_version=1, changes={"minutes": "Agreed"})
+    _call(board, agenda.set_agenda_item_status, item_id=a, seen_version=2, status="discussed")
+    row = item_row(board.engine, a)
+    assert (row.minutes, row.status, row.version) == ("Agreed", "discussed", 3)
+    assert row.prepared_at == prepared  # minutes and status are the meeting's record, not a change of the pre-read
 
 
 # --- the backlog ----------------------------------------------------------------------------------------------
