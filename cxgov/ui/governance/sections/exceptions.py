@@ -11,19 +11,20 @@ from cxgov.ui.governance.sections.table import section_table
 from cxgov.ui.kit.text import tr
 from cxgov.ui.programs.health import reason_text
 
-# What the board reads, in its order: the initiative, how bad, why (reported and by the rules), the way back,
-# what is asked of it, and who owns it.
-SHOWN = ("initiative_id", "title", "worst", "reason", "rule_reasons", "path_to_green", "ask", "owner", "checkin_date")
+# What the board reads, in its order: the initiative, how bad, who owns it, why as reported, the way back and
+# what is asked of the board — then the rules' longer reasons and when it was last reported on.
+SHOWN = ("initiative_id", "title", "worst", "owner", "reason", "path_to_green", "ask", "rule_reasons", "checkin_date")
 
 
 def rule_reasons_text(reasons) -> str:
     """The rules' reasons as one text, in the reader's language ('—' when none fired)."""
     if not isinstance(reasons, list) or not reasons:
         return "—"
-    return "; ".join(
+    texts = (
         reason_text(Signal(rule=r["rule"], health=Health(r["health"]), reason=r["reason"], params=r["params"]))
         for r in reasons
     )
+    return "; ".join(text.rstrip(".") for text in texts) + "."  # one sentence: "…is 10%; Milestone …"
 
 
 def render_exceptions(section: SectionData, *, large: bool, key: str) -> None:
