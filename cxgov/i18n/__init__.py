@@ -121,17 +121,21 @@ def format_month(value: date | None, lang: str = "en") -> str:
 
 def format_moment(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:
     """An event time on the clock of `zone` (an IANA name), the zone named: '05-03-2026 14:03:00 CET' (nl)."""
-    if value is None:
-        return "—"
-    if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
-        value = value.replace(tzinfo=UTC)
-    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", tzinfo=get_timezone(zone), locale=LOCALES[lang])
+    return _clock_time(value, f"{DATE_PATTERNS[lang]} HH:mm:ss z", lang, zone)
 
 
 def format_start(value: datetime | None, lang: str = "en", zone: str = "UTC") -> str:
     """When a meeting starts, on the clock of `zone`, to the minute, the zone named: '05-03-2026 14:00 CET' (nl)."""
+    return _clock_time(value, f"{DATE_PATTERNS[lang]} HH:mm z", lang, zone)
+
+
+def _clock_time(value: datetime | None, pattern: str, lang: str, zone: str) -> str:
     if value is None:
         return "—"
     if value.tzinfo is None:  # SQLite hands back naive values in raw reads; every stored time is UTC
         value = value.replace(tzinfo=UTC)
-    return _babel_datetime(value, f"{DATE_PATTERNS[lang]} HH:mm z", tzinfo=get_timezone(zone), locale=LOCALES[lang])
+    try:
+        return _babel_datetime(value, pattern, tzinfo=get_timezone(zone), locale=LOCALES[lang])
+    except OverflowError:  # a time stored at the very end of Python's range (another tool wrote it): on the zone's
+        # clock it would fall past the last year Python knows, so it is shown in UTC, as stored, the zone named
+        return _babel_datetime(value, pattern, tzinfo=get_timezone("UTC"), locale=LOCALES[lang])

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from cxgov.dates import day_in, moment_before
 from cxgov.errors import NotFound
 from cxgov.models import AgendaSection, Meeting
 from cxgov.queries.actions import carried_actions, say_do_ratio
@@ -84,7 +84,7 @@ def agenda_data(session: Session, meeting_id: int, *, today: date) -> AgendaData
         AgendaSection.PORTFOLIO: portfolio_section(session, changes),
         AgendaSection.CHANGES: SectionData(tables={"changes": changes}, facts={"changes": len(changes)}),
         AgendaSection.EXCEPTIONS: exceptions(open_work, judged),
-        AgendaSection.LESSONS: lessons_section(session, window.since.astimezone(ZoneInfo(settings.time_zone)).date()),
+        AgendaSection.LESSONS: lessons_section(session, day_in(window.since, settings.time_zone)),
         AgendaSection.MONEY: money(session, open_work, judged, today),
         AgendaSection.OTHER_BUSINESS: other_business(session, meeting_id),
     }
@@ -127,8 +127,8 @@ def meeting_window(session: Session, meeting_id: int, zone: str) -> MeetingWindo
     return MeetingWindow(
         meeting_id=meeting_id,
         body=body,
-        local_day=starts_at.astimezone(ZoneInfo(zone)).date(),
-        since=previous_start or starts_at - FIRST_MEETING_LOOK_BACK,
+        local_day=day_in(starts_at, zone),
+        since=previous_start or moment_before(starts_at, FIRST_MEETING_LOOK_BACK),
         until=starts_at,
         previous=dict(zip(("id", "quarter", "status", "minutes"), last, strict=True)),
     )

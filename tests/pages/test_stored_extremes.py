@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from cxgov.db import session_scope
-from cxgov.models import Initiative, Role
+from cxgov.models import Initiative, Meeting, MeetingStatus, Role
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services import plan
 from cxgov.services.budget import record_expense, set_budget_line
@@ -21,13 +21,27 @@ from cxgov.services.initiatives import record_check_in
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.pdca import save_cycle_record
 from cxgov.ui.navigation import PAGES
-from tests.factories import add_dependency, add_initiative, add_milestone, add_person, approve_and_move
+from tests.factories import (
+    add_action,
+    add_agenda_item,
+    add_decision,
+    add_dependency,
+    add_initiative,
+    add_meeting,
+    add_milestone,
+    add_person,
+    approve_and_move,
+)
 from tests.pages.harness import open_page
 
 TODAY = date.today()
 FIRST, LAST = date.min, date.max
 HUGE = 1e308  # near the largest float there is
-SKIPPED_TABLES = {"audit_event", "audit_head"}  # the HMAC chain: rewriting it is tampering, tested elsewhere
+SKIPPED_TABLES = {
+    "audit_event",  # the HMAC chain: rewriting it is tampering, tested elsewhere
+    "audit_head",
+    "decision",  # insert-only (the database refuses UPDATE): its rows are inserted with the extremes instead
+}
 
 
 def _initiative_with_everything(engine, owner: int, title: str, kpi: int) -> int:
@@ -99,14 +113,16 @@ def _to_both_ends(engine) -> None:
             first = key % 2 == 1
             values = {}
             for column in table.columns:
-                if isinstance(column.type, sa.DateTime):
+                # sqlmodel's UTCDateTime decorates a DateTime: compare what the column stores
+                stored = getattr(column.type, "impl", column.type)
+                if isinstance(stored, sa.DateTime):
                     ends = (
                         datetime.combine(FIRST, datetime.min.time(), UTC),
                         datetime.combine(LAST, datetime.max.time().replace(microsecond=0), UTC),
                     )
-                elif isinstance(column.type, sa.Date):
+                elif isinstance(stored, sa.Date):
                     ends = (FIRST, LAST)
-                elif isinstance(column.type, sa.Float):
+                elif isinstance(stored, sa.Float):
                     ends = (-HUGE, HUGE)
                 else:
                     continue
@@ -134,19 +150,69 @@ def extremes(db):
     first = _initiative_with_everything(engine, admin, "Callback pilot", kpi)
     second = _initiative_with_everything(engine, admin, "Recovery cards", kpi)
     add_dependency(engine, first, second)
+    meetings = _meetings(engine, admin, first, kpi)
     _to_both_ends(engine)
+    _decisions_at_both_ends(engine, meetings, first, kpi)
     with session_scope(engine) as session:
         ends = {session.get(Initiative, first).start_date, session.get(Initiative, second).start_date}
-    assert ends == {FIRST, LAST}
-    return {"url": url, "admin": admin, "initiatives": (first, second)}
+        starts = {session.get(Meeting, m).starts_at.date() for m in meetings}
+    assert ends == {FIRST, LAST} and starts == {FIRST, LAST}
+    return {"url": url, "admin": admin, "initiatives": (first, second), "meetings": meetings}
+
+
+def _meetings(engine, admin: int, initiative: int, kpi: int) -> tuple[int, int]:
+    """Two held meetings with the admin as chair and member, an agenda of every kind of item and an open action."""
+    ids = []
+    with session_scope(engine, write=True) as session:
+        for n in range(2):
+            meeting = add_meeting(
+                session,
+                status=MeetingStatus.HELD,
+                starts_at=datetime(2026, 10, 15 + n, 8, tzinfo=UTC),
+                chair_id=admin,
+                secretary_id=admin,
+                member_ids=(admin,),
+            )
+            add_agenda_item(session, meeting_id=meeting, kind="section", section="changes", position=1)
+            add_agenda_item(session, meeting_id=meeting, kind="initiative", initiative_id=initiative, position=2)
+            add_agenda_item(session, meeting_id=meeting, kind="kpi", kpi_id=kpi, position=3)
+            add_action(session, meeting_id=meeting, owner_id=admin, due_on=TODAY, initiative_id=initiative)
+            ids.append(meeting)
+    return tuple(ids)
+
+
+def _decisions_at_both_ends(engine, meetings: tuple[int, int], initiative: int, kpi: int) -> None:
+    with session_scope(engine, write=True) as session:
+        for meeting, day, moment in zip(
+            meetings,
+            (FIRST, LAST),
+            (datetime.combine(FIRST, datetime.min.time(), UTC), datetime.combine(LAST, datetime.max.time(), UTC)),
+            strict=True,
+        ):
+            add_decision(
+                session,
+                meeting_id=meeting,
+                initiative_id=initiative,
+                kpi_id=kpi,
+                decided_on=day,
+                review_on=day,
+                new_target_date=day,
+                created_at=moment,
+            )
 
 
 def test_every_page_opens_with_dates_and_floats_at_both_ends(monkeypatch, extremes):
     failed = []
     for spec in PAGES:
-        ids = extremes["initiatives"] if spec.url_path in ("initiative", "initiative-form") else (None,)
+        ids = (
+            extremes["initiatives"]
+            if spec.url_path in ("initiative", "initiative-form")
+            else extremes["meetings"]
+            if spec.url_path in ("meeting", "present")
+            else (None,)
+        )
         for initiative_id in ids:
-            query = None if initiative_id is None else {"id": str(initiative_id)}
+            query = None if initiative_id is None else {"id": str(initiative_id)}  # an initiative's or a meeting's
             at = open_page(monkeypatch, extremes["url"], spec.url_path, acting=extremes["admin"], query=query)
             if at.exception:
                 failed.append((spec.url_path, initiative_id, at.exception[0].message))

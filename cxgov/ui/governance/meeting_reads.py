@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from cxgov.dates import today_in
+from cxgov.dates import on_clock, today_in
 from cxgov.errors import NotFound
 from cxgov.models import MeetingStatus
 from cxgov.models.inputs_rules import id_from_text
@@ -66,9 +66,7 @@ def may_run(rec: MeetingRecord) -> bool:
 
 def local_start(starts_at: datetime) -> datetime:
     """A stored start (UTC) on the installation's clock."""
-    if starts_at.tzinfo is None:  # SQLite hands back naive values; every stored time is UTC
-        starts_at = starts_at.replace(tzinfo=UTC)
-    return starts_at.astimezone(ZoneInfo(settings().time_zone))
+    return on_clock(starts_at, settings().time_zone)
 
 
 def utc_start(day: date, clock: time) -> datetime:
