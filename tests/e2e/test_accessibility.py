@@ -7,11 +7,19 @@ page from disk: the scan needs no network.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from sqlmodel import select
 
+from cxgov.db import make_engine, session_scope
 from cxgov.i18n import t
+from cxgov.models import Meeting, Person
+from cxgov.rules.permissions import SYSTEM_ACTOR
+from cxgov.services.agenda import propose_agenda
+from cxgov.services.meetings import create_meeting, publish_agenda
 from cxgov.ui.navigation import PAGES
 from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 
@@ -50,8 +58,33 @@ def _scan(page: Page, found: dict[str, list[str]], name: str) -> None:
     found[name] = _violations(page)
 
 
+@pytest.fixture(scope="module")
+def board_meeting(e2e_database) -> int:
+    """A CX board meeting with its proposed agenda published, chaired by the admin: the meeting page and
+    presentation mode have every section to show."""
+    engine = make_engine(e2e_database.url)
+    try:
+        with session_scope(engine, write=True) as session:
+            admin = session.exec(select(Person.id).where(Person.name == ADMIN)).one()
+            meeting = create_meeting(
+                session=session,
+                actor=SYSTEM_ACTOR,
+                body="Accessibility board",
+                starts_at=datetime.now(UTC) + timedelta(days=14),
+                chair_id=admin,
+                secretary_id=admin,
+                member_ids=[admin],
+            )
+            propose_agenda(session=session, actor=SYSTEM_ACTOR, meeting_id=meeting, seen_version=1)
+            version = session.get(Meeting, meeting).version
+            publish_agenda(session=session, actor=SYSTEM_ACTOR, meeting_id=meeting, seen_version=version)
+    finally:
+        engine.dispose()
+    return meeting
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_every_page_passes_wcag_21_aa(app_server, page, lang):
+def test_every_page_passes_wcag_21_aa(app_server, board_meeting, page, lang):
     found: dict[str, list[str]] = {}
     open_app(page, app_server.url)
     act_as_admin(page, lang)
@@ -72,5 +105,12 @@ def test_every_page_passes_wcag_21_aa(app_server, page, lang):
     open_app(page, f"{app_server.url}/initiative?id={app_server.seed.initiative_id}")
     act_as_admin(page, lang)
     _scan(page, found, "initiative")
+    # A meeting and its presentation mode by their links (the exceptions: the widest table), as its chair.
+    open_app(page, f"{app_server.url}/meeting?id={board_meeting}")
+    act_as_admin(page, lang)
+    _scan(page, found, "meeting")
+    open_app(page, f"{app_server.url}/present?id={board_meeting}&item=7")
+    act_as_admin(page, lang)
+    _scan(page, found, "present")
     assert len(found) == len(PAGES)
     assert {name: lines for name, lines in found.items() if lines} == {}
