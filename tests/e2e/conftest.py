@@ -257,6 +257,20 @@ def artifacts() -> Path:
 LOCAL_PASSWORD = "Fietsen langs de Amstel in november"  # the seeded manager's own password on PostgreSQL
 
 
+def give_local_account(engine, person_id: int) -> None:
+    """A local account with LOCAL_PASSWORD for the person, already their own (no forced change): the system sets
+    a first password, the person changes it."""
+    with session_scope(engine, write=True) as session:
+        reset_password(session=session, actor=SYSTEM_ACTOR, person_id=person_id, new_password=f"first {LOCAL_PASSWORD}")
+    with session_scope(engine, write=True) as session:
+        change_own_password(
+            session=session,
+            actor=person_id,
+            current_password=f"first {LOCAL_PASSWORD}",
+            new_password=LOCAL_PASSWORD,
+        )
+
+
 @pytest.fixture(scope="session")
 def postgres_e2e_database(postgres_template, browser_executable) -> Database:
     """The seed of `e2e_database` in a PostgreSQL database made from the migrated template (or a skip); the
@@ -267,18 +281,9 @@ def postgres_e2e_database(postgres_template, browser_executable) -> Database:
         engine = make_engine(url)
         try:
             seed = seed_database(engine)
-            with session_scope(engine, write=True) as session:
+            with session_scope(engine) as session:
                 manager = session.exec(select(Person.id).where(Person.name == seed.manager_name)).one()
-                reset_password(
-                    session=session, actor=SYSTEM_ACTOR, person_id=manager, new_password=f"first {LOCAL_PASSWORD}"
-                )
-            with session_scope(engine, write=True) as session:
-                change_own_password(
-                    session=session,
-                    actor=manager,
-                    current_password=f"first {LOCAL_PASSWORD}",
-                    new_password=LOCAL_PASSWORD,
-                )
+            give_local_account(engine, manager)
         finally:
             engine.dispose()
         yield Database(url=url, audit_key=get_settings().audit_key.decode(), seed=seed)

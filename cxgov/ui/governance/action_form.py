@@ -15,6 +15,7 @@ from cxgov.ui.governance.item_data import item_id_value
 from cxgov.ui.governance.meeting_reads import today
 from cxgov.ui.governance.present_reads import open_initiatives
 from cxgov.ui.kit.flash import flash
+from cxgov.ui.kit.form_state import clear_after_save, first_values
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import labelled, tr
 from cxgov.ui.kit.writes import show_errors, submit
@@ -26,6 +27,10 @@ DEFAULT_DAYS = 28  # an action's first due date: four weeks on, well before the 
 
 def _field(item_id: int, name: str) -> str:
     return f"present_action_{name}_{item_id}"
+
+
+def _form(item_id: int) -> str:
+    return f"present_action_form_{item_id}"
 
 
 def render_action_form(r: MeetingRecord, item: dict) -> None:
@@ -40,9 +45,13 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
     if own is not None and own not in titles:
         titles = {own: str(item.get("initiative_title") or own)} | titles
     none = {None: tr("present.none_chosen")}
+    first = {"text": "", "owner": None, "due_on": today() + timedelta(days=DEFAULT_DAYS), "decision": None}
+    first_values(
+        _form(item_id), {_field(item_id, name): value for name, value in (first | {"initiative": own}).items()}
+    )
     with (
         st.expander(tr("present.add_action"), icon=":material/task_alt:"),
-        st.form(f"present_action_form_{item_id}", border=False),
+        st.form(_form(item_id), border=False),
     ):
         text = st.text_area(tr("present.action.text"), key=_field(item_id, "text"), height=70)
         owner = st.selectbox(
@@ -53,20 +62,19 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
             format_func=labelled(names),
             placeholder=tr("present.action.owner_hint"),
         )
-        due_on = st.date_input(
-            tr("present.action.due_on"), value=today() + timedelta(days=DEFAULT_DAYS), key=_field(item_id, "due_on")
-        )
+        due_on = st.date_input(tr("present.action.due_on"), key=_field(item_id, "due_on"))
         decision = st.selectbox(
             tr("present.action.decision"),
             [None, *decisions],
             key=_field(item_id, "decision"),
+            placeholder=none[None],
             format_func=labelled(none | decisions),
         )
         initiative = st.selectbox(
             tr("present.action.initiative"),
             [None, *titles],
-            index=1 if own is not None else 0,
             key=_field(item_id, "initiative"),
+            placeholder=none[None],
             format_func=labelled(none | titles),
         )
         added = st.form_submit_button(
@@ -90,8 +98,7 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
         initiative_id=initiative,
     )
     if result.ok:
-        for name in FIELDS:
-            st.session_state.pop(_field(item_id, name), None)
+        clear_after_save(_form(item_id))
         flash(tr("present.action.added", owner=names[owner]))
         st.rerun()
     show_errors(

@@ -19,6 +19,7 @@ from cxgov.ui.governance.item_data import item_id_value
 from cxgov.ui.governance.present_reads import open_initiatives
 from cxgov.ui.kit.date_fields import localise_date_placeholders
 from cxgov.ui.kit.flash import flash
+from cxgov.ui.kit.form_state import clear_after_save, first_values
 from cxgov.ui.kit.runtime import data_changed, read
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import day, label, labelled, tr
@@ -40,6 +41,25 @@ def _conflict_key(item_id: int) -> str:
 
 def _field(item_id: int, name: str) -> str:
     return f"present_decision_{name}_{item_id}"
+
+
+def _form(item_id: int) -> str:
+    return f"present_decision_form_{item_id}"
+
+
+def _first_values(own: int | None) -> dict[str, object]:
+    """The form's fields as it opens: an approval of the item's own initiative (if it has one), nothing else."""
+    return {
+        "kind": DecisionKind.APPROVE.value,
+        "text": "",
+        "rationale": "",
+        "initiative": own,
+        "kpi": None,
+        "review_on": None,
+        "new_target_date": None,
+        "supersedes": None,
+        "reverses": False,
+    }
 
 
 def seen_versions(item: dict) -> dict[int, int]:
@@ -78,11 +98,12 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
     earlier = _active_decisions(r)
     none = {None: tr("present.none_chosen")}
     conflict = st.session_state.get(_conflict_key(item_id))
+    first_values(_form(item_id), {_field(item_id, name): value for name, value in _first_values(own).items()})
     with st.expander(tr("present.record_decision"), icon=":material/gavel:", expanded=bool(conflict)):
         if conflict:
             _review(item_id, conflict)
         localise_date_placeholders()
-        with st.form(f"present_decision_form_{item_id}", border=False):
+        with st.form(_form(item_id), border=False):
             kind = st.selectbox(
                 tr("present.decision.kind"),
                 [k.value for k in DecisionKind],
@@ -94,14 +115,15 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
             initiative = st.selectbox(
                 tr("present.decision.initiative"),
                 [None, *titles],
-                index=1 if own is not None else 0,
                 key=_field(item_id, "initiative"),
+                placeholder=none[None],
                 format_func=labelled(none | titles),
             )
             kpi = st.selectbox(
                 tr("present.decision.kpi"),
                 [None, *kpi_names],
                 key=_field(item_id, "kpi"),
+                placeholder=none[None],
                 format_func=labelled(none | kpi_names),
             )
             review_on = st.date_input(tr("present.decision.review_on"), value=None, key=_field(item_id, "review_on"))
@@ -112,6 +134,7 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
                 tr("present.decision.supersedes"),
                 [None, *earlier],
                 key=_field(item_id, "supersedes"),
+                placeholder=none[None],
                 format_func=labelled(none | earlier),
             )
             reverses = st.checkbox(tr("present.decision.reverses"), key=_field(item_id, "reverses"))
@@ -137,8 +160,7 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
         reverses=reverses,
     )
     if result.ok:
-        for name in FIELDS:
-            st.session_state.pop(_field(item_id, name), None)
+        clear_after_save(_form(item_id))
         st.session_state.pop(seen_key(item_id), None)
         st.session_state.pop(_conflict_key(item_id), None)
         flash(tr("present.decision.recorded", id=result.value))
