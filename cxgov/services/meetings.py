@@ -15,7 +15,17 @@ from sqlmodel import Session, select
 from cxgov import audit
 from cxgov.dates import day_in
 from cxgov.errors import DomainError, ValidationError
-from cxgov.models import AgendaItem, AgendaItemStatus, Attendance, Meeting, MeetingMember, MeetingRole, MeetingStatus
+from cxgov.models import (
+    ActionItem,
+    AgendaItem,
+    AgendaItemStatus,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingMember,
+    MeetingRole,
+    MeetingStatus,
+)
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_meetings import AttendanceInput, MeetingInput, MinutesInput
@@ -202,8 +212,9 @@ def publish_agenda(*, session: Session, actor: Actor, meeting_id: int, seen_vers
 
 
 def close_meeting(*, session: Session, actor: Actor, meeting_id: int, seen_version: int | None) -> None:
-    """The meeting was held (agenda published → held): attendance must be recorded for every member; items
-    still planned were not reached and wait in the agenda backlog."""
+    """The meeting was held (agenda published → held): attendance must be recorded for every member. Items still
+    planned were discussed when a decision or an action was recorded on them, and otherwise not reached: those
+    wait in the agenda backlog."""
     person, meeting = meeting_to_change(session, actor, meeting_id, seen_version=seen_version)
     _refuse_move(meeting, MeetingStatus.HELD)
     attendance = session.exec(
@@ -215,6 +226,7 @@ def close_meeting(*, session: Session, actor: Actor, meeting_id: int, seen_versi
     still_planned = session.exec(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.status == AgendaItemStatus.PLANNED)
     ).all()
+    acted_on = _items_acted_on(session, meeting_id)
     for item in still_planned:
         versioned_update(
             session,
@@ -223,9 +235,20 @@ def close_meeting(*, session: Session, actor: Actor, meeting_id: int, seen_versi
             entity="agenda_item",
             row=item,
             seen_version=item.version,
-            values={"status": AgendaItemStatus.NOT_REACHED},
+            values={"status": AgendaItemStatus.DISCUSSED if item.id in acted_on else AgendaItemStatus.NOT_REACHED},
         )
     move_meeting_on(session, person, meeting, seen_version, status=MeetingStatus.HELD)
+
+
+def _items_acted_on(session: Session, meeting_id: int) -> set[int]:
+    """The meeting's items a decision or an action was recorded on: the board reached them."""
+    decided = select(Decision.agenda_item_id).where(
+        Decision.meeting_id == meeting_id, Decision.agenda_item_id.is_not(None)
+    )
+    given = select(ActionItem.agenda_item_id).where(
+        ActionItem.meeting_id == meeting_id, ActionItem.agenda_item_id.is_not(None)
+    )
+    return set(session.execute(decided.union(given)).scalars())
 
 
 def save_minutes(*, session: Session, actor: Actor, meeting_id: int, seen_version: int | None, minutes: str) -> None:

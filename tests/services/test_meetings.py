@@ -4,7 +4,7 @@ trail, version conflicts, and the lock once the minutes are approved."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -13,6 +13,8 @@ from cxgov.db import session_scope
 from cxgov.errors import ConflictError, DomainError, NotFound, PermissionDenied, ValidationError
 from cxgov.models import AgendaItemStatus, Attendance, MeetingMember, MeetingRole, MeetingStatus, Role
 from cxgov.services import agenda, meetings
+from cxgov.services.actions import add_action
+from cxgov.services.decisions import record_decision
 from tests.factories import add_person
 from tests.hostile import CORPUS
 from tests.meeting_builders import (
@@ -380,6 +382,7 @@ def test_publishing_needs_a_planned_item_and_is_audited_as_a_status_move(board):
 
 
 def test_closing_needs_every_members_attendance_and_sends_what_was_not_reached_to_the_backlog(board):
+    """Items still planned at the close were discussed if a decision or an action was recorded on them."""
     meeting_id = _published(board, starts_at=START)
     items = agenda_rows(board.engine, meeting_id)
     run(
@@ -411,10 +414,30 @@ def test_closing_needs_every_members_attendance_and_sends_what_was_not_reached_t
         seen_version=4,
         attendance={str(board.members[2]): "apologies"},  # as a form may send it
     )
+    # a decision on the second item and an action on the third: the board reached them
+    run(
+        board.engine,
+        record_decision,
+        board.secretary,
+        meeting_id=meeting_id,
+        kind="note",
+        text="Noted",
+        agenda_item_id=items[1].id,
+    )
+    run(
+        board.engine,
+        add_action,
+        board.secretary,
+        meeting_id=meeting_id,
+        text="Brief the stores",
+        owner_id=board.members[0],
+        due_on=START.date() + timedelta(days=7),
+        agenda_item_id=items[2].id,
+    )
     run(board.engine, meetings.close_meeting, board.chair, meeting_id=meeting_id, seen_version=5)
     assert meeting_row(board.engine, meeting_id).status is MeetingStatus.HELD
     statuses = [item.status for item in agenda_rows(board.engine, meeting_id)]
-    assert statuses == [AgendaItemStatus.DISCUSSED] + [AgendaItemStatus.NOT_REACHED] * 9
+    assert statuses == [AgendaItemStatus.DISCUSSED] * 3 + [AgendaItemStatus.NOT_REACHED] * 7
     status_events = [
         (e.old_value, e.new_value) for e in events(board.engine, "meeting", meeting_id) if e.field == "status"
     ]

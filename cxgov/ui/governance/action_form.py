@@ -62,7 +62,7 @@ def render_action_form(r: MeetingRecord, item: dict) -> None:
             format_func=labelled(names),
             placeholder=tr("present.action.owner_hint"),
         )
-        due_on = st.date_input(tr("present.action.due_on"), key=_field(item_id, "due_on"))
+        due_on = st.date_input(tr("present.action.due_on"), format="DD-MM-YYYY", key=_field(item_id, "due_on"))
         decision = st.selectbox(
             tr("present.action.decision"),
             [None, *decisions],

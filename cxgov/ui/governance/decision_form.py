@@ -126,9 +126,14 @@ def render_decision_form(r: MeetingRecord, item: dict) -> None:
                 placeholder=none[None],
                 format_func=labelled(none | kpi_names),
             )
-            review_on = st.date_input(tr("present.decision.review_on"), value=None, key=_field(item_id, "review_on"))
+            review_on = st.date_input(
+                tr("present.decision.review_on"), value=None, format="DD-MM-YYYY", key=_field(item_id, "review_on")
+            )
             new_target = st.date_input(
-                tr("present.decision.new_target_date"), value=None, key=_field(item_id, "new_target_date")
+                tr("present.decision.new_target_date"),
+                value=None,
+                format="DD-MM-YYYY",
+                key=_field(item_id, "new_target_date"),
             )
             supersedes = st.selectbox(
                 tr("present.decision.supersedes"),

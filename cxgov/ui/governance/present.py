@@ -19,7 +19,7 @@ from cxgov.ui.governance.side_panel import render_side_panel
 from cxgov.ui.governance.timer import render_timer
 from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import counted, label, lang, moment, tr
+from cxgov.ui.kit.text import counted, label, lang, start_time, tr
 from cxgov.ui.navigation import page_file
 
 ITEM_PARAM = "item"  # the item's place on the agenda, 1 first
@@ -73,13 +73,13 @@ def render_present() -> None:
 
 
 def _heading(r: MeetingRecord, item: dict, position: int, count: int) -> None:
-    where, back, forth = st.columns([5, 1.3, 1.3], vertical_alignment="center")
+    where, back, forth = st.columns([4, 1.5, 1.5], vertical_alignment="center")
     where.caption(
         tr("present.position", n=position, count=count)
         + " · "
         + plain(f"{r.body} {r.quarter}")
         + " · "
-        + moment(r.starts_at)
+        + start_time(r.starts_at)
         + " · "
         + label(MeetingStatus(r.status))
     )
