@@ -370,8 +370,9 @@ def test_secretary_runs_a_meeting_from_plan_to_the_next_agenda(backend, page, br
         )
         assert (still_open.owner_id, still_open.status) == (b.leader.id, ActionStatus.OPEN)
 
-    # 6. Close the meeting (what was still planned is not reached), look at the minutes, propose the next meeting
-    # and its agenda: its follow-up carries the open action, its backlog offers the topic taken off.
+    # 6. Close the meeting (the item decided on was discussed, the rest still planned not reached), look at the
+    # minutes, propose the next meeting and its agenda: its follow-up carries the open action, its backlog offers
+    # the topic taken off.
     main.get_by_role("link", name=t("present.back_to_meeting")).click()
     expect(main.get_by_role("heading", name=t("meeting_page.title", body=BODY, quarter=quarter))).to_be_visible()
     wait_for_app(page)
@@ -380,8 +381,13 @@ def test_secretary_runs_a_meeting_from_plan_to_the_next_agenda(backend, page, br
     _flash(main, t("attendance_tab.closed"))
     expect(_status_badge(main)).to_have_text(re.compile(f"{enum_label(MeetingStatus.HELD)}$"))
     with _stored(b.database) as session:
-        statuses = {i.status for i in session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))}
-        assert statuses == {AgendaItemStatus.NOT_REACHED, AgendaItemStatus.REMOVED}
+        items = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        decided = {i.status for i in items if i.section is AgendaSection.DECISIONS_REQUESTED}
+        assert decided == {AgendaItemStatus.DISCUSSED}  # the decision and the actions were recorded on it
+        assert {i.status for i in items if i.section is not AgendaSection.DECISIONS_REQUESTED} == {
+            AgendaItemStatus.NOT_REACHED,
+            AgendaItemStatus.REMOVED,
+        }
         assert session.get(Meeting, meeting_id).status is MeetingStatus.HELD
     main.get_by_role("tab", name=t("meeting_page.tab.minutes")).click()
     minutes = main.get_by_role("tabpanel")
