@@ -92,4 +92,16 @@ TEXTS = {
     "work.meeting_action.closed_on": {"en": "Done on", "nl": "Gedaan op"},
     "work.meeting_action.mark_done": {"en": "Mark done", "nl": "Gedaan"},
     "work.meeting_action.done": {"en": "Action item marked done.", "nl": "Actiepunt als gedaan gemeld."},
+    "decisions.error.later_decision": {
+        "en": "A decision can only correct or reverse a decision taken at this meeting or an earlier one.",
+        "nl": "Een besluit kan alleen een besluit van deze of een eerdere vergadering corrigeren of terugdraaien.",
+    },
+    "actions.error.overdue_stays_due": {
+        "en": "the action is overdue: its due date stays (it counts in the say/do ratio); drop it with a reason if it is no longer needed",
+        "nl": "het actiepunt is te laat: de uiterste datum blijft staan (die telt mee in de zeggen/doen-verhouding); laat het vervallen met een reden als het niet meer nodig is",
+    },
+    "actions.error.closed_long_ago": {
+        "en": "may be at most {days} days ago: report an action done within a week of doing it",
+        "nl": "mag hoogstens {days} dagen geleden zijn: meld een actiepunt gedaan binnen een week",
+    },
 }

@@ -87,4 +87,12 @@ TEXTS = {
         "en": "The pre-read deadline of this meeting has passed: raise the ask with the secretary.",
         "nl": "De deadline voor de vergaderstukken van deze vergadering is verstreken: leg de vraag bij de secretaris.",
     },
+    "meeting.error.has_record": {
+        "en": "Decisions or actions are recorded at this meeting: its body, time, chair and people stay as they were.",
+        "nl": "Bij deze vergadering zijn besluiten of actiepunten vastgelegd: orgaan, tijd, voorzitter en deelnemers blijven zoals ze waren.",
+    },
+    "meeting.error.no_members": {
+        "en": "invite at least one member: the quorum is a share of the members",
+        "nl": "nodig minstens één lid uit: het quorum is een deel van de leden",
+    },
 }

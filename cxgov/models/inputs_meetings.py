@@ -67,6 +67,13 @@ def no_repeats(value: list[int]) -> list[int]:
     return value
 
 
+def some_members(member_ids: list[int]) -> list[int]:
+    """A meeting has members: its quorum is a share of them, and it is closed once their attendance is known."""
+    if not member_ids:
+        raise FieldProblem("meeting.error.no_members")
+    return member_ids
+
+
 class MeetingInput(Strict):
     """A meeting's details: when, where, who chairs and takes the minutes, who is invited (members count for
     the quorum, guests attend)."""
@@ -88,6 +95,7 @@ class MeetingInput(Strict):
     _aware = field_validator("starts_at")(classmethod(lambda cls, v: aware_moment(v)))
     _quarter = field_validator("quarter")(classmethod(lambda cls, v: quarter_text(v)))
     _repeats = field_validator("member_ids", "guest_ids")(classmethod(lambda cls, v: no_repeats(v)))
+    _members = field_validator("member_ids")(classmethod(lambda cls, v: some_members(v)))
 
     @model_validator(mode="after")
     def _member_or_guest(self):

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from cxgov.dates import day_in, today_in
+from cxgov.dates import day_in, days_after, today_in
 from cxgov.errors import DomainError, ValidationError
 from cxgov.models import ActionItem, ActionStatus, AgendaItem, Decision, Initiative, Meeting
 from cxgov.models.inputs import parse_input
@@ -22,6 +22,10 @@ from cxgov.services.unit import Actor, acting_person, audit_created, check_versi
 from cxgov.settings import get_settings
 
 CHANGEABLE = ("text", "owner_id", "due_on")
+
+# An action done is reported within a week: a later report may not date it earlier than that, or a late action
+# would be closed "on time" and flatter the say/do ratio.
+BACKDATING_DAYS = 7
 
 
 def add_action(
@@ -69,6 +73,9 @@ def update_action(*, session: Session, actor: Actor, action_id: int, seen_versio
     values = parse_input(ActionInput, {name: getattr(action, name) for name in CHANGEABLE} | changes)
     _refuse_closed(action)
     errors = _action_problems(session, meeting, values)
+    if values.due_on != action.due_on and action.due_on < today_in(get_settings().time_zone):
+        # an overdue action keeps its due date, so the say/do ratio still counts it; the board drops it instead
+        errors["due_on"] = "actions.error.overdue_stays_due"
     if errors:
         raise ValidationError(errors)
     versioned_update(
@@ -112,6 +119,8 @@ def close_action(
         errors["note"] = "actions.error.drop_reason"
     if values.closed_on > today:
         errors["closed_on"] = "plan.error.date_in_future"
+    elif values.closed_on < days_after(today, -BACKDATING_DAYS):
+        errors["closed_on"] = ("actions.error.closed_long_ago", {"days": BACKDATING_DAYS})
     elif values.closed_on < day_in(action.created_at, get_settings().time_zone):
         errors["closed_on"] = "actions.error.closed_before_set"
     if errors:

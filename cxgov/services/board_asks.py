@@ -9,15 +9,26 @@ from sqlmodel import Session
 from cxgov import audit
 from cxgov.dates import today_in
 from cxgov.errors import DomainError
-from cxgov.models import BoardAsk, Initiative, Meeting
+from cxgov.models import BoardAsk, Initiative, Meeting, MeetingStatus, Person
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_meetings import BoardAskInput
-from cxgov.rules.permissions import Action, authorise
+from cxgov.rules.permissions import Action, allowed, authorise
 from cxgov.services.initiative_access import relations_to
-from cxgov.services.meeting_access import refuse_if_locked
+from cxgov.services.meeting_access import meeting_relations, refuse_if_locked
 from cxgov.services.unit import Actor, acting_person, audit_actor, conflict, get_or_404
 from cxgov.settings import get_settings
+
+# Before the meeting is held; owners write while the agenda may still be a draft they are not invited to read
+# (the ask tells them nothing of the draft).
+ASKING = frozenset({MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED})
+
+
+def allowed_draft(session: Session, meeting: Meeting, person: Person | None) -> bool:
+    """Whether the person may read the meeting's draft agenda (the system may)."""
+    return person is None or allowed(
+        person.role, Action.READ_MEETING_DRAFT, meeting_relations(session, meeting, person)
+    )
 
 
 def write_board_ask(
@@ -39,7 +50,7 @@ def write_board_ask(
     )
     meeting = get_or_404(session, Meeting, "meeting", meeting_id, lock=True)
     refuse_if_locked(meeting)
-    if today_in(get_settings().time_zone) > meeting.pre_read_due:
+    if meeting.status not in ASKING or today_in(get_settings().time_zone) > meeting.pre_read_due:
         raise DomainError("board_ask.error.too_late")
     key = f"{meeting_id}:{initiative_id}"
     row = session.get(BoardAsk, (meeting_id, initiative_id), populate_existing=True)

@@ -22,16 +22,17 @@ from cxgov.models import (
     Kpi,
     Meeting,
     MeetingStatus,
+    Person,
     Status,
     StatusMove,
 )
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_decisions import DecisionInput
 from cxgov.rules.meetings import MEETING_MOVES
-from cxgov.rules.permissions import Action
+from cxgov.rules.permissions import Action, authorise
 from cxgov.services.initiative_access import initiative_to_change
 from cxgov.services.lifecycle import move_status
-from cxgov.services.meeting_access import meeting_to_change, move_meeting_on
+from cxgov.services.meeting_access import meeting_relations, meeting_to_change, move_meeting_on
 from cxgov.services.unit import Actor, audit_created, check_version, get_or_404, versioned_update
 from cxgov.settings import get_settings
 
@@ -94,8 +95,8 @@ def record_decision(
     if meeting.status not in RECORDING_STATUSES:
         raise DomainError("decisions.error.meeting_not_running", status=f"enum.meetingstatus.{meeting.status.value}")
     _check_references(session, meeting, values)
-    _refuse_unless_active(session, meeting, values.supersedes_id)
-    earlier = _meeting_to_approve(session, meeting, values.approves_minutes_of_id)
+    _refuse_unless_active(session, person, meeting, values.supersedes_id)
+    earlier = _meeting_to_approve(session, person, meeting, values.approves_minutes_of_id)
     if values.initiative_id is not None:
         _take_effect(session, actor, values)
     decision = Decision(
@@ -142,8 +143,10 @@ def _check_references(session: Session, meeting: Meeting, values: DecisionInput)
         raise ValidationError(errors)
 
 
-def _refuse_unless_active(session: Session, meeting: Meeting, decision_id: int | None) -> None:
-    """The decision this one supersedes is the same body's, and still active (nothing supersedes it yet)."""
+def _refuse_unless_active(session: Session, person: Person | None, meeting: Meeting, decision_id: int | None) -> None:
+    """The decision this one supersedes is the same body's, taken at this meeting or an earlier one that the
+    acting person may run too (a body's name is free text: chairing a meeting of the same name is not enough),
+    and still active (nothing supersedes it yet)."""
     if decision_id is None:
         return
     earlier = session.get(Decision, decision_id)
@@ -151,12 +154,22 @@ def _refuse_unless_active(session: Session, meeting: Meeting, decision_id: int |
         raise ValidationError({"supersedes_id": "error.unknown_reference"})
     if earlier.body != meeting.body:
         raise ValidationError({"supersedes_id": ("decisions.error.other_body", {"body": earlier.body})})
+    if earlier.meeting_id is not None and earlier.meeting_id != meeting.id:
+        taken_at = session.get(Meeting, earlier.meeting_id)
+        if taken_at.starts_at > meeting.starts_at:
+            raise ValidationError({"supersedes_id": "decisions.error.later_decision"})
+        may_run_too(session, person, taken_at)
     successor = session.exec(select(Decision.id).where(Decision.supersedes_id == decision_id)).first()
     if successor is not None:
         raise ValidationError({"supersedes_id": ("decisions.error.already_superseded", {"by": successor})})
 
 
-def _meeting_to_approve(session: Session, meeting: Meeting, earlier_id: int | None) -> Meeting | None:
+def may_run_too(session: Session, person: Person | None, other: Meeting) -> None:
+    """The acting person may run that other meeting as well (the programme office, admins, its chair)."""
+    authorise(person, Action.RUN_MEETING, meeting_relations(session, other, person), target=("meeting", other.id))
+
+
+def _meeting_to_approve(session: Session, person, meeting: Meeting, earlier_id: int | None) -> Meeting | None:
     """The earlier meeting whose minutes this note approves: held (its minutes not yet approved), of the same
     body, and before this one. Held (PostgreSQL) so nothing changes it while its minutes are approved."""
     if earlier_id is None:
@@ -169,6 +182,7 @@ def _meeting_to_approve(session: Session, meeting: Meeting, earlier_id: int | No
     elif MeetingStatus.MINUTES_APPROVED not in MEETING_MOVES[earlier.status]:
         problem = ("decisions.error.minutes_not_held", {"status": f"enum.meetingstatus.{earlier.status.value}"})
     else:
+        may_run_too(session, person, earlier)
         return earlier
     raise ValidationError({"approves_minutes_of_id": problem})
 

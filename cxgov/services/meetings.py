@@ -25,6 +25,7 @@ from cxgov.models import (
     MeetingMember,
     MeetingRole,
     MeetingStatus,
+    Person,
 )
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
@@ -102,8 +103,9 @@ def update_meeting(
     quarter: str | None,
     pre_read_due: date | None,
 ) -> None:
-    """Change a meeting that is not yet held: its details, and who is invited (people who stay keep their
-    recorded attendance). A leader who chairs it may not hand the chair to someone else."""
+    """Change a meeting that is not yet held and has no decision or action recorded yet: its details, and who is
+    invited (people who stay keep their recorded attendance). A leader who chairs it may not hand the chair to
+    someone else."""
     values = parse_input(
         MeetingInput,
         {
@@ -121,6 +123,8 @@ def update_meeting(
     )
     person, meeting = meeting_to_change(session, actor, meeting_id, seen_version=seen_version)
     refuse_unless(meeting, PREPARING)
+    if has_record(session, meeting_id):  # its decisions and actions name the body, chair and day they were taken
+        raise DomainError("meeting.error.has_record")
     if person is not None and values.chair_id != meeting.chair_id:  # the rights after the change count too
         relations = meeting_relations(session, meeting, person) - {Relation.CHAIR}
         relations |= {Relation.CHAIR} if values.chair_id == person.id else set()
@@ -144,8 +148,14 @@ def propose_next_meeting(*, session: Session, actor: Actor, after_meeting_id: in
     if starts_local.date() > LATEST_DAY:
         raise DomainError("meeting.error.series_ends")
     invited = session.exec(
-        select(MeetingMember.person_id, MeetingMember.role).where(MeetingMember.meeting_id == after_meeting_id)
+        select(MeetingMember.person_id, MeetingMember.role)
+        .join(Person, Person.id == MeetingMember.person_id)
+        .where(MeetingMember.meeting_id == after_meeting_id, Person.active)
     ).all()
+    # the chair and secretary must still be active; when one has left, New meeting plans it with someone else
+    errors = person_problems(session, chair_id=previous.chair_id, secretary_id=previous.secretary_id)
+    if errors:
+        raise ValidationError(errors)
     meeting = Meeting(
         body=previous.body,
         quarter=quarter_of(starts_local.date()),
@@ -238,6 +248,13 @@ def close_meeting(*, session: Session, actor: Actor, meeting_id: int, seen_versi
             values={"status": AgendaItemStatus.DISCUSSED if item.id in acted_on else AgendaItemStatus.NOT_REACHED},
         )
     move_meeting_on(session, person, meeting, seen_version, status=MeetingStatus.HELD)
+
+
+def has_record(session: Session, meeting_id: int) -> bool:
+    """Whether a decision or an action was recorded at the meeting."""
+    decided = select(Decision.id).where(Decision.meeting_id == meeting_id).limit(1)
+    given = select(ActionItem.id).where(ActionItem.meeting_id == meeting_id).limit(1)
+    return session.exec(decided).first() is not None or session.exec(given).first() is not None
 
 
 def _items_acted_on(session: Session, meeting_id: int) -> set[int]:
