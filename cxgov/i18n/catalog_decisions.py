@@ -104,4 +104,8 @@ TEXTS = {
         "en": "may be at most {days} days ago: report an action done within a week of doing it",
         "nl": "mag hoogstens {days} dagen geleden zijn: meld een actiepunt gedaan binnen een week",
     },
+    "decisions.error.kind_needs_initiative": {
+        "en": "is required for this kind of decision ({kind}): say which initiative it is about",
+        "nl": "is nodig bij dit soort besluit ({kind}): kies over welk initiatief het gaat",
+    },
 }

@@ -297,4 +297,8 @@ TEXTS = {
     "present.col.kind": {"en": "Kind", "nl": "Soort"},
     "present.col.review_on": {"en": "Review on", "nl": "Herbeoordelen op"},
     "present.col.kpi_name": {"en": "KPI", "nl": "KPI"},
+    "decisions.not_found": {
+        "en": "The decision in the link does not exist, or the filters above leave it out.",
+        "nl": "Het besluit uit de link bestaat niet, of de filters hierboven laten het weg.",
+    },
 }

@@ -122,6 +122,11 @@ def _refuse_inconsistent(values: DecisionInput) -> None:
         errors["reverses"] = "decisions.error.reverses_what"
     if values.new_target_date is not None and values.initiative_id is None:
         errors["new_target_date"] = "decisions.error.target_needs_initiative"
+    if values.kind in STATUS_MOVES and values.initiative_id is None:  # approving or stopping something names it
+        errors["initiative_id"] = (
+            "decisions.error.kind_needs_initiative",
+            {"kind": f"enum.decisionkind.{values.kind.value}"},
+        )
     if values.approves_minutes_of_id is not None and values.kind is not DecisionKind.NOTE:
         errors["approves_minutes_of_id"] = "decisions.error.minutes_by_note"
     if errors:

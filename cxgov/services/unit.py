@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import update
@@ -51,14 +52,19 @@ def get_versioned(session: Session, model: type[SQLModel], entity: str, row_id: 
     return row
 
 
-def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
-    """'Changed by X at T — reload', named from the audit trail's latest event on this row."""
+def conflict(session: Session, entity: str, row_id: Any, row: SQLModel | None = None) -> ConflictError:
+    """'Changed by X at T — reload', named from the audit trail's latest event on this row; a move without an
+    event of its own (a meeting whose agenda was reordered) is named from the row's own stamp."""
     last = session.exec(
         select(AuditEvent)
         .where(AuditEvent.entity == entity, AuditEvent.entity_id == str(row_id))
         .order_by(AuditEvent.seq.desc())
         .limit(1)
     ).first()
+    stamped = _stamp(session, row)
+    if stamped is not None and (last is None or stamped[1] > _aware(last.occurred_at)):
+        who, when = stamped
+        return ConflictError("error.conflict", who=who, when=format_moment(when, zone=get_settings().time_zone))
     if last is None:
         return ConflictError("error.conflict", who="?", when="?")
     return ConflictError(
@@ -66,12 +72,27 @@ def conflict(session: Session, entity: str, row_id: Any) -> ConflictError:
     )
 
 
+def _stamp(session: Session, row: SQLModel | None) -> tuple[str, Any] | None:
+    """Who last changed `row` and when, from its own columns, as the database holds them now."""
+    if row is None or not hasattr(row, "updated_by_id") or not hasattr(row, "updated_at"):
+        return None
+    session.refresh(row)
+    if row.updated_by_id is None:
+        return None
+    person = session.get(Person, row.updated_by_id)
+    return (person.name if person else "?"), _aware(row.updated_at)
+
+
+def _aware(moment: Any) -> Any:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite may hand back naive UTC values
+
+
 def check_version(session: Session, entity: str, row: SQLModel, seen_version: int | None) -> None:
     """Refuse early (before any other work) a save without a version or based on an old one."""
     if seen_version is None:
         raise ConflictError("error.conflict_no_version")
     if row.version != seen_version:
-        raise conflict(session, entity, row.id)
+        raise conflict(session, entity, row.id, row)
 
 
 def changed_fields(row: SQLModel, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -114,7 +135,7 @@ def versioned_update(
         .values(**scalar_values, **stamp, version=seen_version + 1)
     )
     if result.rowcount != 1:
-        raise conflict(session, entity, row.id)
+        raise conflict(session, entity, row.id, row)
     if not move:
         actor = audit_actor(person)
         for name, (old, new) in changes.items():

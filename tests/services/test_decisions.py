@@ -260,7 +260,7 @@ def test_inconsistent_fields_are_refused_per_field(engine, board):
             new_target_date=date(2027, 1, 1),
             approves_minutes_of_id=board["meeting"],
         )
-    assert set(caught.value.errors) == {"reverses", "new_target_date", "approves_minutes_of_id"}
+    assert set(caught.value.errors) == {"reverses", "new_target_date", "approves_minutes_of_id", "initiative_id"}
     with pytest.raises(ValidationError) as caught:
         decide(engine, board["secretary"], board["meeting"], DecisionKind.NOTE, text="  ")
     assert set(caught.value.errors) == {"text"}
@@ -357,7 +357,7 @@ def test_minutes_are_approved_only_of_an_earlier_held_meeting_of_the_body(engine
         assert session.get(Meeting, other).status is status
     with pytest.raises(ValidationError) as caught:
         decide(engine, board["secretary"], board["meeting"], DecisionKind.APPROVE, approves_minutes_of_id=other)
-    assert set(caught.value.errors) == {"approves_minutes_of_id"}
+    assert set(caught.value.errors) == {"approves_minutes_of_id", "initiative_id"}  # minutes by a note, of nothing
     assert decisions(engine) == 0
 
 

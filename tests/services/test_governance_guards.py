@@ -12,8 +12,8 @@ from sqlmodel import select
 
 from cxgov.dates import today_in
 from cxgov.db import session_scope
-from cxgov.errors import DomainError, PermissionDenied, ValidationError
-from cxgov.models import Decision, Meeting, MeetingMember, MeetingStatus, Person, Role
+from cxgov.errors import ConflictError, DomainError, PermissionDenied, ValidationError
+from cxgov.models import AgendaItem, Decision, Meeting, MeetingMember, MeetingStatus, Person, Role
 from cxgov.services import actions, agenda, board_asks, decisions, meetings
 from cxgov.settings import get_settings
 from tests.factories import add_action, add_decision, add_initiative, add_meeting, add_person
@@ -293,3 +293,36 @@ def test_no_ask_once_the_meeting_is_held(engine):
             ask="Budget, please",
         )
     assert refused.value.key == "board_ask.error.too_late"
+
+
+def test_a_refused_reorder_names_who_reordered_the_agenda_and_when(engine):
+    office = add_person(engine, Role.PROGRAMME_OFFICE, name="Thijs Bakker")
+    chair = add_person(engine, Role.LEADER)
+    meeting = _own_published_meeting(engine, chair, FEBRUARY)
+    _run(
+        engine,
+        agenda.add_agenda_item,
+        chair,
+        meeting_id=meeting,
+        seen_version=_version(engine, meeting),
+        kind="topic",
+        title="Second",
+    )
+    with session_scope(engine) as session:
+        items = list(
+            session.exec(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting).order_by(AgendaItem.position))
+        )
+    seen = _version(engine, meeting)
+    _run(engine, agenda.reorder_agenda, office, meeting_id=meeting, seen_version=seen, item_ids=items[::-1])
+    with pytest.raises(ConflictError) as refused:  # a second tab, still showing the old order
+        _run(engine, agenda.reorder_agenda, chair, meeting_id=meeting, seen_version=seen, item_ids=items)
+    assert refused.value.params["who"] == "Thijs Bakker" and refused.value.params["when"] != "?"
+
+
+@pytest.mark.parametrize("kind", ["approve", "fund", "reject", "stop", "hold", "resume"])
+def test_a_decision_that_moves_an_initiative_names_it(engine, kind):
+    chair = add_person(engine, Role.LEADER)
+    meeting = _own_published_meeting(engine, chair, FEBRUARY)
+    with pytest.raises(ValidationError) as refused:
+        _run(engine, decisions.record_decision, chair, meeting_id=meeting, kind=kind, text="Go ahead")
+    assert refused.value.errors["initiative_id"][0] == "decisions.error.kind_needs_initiative"

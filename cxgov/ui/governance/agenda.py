@@ -16,7 +16,7 @@ from cxgov.ui.governance.item_data import render_item_data
 from cxgov.ui.governance.meeting_reads import PREPARING, WRITE_AREAS, may_run, seen_version, settle_change
 from cxgov.ui.governance.present_reads import live_data
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import label, lang, moment, tr
+from cxgov.ui.kit.text import label, lang, start_time, tr
 from cxgov.ui.kit.writes import submit
 from cxgov.ui.navigation import page_file
 
@@ -44,11 +44,11 @@ def _publication(rec: MeetingRecord) -> None:
     if rec.status == MeetingStatus.DRAFT.value:
         st.caption(tr("agenda_tab.draft"))
     elif rec.agenda_published_at is not None:
-        st.caption(tr("agenda_tab.published_at", when=moment(rec.agenda_published_at)))
+        st.caption(tr("agenda_tab.published_at", when=start_time(rec.agenda_published_at)))
 
 
 def _facts(item: dict) -> str:
-    presenter = plain(item["presenter"]) if item["presenter"] else "—"
+    presenter = "—" if pd.isna(item["presenter"]) or not item["presenter"] else plain(item["presenter"])
     return " · ".join(
         [
             label(AgendaItemKind(item["kind"])),

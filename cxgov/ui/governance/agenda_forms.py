@@ -16,6 +16,7 @@ from cxgov.services.meetings import publish_agenda
 from cxgov.ui.governance.meeting_form import active_people
 from cxgov.ui.governance.meeting_reads import MEETING_AREAS, WRITE_AREAS, seen_version, settle_change
 from cxgov.ui.kit.flash import flash
+from cxgov.ui.kit.form_state import clear_after_save, first_values
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import counted, label, labelled, lang, tr
@@ -95,7 +96,10 @@ def render_add_item(rec: MeetingRecord) -> None:
             horizontal=True,
             key=f"{key}.kind",
         )
-        with st.form(key, clear_on_submit=True):
+        # Not clear_on_submit: a double click would send the emptied form and lose what was typed; the typed
+        # texts are emptied once the item is saved.
+        first_values(key, {f"{key}.title": "", f"{key}.commentary": ""})
+        with st.form(key):
             values = _subject(AgendaItemKind(kind), key)
             values["duration_minutes"] = st.number_input(
                 tr(ITEM_LABELS["duration_minutes"]), min_value=0, max_value=600, value=10, step=5, key=f"{key}.minutes"
@@ -112,6 +116,8 @@ def render_add_item(rec: MeetingRecord) -> None:
                 kind=kind,
                 **values,
             )
+            if result.ok:
+                clear_after_save(key)
             settle_change(rec, result, tr("agenda_tab.added"), _labels())
 
 

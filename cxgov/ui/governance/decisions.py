@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.models import DecisionKind, DecisionStatus
+from cxgov.models.inputs_rules import id_from_text
 from cxgov.queries.decisions import decision_register
 from cxgov.ui.kit.initiative_table import day_cell, text_cell
 from cxgov.ui.kit.link_table import TableColumn, link, link_table, text
@@ -112,6 +113,9 @@ def _initiative_cell(d: pd.Series) -> dict:
 
 def _chosen(frame: pd.DataFrame, shown: pd.DataFrame) -> None:
     ids = [int(i) for i in shown["id"]]
+    asked = st.query_params.get(DECISION_PARAM)
+    if asked is not None and id_from_text(asked) not in ids:  # a link to a decision that is not (or not here)
+        st.warning(tr("decisions.not_found"), icon=":material/search:")
     if st.session_state.get(FILTERS.key(DECISION_PARAM)) not in [None, *ids]:  # filtered out of the list
         del st.session_state[FILTERS.key(DECISION_PARAM)]
     FILTERS.start_from_url(DECISION_PARAM, ids)
