@@ -38,6 +38,19 @@ def _heading(text: str, large: bool) -> None:
         st.markdown(f"**{text}**")
 
 
+def _titled_table(section: SectionData, name: str, columns: tuple[str, ...], codes, *, large: bool, key: str) -> None:
+    """One of the section's tables under its heading, with the columns the board reads, in their order."""
+    frame = section.tables[name]
+    _heading(tr(f"present.table.{name}"), large)
+    section_table(
+        frame[[c for c in columns if c in frame.columns]],
+        caption=tr(f"present.table.{name}"),
+        key=f"{key}_{name}",
+        large=large,
+        codes=codes,
+    )
+
+
 def _quorum(facts: dict) -> str:
     met = facts.get("quorum_met")
     return "—" if met is None else tr("present.yes") if met else tr("present.no")
@@ -85,33 +98,9 @@ def render_follow_up(section: SectionData, *, large: bool, key: str) -> None:
         },
         large=large,
     )
-    actions = section.tables["actions"]
-    _heading(tr("present.table.actions"), large)
-    section_table(
-        actions[[c for c in ACTION_COLUMNS if c in actions.columns]],
-        caption=tr("present.table.actions"),
-        key=f"{key}_actions",
-        large=large,
-        codes=ACTION_CODES,
-    )
-    reviews = section.tables["reviews"]
-    _heading(tr("present.table.reviews"), large)
-    section_table(
-        reviews[[c for c in REVIEW_COLUMNS if c in reviews.columns]],
-        caption=tr("present.table.reviews"),
-        key=f"{key}_reviews",
-        large=large,
-        codes=REVIEW_CODES,
-    )
+    _titled_table(section, "actions", ACTION_COLUMNS, ACTION_CODES, large=large, key=key)
+    _titled_table(section, "reviews", REVIEW_COLUMNS, REVIEW_CODES, large=large, key=key)
 
 
 def render_other_business(section: SectionData, *, large: bool, key: str) -> None:
-    backlog = section.tables["backlog"]
-    _heading(tr("present.table.backlog"), large)
-    section_table(
-        backlog[[c for c in BACKLOG_COLUMNS if c in backlog.columns]],
-        caption=tr("present.table.backlog"),
-        key=f"{key}_backlog",
-        large=large,
-        codes=BACKLOG_CODES,
-    )
+    _titled_table(section, "backlog", BACKLOG_COLUMNS, BACKLOG_CODES, large=large, key=key)
