@@ -91,6 +91,10 @@ def _on_item(stage: str, by_meeting_version: bool = False, **call) -> Callable:
     return build
 
 
+def _pack(a) -> dict:
+    return {"meeting_id": arranged_meeting(a, "published"), "language": "en"}
+
+
 def _new_meeting(a) -> dict:
     return {"body": "CX board", "starts_at": START, **_invitation(a)}
 
@@ -152,6 +156,7 @@ MEETING_CALLS: dict[str, tuple[tuple[Action, ...], Callable]] = {
     "meetings.publish_agenda": ((Action.RUN_MEETING,), _on_meeting("draft")),
     "meetings.close_meeting": ((Action.RUN_MEETING,), _on_meeting("attended")),
     "meetings.save_minutes": ((Action.RUN_MEETING,), _on_meeting("published", minutes="Opened at ten")),
+    "board_pack.publish_pack": ((Action.RUN_MEETING,), _pack),
     "agenda.propose_agenda": ((Action.RUN_MEETING,), _on_meeting("draft")),
     "agenda.add_agenda_item": ((Action.RUN_MEETING,), _on_meeting("draft", kind="topic", title="Store complaints")),
     "agenda.update_agenda_item": ((Action.RUN_MEETING,), _on_item("draft", changes={"commentary": "From the data"})),

@@ -2,6 +2,7 @@
 
 from cxgov.models.accounts import LocalAccount, SignInSession, SsoIdentity
 from cxgov.models.audit import AuditEvent, AuditHead
+from cxgov.models.board_pack import BoardPack, BoardPackSection, PackTemplate
 from cxgov.models.budget import BudgetLine, Expense
 from cxgov.models.enums import *  # noqa: F403
 from cxgov.models.governance import ActionItem, AgendaItem, BoardAsk, Decision, Meeting, MeetingMember
@@ -27,6 +28,8 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "BoardAsk",
+    "BoardPack",
+    "BoardPackSection",
     "BudgetLine",
     "CheckIn",
     "Decision",
@@ -43,6 +46,7 @@ __all__ = [
     "Meeting",
     "MeetingMember",
     "Milestone",
+    "PackTemplate",
     "PdcaCycle",
     "Person",
     "PhaseTransition",

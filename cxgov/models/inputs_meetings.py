@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Literal
 
 import pydantic
 from pydantic import Field, field_validator, model_validator
@@ -182,3 +183,24 @@ class BoardAskInput(Strict):
     ask: str = Field(max_length=1_000)
 
     _required = field_validator("ask", mode="before")(classmethod(lambda cls, v: required_text(v)))
+
+
+class PackInput(Strict):
+    """Publishing a meeting's board pack: its language, the chair's opening of the executive summary, and the
+    paragraphs replacing a drafted one per decision requested (by the request's key, e.g. 'proposal:12')."""
+
+    language: Literal["en", "nl"]
+    summary: str = Field(default="", max_length=5_000)
+    paragraphs: dict[str, str] = Field(default_factory=dict, max_length=500)
+
+    @field_validator("paragraphs")
+    @classmethod
+    def _paragraphs(cls, value: dict[str, str]) -> dict[str, str]:
+        cleaned = {}
+        for key, text in value.items():
+            text = text.strip()
+            if not re.fullmatch(r"(proposal|ask):[0-9]{1,12}", key) or len(text) > 2_000 or "\x00" in text:
+                raise FieldProblem("pack.error.paragraph", key=key[:40])
+            if text:
+                cleaned[key] = text
+        return cleaned

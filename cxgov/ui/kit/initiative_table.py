@@ -12,6 +12,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from cxgov import written
 from cxgov.io import export
 from cxgov.models import Discipline, Health, Lane, Phase, Status
 from cxgov.queries.base import NO_UPDATE
@@ -37,7 +38,7 @@ def derived_text(code: str) -> str:
 
 def health_text(code: str) -> str:
     """A reported health's label; 'no update' for initiatives without check-ins."""
-    return tr("portfolio.no_update") if code == NO_UPDATE else label(Health(code))
+    return written.health_text(code, lang())
 
 
 def text_cell(value) -> str:

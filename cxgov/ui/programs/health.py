@@ -8,18 +8,18 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from cxgov import written
 from cxgov.models import Health
 from cxgov.queries import health as queries
 from cxgov.queries.health import Assessment
 from cxgov.rules.health import Signal, is_better
 from cxgov.ui.kit.runtime import READ_AREAS, read, settings
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import day, label, measure, money, tr
+from cxgov.ui.kit.text import day, label, lang, tr
 
 # Everything a rule looks at: check-ins, milestones and dependencies (initiatives), spend (budget), readings (kpis).
 HEALTH_AREAS = (*READ_AREAS, "kpis")
 HEALTH_BOX = {Health.GREEN: st.success, Health.AMBER: st.warning, Health.RED: st.error}
-MONEY_PARAMS = ("actual", "planned")
 
 
 def assessments(initiative_ids: Collection[int]) -> dict[int, Assessment]:
@@ -43,17 +43,7 @@ def derived_codes(initiative_ids: Collection[int]) -> dict[int, str]:
 
 def reason_text(signal: Signal) -> str:
     """A rule's reason in the user's language, its dates and amounts in the user's locale."""
-    return tr(signal.reason, **{name: _formatted(name, value) for name, value in signal.params.items()})
-
-
-def _formatted(name: str, value) -> str:
-    if isinstance(value, date):
-        return day(value)
-    if name in MONEY_PARAMS:
-        return money(value)
-    if isinstance(value, float):
-        return measure(value)
-    return "—" if value is None else str(value)
+    return written.reason_text(signal, lang())
 
 
 def _reason_list(signals: tuple[Signal, ...]) -> str:

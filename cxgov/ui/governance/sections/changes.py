@@ -5,37 +5,18 @@ codes the change feed holds."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pandas as pd
 
-from cxgov.models import Phase, Status
 from cxgov.queries.agenda_data import SectionData
 from cxgov.ui.governance.sections import render_facts, render_tables
-from cxgov.ui.kit.initiative_table import health_text
-from cxgov.ui.kit.text import day, label, measure, money
-
-STATUS_CHANGES = frozenset({"created", "approved", "rejected", "on_hold", "resumed", "completed", "cancelled"})
-HEALTH_CHANGES = frozenset({"reported_health", "derived_health"})
+from cxgov.ui.kit.text import lang
+from cxgov.written import change_value as written_value
 
 
 def change_value(change: str, value) -> str:
-    """One side of a change line as the reader writes it; '—' where there was none (a new initiative's 'from')."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
-        return "—"
-    if change in STATUS_CHANGES:
-        return label(Status(value))
-    if change in HEALTH_CHANGES:
-        return health_text(str(value))
-    if change == "phase":
-        return label(Phase(value))
-    if change == "budget":
-        return money(int(value))
-    if change == "target_date":
-        return day(value if isinstance(value, date) else date.fromisoformat(str(value)))
-    if change == "kpi":
-        return measure(float(value))
-    return str(value)
+    """One side of a change line in the user's language (cxgov.written)."""
+    return written_value(change, value, lang())
 
 
 def written(frame: pd.DataFrame) -> pd.DataFrame:

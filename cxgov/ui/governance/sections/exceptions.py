@@ -3,13 +3,11 @@ the owner's reason, the rules' reasons, the path to green and the ask of the boa
 
 from __future__ import annotations
 
-from cxgov.models import Health
+from cxgov import written
 from cxgov.queries.agenda_data import SectionData
-from cxgov.rules.health import Signal
 from cxgov.ui.governance.sections import render_facts
 from cxgov.ui.governance.sections.table import section_table
-from cxgov.ui.kit.text import tr
-from cxgov.ui.programs.health import reason_text
+from cxgov.ui.kit.text import lang, tr
 
 # What the board reads, in its order: the initiative, how bad, who owns it, why as reported, the way back and
 # what is asked of the board — then the rules' longer reasons and when it was last reported on.
@@ -17,14 +15,8 @@ SHOWN = ("initiative_id", "title", "worst", "owner", "reason", "path_to_green", 
 
 
 def rule_reasons_text(reasons) -> str:
-    """The rules' reasons as one text, in the reader's language ('—' when none fired)."""
-    if not isinstance(reasons, list) or not reasons:
-        return "—"
-    texts = (
-        reason_text(Signal(rule=r["rule"], health=Health(r["health"]), reason=r["reason"], params=r["params"]))
-        for r in reasons
-    )
-    return "; ".join(text.rstrip(".") for text in texts) + "."  # one sentence: "…is 10%; Milestone …"
+    """The rules' reasons as one text, in the user's language ('—' when none fired)."""
+    return written.rule_reasons_text(reasons, lang())
 
 
 def render_exceptions(section: SectionData, *, large: bool, key: str) -> None:

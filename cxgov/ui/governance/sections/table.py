@@ -4,43 +4,19 @@ dates, times, amounts and measures in the reader's locale, initiatives as same-t
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from cxgov.models import (
-    ActDecision,
-    ActionStatus,
-    AgendaItemKind,
-    AgendaItemStatus,
-    DecisionKind,
-    DecisionStatus,
-    Discipline,
-    Lane,
-    Phase,
-    Priority,
-    Status,
-)
-from cxgov.ui.kit.initiative_table import HEALTH_TINTS, health_text, text_cell
+from cxgov import written
+from cxgov.ui.kit.initiative_table import HEALTH_TINTS, text_cell
 from cxgov.ui.kit.link_table import TableColumn, link, link_table, text
-from cxgov.ui.kit.text import day, label, measure, moment, money, tr
+from cxgov.ui.kit.runtime import settings
+from cxgov.ui.kit.text import lang, tr
 
-# The enum behind a column of codes, by the column's name (a column named otherwise is shown as it is).
-CODE_COLUMNS = {
-    "discipline": Discipline,
-    "lane": Lane,
-    "phase": Phase,
-    "priority": Priority,
-    "status": Status,  # an initiative's, in the sections' tables
-    "act_decision": ActDecision,
-    "action_status": ActionStatus,
-    "decision_status": DecisionStatus,
-    "item_status": AgendaItemStatus,
-    "item_kind": AgendaItemKind,
-    "decision_kind": DecisionKind,
-}
-HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_health"})
+CODE_COLUMNS = written.CODE_COLUMNS
+HEALTH_COLUMNS = written.HEALTH_COLUMNS
 HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 # Which column links a row to its initiative's page, and the title the link shows.
 LINKS = (("initiative_id", "initiative_title"), ("initiative_id", "title"))
@@ -49,31 +25,8 @@ LARGE_ROW_PX = 44  # rows a projector shows to the back of the room (Streamlit's
 
 
 def cell_text(column: str, value, codes: Mapping[str, type] = CODE_COLUMNS) -> str:
-    """One cell as the reader writes it: a label for a code, a date, an amount, a measure; '—' when empty."""
-    if isinstance(value, list | tuple):
-        return ", ".join(cell_text(column, v, codes) for v in value)
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
-        return "—"
-    if column in HEALTH_COLUMNS:
-        return health_text(str(value))
-    if column == "change":  # what changed since the last meeting (cxgov.queries.board_changes)
-        return tr(f"present.change.{value}")
-    if column in codes:
-        try:
-            return label(codes[column](value))
-        except ValueError:  # a code of another list under the same column name: shown as stored
-            return str(value)
-    if column.endswith("_cents"):
-        return money(int(value))
-    if column.endswith("_at") or isinstance(value, datetime):
-        return moment(value)
-    if isinstance(value, date):
-        return day(value)
-    if isinstance(value, bool):
-        return tr("present.yes") if value else tr("present.no")
-    if isinstance(value, float):
-        return measure(value)
-    return str(value)
+    """One cell as the reader writes it, in the user's language (cxgov.written)."""
+    return written.cell_text(column, value, lang(), settings().time_zone, codes)
 
 
 def shown_columns(frame: pd.DataFrame) -> list[str]:
@@ -82,7 +35,7 @@ def shown_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def header(column: str) -> str:
-    return tr(f"present.col.{column}")
+    return written.header(column, lang())
 
 
 def _link_pair(frame: pd.DataFrame) -> tuple[str, str] | None:
