@@ -46,6 +46,7 @@ HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_healt
 STATUS_CHANGES = frozenset({"created", "approved", "rejected", "on_hold", "resumed", "completed", "cancelled"})
 HEALTH_CHANGES = frozenset({"reported_health", "derived_health"})
 MONEY_PARAMS = ("actual", "planned")  # the health rules' parameters that are amounts in cents
+HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 
 
 def is_empty(value) -> bool:
@@ -84,6 +85,11 @@ def cell_text(column: str, value, lang: str, zone: str = "UTC", codes: Mapping[s
     if isinstance(value, float):
         return i18n.format_measure(value, lang)
     return str(value)
+
+
+def shown_columns(columns) -> list[str]:
+    """The columns a reader sees: not ids or versions."""
+    return [c for c in columns if not (c == "id" or c.endswith(HIDDEN_SUFFIXES))]
 
 
 def header(column: str, lang: str) -> str:

@@ -166,7 +166,7 @@ def initiative_section(session: Session, initiative_id: int | None, title: str, 
         title=title,
         commentary=commentary,
         ref_id=initiative_id,
-        facts={name: getattr(found, name, None) for name in INITIATIVE_FACTS},
+        facts={"budget_cents" if name == "planned_cents" else name: getattr(found, name) for name in INITIATIVE_FACTS},
         tables=(PackTable.of("kpis", kpis[[c for c in INITIATIVE_KPI_COLUMNS if c in kpis.columns]]),),
     )
 

@@ -17,7 +17,6 @@ from cxgov.ui.kit.text import lang, tr
 
 CODE_COLUMNS = written.CODE_COLUMNS
 HEALTH_COLUMNS = written.HEALTH_COLUMNS
-HIDDEN_SUFFIXES = ("_id", "version")  # ids make links; versions are for saving, not for reading
 # Which column links a row to its initiative's page, and the title the link shows.
 LINKS = (("initiative_id", "initiative_title"), ("initiative_id", "title"))
 LONG_TEXT = 60  # characters: a longer cell is drawn cut to three lines, whole on hover
@@ -31,7 +30,7 @@ def cell_text(column: str, value, codes: Mapping[str, type] = CODE_COLUMNS) -> s
 
 def shown_columns(frame: pd.DataFrame) -> list[str]:
     """The columns a reader sees: not ids or versions, not the title a link column already shows."""
-    return [c for c in frame.columns if not (c == "id" or c.endswith(HIDDEN_SUFFIXES))]
+    return written.shown_columns(frame.columns)
 
 
 def header(column: str) -> str:
