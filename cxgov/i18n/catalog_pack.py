@@ -36,6 +36,10 @@ TEXTS = {
         "en": "Minutes of the previous meeting ({quarter})",
         "nl": "Notulen van de vorige vergadering ({quarter})",
     },
+    "pack.table.first_rows": {
+        "en": "{heading} (the first {shown} of {total}; all of them in the app)",
+        "nl": "{heading} (de eerste {shown} van {total}; allemaal in de app)",
+    },
     "pack.table.kpis": {"en": "KPIs", "nl": "KPI's"},
     "pack.table.readings": {"en": "Readings", "nl": "Metingen"},
     "pack.fact.starts_at": {"en": "Date and time", "nl": "Datum en tijd"},

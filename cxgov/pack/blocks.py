@@ -249,10 +249,21 @@ def written_table(key: str, table: PackTable, lang: str, zone: str) -> Table:
                 if side in cells:
                     cells[side] = written.change_value(str(row[index["change"]]), row[index[side]], lang)
         rows.append(tuple(cells[c] for c in shown))
-    return Table(
-        heading=i18n.t(f"present.table.{table.name}", lang)
+    heading = (
+        i18n.t(f"present.table.{table.name}", lang)
         if f"present.table.{table.name}" in i18n.TEXTS
-        else i18n.t(f"pack.table.{table.name}", lang),
+        else i18n.t(f"pack.table.{table.name}", lang)
+    )
+    if table.total is not None:
+        heading = i18n.t(
+            "pack.table.first_rows",
+            lang,
+            heading=heading,
+            shown=i18n.format_number(len(table.rows), lang, 0),
+            total=i18n.format_number(table.total, lang, 0),
+        )
+    return Table(
+        heading=heading,
         headers=tuple(written.header(spec.headers.get(c, c), lang) for c in shown),
         rows=tuple(rows),
         numeric=tuple(c.endswith(NUMERIC_SUFFIXES) or c in NUMERIC_COLUMNS for c in shown),

@@ -22,6 +22,9 @@ from cxgov.queries.meetings import MeetingRecord, meeting_record
 from cxgov.queries.readings import COUNTING
 from cxgov.settings import get_settings
 
+# A pack summarises: a section's table holds its first rows (worst or newest first) and says how many there were;
+# the full lists stay on the pages. Five slides of twelve rows at most, whatever the portfolio's size.
+TABLE_ROWS = 60
 KPI_TREND_MONTHS = 24  # a KPI on the agenda: its last two years of readings that count
 KPI_READING_COLUMNS = ("period", "value", "sample_size", "source")
 KPI_FACTS = ("code", "kind", "unit", "scale_min", "scale_max", "direction", "method", "description")
@@ -146,7 +149,7 @@ def agenda_item(session: Session, item: dict, data: AgendaData, language: str) -
             commentary=commentary,
             section=item["section"],
             facts=shown.facts,
-            tables=tuple(PackTable.of(name, frame) for name, frame in shown.tables.items()),
+            tables=tuple(PackTable.of(name, frame, TABLE_ROWS) for name, frame in shown.tables.items()),
         )
     if kind is AgendaItemKind.INITIATIVE:
         return initiative_section(session, _id(item["initiative_id"]), title, commentary)

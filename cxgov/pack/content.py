@@ -37,18 +37,22 @@ APPENDIX = frozenset({SectionKind.ONE_PAGER, SectionKind.KPI_DEFINITIONS, Sectio
 
 @dataclass(frozen=True)
 class PackTable:
-    """A named table: column names and rows of plain values."""
+    """A named table: column names and rows of plain values. A pack summarises: a table holds at most `limit`
+    rows, the first ones in the order read (worst or newest first), and `total` says how many there were."""
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[tuple, ...]
+    total: int | None = None  # the rows there were, when more than the pack holds
 
     @classmethod
-    def of(cls, name: str, frame: pd.DataFrame) -> PackTable:
+    def of(cls, name: str, frame: pd.DataFrame, limit: int | None = None) -> PackTable:
+        kept = frame if limit is None else frame.head(limit)
         return cls(
             name=name,
             columns=tuple(str(c) for c in frame.columns),
-            rows=tuple(tuple(plain(v) for v in row) for row in frame.itertuples(index=False, name=None)),
+            rows=tuple(tuple(plain(v) for v in row) for row in kept.itertuples(index=False, name=None)),
+            total=len(frame) if len(kept) < len(frame) else None,
         )
 
     def frame(self) -> pd.DataFrame:
@@ -79,7 +83,8 @@ class PackSection:
                 "ref_id": self.ref_id,
                 "facts": {k: plain(v) for k, v in self.facts.items()},
                 "tables": [
-                    {"name": t.name, "columns": list(t.columns), "rows": [list(r) for r in t.rows]} for t in self.tables
+                    {"name": t.name, "columns": list(t.columns), "rows": [list(r) for r in t.rows], "total": t.total}
+                    for t in self.tables
                 ],
             }
         )
@@ -103,7 +108,8 @@ class PackSection:
             ref_id=values["ref_id"],
             facts=values["facts"],
             tables=tuple(
-                PackTable(t["name"], tuple(t["columns"]), tuple(tuple(r) for r in t["rows"])) for t in values["tables"]
+                PackTable(t["name"], tuple(t["columns"]), tuple(tuple(r) for r in t["rows"]), t["total"])
+                for t in values["tables"]
             ),
         )
 
