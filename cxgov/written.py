@@ -88,13 +88,14 @@ def cell_text(column: str, value, lang: str, zone: str = "UTC", codes: Mapping[s
 
 
 def shown_columns(columns) -> list[str]:
-    """The columns a reader sees: not ids or versions."""
-    return [c for c in columns if not (c == "id" or c.endswith(HIDDEN_SUFFIXES))]
+    """The columns a reader sees: not ids or versions, nor the key the pack refers to a decision requested by."""
+    return [c for c in columns if not (c in ("id", "key") or c.endswith(HIDDEN_SUFFIXES))]
 
 
 def header(column: str, lang: str) -> str:
-    """A section table's column header."""
-    return i18n.t(f"present.col.{column}", lang)
+    """A section table's column header: the presentation's, else the pack's (a pack shows columns no page does)."""
+    key = f"present.col.{column}"
+    return i18n.t(key if key in i18n.TEXTS else f"pack.col.{column}", lang)
 
 
 def change_value(change: str, value, lang: str) -> str:

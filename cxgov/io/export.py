@@ -32,6 +32,9 @@ FORMATS = {
 DATE_FORMATS = {"en": "d mmm yyyy", "nl": "dd-mm-yyyy"}  # as on screen: 5 Mar 2026, 05-03-2026
 WIDTHS = {"text": 28, "money": 15, "date": 13, "moment": 20, "percent": 10, "number": 10}  # characters
 SHEET_NAME_MAX = 31  # Excel's limit on a worksheet name
+SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")  # characters Excel refuses in a worksheet name
+# Text is written as text: never parsed as a formula, a link or a number.
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -73,9 +76,7 @@ class Sheet:
 def to_xlsx(sheet: Sheet) -> bytes:
     """The sheet as an XLSX workbook: a bold, frozen header row with filters, then one row per record."""
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    )
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, **WORKBOOK_OPTIONS})
     worksheet = workbook.add_worksheet(_sheet_name(sheet.name))
     formats = {kind: workbook.add_format({"num_format": code, "valign": "top"}) for kind, code in FORMATS.items()}
     formats["date"] = workbook.add_format({"num_format": DATE_FORMATS[sheet.language], "valign": "top"})
@@ -115,5 +116,5 @@ def _utc_naive(moment: datetime) -> datetime:
 
 def _sheet_name(name: str) -> str:
     """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")
+    cleaned = "".join("_" if c in SHEET_NAME_FORBIDDEN else c for c in name).strip("'")
     return cleaned[:SHEET_NAME_MAX] or "Sheet1"

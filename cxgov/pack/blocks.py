@@ -17,10 +17,12 @@ from cxgov.models import (
     AgendaSection,
     Attendance,
     DecisionKind,
+    DecisionStatus,
     Direction,
     Discipline,
     KpiKind,
     MeetingRole,
+    MeetingStatus,
 )
 from cxgov.pack.content import APPENDIX, PackContent, PackSection, PackTable, SectionKind
 from cxgov.queries.base import HEALTH_ORDER
@@ -113,10 +115,12 @@ COLUMNS: dict[tuple[str, str], Columns] = {
         {"status": ActionStatus},
     ),
     ("follow_up", "reviews"): Columns(
-        ("decided_on", "kind", "text", "initiative_title", "review_on"), {"kind": DecisionKind}
+        ("decided_on", "kind", "text", "initiative_title", "review_on"),
+        {"kind": DecisionKind, "status": DecisionStatus},
     ),
     ("scorecard", "scorecard"): Columns(
         ("name", "value", "target", "year_before", "period", "n", "unit"),
+        {"kind": KpiKind, "direction": Direction},
         cells={"period": lambda v, lang: i18n.format_month(v, lang) if isinstance(v, date) else "—"},
     ),
     ("portfolio", "movements"): Columns(("title", "change", "at")),
@@ -129,18 +133,22 @@ COLUMNS: dict[tuple[str, str], Columns] = {
     ("money", "by_discipline"): Columns(("discipline", "planned_cents", "spent_cents", "variance_cents")),
     ("money", "overruns"): Columns(("title", "owner", "planned_cents", "spent_cents", "over_pct")),
     ("other_business", "backlog"): Columns(
-        ("title", "meeting_quarter", "kind", "status"), {"kind": AgendaItemKind, "status": AgendaItemStatus}
+        ("title", "meeting_quarter", "kind", "status"),
+        {"kind": AgendaItemKind, "status": AgendaItemStatus},
+        headers={"title": "item"},  # a topic's title as well as an initiative's
     ),
     ("kpi", "readings"): Columns(
         ("period", "value", "n", "source"),
         cells={"period": lambda v, lang: i18n.format_month(v, lang) if isinstance(v, date) else "—"},
+        headers={"value": "reading"},  # each reading, not the latest
     ),
     ("kpi_definitions", "kpis"): Columns(
         ("code", "name", "kind", "unit", "scale_min", "scale_max", "direction", "method", "description", "owner"),
         {"kind": KpiKind, "direction": Direction},
     ),
 }
-FACT_CODES = {**written.CODE_COLUMNS, "kind": KpiKind, "direction": Direction}  # a KPI's facts name its kind
+# A KPI's facts name its kind and direction; the opening's, the previous meeting's status.
+FACT_CODES = {**written.CODE_COLUMNS, "kind": KpiKind, "direction": Direction, "previous_status": MeetingStatus}
 # Tables a chart shows instead, or drawn by a view of their own.
 DRAWN_OTHERWISE = frozenset(
     {("portfolio", "by_discipline"), ("portfolio", "by_journey_stage"), ("summary", "requests")}
@@ -189,10 +197,11 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def fact_label(name: str, lang: str) -> str:
-    """A fact's label: the presentation's where it has one, else the pack's."""
-    key = f"present.fact.{name}"
-    return i18n.t(key, lang) if key in i18n.TEXTS else i18n.t(f"pack.fact.{name}", lang)
+def fact_label(name: str, lang: str, section: str | None = None) -> str:
+    """A fact's label: the pack's for this section where the fact means something else there (the cover's quarter
+    is the meeting's), else the presentation's where it has one, else the pack's."""
+    keys = [f"pack.fact.{section}.{name}", f"present.fact.{name}"] if section else [f"present.fact.{name}"]
+    return i18n.t(next((key for key in keys if key in i18n.TEXTS), f"pack.fact.{name}"), lang)
 
 
 def facts(section: PackSection, lang: str, zone: str) -> Facts:
@@ -249,24 +258,29 @@ def written_table(key: str, table: PackTable, lang: str, zone: str) -> Table:
                 if side in cells:
                     cells[side] = written.change_value(str(row[index["change"]]), row[index[side]], lang)
         rows.append(tuple(cells[c] for c in shown))
+    return Table(
+        heading=table_heading(table, lang),
+        headers=tuple(written.header(spec.headers.get(c, c), lang) for c in shown),
+        rows=tuple(rows),
+        numeric=tuple(c.endswith(NUMERIC_SUFFIXES) or c in NUMERIC_COLUMNS for c in shown),
+    )
+
+
+def table_heading(table: PackTable, lang: str) -> str:
+    """A table's heading, saying so when the pack holds only its first rows."""
     heading = (
         i18n.t(f"present.table.{table.name}", lang)
         if f"present.table.{table.name}" in i18n.TEXTS
         else i18n.t(f"pack.table.{table.name}", lang)
     )
-    if table.total is not None:
-        heading = i18n.t(
-            "pack.table.first_rows",
-            lang,
-            heading=heading,
-            shown=i18n.format_number(len(table.rows), lang, 0),
-            total=i18n.format_number(table.total, lang, 0),
-        )
-    return Table(
+    if table.total is None:
+        return heading
+    return i18n.t(
+        "pack.table.first_rows",
+        lang,
         heading=heading,
-        headers=tuple(written.header(spec.headers.get(c, c), lang) for c in shown),
-        rows=tuple(rows),
-        numeric=tuple(c.endswith(NUMERIC_SUFFIXES) or c in NUMERIC_COLUMNS for c in shown),
+        shown=i18n.format_number(len(table.rows), lang, 0),
+        total=i18n.format_number(table.total, lang, 0),
     )
 
 
