@@ -1,12 +1,14 @@
-"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password, add-person. Each command
-has --help."""
+"""`python -m cxgov …`: migrate, demo, verify-audit, backup, check-config, set-password, add-person, pack. Each
+command has --help."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sqlite3
 import sys
+import tempfile
 import time
 from contextlib import closing
 from datetime import UTC, datetime
@@ -20,8 +22,14 @@ from cxgov.audit import rows as audit_rows
 from cxgov.audit.anchors import MARK, Anchor, AnchorError, anchor_line, append_anchor, parse_anchor, read_anchors_file
 from cxgov.auth import sso
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
-from cxgov.errors import DomainError, ValidationError
-from cxgov.models import Person, Role
+from cxgov.errors import DomainError, NotFound, ValidationError
+from cxgov.i18n import LANGUAGES, format_start
+from cxgov.models import Meeting, Person, Role
+from cxgov.models.base import utcnow
+from cxgov.pack import formats  # noqa: F401 (every format registers itself)
+from cxgov.pack.content import PackContent
+from cxgov.pack.render import FORMATS, file_name, render_pack
+from cxgov.queries.board_pack import draft_pack, latest_pack_id, pack_versions, stored_pack
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
 from cxgov.services.demo import load_demo_portfolio
@@ -271,6 +279,116 @@ def cmd_add_person(args) -> int:
     return 0
 
 
+class PackRefused(Exception):
+    """A pack the command will not draw, and the exit code saying why (2: asked wrongly, 1: a pack not intact)."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def cmd_pack(args) -> int:
+    """Draw a meeting's board pack as one file: the latest published version, version N, or a draft read from the
+    live data now (not stored). The file is written whole or not at all."""
+    try:
+        if args.format not in FORMATS:
+            raise PackRefused(f"format {args.format} is not available (available: {', '.join(sorted(FORMATS))})")
+        if args.language and not args.draft:
+            raise PackRefused(
+                "--language goes with --draft: a published pack is drawn in the language it was published in"
+            )
+        out = Path(args.out) if args.out else None
+        if out is not None:
+            _check_writable(out)
+        template = _read_template(Path(args.template)) if args.template else None
+        settings = get_settings()
+        engine = migrated_engine(settings.database_url)
+        try:
+            with session_scope(engine) as session:
+                content, content_hash = _pack_to_draw(session, args, settings.language)
+        finally:
+            engine.dispose()
+        data = render_pack(content, args.format, template=template)
+        path = out or Path.cwd() / file_name(content, args.format)
+        _write_whole(path, data)
+    except PackRefused as refused:
+        print(f"error: {refused}; nothing was written.", file=sys.stderr)
+        return refused.exit_code
+    version = f"version {content.number}" if content.number else "a draft (not published)"
+    cut_off = format_start(content.cut_off, "en", content.time_zone)
+    print(f"Wrote {path} ({len(data):,} bytes): {version} of meeting {content.meeting_id}, cut-off {cut_off}")
+    print(f"content hash (SHA-256): {content_hash}")
+    return 0
+
+
+def _pack_to_draw(session, args, default_language: str) -> tuple[PackContent, str]:
+    """The pack the arguments name and its hash; NotFound for an unknown meeting, PackRefused for a pack that is
+    not there or not intact."""
+    if session.get(Meeting, args.meeting) is None:
+        raise NotFound("error.not_found", entity="entity.meeting", id=args.meeting)
+    if args.draft:
+        content = draft_pack(session, args.meeting, language=args.language or default_language, cut_off=utcnow())
+        return content, content.content_hash()
+    if args.version is None:
+        pack_id = latest_pack_id(session, args.meeting)
+        if pack_id is None:
+            raise PackRefused(f"meeting {args.meeting} has no published board pack: publish it first, or use --draft")
+    else:
+        versions = pack_versions(session, args.meeting)
+        chosen = versions[versions["number"] == args.version]
+        if chosen.empty:
+            published = ", ".join(str(n) for n in sorted(versions["number"])) or "none"
+            raise PackRefused(
+                f"meeting {args.meeting} has no board pack version {args.version} (published versions: {published})"
+            )
+        pack_id = int(chosen["id"].iloc[0])
+    stored = stored_pack(session, pack_id)
+    if not stored.intact:
+        raise PackRefused(
+            f"board pack version {stored.content.number} of meeting {args.meeting} (pack {stored.id}, hash "
+            f"{stored.content_hash}) no longer matches its hash: its stored rows were changed outside cxgov. Check "
+            "the audit trail (python -m cxgov verify-audit --rows)",
+            exit_code=1,
+        )
+    return stored.content, stored.content_hash
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse, before any work, an --out that names a folder or lies in a folder that is not there."""
+    if out.is_dir():
+        raise PackRefused(f"--out {out} is a folder: give the file's name")
+    if not out.parent.is_dir():
+        raise PackRefused(f"the folder {out.parent} does not exist")
+
+
+def _read_template(path: Path) -> bytes:
+    if not path.is_file():
+        raise PackRefused(f"--template {path}: no such file")
+    return path.read_bytes()
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: the file is whole or not there (or
+    as it was), never half-written."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise PackRefused(f"cannot write in {path.parent}: {exc.strerror}") from exc
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(handle, 0o666 & ~umask)  # as any new file: mkstemp makes it readable by its owner only
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise PackRefused(f"cannot write {path}: {exc.strerror}") from exc
+    finally:
+        Path(temporary).unlink(missing_ok=True)  # after the rename it is gone already
+
+
 def _refused_in_production() -> bool:
     """Commands never run on a production configuration the app would refuse (e.g. an empty audit key)."""
     refused = production.refusals(production.problems(get_settings(), None))
@@ -383,6 +501,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--role", choices=[role.value for role in Role], default=Role.VIEWER.value, help="their role (default viewer)"
     )
     add_person.set_defaults(run=cmd_add_person)
+    pack = commands.add_parser(
+        "pack",
+        help="draw a meeting's board pack as a PPTX, PDF or XLSX file",
+        description="Draw a meeting's board pack as one file: by default the latest version published, with "
+        "--version N that version, with --draft the pack as the live data reads now (neither published nor "
+        "stored). A published pack is drawn only while it still matches its hash (exit code 1 otherwise). The "
+        "file is written to a temporary file beside it, then renamed: never half-written. Exit code 2 for an "
+        "unknown meeting or version, a meeting without a published pack, a format that is not available or an "
+        "output folder that is not there.",
+    )
+    pack.add_argument("--meeting", type=int, required=True, metavar="ID", help="the meeting's id")
+    pack.add_argument("--format", required=True, metavar="pptx|pdf|xlsx", help="the file's format")
+    pack.add_argument("--out", metavar="FILE", help="the file to write (default: board-pack-meeting-ID-vN.FORMAT here)")
+    pack.add_argument("--template", metavar="FILE", help="a .pptx file whose layouts and theme the slides take")
+    which = pack.add_mutually_exclusive_group()
+    which.add_argument("--version", type=int, metavar="N", help="the published version N (default: the latest)")
+    which.add_argument(
+        "--draft", action="store_true", help="the pack as the live data reads now, not published or stored"
+    )
+    pack.add_argument("--language", choices=LANGUAGES, help="a draft's language (default: CXGOV_LANGUAGE)")
+    pack.set_defaults(run=cmd_pack)
     return parser
 
 
