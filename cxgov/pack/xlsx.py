@@ -143,7 +143,8 @@ def _section(section: PackSection, content: PackContent) -> list[Block]:
 
 
 def _draw_sheet(sheet, blocks: Sequence[Block], styles: dict) -> None:
-    """Write the blocks one under the other, a blank row between them; freeze under the first table's header."""
+    """Write the blocks one under the other, a blank row between them (the commentary right under the title);
+    freeze under the first table's header."""
     widths = _widths(blocks)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
@@ -151,10 +152,12 @@ def _draw_sheet(sheet, blocks: Sequence[Block], styles: dict) -> None:
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     row, frozen = 0, False
-    for block in blocks:
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
         if block.kind == "title":
             sheet.write_string(row, 0, text_cell(block.text).value, styles["title"])
             row += 1
+            if following is not None and following.kind == "commentary":
+                continue
         elif block.kind == "commentary":
             row = _commentary(sheet, row, block.text, widths, styles)
         elif block.kind == "facts":

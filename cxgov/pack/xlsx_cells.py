@@ -5,6 +5,7 @@ readable text, all in the pack's language (cxgov.written). Text is formula-safe 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +21,7 @@ SHARES = frozenset({"say_do_ratio"})  # a share of 1, shown as a percentage
 CHANGE_SIDES = ("from_value", "to_value")  # written as the change line's kind of value says
 EXCEL_FIRST_DAY = date(1900, 1, 1)  # Excel has no earlier date: one before it is written as text
 TEXT_MAX = 32_767  # characters Excel holds in one cell
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible in a cell; XML cannot hold most of them
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,9 @@ BLANK = Cell("blank")
 
 
 def text_cell(text: str) -> Cell:
-    """Text as a cell: formula-safe, cut to what a cell holds (the cut marked with '…')."""
-    safe = formula_safe(text)
+    """Text as a cell: without control characters (but tabs and line breaks), formula-safe, cut to what a cell
+    holds (the cut marked with '…')."""
+    safe = formula_safe(CONTROLS.sub("", text))
     return Cell("text", safe if len(safe) <= TEXT_MAX else safe[: TEXT_MAX - 1] + "…")
 
 
