@@ -42,12 +42,12 @@ def chain(engine):
 
 
 @contextmanager
-def triggers_off(engine, how: str = "replica"):
-    """A connection on which the append-only triggers do not fire; they are back on afterwards."""
+def triggers_off(engine, how: str = "replica", table: str = "audit_event"):
+    """A connection on which the append-only triggers of `table` do not fire; they are back on afterwards."""
     with engine.begin() as connection:
         if engine.dialect.name == "sqlite":
             triggers = connection.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
             ).all()
             assert triggers
             for name, _ in triggers:
@@ -59,9 +59,9 @@ def triggers_off(engine, how: str = "replica"):
             connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
             yield connection
         else:
-            connection.exec_driver_sql("ALTER TABLE audit_event DISABLE TRIGGER USER")
+            connection.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             yield connection
-            connection.exec_driver_sql("ALTER TABLE audit_event ENABLE TRIGGER USER")
+            connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
 def database_url(engine) -> str:
