@@ -374,6 +374,7 @@ def edge_pack(lang: str = "en") -> PackContent:
             (1, 2, 3, long_text, -12345, date(1, 1, 1), datetime(1, 1, 1, tzinfo=UTC), math.inf, [1.5, 2.25], True),
             (4, 5, 6, "\x01ctrl", 0, date(9999, 12, 31), datetime(2026, 3, 29, 1, 30, tzinfo=UTC), -0.5, [], False),
         ),
+        total=75,  # the pack holds the first rows only
     )
     return PackContent(
         meeting_id=1,
@@ -394,6 +395,7 @@ def test_values_at_the_edges_of_what_excel_holds():
     book = workbook(xlsx(content))
     assert book.sheetnames == ["Contents", "Board — Q4", "History (2)", "history (3)", "Section 4"]
     sheet = book.worksheets[2]
+    assert sheet["A3"].value == "Spending beyond plan (the first 2 of 75; all of them in the app)"
     headers = [c.value for c in sheet[4] if c.value]
     assert "id" not in str(headers).lower().split() and len(headers) == 7  # no ids or versions
     first, second = list(sheet[5])[:7], list(sheet[6])[:7]
