@@ -81,7 +81,7 @@ class PackSection:
             {
                 "section": self.section,
                 "ref_id": self.ref_id,
-                "facts": {k: plain(v) for k, v in self.facts.items()},
+                "facts": [[k, plain(v)] for k, v in self.facts.items()],  # in their order
                 "tables": [
                     {"name": t.name, "columns": list(t.columns), "rows": [list(r) for r in t.rows], "total": t.total}
                     for t in self.tables
@@ -106,7 +106,7 @@ class PackSection:
             commentary=commentary,
             section=values["section"],
             ref_id=values["ref_id"],
-            facts=values["facts"],
+            facts=dict(values["facts"]),
             tables=tuple(
                 PackTable(t["name"], tuple(t["columns"]), tuple(tuple(r) for r in t["rows"]), t["total"])
                 for t in values["tables"]
