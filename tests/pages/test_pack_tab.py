@@ -15,7 +15,7 @@ from sqlmodel import select
 from cxgov.db import session_scope
 from cxgov.errors import DomainError
 from cxgov.models import AgendaItem, AgendaItemKind, MeetingStatus
-from cxgov.pack.render import FORMATS, PackFormat
+from cxgov.pack.render import FORMATS, PackFormat, render_pack
 from cxgov.queries.board_pack import pack_versions, stored_pack
 from cxgov.services.agenda import propose_agenda, update_agenda_item
 from cxgov.services.board_pack import publish_pack
@@ -218,7 +218,7 @@ def test_a_version_whose_hashes_fail_shows_an_error_and_no_file(monkeypatch, pac
         "This version no longer holds what was published: its stored fingerprints do not match. It is not "
         "offered for download; tell an administrator."
     ]
-    assert _keys(at, "pack_produce_") == [f"pack_produce_{kept}_{code}" for code in ("broken", "refused", "slow")]
+    assert _keys(at, "pack_produce_") == [f"pack_produce_{kept}_{code}" for code in sorted(FORMATS)]
 
 
 def test_a_file_is_drawn_by_a_job_that_other_clicks_do_not_stop(monkeypatch, pack, fake_formats):
@@ -284,3 +284,16 @@ def test_each_hostile_meeting_shows_its_pack_as_text(monkeypatch, db):
         assert_safe(at, f"pack of meeting {key}")
         [line] = [w.value for w in at.warning if "Live data differs since pack version 1" in w.value]
         assert plain(topic.title) in line, key
+
+
+def test_the_xlsx_format_is_offered_and_drawn_from_the_stored_pack(monkeypatch, pack):
+    """The formats cxgov.pack.formats registers are offered as they are: the workbook of the stored version."""
+    pack_id = _publish(pack)
+    at = _page(monkeypatch, pack, pack["board"].secretary)
+    at.button(key=f"pack_produce_{pack_id}_xlsx").click().run()
+    job = jobs().get(job_key(pack_id, "xlsx", None))
+    assert job.wait(WAIT) and job.error is None
+    at.run()
+    assert [b.key for b in at.download_button] == [f"pack_download_{pack_id}_xlsx"]
+    assert job.result.name == f"board-pack-meeting-{pack['meeting']}-v1.xlsx"
+    assert job.result.data == render_pack(_stored(pack, 1).content, "xlsx")  # the same bytes for the same pack
