@@ -23,6 +23,7 @@ from cxgov.services.initiatives import record_check_in
 from cxgov.ui.governance.pack_downloads import job_key
 from cxgov.ui.kit.jobs import jobs
 from cxgov.ui.kit.safe import plain
+from tests.audit_tampering import triggers_off
 from tests.factories import add_initiative
 from tests.hostile import seed_corpus
 from tests.meeting_builders import make_board, meeting_row, plan_meeting, run, set_status
@@ -198,12 +199,8 @@ def fake_formats(monkeypatch):
 
 
 def _tamper(engine, pack_id: int) -> None:
-    """Change a stored section behind the app's back (its insert-only trigger switched off first)."""
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.execute(text("DROP TRIGGER board_pack_section_no_update"))
-        else:
-            connection.execute(text("ALTER TABLE board_pack_section DISABLE TRIGGER board_pack_section_insert_only"))
+    """Change a stored section behind the app's back (its insert-only triggers off meanwhile)."""
+    with triggers_off(engine, table="board_pack_section") as connection:
         connection.execute(
             text("UPDATE board_pack_section SET title = 'Doctored' WHERE pack_id = :id AND position = 1"),
             {"id": pack_id},
