@@ -1,6 +1,6 @@
 """Governance → one meeting (deep link `meeting?id=N`): its header and banners (held without quorum, the
-permanent record once its minutes are approved), and the Agenda, Attendance, Asks, Minutes and Decisions &
-actions tabs."""
+permanent record once its minutes are approved, whether the live data still reads as its last board pack), and
+the Agenda, Attendance, Asks, Minutes, Decisions & actions and Board pack tabs."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from cxgov.ui.governance.meeting_reads import (
     seen_key,
 )
 from cxgov.ui.governance.minutes import render_minutes
+from cxgov.ui.governance.pack_tab import render_pack_tab
 from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import day, label, start_time, tr
@@ -83,13 +84,14 @@ def render_meeting() -> None:
     )
     if may_run(rec) and rec.next_meeting_id is None:
         propose_next({"id": rec.id, "body": rec.body, "quarter": rec.quarter}, key=f"propose_next_{rec.id}")
-    agenda, attendance, asks, minutes, outcomes = st.tabs(
+    agenda, attendance, asks, minutes, outcomes, pack = st.tabs(
         [
             tr("meeting_page.tab.agenda"),
             tr("meeting_page.tab.attendance"),
             tr("meeting_page.tab.asks"),
             tr("meeting_page.tab.minutes"),
             tr("meeting_page.tab.outcomes"),
+            tr("meeting_page.tab.pack"),
         ]
     )
     with agenda:
@@ -102,6 +104,8 @@ def render_meeting() -> None:
         render_minutes(rec)
     with outcomes:
         render_outcomes(rec)
+    with pack:
+        render_pack_tab(rec)
     with reload_slot:
         offer_reload(seen_key(rec.id), key="meeting_reload", icon=":material/refresh:")
     remember_seen(rec)
