@@ -52,13 +52,13 @@ def draw_pdf(content: PackContent, *, template: bytes | None = None, progress: P
         buffer,
         font=font,
         footer=Footer(
-            left=font.shown(f"{cover}  ·  {i18n.t('pack.cut_off', lang)} {cut_off_text(content)}"),
+            left=f"{font.line(cover)}  ·  {font.line(i18n.t('pack.cut_off', lang))} {font.line(cut_off_text(content))}",
             page_of=lambda n, total: i18n.t("pack.pdf.page_of", lang, n=n, total=total or "…"),
         ),
         progress=progress,
-        title=font.shown(f"{i18n.t('pack.pdf.name', lang)} — {cover}"),
-        author=font.shown(body),
-        subject=font.shown(i18n.t("pack.pdf.subject", lang, body=body, starts=cover_facts(content).items[0][1])),
+        title=font.line(f"{i18n.t('pack.pdf.name', lang)} — {cover}"),
+        author=font.line(body),
+        subject=font.line(i18n.t("pack.pdf.subject", lang, body=body, starts=cover_facts(content).items[0][1])),
         lang=i18n.LOCALES[lang].replace("_", "-"),
     )
     story = PackStory(content, font)
@@ -84,8 +84,8 @@ class PackStory:
             page = LANDSCAPE if self._is_wide(view) else PORTRAIT
             story += [NextPageTemplate("wide" if page is LANDSCAPE else "body"), PageBreak()]
             if n == first_appendix:
-                story.append(self._heading(self._appendix_mark(), self.look.heading))
-            story.append(self._heading(self._section_mark(n, view, len(shown)), self.look.heading))
+                story.append(self._heading(self._appendix_mark(), i18n.t("pack.pdf.appendix", self.lang)))
+            story.append(self._heading(self._section_mark(n, view, len(shown)), view.title))
             width, height = text_size(page)
             if view.kind is SectionKind.ONE_PAGER:
                 story += self._one_pager(view, (width, height))
@@ -129,20 +129,21 @@ class PackStory:
             marks.insert(first_appendix, self._appendix_mark())
         contents.addEntries([(m.level, m.toc, 0, m.key) for m in marks])
         title = i18n.t("pack.pdf.contents", self.lang)
-        return [self._heading(Mark("contents", 0, self.font.shown(title), None), self.look.heading), contents]
+        return [self._heading(Mark("contents", 0, self.font.line(title), None), title), contents]
 
     def _section_mark(self, n: int, view: SectionView, count: int) -> Mark:
         level = 1 if view.appendix else 0
         return Mark(
-            f"section-{n}", level, self.font.shown(view.title), self.font.markup(view.title), LAID_OUT * n / count
+            f"section-{n}", level, self.font.line(view.title), self.font.markup(view.title), LAID_OUT * n / count
         )
 
     def _appendix_mark(self) -> Mark:
         title = i18n.t("pack.pdf.appendix", self.lang)
-        return Mark("appendix", 0, self.font.shown(title), f"<b>{self.font.markup(title)}</b>")
+        return Mark("appendix", 0, self.font.line(title), f"<b>{self.font.markup(title)}</b>")
 
-    def _heading(self, mark: Mark, style) -> Heading:
-        return Heading(self.font.markup(mark.outline), style, mark)
+    def _heading(self, mark: Mark, title: str) -> Heading:
+        """A page's heading, as typed (line breaks kept), marked for the contents and the outline."""
+        return Heading(self.font.markup(title), self.look.heading, mark)
 
     def _blocks(self, blocks: Sequence[Block], look: Styles, size: tuple[float, float]) -> list[Flowable]:
         """Blocks as flowables for text `size` points wide and high. On flowing pages a heading starts a new page

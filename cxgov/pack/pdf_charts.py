@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
@@ -20,7 +20,7 @@ from cxgov import i18n
 from cxgov.pack.blocks import Chart
 from cxgov.pack.pdf_look import INK, MUTED, PALETTE, RULE, PackFont, fitted
 
-HEIGHT = 230  # points: the whole drawing, legend and labels included
+PLOT_HEIGHT = 170  # points; the drawing adds the legend and the category labels below
 LABEL_SIZE = 7.5
 LEGEND_SIZE = 8
 TICKS = 5  # about this many steps on the value axis
@@ -39,24 +39,25 @@ class Axis:
 def chart_drawing(chart: Chart, font: PackFont, width: float, lang: str) -> Drawing | None:
     """The chart as a drawing `width` points wide; None when it has no figure to show (no categories, or only
     missing values)."""
-    series = [(font.shown(name), [_finite(v) for v in values]) for name, values in chart.series]
-    if not chart.categories or not any(v is not None for _, values in series for v in values):
+    count = len(chart.categories)
+    series = _plotted(chart, font)
+    if not count or not series:
         return None
-    axis = value_axis(chart.kind, [values for _, values in series], chart.number_format)
+    axis = value_axis(chart.kind, [values for _, values, _ in series], chart.number_format)
     written = number_writer(chart.number_format, lang)
-    drawing = Drawing(width, HEIGHT)
-    legend_height = _legend(drawing, [name for name, _ in series], _colours(chart), font, width)
+    legend = Group()
+    legend_height = _legend(legend, [(name, colour) for name, _, colour in series], font, width)
     left = max(stringWidth(written(v), font.regular, LABEL_SIZE) for v in _ticks(axis)) + 8
     plot_width = width - left - 6
-    names, label_height, angle = category_labels(
-        [font.shown(c) for c in chart.categories], font, plot_width / len(chart.categories)
-    )
+    names, label_height, angle = category_labels([font.line(c) for c in chart.categories], font, plot_width / count)
     plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()  # bars: clustered unless stacked
     plot.x, plot.y = left, legend_height + label_height + 8
-    plot.width, plot.height = plot_width, HEIGHT - plot.y - 8
-    plot.data = [[0 if v is None and chart.kind == "stacked_bar" else v for v in values] for _, values in series]
+    plot.width, plot.height = plot_width, PLOT_HEIGHT
+    drawing = Drawing(width, plot.y + PLOT_HEIGHT + 8)
+    drawing.add(legend)
+    plot.data = [[0 if v is None and chart.kind == "stacked_bar" else v for v in values] for _, values, _ in series]
     _axes(plot, names, angle, axis, written, font)
-    for n, colour in enumerate(_colours(chart)):
+    for n, (_, _, colour) in enumerate(series):
         if chart.kind == "line":
             plot.lines[n].strokeColor = colour
             plot.lines[n].strokeWidth = 1.8
@@ -128,11 +129,11 @@ def _axes(plot, names: list[str], angle: int, axis: Axis, written, font: PackFon
     plot.valueAxis.gridStrokeColor, plot.valueAxis.gridStrokeWidth = RULE, 0.5
 
 
-def _legend(drawing: Drawing, names: list[str], colours, font: PackFont, width: float) -> float:
+def _legend(legend: Group, items: list[tuple[str, object]], font: PackFont, width: float) -> float:
     """A colour swatch and name per series, in rows along the bottom; returns the height taken."""
     swatch, gap, leading = 8, 14, LEGEND_SIZE * 1.6
     placed, x, row = [], 0.0, 0
-    for name, colour in zip(names, colours, strict=True):
+    for name, colour in items:
         text = fitted(name, font.regular, LEGEND_SIZE, width - swatch - 4)
         item = swatch + 4 + stringWidth(text, font.regular, LEGEND_SIZE)
         if x and x + item > width:
@@ -142,13 +143,26 @@ def _legend(drawing: Drawing, names: list[str], colours, font: PackFont, width: 
     rows = row + 1
     for x, row, text, colour in placed:
         y = (rows - 1 - row) * leading + 2
-        drawing.add(Rect(x, y, swatch, swatch, fillColor=colour, strokeColor=None))
-        drawing.add(String(x + swatch + 4, y + 1, text, fontName=font.regular, fontSize=LEGEND_SIZE, fillColor=INK))
+        legend.add(Rect(x, y, swatch, swatch, fillColor=colour, strokeColor=None))
+        legend.add(String(x + swatch + 4, y + 1, text, fontName=font.regular, fontSize=LEGEND_SIZE, fillColor=INK))
     return rows * leading
 
 
-def _colours(chart: Chart) -> list:
-    given = list(chart.colours) + [None] * (len(chart.series) - len(chart.colours))
+def _plotted(chart: Chart, font: PackFont) -> list[tuple[str, list[float | None], colors.Color]]:
+    """Each series as (name, a finite value or None per category, colour); a series without any value is left
+    out (a line needs a point to start from)."""
+    count = len(chart.categories)
+    plotted = []
+    for (name, given), colour in zip(chart.series, _colours(chart), strict=True):
+        values = [_finite(v) for v in (*given, *[None] * count)][:count]
+        if any(v is not None for v in values):
+            plotted.append((font.line(name), values, colour))
+    return plotted
+
+
+def _colours(chart: Chart) -> list[colors.Color]:
+    """A colour per series: its own where the chart gives one, else the palette's in turn."""
+    given = [*chart.colours, *[None] * len(chart.series)][: len(chart.series)]
     return [colors.HexColor(f"#{hex_ or PALETTE[n % len(PALETTE)]}") for n, hex_ in enumerate(given)]
 
 

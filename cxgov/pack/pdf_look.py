@@ -65,6 +65,10 @@ class PackFont:
                 out.append(self.replacement)
         return "".join(out)
 
+    def line(self, text) -> str:
+        """`text` drawable on one line (the outline, the footer, the file's properties): line breaks as spaces."""
+        return " ".join(self.shown(text).split())
+
     def markup(self, text) -> str:
         """`text` for a platypus Paragraph, which parses a mini-markup: escaped, so it shows literally; line
         breaks as breaks."""

@@ -14,15 +14,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from reportlab.graphics import renderPDF
 from sqlalchemy import select
 
 from cxgov.db import make_engine, session_scope
 from cxgov.models import AgendaItemKind, Meeting, MeetingStatus
 from cxgov.pack import formats  # noqa: F401 (registers the formats)
 from cxgov.pack import pdf as pdf_module
-from cxgov.pack.blocks import Table, views
+from cxgov.pack.blocks import Chart, Table, views
 from cxgov.pack.content import PackContent, PackSection, PackTable, SectionKind
 from cxgov.pack.pdf import draw_pdf
+from cxgov.pack.pdf_charts import Axis, chart_drawing, number_writer, value_axis
 from cxgov.pack.pdf_look import FAMILIES, pack_font
 from cxgov.pack.render import FORMATS, render_pack
 from cxgov.queries.board_pack import stored_pack
@@ -338,6 +340,61 @@ def test_charts_without_figures_say_so_and_charts_with_gaps_draw():
     assert "8,25" in nps_page and "sep 2026" in nps_page
 
 
+CHARTS = {
+    "bars with gaps": Chart(
+        "bar", "Geld", ("A", "B", "C"), (("Gepland", (1.0, None, 3.0)), ("Besteed", (None, None, 2.5))), "money"
+    ),
+    "stack with gaps": Chart(
+        "stacked_bar",
+        "Portfolio",
+        ("A", "B"),
+        (("Rood", (None, 2.0)), ("Groen", (1.0, None))),
+        "count",
+        ("C62828", None),
+    ),
+    "line with gaps at both ends": Chart(
+        "line", "NPS", ("jan", "feb", "mrt", "apr"), (("NPS", (None, -12.5, -3.0, None)),), "measure"
+    ),
+    "all zero": Chart("bar", "Geld", ("A", "B"), (("Gepland", (0.0, 0.0)),), "money"),
+    "one category": Chart("line", "CES", ("nov 2026",), (("CES", (4.2,)),), "measure"),
+    "fewer values than categories": Chart("bar", "Geld", ("A", "B", "C"), (("Gepland", (5.0,)),), "money"),
+    "not a number": Chart(
+        "line", "NPS", ("a", "b"), (("NPS", (float("nan"), float("inf"))), ("CSAT", (80.0, 81.0))), "measure"
+    ),
+    "long labels": Chart(
+        "bar", "x", tuple(f"Category with a long name {n} " * 3 for n in range(9)), (("s", tuple(range(9))),), "count"
+    ),
+}
+
+
+@pytest.mark.parametrize("chart", CHARTS.values(), ids=CHARTS.keys())
+def test_a_chart_draws_with_missing_zero_negative_or_few_figures(chart):
+    drawing = chart_drawing(chart, pack_font(), 480, "nl")
+    assert drawing is not None and drawing.width == 480
+    assert renderPDF.drawToString(drawing).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        Chart("bar", "Geld", (), (), "money"),
+        Chart("bar", "Geld", ("A", "B"), (), "money"),
+        Chart("line", "NPS", ("a", "b"), (("NPS", (None, float("nan"))),), "measure"),
+    ],
+    ids=["no categories", "no series", "no finite figure"],
+)
+def test_a_chart_without_a_figure_is_not_drawn(chart):
+    assert chart_drawing(chart, pack_font(), 480, "en") is None
+
+
+def test_the_value_axis_starts_at_zero_for_money_and_counts_and_hugs_a_measure():
+    assert value_axis("bar", [[120_000.0, 950_000.0]], "money") == Axis(0.0, 1_000_000.0, 200_000.0)
+    assert value_axis("stacked_bar", [[1.0, 2.0], [3.0, None]], "count") == Axis(0.0, 4.0, 1.0)
+    assert value_axis("line", [[81.5, 83.0, 82.2]], "measure") == Axis(81.5, 83.0, 0.5)
+    assert number_writer("money", "nl")(1_250_000.0) == "€\xa01.250.000"
+    assert number_writer("money", "en")(1_250_000.0) == "€1,250,000"
+
+
 def test_the_appendix_has_its_own_heading_in_the_contents_and_outline_and_a_one_pager_keeps_to_its_page():
     kpis = PackTable(
         "kpis",
@@ -375,6 +432,26 @@ def test_the_appendix_has_its_own_heading_in_the_contents_and_outline_and_a_one_
     listed = squeezed(contents_text(pdf))
     assert listed.index("Strategyday") < listed.index("Bijlagen") < listed.index("Self-servicereturns")
     assert "KPI 5 of the initiative" in pdf.pages[pages["Self-service returns"] - 1]
+
+
+def test_a_one_pager_too_long_for_its_page_flows_on_without_losing_a_line():
+    kpis = PackTable(
+        "kpis", ("name", "unit", "target"), tuple((f"KPI {n} of the initiative", "%", 80.0) for n in range(40))
+    )
+    commentary = "\n".join(f"Paragraph {n}: " + "where it stands and what comes next. " * 8 for n in range(30))
+    one_pager = PackSection(
+        kind=SectionKind.ONE_PAGER,
+        title="Long",
+        commentary=commentary,
+        ref_id=1,
+        facts={"owner": "Noor"},
+        tables=(kpis,),
+    )
+    pdf = drawn(a_pack(one_pager, PackSection(kind=SectionKind.FRESHNESS, title="Freshness")))
+    pages = {title: page for _, title, page in outline(pdf)}
+    assert pages["Freshness"] - pages["Long"] >= 2
+    assert [n for n in range(30) if f"Paragraph {n}:" not in pdf.text] == []
+    assert [n for n in range(40) if f"KPI {n} of the initiative" not in pdf.text] == []
 
 
 def test_a_section_with_a_table_too_wide_for_a_portrait_page_gets_landscape_pages():
@@ -484,3 +561,5 @@ def test_the_hostile_corpus_shows_as_typed_in_topics_commentary_summary_and_asks
     assert [p for p in asks if shown(p) not in text] == []
     for literal in ("<script>alert(1)</script>", "<b>big</b>", "&lt;script&gt;", "&amp;", "<%= 7*7 %>"):
         assert squeezed(literal) in text
+    font = pack_font()
+    assert [title for _, title, _ in outline(pdf)[1:]] == [font.line(v.title) for v in sections(pdf.content)]
