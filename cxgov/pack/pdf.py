@@ -16,6 +16,7 @@ from reportlab.platypus import (
     BalancedColumns,
     CondPageBreak,
     Flowable,
+    HRFlowable,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -29,11 +30,12 @@ from cxgov.pack.blocks import Block, Chart, Facts, SectionView, Table, Text, cov
 from cxgov.pack.content import PackContent, SectionKind
 from cxgov.pack.pdf_charts import chart_drawing
 from cxgov.pack.pdf_document import LANDSCAPE, PORTRAIT, Footer, Heading, Mark, PackDocument, text_size
-from cxgov.pack.pdf_look import PackFont, Styles, pack_font, styles
+from cxgov.pack.pdf_look import NAVY, PackFont, Styles, pack_font, styles
 from cxgov.pack.pdf_tables import data_table, facts_table, is_wide
 from cxgov.pack.render import FORMATS, PackFormat, Progress
 
 BODY_SIZE = 9.5
+COVER_SIZE = 12
 ONE_PAGER_SIZE = 7.5  # two columns of this size fit an initiative's one-pager on a page
 COLUMN_GAP = 14
 KEPT_LINES = 8  # a table's or text's heading is kept with about this many lines of body text below it
@@ -73,6 +75,7 @@ class PackStory:
     def __init__(self, content: PackContent, font: PackFont):
         self.content, self.font, self.lang = content, font, content.language
         self.look, self.compact = styles(font, BODY_SIZE), styles(font, ONE_PAGER_SIZE)
+        self.cover_look = styles(font, COVER_SIZE)
         self.sections = views(content)
 
     def flowables(self) -> list[Flowable]:
@@ -112,11 +115,12 @@ class PackStory:
     def _cover(self, view: SectionView | None) -> list[Flowable]:
         name = i18n.t("pack.pdf.name", self.lang)
         flowables: list[Flowable] = [
-            Spacer(1, 40),
-            Paragraph(self.font.markup(name.upper()), self.look.label),
-            Paragraph(self.font.markup(self.content.cover.title), self.look.title),
+            Spacer(1, 90),
+            Paragraph(self.font.markup(name.upper()), self.cover_look.label),
+            Paragraph(self.font.markup(self.content.cover.title), self.cover_look.title),
+            HRFlowable(width="100%", thickness=2, color=NAVY, spaceBefore=4, spaceAfter=18, hAlign="LEFT"),
+            facts_table(cover_facts(self.content), self.font, self.cover_look, text_size(PORTRAIT)[0]),
             Spacer(1, 12),
-            facts_table(cover_facts(self.content), self.font, self.look, text_size(PORTRAIT)[0]),
         ]
         return flowables + (self._blocks(view.blocks, self.look, text_size(PORTRAIT)) if view else [])
 

@@ -16,7 +16,9 @@ from cxgov.pack.pdf_look import NAVY, RULE, ZEBRA, PackFont, Styles, escaped
 PADDING = 4  # points left and right of a cell's text
 ROW_PADDING = 2.5  # points above and below
 WORD_SHARE = 0.3  # one word (a pasted URL, "AAAA…") claims at most this share of the width; it breaks beyond
-HEADER_WORD = 90  # points: see `Measure`
+SHORT_TEXT = 75  # points: a column whose texts are all this short keeps them on one line where room allows
+HEADER_LINE = 70  # points: a header up to this wide stays on one line (see `Measure`)
+HEADER_WORD = 90  # points: a header's word up to this wide is not broken
 READABLE = 100  # points (3.5 cm): a column of running text narrower than this reads badly (see `is_wide`)
 # A row may take at most this share of a page: a taller one (a long reason in a narrow column) goes on in rows
 # of its own below it, so the table can turn the page inside it.
@@ -107,10 +109,10 @@ def is_wide(table: Table, font: PackFont, look: Styles, width: float) -> bool:
 def column_widths(texts, styles, width: float, *, fill: bool, header=None) -> list[float]:
     """Widths for columns of `texts` (rows of drawable text, the first the header when `header` styles it):
     each column as wide as its longest text where they all fit. Else the columns share the width by how much
-    text they hold on average, so that their cells take about as many lines; but a column of short texts
-    (figures, codes, dates) never more than it needs for one line, and none less than its longest word. Where
-    even the longest words do not fit, they break in the widest columns first. `fill` stretches the columns to
-    the whole width."""
+    text they hold on average, so that their cells take about as many lines; but none more than it needs for
+    one line, none less than its longest word, and a column of short texts (names, figures, codes) keeps them on
+    one line where room allows. Where even the longest words do not fit, they break in the widest columns first.
+    `fill` stretches the columns to the whole width."""
     measures = [_measure(texts, column, style, header) for column, style in enumerate(styles)]
     natural = [m.longest_line for m in measures]
     shortest = [min(m.longest_word, m.longest_line, width * WORD_SHARE) for m in measures]
@@ -118,7 +120,9 @@ def column_widths(texts, styles, width: float, *, fill: bool, header=None) -> li
         return [w * width / sum(natural) for w in natural] if fill else natural
     if sum(shortest) >= width:
         return shared(width, [0.0] * len(shortest), shortest, [1.0] * len(shortest))
-    return shared(width, shortest, natural, [m.average for m in measures])
+    whole = [max(s, min(n, SHORT_TEXT)) for s, n in zip(shortest, natural, strict=True)]
+    floors = whole if sum(whole) < width else shortest
+    return shared(width, floors, natural, [m.average for m in measures])
 
 
 def shared(width: float, floors: list[float], needs: list[float], weights: list[float]) -> list[float]:
@@ -140,7 +144,7 @@ class Measure:
     """A column's texts, in points with the padding."""
 
     longest_line: float
-    longest_word: float  # a header's word counts up to HEADER_WORD only: a header may wrap within its word
+    longest_word: float  # a header counts as one word up to HEADER_LINE, its words up to HEADER_WORD
     average: float  # its filled cells' average width on one line (the header's if none is filled)
 
 
@@ -151,10 +155,13 @@ def _measure(texts, column: int, style, header) -> Measure:
         heading = bool(header) and n == 0
         cell = header[column] if heading else style
         for line in row[column].split("\n"):
-            line_width = max(line_width, stringWidth(line, cell.fontName, cell.fontSize))
-            words = line.split(" ")  # not at no-break spaces: "€ 1.234,00" stays whole
-            longest = max(stringWidth(word, cell.fontName, cell.fontSize) for word in words)
-            word_width = max(word_width, min(longest, HEADER_WORD) if heading else longest)
+            points = stringWidth(line, cell.fontName, cell.fontSize)
+            line_width = max(line_width, points)
+            # Words end at spaces, not at no-break spaces: "€ 1.234,00" stays whole.
+            longest = max(stringWidth(word, cell.fontName, cell.fontSize) for word in line.split(" "))
+            if heading:
+                longest = max(min(points, HEADER_LINE), min(longest, HEADER_WORD))
+            word_width = max(word_width, longest)
         if not heading and row[column].strip() not in EMPTY:
             total, filled = total + stringWidth(row[column], cell.fontName, cell.fontSize), filled + 1
     extra = 2 * PADDING + 1
