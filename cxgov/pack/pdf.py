@@ -81,7 +81,9 @@ class PackStory:
     def flowables(self) -> list[Flowable]:
         shown = [v for v in self.sections if v.kind is not SectionKind.COVER]
         cover = next((v for v in self.sections if v.kind is SectionKind.COVER), None)
-        story = [*self._cover(cover), NextPageTemplate("body"), PageBreak(), *self._contents(shown)]
+        story = [*self._cover(cover), NextPageTemplate("body")]
+        if shown:  # a pack of a cover alone has no contents (platypus would print a placeholder)
+            story += [PageBreak(), *self._contents(shown)]
         first_appendix = next((n for n, v in enumerate(shown) if v.appendix), None)
         for n, view in enumerate(shown):
             page = LANDSCAPE if self._is_wide(view) else PORTRAIT

@@ -257,6 +257,11 @@ def a_pack(*sections: PackSection, language: str = "nl", body: str = "CX board")
 ACTION_COLUMNS = ("text", "owner", "due_on", "status", "overdue", "meeting_quarter", "initiative_title")
 
 
+def test_a_pack_of_a_cover_alone_is_one_page_without_contents():
+    pdf = drawn(a_pack())
+    assert len(pdf.pages) == 1 and "Placeholder" not in pdf.text and "Sam Secretary" in pdf.text
+
+
 def test_a_table_of_300_rows_flows_over_pages_each_under_the_header_row():
     rows = tuple(
         (
