@@ -58,7 +58,7 @@ def draw_pdf(content: PackContent, *, template: bytes | None = None, progress: P
             page_of=lambda n, total: i18n.t("pack.pdf.page_of", lang, n=n, total=total or "…"),
         ),
         progress=progress,
-        title=font.line(f"{i18n.t('pack.pdf.name', lang)} — {cover}"),
+        title=font.line(f"{i18n.t('pack.file.title', lang)} — {cover}"),
         author=font.line(body),
         subject=font.line(i18n.t("pack.pdf.subject", lang, body=body, starts=cover_facts(content).items[0][1])),
         lang=i18n.LOCALES[lang].replace("_", "-"),
@@ -115,7 +115,7 @@ class PackStory:
         )
 
     def _cover(self, view: SectionView | None) -> list[Flowable]:
-        name = i18n.t("pack.pdf.name", self.lang)
+        name = i18n.t("pack.file.title", self.lang)
         flowables: list[Flowable] = [
             Spacer(1, 90),
             Paragraph(self.font.markup(name.upper()), self.cover_look.label),
@@ -134,7 +134,7 @@ class PackStory:
         if first_appendix is not None:
             marks.insert(first_appendix, self._appendix_mark())
         contents.addEntries([(m.level, m.toc, 0, m.key) for m in marks])
-        title = i18n.t("pack.pdf.contents", self.lang)
+        title = i18n.t("pack.file.contents", self.lang)
         return [self._heading(Mark("contents", 0, self.font.line(title), None), title), contents]
 
     def _section_mark(self, n: int, view: SectionView, count: int) -> Mark:

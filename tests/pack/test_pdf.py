@@ -31,7 +31,6 @@ from cxgov.queries.board_pack import stored_pack
 from cxgov.services.agenda import add_agenda_item, propose_agenda
 from cxgov.services.board_asks import write_board_ask
 from cxgov.services.board_pack import publish_pack
-from cxgov.services.demo import load_demo_portfolio
 from cxgov.services.meetings import create_meeting
 from cxgov.services.unit import SYSTEM_ACTOR
 from tests.conftest import copy_sqlite
@@ -83,21 +82,15 @@ def published(engine, meeting_id: int, language: str, **kwargs) -> PackContent:
         return stored_pack(session, pack_id).content
 
 
-def load_demo(engine) -> int:
-    """The demo portfolio; returns the id of its meeting in draft (the next quarter's)."""
-    with session_scope(engine, write=True) as session:
-        load_demo_portfolio(session=session, actor=SYSTEM_ACTOR)
-    with session_scope(engine) as session:
-        return session.execute(select(Meeting.id).where(Meeting.status == MeetingStatus.DRAFT)).scalar_one()
-
-
 @pytest.fixture(scope="module")
-def demo(sqlite_dir, sqlite_template) -> dict[str, Drawn]:
-    """The demo meeting's pack published in Dutch and in English, drawn."""
+def demo_pdfs(demo_template, sqlite_dir) -> dict[str, Drawn]:
+    """The demo meeting's pack (its proposed agenda with a topic, an initiative and a KPI) published in Dutch and
+    in English, drawn."""
     path = sqlite_dir / f"pdf-{uuid.uuid4().hex}.sqlite3"
-    copy_sqlite(sqlite_template, str(path))
+    copy_sqlite(demo_template, str(path))
     engine = make_engine(f"sqlite:///{path}")
-    meeting = load_demo(engine)
+    with session_scope(engine) as session:
+        meeting = session.execute(select(Meeting.id).where(Meeting.status == MeetingStatus.DRAFT)).scalar_one()
     packs = {language: drawn(published(engine, meeting, language)) for language in ("nl", "en")}
     engine.dispose()
     path.unlink()
@@ -139,16 +132,16 @@ def sections(content: PackContent):
 # --- the demo pack ------------------------------------------------------------------------------------------------
 
 
-def test_the_demo_pack_draws_from_each_database_with_its_sections_in_the_contents(engine):
-    pdf = drawn(published(engine, load_demo(engine), "nl"))
+def test_the_demo_pack_draws_from_each_database_with_its_sections_in_the_contents(demo_on_both):
+    pdf = drawn(published(demo_on_both.engine, demo_on_both.meeting_id, "nl"))
     assert pdf.data.startswith(b"%PDF-")
     listed = squeezed(contents_text(pdf))
     assert [title for title in (v.title for v in sections(pdf.content)) if squeezed(title) not in listed] == []
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_page_but_the_cover_names_the_meeting_the_cut_off_and_its_number_of_all(demo, language):
-    pdf = demo[language]
+def test_every_page_but_the_cover_names_the_meeting_the_cut_off_and_its_number_of_all(demo_pdfs, language):
+    pdf = demo_pdfs[language]
     total = len(pdf.pages)
     assert total > 10
     assert PAGE_OF[language].split()[0] not in pdf.pages[0]
@@ -158,8 +151,8 @@ def test_every_page_but_the_cover_names_the_meeting_the_cut_off_and_its_number_o
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_contents_give_each_section_the_page_it_opens_and_link_there_as_the_outline_does(demo, language):
-    pdf = demo[language]
+def test_the_contents_give_each_section_the_page_it_opens_and_link_there_as_the_outline_does(demo_pdfs, language):
+    pdf = demo_pdfs[language]
     tree = outline(pdf)
     assert tree[0][:2] == (0, CONTENTS[language])
     assert [(level, title) for level, title, _ in tree[1:]] == [(0, v.title) for v in sections(pdf.content)]
@@ -173,8 +166,8 @@ def test_the_contents_give_each_section_the_page_it_opens_and_link_there_as_the_
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_section_title_and_every_figure_of_every_table_is_in_the_text(demo, language):
-    pdf = demo[language]
+def test_every_section_title_and_every_figure_of_every_table_is_in_the_text(demo_pdfs, language):
+    pdf = demo_pdfs[language]
     text = squeezed(pdf.text)
     shown_views = views(pdf.content)
     missing = [v.title for v in shown_views if squeezed(v.title) not in text]
@@ -189,8 +182,8 @@ def test_every_section_title_and_every_figure_of_every_table_is_in_the_text(demo
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_file_names_its_title_author_subject_and_language(demo, language):
-    pdf = demo[language]
+def test_the_file_names_its_title_author_subject_and_language(demo_pdfs, language):
+    pdf = demo_pdfs[language]
     info = pdf.reader.metadata
     assert pdf.content.cover.title in info.title
     assert info.author == pdf.content.cover.facts["body"]
@@ -198,32 +191,32 @@ def test_the_file_names_its_title_author_subject_and_language(demo, language):
     assert pdf.reader.trailer["/Root"]["/Lang"] == {"nl": "nl-NL", "en": "en-GB"}[language]
 
 
-def test_the_money_chart_writes_its_axis_in_euros_in_the_language_of_the_pack(demo):
+def test_the_money_chart_writes_its_axis_in_euros_in_the_language_of_the_pack(demo_pdfs):
     def money_page(pdf: Drawn) -> str:
         title = next(v.title for v in sections(pdf.content) if v.blocks and _has_chart(v, "money"))
         page = next(p for _, t, p in outline(pdf) if t == title)
         return pdf.pages[page - 1]
 
-    assert re.search(r"€\s1\.000\.000(?!,)", money_page(demo["nl"]))  # whole euros on the axis: € 1.000.000
-    assert re.search(r"€1,000,000(?!\.)", money_page(demo["en"]))
+    assert re.search(r"€\s1\.000\.000(?!,)", money_page(demo_pdfs["nl"]))  # whole euros on the axis: € 1.000.000
+    assert re.search(r"€1,000,000(?!\.)", money_page(demo_pdfs["en"]))
 
 
 def _has_chart(view, number_format: str) -> bool:
     return any(getattr(block, "number_format", None) == number_format for block in view.blocks)
 
 
-def test_progress_reports_each_section_once_in_order_and_ends_at_the_whole(demo):
-    pdf = demo["nl"]
+def test_progress_reports_each_section_once_in_order_and_ends_at_the_whole(demo_pdfs):
+    pdf = demo_pdfs["nl"]
     shares = [share for share, _ in pdf.steps]
     assert shares == sorted(shares) and shares[-1] == 1.0 and all(0 <= s <= 1 for s in shares)
     assert [step for _, step in pdf.steps[:-1]] == [v.title for v in sections(pdf.content)]
 
 
-def test_the_same_pack_gives_the_same_bytes_and_render_pack_offers_it_as_pdf(demo):
-    content = demo["en"].content
-    assert draw_pdf(content, progress=lambda share, step: None) == demo["en"].data
+def test_the_same_pack_gives_the_same_bytes_and_render_pack_offers_it_as_pdf(demo_pdfs):
+    content = demo_pdfs["en"].content
+    assert draw_pdf(content, progress=lambda share, step: None) == demo_pdfs["en"].data
     assert FORMATS["pdf"].mime == "application/pdf"
-    assert render_pack(content, "pdf") == demo["en"].data
+    assert render_pack(content, "pdf") == demo_pdfs["en"].data
 
 
 # --- packs made for a case ----------------------------------------------------------------------------------------
