@@ -127,7 +127,17 @@ class PackStory:
         return flowables + (self._blocks(view.blocks, self.look, text_size(PORTRAIT)) if view else [])
 
     def _contents(self, shown: list[SectionView]) -> list[Flowable]:
-        contents = TableOfContents(levelStyles=list(self.look.toc), dotsMinLevel=0, rightColumnWidth=40)
+        contents = TableOfContents(
+            levelStyles=list(self.look.toc),
+            dotsMinLevel=0,
+            rightColumnWidth=40,
+            tableStyle=[
+                ("FONTNAME", (0, 0), (-1, -1), self.font.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
         # The entries as far as known before layout, so the first pass already gives the contents their height.
         marks = [self._section_mark(n, view, len(shown)) for n, view in enumerate(shown)]
         first_appendix = next((n for n, v in enumerate(shown) if v.appendix), None)

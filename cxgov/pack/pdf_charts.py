@@ -53,7 +53,7 @@ def chart_drawing(chart: Chart, font: PackFont, width: float, lang: str) -> Draw
     plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()  # bars: clustered unless stacked
     plot.x, plot.y = left, legend_height + label_height + 8
     plot.width, plot.height = plot_width, PLOT_HEIGHT
-    drawing = Drawing(width, plot.y + PLOT_HEIGHT + 8)
+    drawing = Drawing(width, plot.y + PLOT_HEIGHT + 8, initialFontName=font.regular)  # not Helvetica
     drawing.add(legend)
     plot.data = [[0 if v is None and chart.kind == "stacked_bar" else v for v in values] for _, values, _ in series]
     _axes(plot, names, angle, axis, written, font)

@@ -102,6 +102,7 @@ class PackDocument(BaseDocTemplate):
             invariant=1,  # no creation time nor random file id: the same pack gives the same bytes
             displayDocTitle=1,
             creator="cxgov",
+            initialFontName=font.regular,  # with the tables' FONTNAME: only the embedded font, no Helvetica
             **info,
         )
         self.addPageTemplates(

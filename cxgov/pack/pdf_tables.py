@@ -34,6 +34,7 @@ def facts_table(facts: Facts, font: PackFont, look: Styles, width: float) -> Gri
     grid = Grid(cells, colWidths=widths, hAlign="LEFT")
     grid.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), font.regular),  # a cell's own font (platypus's default is Helvetica)
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
@@ -58,6 +59,7 @@ def data_table(table: Table, font: PackFont, look: Styles, size: tuple[float, fl
     widths = column_widths(texts, cell_styles, width, fill=True, header=header_styles)
     rows = [[Paragraph(escaped(text), style) for text, style in zip(texts[0], header_styles, strict=True)]]
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), font.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
