@@ -264,18 +264,23 @@ def _row_height(line_count: int, size: float) -> int:
 
 def column_widths(table: Table, total: int, size: float) -> tuple[int, ...]:
     """Each column's share of `total` by the characters it asks for (its longest cell, within CELL_WANT); never
-    narrower than its header's longest word, nor a column of numbers than its longest number."""
+    narrower than its longest word (a quarter of the table at most), so words break only where they must, nor a
+    column of numbers than its longest number."""
     low, high = CELL_WANT
     columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.headers]
     want = [
         min(high, max(low, len(header), *map(len, cells))) for header, cells in zip(table.headers, columns, strict=True)
     ]
     floors = [
-        round(
-            max(
-                max(map(width, header.split() or [""])) * pt(size * BOLD),
-                max(map(width, cells), default=0) * pt(size) if numeric else 0,
-            )
+        min(
+            total // 4,
+            round(
+                max(
+                    _longest_word(header) * BOLD,
+                    max((width(cell) if numeric else _longest_word(cell) for cell in cells), default=0),
+                )
+                * pt(size)
+            ),
         )
         + 2 * CELL_MARGIN_X
         for header, cells, numeric in zip(table.headers, columns, table.numeric, strict=True)
@@ -291,6 +296,11 @@ def column_widths(table: Table, total: int, size: float) -> tuple[int, ...]:
         if not short:
             return tuple(widths)
         fixed.update(short)
+
+
+def _longest_word(text: str) -> float:
+    """The widest word of a text in ems, with half an em to spare (fonts differ)."""
+    return max(map(width, text.split()), default=0) + 0.5
 
 
 def facts_grid(facts: Facts, width: int) -> Grid:
