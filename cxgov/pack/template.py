@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -86,7 +87,10 @@ def check_template(data: bytes, file_name: str) -> TemplateLayouts:
     limit = get_settings().pack_template_max_mb
     if len(data) > limit * MB:
         raise DomainError(
-            "pack.template.error.too_large", name=file_name, size=Number(round(len(data) / MB, 1)), limit=Number(limit)
+            "pack.template.error.too_large",
+            name=file_name,
+            size=Number(math.ceil(len(data) * 10 / MB) / 10),  # rounded up: never "is 20 MB, at most 20 MB"
+            limit=Number(limit),
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
