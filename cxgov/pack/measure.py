@@ -41,6 +41,7 @@ def line_height(size: float) -> int:
     return pt(size * LINE_HEIGHT)
 
 
+@lru_cache(maxsize=65_536)
 def width(text: str) -> float:
     """A text's width in ems."""
     return sum(_char(c) for c in text)

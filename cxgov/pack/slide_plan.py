@@ -8,6 +8,7 @@ with '…' on the slide only (the XLSX keeps every cell whole)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from cxgov.pack.blocks import ROWS_PER_PAGE, Block, Chart, Facts, Table, Text
 from cxgov.pack.measure import (
@@ -298,6 +299,7 @@ def column_widths(table: Table, total: int, size: float) -> tuple[int, ...]:
         fixed.update(short)
 
 
+@lru_cache(maxsize=65_536)
 def _longest_word(text: str) -> float:
     """The widest word of a text in ems, with half an em to spare (fonts differ)."""
     return max(map(width, text.split()), default=0) + 0.5

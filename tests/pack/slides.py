@@ -12,8 +12,10 @@ from pptx import Presentation
 
 from cxgov.db import make_engine, session_scope
 from cxgov.demo.portfolio import REFERENCE_DATE
+from cxgov.pack.blocks import Facts, Table, Text, views
 from cxgov.pack.collect import collect_pack
-from cxgov.pack.content import PackContent
+from cxgov.pack.content import PackContent, SectionKind
+from cxgov.pack.measure import ELLIPSIS
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 
@@ -101,3 +103,50 @@ def runs(shape):
     else:
         frames = []
     return [run for frame in frames for paragraph in frame.paragraphs for run in paragraph.runs]
+
+
+def drawn_as_blocks(deck, content: PackContent) -> int:
+    """Assert that each section's slides show its blocks as they are: the tables' rows in order, every row once and
+    a long cell only shortened with '…'; the fact tiles' labels and values; every text's characters in order (a
+    long text continues on the next slide). Returns the number of cells compared."""
+    compared = 0
+    drawn = iter(sections(deck)[1:])  # after the title slide, each view's slides in order
+    for view in views(content):
+        section = next(drawn)
+        if view.appendix and section.title != view.title:
+            section = next(drawn)  # the appendix's divider
+        assert section.title == view.title
+        if view.kind is SectionKind.ONE_PAGER:
+            continue
+        data = [block for block in view.blocks if isinstance(block, Table) and block.rows]
+        slide_tables = [cells(t) for slide in section.slides for t in tables(slide)]
+        tiles = [t for t in slide_tables if not _holds(t, data)]
+        facts = [item for block in view.blocks if isinstance(block, Facts) for item in block.items]
+        assert [tuple(text.split("\n", 1)) for t in tiles for row in t for text in row if text] == [
+            (label, shortening(shown_value, value))
+            for (label, value), shown_value in zip(facts, _tile_values(tiles), strict=True)
+        ]
+        rows = [row for t in slide_tables if _holds(t, data) for row in t[1:]]
+        expected = [row for block in data for row in block.rows]
+        assert len(rows) == len(expected), section.title
+        for shown_row, block_row in zip(rows, expected, strict=True):
+            for cell, text in zip(shown_row, block_row, strict=True):
+                assert shortening(cell, text) == cell, (cell, text)
+                compared += 1
+        texts = [p for block in view.blocks if isinstance(block, Text) for p in block.paragraphs]
+        bodies = [p.text_frame.text for slide in section.slides for p in slide.placeholders if p.placeholder_format.idx]
+        assert "".join("".join(bodies).split()) == "".join("".join(texts).split()), section.title
+    return compared
+
+
+def shortening(shown: str, text: str) -> str:
+    """`shown` when it is `text` or `text` shortened with '…'; else `text` (so a comparison with `shown` fails)."""
+    return shown if shown == text or (shown.endswith(ELLIPSIS) and text.startswith(shown[:-1].rstrip())) else text
+
+
+def _holds(shown: list[list[str]], blocks: list[Table]) -> bool:
+    return any(tuple(shown[0]) == block.headers for block in blocks)
+
+
+def _tile_values(tiles: list[list[list[str]]]) -> list[str]:
+    return [text.split("\n", 1)[1] for t in tiles for row in t for text in row if text]

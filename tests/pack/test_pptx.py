@@ -16,18 +16,25 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from cxgov import i18n
+from cxgov.db import make_engine, session_scope
 from cxgov.pack import formats  # noqa: F401 (registers the formats)
-from cxgov.pack.blocks import ROWS_PER_PAGE, Chart, Facts, Table, cover_facts, cut_off_text, views
+from cxgov.pack.blocks import ROWS_PER_PAGE, Chart, Table, cover_facts, cut_off_text, views
+from cxgov.pack.collect import collect_pack
 from cxgov.pack.content import PackSection, PackTable, SectionKind
 from cxgov.pack.measure import ELLIPSIS
 from cxgov.pack.render import FORMATS, render_pack
+from tests.conftest import copy_sqlite
+from tests.hostile import CORPUS, fit, seed_corpus
 from tests.pack.slides import (
+    CUT_OFF,
     cells,
     charts,
     demo_packs,
+    drawn_as_blocks,
     opened,
     runs,
     sections,
+    shortening,
     split_title,
     tables,
     text_boxes,
@@ -47,8 +54,6 @@ ONE_PAGER_ROWS = 30
 @pytest.fixture(scope="module")
 def packs(sqlite_dir, sqlite_template):
     """The demo meeting's pack in both languages, with an appendix: a one-pager longer than a page."""
-    from tests.conftest import copy_sqlite
-
     target = sqlite_dir / "pptx-demo.sqlite3"
     copy_sqlite(sqlite_template, str(target))
     return {
@@ -125,33 +130,8 @@ def test_the_cover_names_the_meeting_with_its_facts(packs, drawn, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_figure_shown_is_the_blocks_own_text(packs, drawn, lang):
-    """Each section's tables hold the blocks' rows in order (every row once; a long cell only shortened with '…'),
-    its fact tiles the blocks' labels and values."""
-    shown = {view.title: view for view in views(packs[lang])}
-    checked = 0
-    for section in sections(opened(drawn[lang]))[1:]:
-        view = shown.get(section.title)
-        if view is None or view.kind is SectionKind.ONE_PAGER:
-            continue
-        slide_tables = [cells(t) for slide in section.slides for t in tables(slide)]
-        facts = [block for block in view.blocks if isinstance(block, Facts)]
-        data = [block for block in view.blocks if isinstance(block, Table) and block.rows]
-        tiles = [t for t in slide_tables if not _is_data_table(t, data)]
-        assert [(p.split("\n")[0], p.split("\n")[1]) for t in tiles for row in t for p in row if p] == [
-            item for block in facts for item in block.items
-        ]
-        rows = [row for t in slide_tables if _is_data_table(t, data) for row in t[1:]]
-        assert len(rows) == sum(len(block.rows) for block in data)
-        for shown_row, block_row in zip(rows, (row for block in data for row in block.rows), strict=True):
-            for cell, text in zip(shown_row, block_row, strict=True):
-                assert cell == text or (cell.endswith(ELLIPSIS) and text.startswith(cell[:-1].rstrip())), (cell, text)
-                checked += 1
-    assert checked > 500
-
-
-def _is_data_table(shown: list[list[str]], blocks: list[Table]) -> bool:
-    return any(tuple(shown[0]) == block.headers for block in blocks)
+def test_every_figure_and_text_shown_is_the_blocks_own(packs, drawn, lang):
+    assert drawn_as_blocks(opened(drawn[lang]), packs[lang]) > 500
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -308,3 +288,44 @@ def test_a_company_template_is_used_as_given(packs):
             bottom = shape.top + (sum(r.height for r in shape.table.rows) if shape.has_table else shape.height)
             assert shape.left + shape.width <= deck.slide_width and bottom <= deck.slide_height, title(slide)
     assert len(deck.slides) > len(views(packs["nl"]))
+
+
+@pytest.fixture(scope="module")
+def hostile(sqlite_dir, sqlite_template):
+    """The hostile corpus in every text field (tests/hostile.py): a meeting per entry, its topic, commentary and
+    an owner's ask holding the entry."""
+    target = sqlite_dir / "pptx-hostile.sqlite3"
+    copy_sqlite(sqlite_template, str(target))
+    engine = make_engine(f"sqlite:///{target}")
+    yield engine, seed_corpus(engine)
+    engine.dispose()
+
+
+def test_hostile_text_reaches_the_slides_as_literal_text(hostile):
+    """Topic title, agenda commentary, the summary and a board ask, each an entry of the corpus, are on the slides
+    as typed — never parsed as markup, a link or a field — in both languages (alternating by entry)."""
+    engine, seed = hostile
+    for n, entry in enumerate(CORPUS):
+        lang = LANGUAGES[n % 2]
+        with session_scope(engine) as session:
+            content = collect_pack(
+                session, seed.meeting_ids[entry.key], language=lang, cut_off=CUT_OFF, summary=fit(entry.text, 2_000)
+            )
+        deck = opened(render_pack(content, "pptx"))
+        drawn_as_blocks(deck, content)
+        titles = [s.title for s in sections(deck)]
+        topic = next(s for s in content.sections if s.kind is SectionKind.TOPIC)
+        assert topic.title == fit(entry.text, 200) and titles.count(topic.title) == 2, entry.key  # topic, initiative
+        summary = next(s for s in sections(deck) if s.title == content.sections[1].title).slides[0]
+        first, line = summary.placeholders[1].text_frame.paragraphs[0].text, entry.text.split("\n")[0][:2_000]
+        assert first == line or (entry.key == "big" and line.startswith(first) and len(first) > 1_000), entry.key
+        asks = [
+            row
+            for s in sections(deck)
+            for slide in s.slides
+            for t in tables(slide)
+            if cells(t)[0][-1] == i18n.t("present.col.ask", lang)
+            for row in cells(t)[1:]
+        ]
+        assert [shortening(row[-1], fit(entry.text, 1_000)) for row in asks] == [row[-1] for row in asks], entry.key
+        assert len(asks) == 1 and asks[0][0] == shortening(asks[0][0], fit(entry.text, 200)), entry.key
