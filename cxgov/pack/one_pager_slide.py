@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from cxgov import i18n
 from cxgov.pack.blocks import Chart, Facts, SectionView, Table, Text
-from cxgov.pack.measure import line_height, lines, per_line, shortened, xml_safe
+from cxgov.pack.measure import EMU_PER_INCH, line_height, lines, per_line, shortened, xml_safe
 from cxgov.pack.slide_plan import CELL_MARGIN_X, CELL_MARGIN_Y, GAP, Box, Placed, table_grid
 from cxgov.pack.slide_shapes import draw_chart, draw_table, fact_list, text_box
 
@@ -16,6 +16,7 @@ SIZE = 9  # facts and commentary
 TABLE_SIZE = 8
 HEADING_SIZE = 10
 CELL_LINES = 2
+CHART_HEIGHT = EMU_PER_INCH * 2
 FACT_LINES = (4, 3, 2, 1)  # lines a fact's value may take, most first, until the facts fit
 LEFT_SHARE = 0.34
 LABEL_SHARE = 0.4
@@ -53,40 +54,72 @@ def _facts(slide, facts: Facts, box: Box, share: float) -> int:
 
 
 def _texts(slide, texts: list[Text], box: Box) -> None:
-    """The commentary under the facts: headings in bold, paragraphs shortened to the room left."""
+    """The commentary under the facts, headings in bold, shortened to the room left."""
     along = per_line(box.width, SIZE)
     room = box.height // line_height(SIZE)
-    shown: list[str] = []
+    shown: list[tuple[str, bool]] = []
     for block in texts:
-        for paragraph in ([block.heading] if block.heading else []) + list(block.paragraphs):
+        for paragraph, bold in [(block.heading, True)] * bool(block.heading) + [(p, False) for p in block.paragraphs]:
             if room < 1:
                 break
             text = shortened(xml_safe(paragraph), along, room)
-            shown.append(text)
+            shown.append((text, bold))
             room -= lines(text, along)
     if shown:
-        text_box(slide, box, shown, size=SIZE)
+        frame = text_box(slide, box, [text for text, _ in shown], size=SIZE).text_frame
+        for paragraph, (_, bold) in zip(frame.paragraphs, shown, strict=True):
+            paragraph.runs[0].font.bold = bold or None
 
 
 def _grid(slide, blocks: list[Table | Chart], box: Box, lang: str) -> None:
-    """Tables and charts in two columns (one when there is one), rows of equal height."""
-    columns = 1 if len(blocks) == 1 else 2
-    rows = -(-len(blocks) // columns)
-    width = (box.width - (columns - 1) * GAP) // columns
-    height = (box.height - (rows - 1) * GAP) // rows
-    for n, block in enumerate(blocks):
-        cell = Box(box.left + (n % columns) * (width + GAP), box.top + (n // columns) * (height + GAP), width, height)
-        heading = block.title if isinstance(block, Chart) else block.heading
-        along = per_line(cell.width, HEADING_SIZE, bold=True)
-        heading_box = Box(cell.left, cell.top, cell.width, line_height(HEADING_SIZE) + CELL_MARGIN_Y)
-        text_box(slide, heading_box, [shortened(xml_safe(heading), along, 1)], size=HEADING_SIZE, bold=True)
-        under = cell.below(heading_box.height)
-        if isinstance(block, Chart):
-            draw_chart(slide, block, under, lang, TABLE_SIZE)
-        elif not block.rows:
-            text_box(slide, under, [i18n.t("present.none", lang)], size=TABLE_SIZE)
-        else:
-            _table(slide, block, under, lang)
+    """Tables and charts in two columns (one for a single block), each block in turn to the column with less in
+    it; a column's height shared by what its blocks need, the longest cut first."""
+    columns: list[list[Table | Chart]] = [[], []] if len(blocks) > 1 else [[]]
+    width = (box.width - (len(columns) - 1) * GAP) // len(columns)
+    for block in blocks:
+        min(columns, key=lambda column: sum(_need(b, width) for b in column)).append(block)
+    for n, column in enumerate(columns):
+        top = box.top
+        heights = _shares([_need(block, width) for block in column], box.height - GAP * (len(column) - 1))
+        for block, height in zip(column, heights, strict=True):
+            _block(slide, block, Box(box.left + n * (width + GAP), top, width, height), lang)
+            top += height + GAP
+
+
+def _need(block: Table | Chart, width: int) -> int:
+    """The height a block would take whole: its heading and its table, or a chart's reasonable height."""
+    heading = line_height(HEADING_SIZE) + CELL_MARGIN_Y
+    if isinstance(block, Chart):
+        return heading + CHART_HEIGHT
+    if not block.rows:
+        return heading + line_height(TABLE_SIZE) + CELL_MARGIN_Y
+    return heading + table_grid(block, width, TABLE_SIZE, CELL_LINES).height
+
+
+def _shares(needs: list[int], height: int) -> list[int]:
+    """Each need met where the height allows; else the smaller needs met and the rest shared evenly."""
+    shares = list(needs)
+    left, open_ = height, sorted(range(len(needs)), key=needs.__getitem__)
+    while open_:
+        fair = left // len(open_)
+        n = open_.pop(0)
+        shares[n] = min(needs[n], fair)
+        left -= shares[n]
+    return shares
+
+
+def _block(slide, block: Table | Chart, cell: Box, lang: str) -> None:
+    heading = block.title if isinstance(block, Chart) else block.heading
+    along = per_line(cell.width, HEADING_SIZE, bold=True)
+    heading_box = Box(cell.left, cell.top, cell.width, line_height(HEADING_SIZE) + CELL_MARGIN_Y)
+    text_box(slide, heading_box, [shortened(xml_safe(heading), along, 1)], size=HEADING_SIZE, bold=True)
+    under = cell.below(heading_box.height)
+    if isinstance(block, Chart):
+        draw_chart(slide, block, under, lang, TABLE_SIZE)
+    elif not block.rows:
+        text_box(slide, under, [i18n.t("present.none", lang)], size=TABLE_SIZE)
+    else:
+        _table(slide, block, under, lang)
 
 
 def _table(slide, table: Table, box: Box, lang: str) -> None:
