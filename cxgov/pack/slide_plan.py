@@ -28,6 +28,7 @@ HEADING_SIZE = 14
 HEADING_LINES = 2
 TEXT_SIZE = 16
 TEXT_SPACING = 6  # pt after each paragraph
+MIN_LINES = 2  # of a paragraph cut over two slides, on either slide
 # The body placeholder's own insets and a bullet's indent, which the template may add to its paragraphs.
 TEXT_INDENT = EMU_PER_INCH * 6 // 10
 TABLE_SIZES = ((12, 4), (11, 4), (10, 4), (10, 3))  # (font size, lines a cell may take), most readable first
@@ -211,30 +212,30 @@ def _box(room: Box, height: int) -> Box:
 
 
 def _fit_text(block: Text, room: Box, heading: int, fresh: bool) -> tuple[Placed, Block | None] | None:
-    """As many paragraphs as fit, the last one cut at a line when it does not fit whole; the rest continues."""
+    """As many paragraphs as fit; a long paragraph that does not fit whole is cut at a line, leaving at least two
+    lines for the next slide (a short one moves there whole). The rest continues on the next slide."""
     along = per_line(room.width - TEXT_INDENT, TEXT_SIZE)
     step, spacing = line_height(TEXT_SIZE), pt(TEXT_SPACING)
     space = room.height - heading - 2 * CELL_MARGIN_Y
     shown: list[str] = []
     used = 0
     for n, paragraph in enumerate(block.paragraphs):
-        need = lines(paragraph, along) * step + spacing
-        if used + need <= space:
+        count = lines(paragraph, along)
+        if used + count * step + spacing <= space:
             shown.append(paragraph)
-            used += need
+            used += count * step + spacing
             continue
         if not fresh:
             return None  # a text starts on a slide of its own rather than being cut after a line or two
-        fits = (space - used - spacing) // step
-        if fits >= 2 or not shown:
-            head, tail = split_at(paragraph, along, max(1, fits))
+        keep = min((space - used - spacing) // step, count - MIN_LINES)
+        if keep >= MIN_LINES or not shown:
+            keep = max(1, keep)
+            head, tail = split_at(paragraph, along, keep)
             shown.append(head)
-            used += max(1, fits) * step + spacing
+            used += keep * step + spacing
             rest = (tail, *block.paragraphs[n + 1 :]) if tail else block.paragraphs[n + 1 :]
-        elif shown:
-            rest = block.paragraphs[n:]
         else:
-            return None
+            rest = block.paragraphs[n:]
         box = _box(room, heading + used + 2 * CELL_MARGIN_Y)
         placed = Placed(replace(block, paragraphs=tuple(shown)), box, heading, TEXT_SIZE)
         return placed, replace(block, paragraphs=tuple(rest)) if rest else None

@@ -147,13 +147,20 @@ def _title_layout(layouts: list[SlideLayout]) -> Layout | None:
 
 
 def _first(layout: SlideLayout, types):
-    return next((ph for ph in layout.placeholders if ph.placeholder_format.type in types), None)
+    return next((ph for ph in layout.placeholders if ph.placeholder_format.type in types and _placed(ph)), None)
 
 
 def _largest(layout: SlideLayout, types):
     """The largest placeholder of these types that holds horizontal text (vertical text cannot take a table)."""
-    found = [ph for ph in layout.placeholders if ph.placeholder_format.type in types and not _vertical(ph)]
+    found = [
+        ph for ph in layout.placeholders if ph.placeholder_format.type in types and _placed(ph) and not _vertical(ph)
+    ]
     return max(found, key=_area, default=None)
+
+
+def _placed(placeholder) -> bool:
+    """Has a position and a size, its own or its master's (a placeholder without either cannot be drawn in)."""
+    return None not in (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
 
 
 def _vertical(placeholder) -> bool:
@@ -161,7 +168,7 @@ def _vertical(placeholder) -> bool:
 
 
 def _area(placeholder) -> int:
-    return (placeholder.width or 0) * (placeholder.height or 0)
+    return placeholder.width * placeholder.height
 
 
 def _kinds(layout: SlideLayout) -> tuple[str, ...]:

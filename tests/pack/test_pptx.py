@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.text import PP_ALIGN
 
 from cxgov import i18n
 from cxgov.db import make_engine, session_scope
@@ -329,3 +330,25 @@ def test_hostile_text_reaches_the_slides_as_literal_text(hostile):
         ]
         assert [shortening(row[-1], fit(entry.text, 1_000)) for row in asks] == [row[-1] for row in asks], entry.key
         assert len(asks) == 1 and asks[0][0] == shortening(asks[0][0], fit(entry.text, 200)), entry.key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tables_have_a_styled_header_and_numbers_right_aligned(packs, drawn, lang):
+    blocks = {block.headers: block for view in views(packs[lang]) for block in view.blocks if isinstance(block, Table)}
+    numeric_seen = 0
+    for slide in opened(drawn[lang]).slides:
+        for native in tables(slide):
+            block = blocks.get(tuple(cells(native)[0]))
+            if block is None:
+                continue  # fact tiles
+            assert native.first_row and all(r.font.bold for c in native.rows[0].cells for r in _cell_runs(c))
+            for row in list(native.rows)[1:]:
+                for cell, numeric in zip(row.cells, block.numeric, strict=True):
+                    alignment = cell.text_frame.paragraphs[0].alignment
+                    assert (alignment == PP_ALIGN.RIGHT) == numeric, (block.heading, cell.text_frame.text)
+                    numeric_seen += numeric
+    assert numeric_seen > 50
+
+
+def _cell_runs(cell):
+    return [run for paragraph in cell.text_frame.paragraphs for run in paragraph.runs]
