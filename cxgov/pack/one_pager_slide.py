@@ -9,7 +9,7 @@ from dataclasses import replace
 from cxgov import i18n
 from cxgov.pack.blocks import Chart, Facts, SectionView, Table, Text
 from cxgov.pack.measure import EMU_PER_INCH, line_height, lines, per_line, shortened, xml_safe
-from cxgov.pack.slide_plan import CELL_MARGIN_X, CELL_MARGIN_Y, GAP, Box, Placed, table_grid
+from cxgov.pack.slide_plan import CELL_MARGIN_X, CELL_MARGIN_Y, GAP, Box, Placed, heading_text, table_grid
 from cxgov.pack.slide_shapes import draw_chart, draw_table, fact_list, text_box
 
 SIZE = 9  # facts and commentary
@@ -109,7 +109,7 @@ def _shares(needs: list[int], height: int) -> list[int]:
 
 
 def _block(slide, block: Table | Chart, cell: Box, lang: str) -> None:
-    heading = block.title if isinstance(block, Chart) else block.heading
+    heading = heading_text(block)
     along = per_line(cell.width, HEADING_SIZE, bold=True)
     heading_box = Box(cell.left, cell.top, cell.width, line_height(HEADING_SIZE) + CELL_MARGIN_Y)
     text_box(slide, heading_box, [shortened(xml_safe(heading), along, 1)], size=HEADING_SIZE, bold=True)

@@ -33,6 +33,7 @@ from cxgov.pack.slide_plan import (
     TEXT_SPACING,
     Box,
     Placed,
+    heading_text,
 )
 
 NS = namespaces("a", "p")
@@ -88,7 +89,7 @@ def text_box(slide, box: Box, paragraphs: Sequence[str], *, size: float, bold=Fa
 def draw(slide, placed: Placed, lang: str, body=None) -> None:
     """One placed block: its heading, then the block itself. A Text goes into `body` (the layout's placeholder)."""
     block = placed.block
-    heading = block.title if isinstance(block, Chart) else getattr(block, "heading", "")
+    heading = heading_text(block)
     if heading:
         along = per_line(placed.box.width, HEADING_SIZE, bold=True)
         box = Box(placed.box.left, placed.box.top, placed.box.width, placed.heading)
