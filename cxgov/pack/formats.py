@@ -1,5 +1,7 @@
 """Every format of the board pack, imported so that each registers itself in cxgov.pack.render.FORMATS: where the
 formats are offered (pages, the CLI), import this module first."""
 
-from cxgov.pack import pptx  # noqa: F401 (registers "pptx")
-from cxgov.pack import xlsx  # noqa: F401 (registers "xlsx")
+from cxgov.pack import (
+    pptx,  # noqa: F401 (registers "pptx")
+    xlsx,  # noqa: F401 (registers "xlsx")
+)

@@ -1,5 +1,5 @@
-"""Reading a drawn PPTX back the way PowerPoint would: its slides' titles, footers, tables, charts and texts, and
-the demo pack, built once from the demo portfolio, to draw."""
+"""Reading a drawn PPTX back the way PowerPoint would: its slides' titles, footers, tables, charts and texts, each
+section's slides against the blocks they were drawn from."""
 
 from __future__ import annotations
 
@@ -10,33 +10,12 @@ from datetime import UTC, datetime
 
 from pptx import Presentation
 
-from cxgov.db import make_engine, session_scope
-from cxgov.demo.portfolio import REFERENCE_DATE
 from cxgov.pack.blocks import Facts, Table, Text, views
-from cxgov.pack.collect import collect_pack
 from cxgov.pack.content import PackContent, SectionKind
 from cxgov.pack.measure import ELLIPSIS
-from cxgov.rules.permissions import SYSTEM_ACTOR
-from cxgov.services.demo import load_demo_portfolio
 
-DEMO_MEETING = 3  # the Q4 meeting in draft, its proposed agenda holding every section
 CUT_OFF = datetime(2026, 12, 7, 10, 32, tzinfo=UTC)
 CONTINUED = re.compile(r"^(?P<title>.*) \((?P<n>\d+)/(?P<of>\d+)\)$", re.DOTALL)
-
-
-def demo_packs(url: str) -> dict[str, PackContent]:
-    """The demo meeting's pack in both languages, read from a demo portfolio loaded into the database at `url`."""
-    engine = make_engine(url)
-    try:
-        with session_scope(engine, write=True) as session:
-            load_demo_portfolio(session=session, actor=SYSTEM_ACTOR, today=REFERENCE_DATE)
-        with session_scope(engine) as session:
-            return {
-                lang: collect_pack(session, DEMO_MEETING, language=lang, cut_off=CUT_OFF, number=1)
-                for lang in ("nl", "en")
-            }
-    finally:
-        engine.dispose()
 
 
 def opened(data: bytes):

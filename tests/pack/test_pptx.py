@@ -12,12 +12,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import PP_ALIGN
 
 from cxgov import i18n
 from cxgov.db import make_engine, session_scope
+from cxgov.models import Meeting, MeetingStatus
 from cxgov.pack import formats  # noqa: F401 (registers the formats)
 from cxgov.pack.blocks import ROWS_PER_PAGE, Chart, Table, cover_facts, cut_off_text, views
 from cxgov.pack.collect import collect_pack
@@ -30,7 +32,6 @@ from tests.pack.slides import (
     CUT_OFF,
     cells,
     charts,
-    demo_packs,
     drawn_as_blocks,
     opened,
     runs,
@@ -53,14 +54,21 @@ ONE_PAGER_ROWS = 30
 
 
 @pytest.fixture(scope="module")
-def packs(sqlite_dir, sqlite_template):
-    """The demo meeting's pack in both languages, with an appendix: a one-pager longer than a page."""
-    target = sqlite_dir / "pptx-demo.sqlite3"
-    copy_sqlite(sqlite_template, str(target))
-    return {
-        lang: replace(content, sections=(*content.sections, _one_pager()))
-        for lang, content in demo_packs(f"sqlite:///{target}").items()
-    }
+def packs(demo_template):
+    """The demo's draft meeting's pack in both languages (tests/pack/demo_packs.py: every kind of section), with an
+    appendix: a one-pager longer than a page."""
+    engine = make_engine(f"sqlite:///{demo_template}")
+    try:
+        with session_scope(engine) as session:
+            meeting_id = session.execute(
+                sa.select(Meeting.id).where(Meeting.status == MeetingStatus.DRAFT)
+            ).scalar_one()
+            drafts = {
+                lang: collect_pack(session, meeting_id, language=lang, cut_off=CUT_OFF, number=1) for lang in LANGUAGES
+            }
+        return {lang: replace(draft, sections=(*draft.sections, _one_pager())) for lang, draft in drafts.items()}
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +164,7 @@ def test_charts_are_native_and_hold_the_blocks_numbers(packs, drawn, lang):
     deck = opened(drawn[lang])
     by_section = {s.title: [c for slide in s.slides for c in charts(slide)] for s in sections(deck)}
     blocks = [(v.title, b) for v in views(packs[lang]) for b in v.blocks if isinstance(b, Chart)]
-    assert {b.kind for _, b in blocks} >= {"bar", "stacked_bar"}
+    assert {b.kind for _, b in blocks} == {"bar", "stacked_bar", "line"}
     for section_title, block in blocks:
         (native,) = [c for c in by_section[section_title] if tuple(c.plots[0].categories) == block.categories]
         assert native.chart_type == CHART_TYPES[block.kind]
