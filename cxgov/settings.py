@@ -50,6 +50,7 @@ class Settings:
     quorum_pct: int = 50  # CXGOV_QUORUM_PCT: the share of members present for a quorum
     board_budget_change_pct: int = 10  # CXGOV_BOARD_BUDGET_CHANGE_PCT: budget changes the board hears about
     board_kpi_move_pct: int = 5  # CXGOV_BOARD_KPI_MOVE_PCT: KPI movements the board hears about (% of the scale)
+    pack_template_max_mb: int = 20  # CXGOV_PACK_TEMPLATE_MAX_MB: the largest board pack template an admin uploads
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
     # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it, and the demo is dated to today on it. The
     # default is where most installations are; stored times stay UTC whatever it says.
@@ -242,6 +243,8 @@ def load_settings() -> Settings:
         quorum_pct=_whole_number("CXGOV_QUORUM_PCT", minimum=1, maximum=100),
         board_budget_change_pct=_whole_number("CXGOV_BOARD_BUDGET_CHANGE_PCT", minimum=0, maximum=1000),
         board_kpi_move_pct=_whole_number("CXGOV_BOARD_KPI_MOVE_PCT", minimum=0, maximum=100),
+        # A megabyte holds a plain template; above 200 MB the checks and the drawing would hold too much in memory.
+        pack_template_max_mb=_whole_number("CXGOV_PACK_TEMPLATE_MAX_MB", minimum=1, maximum=200),
         audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
         time_zone=_time_zone(),
     )

@@ -34,6 +34,7 @@ class Action(StrEnum):
     READ_MEETING_DRAFT = "read_meeting_draft"  # a meeting's draft agenda, before it is published
     CLOSE_ACTION = "close_action"  # mark an action item done (its owner may) or drop it
     WRITE_BOARD_ASK = "write_board_ask"  # an initiative's ask of the board, before the pre-read deadline
+    MANAGE_PACK_TEMPLATE = "manage_pack_template"  # the company's PowerPoint template the board packs are drawn in
 
 
 class Relation(StrEnum):
@@ -72,6 +73,8 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.CLOSE_ACTION: {role: frozenset({Relation.OWNER}) for role in Role}
     | {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.LEADER: frozenset({Relation.OWNER, Relation.CHAIR})},
     Action.WRITE_BOARD_ASK: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES, Role.LEADER: MANAGES},
+    # Like the reference data: the programme office prepares the meetings and their packs.
+    Action.MANAGE_PACK_TEMPLATE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
 }
 
 

@@ -32,6 +32,7 @@ from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
 from cxgov.models import AuditEvent, Department, Initiative, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
+from cxgov.pack.template import default_template
 from cxgov.queries.audit import AuditFilter
 from cxgov.rules.permissions import SYSTEM_ACTOR, Action, Relation, allowed
 from cxgov.services import plan
@@ -40,6 +41,7 @@ from cxgov.services.actions import add_action
 from cxgov.services.initiative_access import relations_to
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
+from cxgov.services.pack_templates import upload_template
 from cxgov.services.pdca import change_lane
 from cxgov.services.people import create_person
 from cxgov.services.reference import create_department, create_objective, create_term
@@ -452,6 +454,12 @@ def _change_own_password(a: Arrange) -> dict:
     return {"current_password": PASSWORD, "new_password": "Rapportcijfer-Acht-2027"}
 
 
+def _template_in_use(a: Arrange) -> dict:
+    with session_scope(a.engine, write=True) as session:
+        upload_template(session=session, actor=SYSTEM_ACTOR, file_name="voltera.pptx", data=default_template())
+    return {}
+
+
 def _decision(kind: str, *, arranged: tuple[str, ...] | None = None) -> Callable[[Arrange], dict]:
     """A decision at a fresh meeting; with `arranged`, on a fresh initiative after those system moves (effects)."""
 
@@ -662,6 +670,10 @@ CASES: dict[str, tuple[Case, ...]] = {
     # Reads, but writes the audit event of the export itself.
     "audit_export.export_audit_log": (Case((Action.VIEW_AUDIT,), lambda a: {"filters": AuditFilter(entity="person")}),),
     "demo.load_demo_portfolio": (Case((Action.LOAD_DEMO,), lambda a: {"initiatives": 1, "seed": 7}, undo=True),),
+    "pack_templates.upload_template": (
+        Case((Action.MANAGE_PACK_TEMPLATE,), lambda a: {"file_name": "voltera.pptx", "data": default_template()}),
+    ),
+    "pack_templates.use_default_template": (Case((Action.MANAGE_PACK_TEMPLATE,), _template_in_use),),
     "decisions.record_decision": (
         Case((Action.RUN_MEETING,), _decision("note"), label="note", on_meeting=True),
         Case(
