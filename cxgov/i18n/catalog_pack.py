@@ -27,7 +27,6 @@ TEXTS = {
     "pack.version": {"en": "Version", "nl": "Versie"},
     "pack.draft": {"en": "draft (not published)", "nl": "concept (niet gepubliceerd)"},
     "pack.page": {"en": "Page {n}", "nl": "Pagina {n}"},
-    "pack.summary.requests": {"en": "Decisions requested", "nl": "Gevraagde besluiten"},
     "pack.summary.none": {
         "en": "No decisions are requested of this meeting.",
         "nl": "Aan deze vergadering worden geen besluiten gevraagd.",

@@ -223,6 +223,8 @@ TEXTS = {
     "present.col.n": {"en": "n", "nl": "n"},
     "present.col.unit": {"en": "Unit", "nl": "Eenheid"},
     "present.col.journey_stage": {"en": "Journey stage", "nl": "Klantreisfase"},
+    "present.col.journey_stage_en": {"en": "Journey stage (English)", "nl": "Klantreisfase (Engels)"},
+    "present.col.journey_stage_nl": {"en": "Journey stage (Dutch)", "nl": "Klantreisfase (Nederlands)"},
     "present.col.change": {"en": "Change", "nl": "Wijziging"},
     "present.col.at": {"en": "When", "nl": "Wanneer"},
     "present.col.who": {"en": "Who", "nl": "Wie"},

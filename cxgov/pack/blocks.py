@@ -303,7 +303,7 @@ def _summary(section: PackSection, lang: str) -> list[Block]:
     index = {name: i for i, name in enumerate(requests.columns)}
     return [
         Text(
-            i18n.t("pack.summary.requests", lang),
+            table_heading(requests, lang),
             tuple(f"{row[index['title']]}: {row[index['paragraph']]}" for row in requests.rows),
         )
     ]
@@ -338,7 +338,7 @@ def _portfolio(section: PackSection, lang: str) -> list[Block]:
         )
     stages = section.table("by_journey_stage")
     if stages and stages.rows:
-        grid = _counts(stages, "journey_stage", "health", "initiatives")
+        grid = _counts(stages, f"journey_stage_{lang}", "health", "initiatives")
         names = list(dict.fromkeys(row for row, _ in grid))
         healths = [h for h in HEALTH_ORDER if h in {column for _, column in grid}]
         blocks.append(

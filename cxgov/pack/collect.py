@@ -102,11 +102,13 @@ def cover(record: MeetingRecord, language: str) -> PackSection:
 
 
 def requests(data: AgendaData, language: str) -> list[tuple[str, int | None, str, str]]:
-    """The decisions the meeting is asked for — the proposals awaiting approval and the owners' asks — each as
-    (key, initiative id, title, drafted paragraph)."""
+    """The decisions the meeting is asked for — the proposals awaiting approval, oldest first, and the owners'
+    asks — each as (key, initiative id, title, drafted paragraph); at most TABLE_ROWS, the asks all kept first
+    among them (a large portfolio has hundreds of proposals; the summary names the oldest)."""
     asked = data.sections[AgendaSection.DECISIONS_REQUESTED].tables
+    asks = asked["asks"].head(TABLE_ROWS)
     found = []
-    for row in asked["proposals"].to_dict("records"):
+    for row in asked["proposals"].head(TABLE_ROWS - len(asks)).to_dict("records"):
         paragraph = i18n.t(
             "pack.summary.proposal",
             language,
@@ -116,7 +118,7 @@ def requests(data: AgendaData, language: str) -> list[tuple[str, int | None, str
             amount=i18n.format_money(_cents(row["planned_cents"]), language),
         )
         found.append((f"proposal:{row['initiative_id']}", row["initiative_id"], row["title"], paragraph))
-    for row in asked["asks"].to_dict("records"):
+    for row in asks.to_dict("records"):
         paragraph = i18n.t("pack.summary.ask", language, title=row["title"], owner=row["owner"], ask=row["ask"])
         found.append((f"ask:{row['initiative_id']}", row["initiative_id"], row["title"], paragraph))
     return found
@@ -127,12 +129,21 @@ def executive_summary(data: AgendaData, language: str, summary: str, paragraphs:
         (key, initiative_id, title, paragraphs.get(key) or drafted)
         for key, initiative_id, title, drafted in requests(data, language)
     ]
+    asked = data.sections[AgendaSection.DECISIONS_REQUESTED].tables
+    total = len(asked["proposals"]) + len(asked["asks"])
     return PackSection(
         kind=SectionKind.SUMMARY,
         title=i18n.t("pack.summary.title", language),
         commentary=summary,
-        facts={"requests": len(rows)},
-        tables=(PackTable("requests", ("key", "initiative_id", "title", "paragraph"), tuple(tuple(r) for r in rows)),),
+        facts={"requests": total},
+        tables=(
+            PackTable(
+                "requests",
+                ("key", "initiative_id", "title", "paragraph"),
+                tuple(tuple(r) for r in rows),
+                total if total > len(rows) else None,
+            ),
+        ),
     )
 
 

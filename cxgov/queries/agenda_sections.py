@@ -225,7 +225,14 @@ def portfolio_section(session: Session, changes: pd.DataFrame) -> SectionData:
         .order_by(base.c.discipline, base.c.health),
     )
     stage = (
-        sa.select(InitiativeTerm.initiative_id, TaxonomyTerm.id, TaxonomyTerm.code, TaxonomyTerm.position)
+        sa.select(
+            InitiativeTerm.initiative_id,
+            TaxonomyTerm.id,
+            TaxonomyTerm.code,
+            TaxonomyTerm.name_en,
+            TaxonomyTerm.name_nl,
+            TaxonomyTerm.position,
+        )
         .join(TaxonomyTerm, TaxonomyTerm.id == InitiativeTerm.term_id)
         .where(TaxonomyTerm.kind == TaxonomyKind.JOURNEY_STAGE)
         .subquery("stage")
@@ -235,11 +242,13 @@ def portfolio_section(session: Session, changes: pd.DataFrame) -> SectionData:
         sa.select(
             stage.c.id.label("journey_stage_id"),
             stage.c.code.label("journey_stage"),
+            stage.c.name_en.label("journey_stage_en"),  # the stage's name in each language, for the board
+            stage.c.name_nl.label("journey_stage_nl"),
             base.c.health,
             sa.func.count().label("initiatives"),
         )
         .outerjoin(stage, stage.c.initiative_id == base.c.id)
-        .group_by(stage.c.id, stage.c.code, stage.c.position, base.c.health)
+        .group_by(stage.c.id, stage.c.code, stage.c.name_en, stage.c.name_nl, stage.c.position, base.c.health)
         .order_by(stage.c.position.is_(None), stage.c.position, stage.c.id, base.c.health),
     )
     movements = changes[changes["change"].isin(MOVEMENTS)][["initiative_id", "title", "change", "at"]]

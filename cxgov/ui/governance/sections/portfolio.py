@@ -13,7 +13,7 @@ from cxgov.queries.base import HEALTH_ORDER
 from cxgov.ui.governance.sections import render_facts, render_tables
 from cxgov.ui.kit.chart_text import labels_of, separators
 from cxgov.ui.kit.initiative_table import health_text
-from cxgov.ui.kit.text import tr
+from cxgov.ui.kit.text import lang, tr
 
 LARGE_CHART_PX = 480
 
@@ -44,7 +44,9 @@ def render_portfolio(section: SectionData, *, large: bool, key: str) -> None:
 def _stage_grid(stages: pd.DataFrame) -> pd.DataFrame:
     """Journey stages down, reported health across, counts in the cells (no stage: 'none')."""
     named = stages.assign(
-        journey_stage=stages["journey_stage"].map(lambda s: s if isinstance(s, str) else tr("present.no_stage")),
+        journey_stage=stages[f"journey_stage_{lang()}"].map(
+            lambda s: s if isinstance(s, str) else tr("present.no_stage")
+        ),
         health=stages["health"].map(health_text),
     )
     grid = named.pivot_table(
