@@ -3,12 +3,12 @@
 TEXTS = {
     "pack.summary.title": {"en": "Executive summary", "nl": "Managementsamenvatting"},
     "pack.summary.proposal": {
-        "en": "Approve {title}: proposed by {owner} for {department}, with a planned budget of {amount}.",
-        "nl": "Goedkeuring van {title}: voorgesteld door {owner} voor {department}, met een gepland budget van {amount}.",
+        "en": "Approval requested: proposed by {owner} for {department}, with a planned budget of {amount}.",
+        "nl": "Goedkeuring gevraagd: voorgesteld door {owner} voor {department}, met een gepland budget van {amount}.",
     },
     "pack.summary.ask": {
-        "en": "{title} ({owner}) asks the board: {ask}",
-        "nl": "{title} ({owner}) vraagt het bestuur: {ask}",
+        "en": "{owner} asks the board: {ask}",
+        "nl": "{owner} vraagt het bestuur: {ask}",
     },
     "pack.error.held": {
         "en": "The pack cannot be published now: the meeting is {status}. The last pack published is what the "

@@ -112,14 +112,13 @@ def requests(data: AgendaData, language: str) -> list[tuple[str, int | None, str
         paragraph = i18n.t(
             "pack.summary.proposal",
             language,
-            title=row["title"],
             department=row["requesting_department"] or "—",
             owner=row["owner"],
             amount=i18n.format_money(_cents(row["planned_cents"]), language),
         )
         found.append((f"proposal:{row['initiative_id']}", row["initiative_id"], row["title"], paragraph))
     for row in asks.to_dict("records"):
-        paragraph = i18n.t("pack.summary.ask", language, title=row["title"], owner=row["owner"], ask=row["ask"])
+        paragraph = i18n.t("pack.summary.ask", language, owner=row["owner"], ask=row["ask"])
         found.append((f"ask:{row['initiative_id']}", row["initiative_id"], row["title"], paragraph))
     return found
 

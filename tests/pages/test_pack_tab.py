@@ -103,7 +103,7 @@ def test_publishing_through_the_form_stores_version_1_then_2_with_the_changed_pa
     at = _page(monkeypatch, pack, getattr(pack["board"], who))
     form = f"pack_publish_{meeting}_en"
     drafted = at.text_area(key=f"{form}.{key}").value
-    assert drafted.startswith("Approve Self-service returns")
+    assert drafted.startswith("Approval requested: proposed by Max Manager")
     at.text_area(key=f"{form}.summary").input("We ask two things of you.")
     at.button(key=f"{form}.submit").click().run()
     assert not at.exception, at.exception
@@ -125,7 +125,7 @@ def test_a_pack_is_published_in_the_language_chosen(monkeypatch, pack):
     at = _page(monkeypatch, pack, pack["board"].secretary)
     at.radio(key=f"pack_language_{pack['meeting']}").set_value("nl").run()
     form = f"pack_publish_{pack['meeting']}_nl"
-    assert at.text_area(key=f"{form}.proposal:{pack['proposal']}").value.startswith("Goedkeuring van")
+    assert at.text_area(key=f"{form}.proposal:{pack['proposal']}").value.startswith("Goedkeuring gevraagd")
     at.button(key=f"{form}.submit").click().run()
     assert not at.exception, at.exception
     assert _stored(pack, 1).content.language == "nl"
