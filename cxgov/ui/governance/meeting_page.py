@@ -92,7 +92,10 @@ def render_meeting() -> None:
             tr("meeting_page.tab.minutes"),
             tr("meeting_page.tab.outcomes"),
             tr("meeting_page.tab.pack"),
-        ]
+        ],
+        # The open tab lives in the URL: a click on the page (preparing a file, saving) or a refresh keeps it open.
+        key="tab",
+        bind="query-params",
     )
     with agenda:
         render_agenda(rec)
