@@ -47,7 +47,8 @@ TEXTS = {
         "een tijdelijke aanduiding voor inhoud. Het vervangt het sjabloon in gebruik voor elk bestand dat daarna "
         "wordt gemaakt.",
     },
-    "pack_template_page.upload": {"en": "Upload", "nl": "Uploaden"},
+    # Not "Upload" alone: Streamlit's own button in the file field is called that.
+    "pack_template_page.upload": {"en": "Upload and use", "nl": "Uploaden en gebruiken"},
     "pack_template_page.uploaded_done": {
         "en": "Board packs are now drawn in '{name}'.",
         "nl": "Bestuurspakketten worden nu gemaakt in '{name}'.",

@@ -36,9 +36,9 @@ def render_pack_template() -> None:
         in_use = None
     if in_use is not None:
         _describe(in_use)
-    _upload()
     if in_use is None or not in_use.is_default:
         _back_to_default()
+    _upload()
 
 
 def _describe(in_use: TemplateInUse) -> None:
@@ -83,11 +83,13 @@ def _megabytes(size_bytes: int) -> str:
 def _upload() -> None:
     st.subheader(tr("pack_template_page.upload_heading"))
     uploads = st.session_state.setdefault(UPLOADS_KEY, 0)
+    limit = settings().pack_template_max_mb
     chosen = st.file_uploader(
         tr("pack_template_page.file"),
         type=["pptx"],  # what the browser offers; the service checks what the file holds
-        help=tr("pack_template_page.file_help", limit=number(settings().pack_template_max_mb, 0)),
+        help=tr("pack_template_page.file_help", limit=number(limit, 0)),
         key=f"pack_template_file.{uploads}",
+        max_upload_size=limit,  # the browser's own cap, said beside the field; the service checks the size again
     )
     if st.button(
         tr("pack_template_page.upload"),
