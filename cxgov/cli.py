@@ -29,6 +29,7 @@ from cxgov.models.base import utcnow
 from cxgov.pack import formats  # noqa: F401 (every format registers itself)
 from cxgov.pack.content import PackContent
 from cxgov.pack.render import FORMATS, file_name, render_pack
+from cxgov.pack.template import active_template, check_template
 from cxgov.queries.board_pack import draft_pack, latest_pack_id, pack_versions, stored_pack
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.accounts import reset_password
@@ -306,6 +307,8 @@ def cmd_pack(args) -> int:
         try:
             with session_scope(engine) as session:
                 content, content_hash = _pack_to_draw(session, args, settings.language)
+                if template is None:
+                    template = _stored_template(session)
         finally:
             engine.dispose()
         data = render_pack(content, args.format, template=template)
@@ -362,9 +365,28 @@ def _check_writable(out: Path) -> None:
 
 
 def _read_template(path: Path) -> bytes:
+    """The file, once it passes the checks an upload passes (cxgov.pack.template.check_template)."""
     if not path.is_file():
         raise PackRefused(f"--template {path}: no such file")
-    return path.read_bytes()
+    data = path.read_bytes()
+    try:
+        check_template(data, path.name)
+    except DomainError as refused:
+        raise PackRefused(f"--template {path}: {_sentence(refused)}") from None
+    return data
+
+
+def _stored_template(session) -> bytes | None:
+    """The template uploaded on Admin → Board pack template (None: the default), unless it was changed since."""
+    try:
+        return active_template(session)
+    except DomainError as changed:
+        raise PackRefused(_sentence(changed)) from None
+
+
+def _sentence(error: DomainError) -> str:
+    """A refusal's message without its full stop, as "; nothing was written." follows it."""
+    return error.message("en").removesuffix(".")
 
 
 def _write_whole(path: Path, data: bytes) -> None:
@@ -508,13 +530,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--version N that version, with --draft the pack as the live data reads now (neither published nor "
         "stored). A published pack is drawn only while it still matches its hash (exit code 1 otherwise). The "
         "file is written to a temporary file beside it, then renamed: never half-written. Exit code 2 for an "
-        "unknown meeting or version, a meeting without a published pack, a format that is not available or an "
-        "output folder that is not there.",
+        "unknown meeting or version, a meeting without a published pack, a format that is not available, a "
+        "template refused (one given with --template, or the uploaded one changed since) or an output folder that "
+        "is not there.",
     )
     pack.add_argument("--meeting", type=int, required=True, metavar="ID", help="the meeting's id")
     pack.add_argument("--format", required=True, metavar="pptx|pdf|xlsx", help="the file's format")
     pack.add_argument("--out", metavar="FILE", help="the file to write (default: board-pack-meeting-ID-vN.FORMAT here)")
-    pack.add_argument("--template", metavar="FILE", help="a .pptx file whose layouts and theme the slides take")
+    pack.add_argument(
+        "--template",
+        metavar="FILE",
+        help="a .pptx file whose layouts and theme the slides take, checked as an upload is (default: the template "
+        "uploaded on Admin → Board pack template, else cxgov's own)",
+    )
     which = pack.add_mutually_exclusive_group()
     which.add_argument("--version", type=int, metavar="N", help="the published version N (default: the latest)")
     which.add_argument(

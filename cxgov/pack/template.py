@@ -78,7 +78,9 @@ class NoContentLayout(DomainError):
             else f"'{name}' ({i18n.t('pack.template.placeholders.none', lang)})"
             for name, kinds in self.layouts
         )
-        return i18n.t(self.key, lang, name=self.params["name"], layouts=found or i18n.t("pack.template.layouts.none"))
+        return i18n.t(
+            self.key, lang, name=self.params["name"], layouts=found or i18n.t("pack.template.layouts.none", lang)
+        )
 
 
 def check_template(data: bytes, file_name: str) -> TemplateLayouts:
@@ -271,18 +273,21 @@ def default_template() -> bytes:
     return buffer.getvalue()
 
 
-def active_template(session: Session) -> bytes | None:
-    """The template packs are drawn in: the latest upload not retired (None: the default). A stored file whose
-    bytes no longer match the SHA-256 recorded at upload was changed behind cxgov's back and is not used."""
+def upload_in_use(session: Session) -> PackTemplate | None:
+    """The upload packs are drawn in: the latest not retired (None: the default). A stored file whose bytes no
+    longer match the SHA-256 recorded at upload was changed behind cxgov's back and is not used."""
     row = session.execute(
-        sa.select(PackTemplate.file_name, PackTemplate.content, PackTemplate.sha256)
+        sa.select(PackTemplate)
         .where(PackTemplate.retired_at.is_(None))
         .order_by(PackTemplate.created_at.desc(), PackTemplate.id.desc())
         .limit(1)
-    ).first()
-    if row is None:
-        return None
-    content = bytes(row.content)
-    if hashlib.sha256(content).hexdigest() != row.sha256:
+    ).scalar()
+    if row is not None and hashlib.sha256(bytes(row.content)).hexdigest() != row.sha256:
         raise DomainError("pack.template.error.changed", name=row.file_name)
-    return content
+    return row
+
+
+def active_template(session: Session) -> bytes | None:
+    """The template packs are drawn in: the bytes of the upload in use (None: the default)."""
+    row = upload_in_use(session)
+    return None if row is None else bytes(row.content)

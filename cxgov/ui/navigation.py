@@ -83,6 +83,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("nav.admin", "admin/kpis.py", "page.kpis", "kpis", ":material/speed:"),
     PageSpec(
         "nav.admin",
+        "admin/pack_template.py",
+        "entity.pack_template",
+        "pack-template",
+        ":material/slideshow:",
+        requires=Action.MANAGE_PACK_TEMPLATE,
+    ),
+    PageSpec(
+        "nav.admin",
         "admin/audit_log.py",
         "page.audit_log",
         "audit-log",

@@ -91,7 +91,7 @@ def test_every_page_passes_wcag_21_aa(app_server, board_meeting, page, lang):
     nav = sidebar(page).get_by_test_id("stSidebarNav")
     for spec in (s for s in PAGES if not s.hidden):
         link = nav.get_by_role("link", name=t(spec.title, lang), exact=True)
-        if spec.url_path == "audit-log":  # listed once the run after choosing the admin has built the menu
+        if spec.requires is not None:  # listed once the run after choosing the admin has built the menu
             expect(link).to_be_visible()
         link.click()
         expect(page).to_have_url(f"{app_server.url}/{'' if spec.url_path == 'portfolio' else spec.url_path}")

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Inches, Mm
 
-from cxgov.pack.template import default_template
+from cxgov.pack.template import PRESENTATION_TYPE, default_template
 
 LAYOUT_NAMES = (
     "Titel",
@@ -29,6 +30,7 @@ LAYOUT_NAMES = (
     "Titel en verticale tekst",
     "Verticale titel en tekst",
 )
+MACRO_TYPE = "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"  # a .pptm's presentation part
 A4 = (Mm(297), Mm(210))
 FONTS = ("Georgia", "Verdana")  # the theme's heading and body fonts
 TEMPLATE_SLIDE = "Voorbeeldslide van het sjabloon"
@@ -40,6 +42,27 @@ SECTIONS = (
     '<p14:sldIdLst><p14:sldId id="256"/><p14:sldId id="257"/></p14:sldIdLst></p14:section>'
     "</p14:sectionLst></p:ext></p:extLst>"
 )
+
+
+def without_content_layout() -> bytes:
+    """A template whose layouts hold a title with a subtitle, a title alone, a picture, vertical text, nothing."""
+    deck = Presentation()
+    layouts = deck.slide_master.slide_layouts
+    keep = {"Title Slide", "Title Only", "Blank", "Picture with Caption", "Title and Vertical Text"}
+    for layout in [layout for layout in layouts if layout.name not in keep]:
+        layouts.remove(layout)
+    caption = next(layout for layout in layouts if layout.name == "Picture with Caption")
+    body = next(p for p in caption.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.BODY)
+    body.element.getparent().remove(body.element)
+    caption.element.cSld.set("name", "Foto")
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def macro_enabled() -> bytes:
+    """The default saved as a macro-enabled presentation (.pptm): its content type says so, whatever its name."""
+    return default_with({"[Content_Types].xml": lambda x: x.replace(PRESENTATION_TYPE.encode(), MACRO_TYPE.encode())})
 
 
 def logo_png() -> bytes:

@@ -3,18 +3,25 @@ draft — and every refusal with its message and exit code, never leaving a file
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from pptx import Presentation
 
 from cxgov import cli as cli_module
 from cxgov.db import session_scope
-from cxgov.models import BoardPack, BoardPackSection
+from cxgov.models import BoardPack, BoardPackSection, PackTemplate
 from cxgov.pack.render import FORMATS, render_pack
+from cxgov.pack.template import WIDE, default_template
+from cxgov.rules.permissions import SYSTEM_ACTOR
+from cxgov.services.pack_templates import upload_template
+from tests.admin_helpers import run
 from tests.audit_tampering import triggers_off
 from tests.pack.demo_packs import latest, publish, workbook
+from tests.pack.templates import A4, company_template, macro_enabled, without_content_layout
 
 
 def packs_stored(demo) -> int:
@@ -180,3 +187,87 @@ def test_the_published_pack_on_both_databases(demo_on_both, cli, tmp_path):
     assert exit_code == 0, err
     assert f"Wrote {target}" in out
     assert target.read_bytes() == render_pack(latest(demo).content, "xlsx")
+
+
+def slide_size(path: Path) -> tuple[int, int]:
+    deck = Presentation(io.BytesIO(path.read_bytes()))
+    return deck.slide_width, deck.slide_height
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        pytest.param(macro_enabled, "contains macros (VBA); macros are not accepted", id="macros"),
+        pytest.param(
+            without_content_layout,
+            "has no layout with a title and a content placeholder; layouts found: 'Title Slide' (title, subtitle)",
+            id="no content layout",
+        ),
+        pytest.param(lambda: b"not a zip", "is not a PowerPoint presentation (.pptx)", id="not a zip"),
+    ],
+)
+def test_a_template_refused_as_an_upload_would_be_is_refused_before_any_work(
+    demo, cli, tmp_path, monkeypatch, template, message
+):
+    """Checked first: the meeting (999, not there) is not even looked up."""
+    given = tmp_path / "templates" / "huisstijl.pptx"
+    given.parent.mkdir()
+    given.write_bytes(template())
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    exit_code, printed, err = cli(demo.url, "pack", "--meeting", "999", "--format", "pptx", "--template", str(given))
+    assert exit_code == 2 and printed == ""
+    assert err.startswith(f"error: --template {given}: 'huisstijl.pptx' {message}")
+    assert err.endswith("; nothing was written.\n") and ".;" not in err
+    assert files_in(out) == []
+
+
+def test_the_template_uploaded_is_used_unless_one_is_given(demo_on_both, cli, tmp_path):
+    demo = demo_on_both
+    publish(demo, "en")
+    exit_code, *_ = cli(
+        demo.url, "pack", "--meeting", str(demo.meeting_id), "--format", "pptx", "--out", str(tmp_path / "before.pptx")
+    )
+    assert exit_code == 0 and slide_size(tmp_path / "before.pptx")[0] == WIDE  # cxgov's default, 16:9
+    run(demo.engine, upload_template, SYSTEM_ACTOR, file_name="Voltera huisstijl.pptx", data=company_template())
+    stored = tmp_path / "stored.pptx"
+    exit_code, _, err = cli(
+        demo.url, "pack", "--meeting", str(demo.meeting_id), "--format", "pptx", "--out", str(stored)
+    )
+    assert exit_code == 0, err
+    assert slide_size(stored) == A4
+    clean = tmp_path / "clean.pptx"
+    clean.write_bytes(default_template())
+    given = tmp_path / "given.pptx"
+    exit_code, _, err = cli(
+        demo.url,
+        "pack",
+        "--meeting",
+        str(demo.meeting_id),
+        "--format",
+        "pptx",
+        "--out",
+        str(given),
+        "--template",
+        str(clean),
+    )
+    assert exit_code == 0, err
+    assert slide_size(given)[0] == WIDE  # the file given, over the one stored
+
+
+def test_a_stored_template_changed_behind_cxgovs_back_is_refused(demo, cli, tmp_path, monkeypatch):
+    publish(demo, "en")
+    template_id = run(demo.engine, upload_template, SYSTEM_ACTOR, file_name="2026.pptx", data=company_template())
+    with demo.engine.begin() as connection:
+        connection.execute(
+            sa.update(PackTemplate).where(PackTemplate.id == template_id).values(content=default_template())
+        )
+    monkeypatch.chdir(tmp_path)
+    exit_code, printed, err = cli(demo.url, "pack", "--meeting", str(demo.meeting_id), "--format", "pptx")
+    assert exit_code == 2 and printed == ""
+    assert err == (
+        "error: The stored template '2026.pptx' is no longer the file that was uploaded (its SHA-256 differs). Upload "
+        "the template again, or go back to the default; nothing was written.\n"
+    )
+    assert files_in(tmp_path) == []

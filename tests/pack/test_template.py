@@ -19,9 +19,8 @@ from cxgov.pack.template import (
     default_template,
 )
 from cxgov.settings import SettingsError, default_of, get_settings, load_settings
-from tests.pack.templates import company_template, default_with
+from tests.pack.templates import company_template, default_with, macro_enabled, without_content_layout
 
-MACRO_TYPE = "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
 MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 
 
@@ -66,24 +65,8 @@ def test_layouts_are_found_by_their_placeholders_not_their_names():
     )
 
 
-def _without_content_layout() -> bytes:
-    """A template whose layouts hold a title with a subtitle, a title alone, a picture, vertical text, nothing."""
-    deck = Presentation()
-    layouts = deck.slide_master.slide_layouts
-    keep = {"Title Slide", "Title Only", "Blank", "Picture with Caption", "Title and Vertical Text"}
-    for layout in [layout for layout in layouts if layout.name not in keep]:
-        layouts.remove(layout)
-    caption = next(layout for layout in layouts if layout.name == "Picture with Caption")
-    body = next(p for p in caption.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.BODY)
-    body.element.getparent().remove(body.element)
-    caption.element.cSld.set("name", "Foto")
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
-
-
 def test_a_template_without_a_title_and_content_layout_is_refused_naming_each_layout():
-    refused = _refusal(_without_content_layout())
+    refused = _refusal(without_content_layout())
     assert isinstance(refused, NoContentLayout)
     assert refused.message("en") == (
         "'huisstijl.pptx' has no layout with a title and a content placeholder; layouts found: "
@@ -97,10 +80,7 @@ def test_a_template_without_a_title_and_content_layout_is_refused_naming_each_la
 @pytest.mark.parametrize(
     "data",
     [
-        pytest.param(
-            default_with({"[Content_Types].xml": lambda x: x.replace(PRESENTATION_TYPE.encode(), MACRO_TYPE.encode())}),
-            id="pptm",
-        ),
+        pytest.param(macro_enabled(), id="pptm"),
         pytest.param(default_with({"ppt/vbaProject.bin": b"\xd0\xcf\x11\xe0 VBA"}), id="vbaProject part"),
         pytest.param(
             default_with(

@@ -4,22 +4,25 @@ that says the live data differs from the last pack, and the files drawn by a job
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 from datetime import timedelta
 
 import pytest
+from pptx import Presentation
 from sqlalchemy import text
 from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.errors import DomainError
-from cxgov.models import AgendaItem, AgendaItemKind, MeetingStatus
+from cxgov.models import AgendaItem, AgendaItemKind, MeetingStatus, Person, Role
 from cxgov.pack.render import FORMATS, PackFormat, render_pack
 from cxgov.queries.board_pack import pack_versions, stored_pack
 from cxgov.services.agenda import propose_agenda, update_agenda_item
 from cxgov.services.board_pack import publish_pack
 from cxgov.services.initiatives import record_check_in
+from cxgov.services.pack_templates import upload_template
 from cxgov.ui.governance.pack_downloads import job_key
 from cxgov.ui.kit.jobs import jobs
 from cxgov.ui.kit.safe import plain
@@ -27,6 +30,8 @@ from tests.audit_tampering import triggers_off
 from tests.factories import add_initiative
 from tests.hostile import seed_corpus
 from tests.meeting_builders import make_board, meeting_row, plan_meeting, run, set_status
+from tests.pack.demo_packs import Demo, load_demo, publish
+from tests.pack.templates import A4, company_template
 from tests.pages.harness import open_page, texts
 from tests.pages.test_hostile_rendering import assert_safe
 
@@ -294,3 +299,41 @@ def test_the_xlsx_format_is_offered_and_drawn_from_the_stored_pack(monkeypatch, 
     assert [b.key for b in at.download_button] == [f"pack_download_{pack_id}_xlsx"]
     assert job.result.name == f"board-pack-meeting-{pack['meeting']}-v1.xlsx"
     assert job.result.data == render_pack(_stored(pack, 1).content, "xlsx")  # the same bytes for the same pack
+
+
+def test_a_pptx_is_drawn_in_the_company_template_stored(monkeypatch, db):
+    """The template uploaded on Admin → Board pack template reaches the file: its A4 slides, not the default's 16:9.
+    (The demo's meeting: a pack of the `pack` fixture has no budget, whose empty chart PPTX cannot draw yet.)"""
+    url, engine = db
+    demo = Demo(url=url, engine=engine, meeting_id=load_demo(engine))
+    with session_scope(demo.engine) as session:
+        admin = session.exec(select(Person.id).where(Person.role == Role.ADMIN)).first()
+    company = company_template()
+    run(demo.engine, upload_template, admin, file_name="Voltera huisstijl.pptx", data=company)
+    pack_id = publish(demo, "en")
+    at = open_page(monkeypatch, demo.url, "meeting", acting=admin, query={"id": str(demo.meeting_id)})
+    at.button(key=f"pack_produce_{pack_id}_pptx").click().run()
+    job = jobs().get(job_key(pack_id, "pptx", company))
+    assert job.wait(WAIT) and job.error is None
+    deck = Presentation(io.BytesIO(job.result.data))
+    assert (deck.slide_width, deck.slide_height) == A4
+    assert deck.slides[0].slide_layout.name == "Titel"  # the company's own title layout
+    at.run()
+    assert [b.key for b in at.download_button] == [f"pack_download_{pack_id}_pptx"]
+
+
+def test_a_stored_template_changed_behind_cxgovs_back_is_the_tabs_error_and_no_file_is_offered(monkeypatch, pack):
+    template_id = run(
+        pack["engine"], upload_template, pack["board"].admin, file_name="2026.pptx", data=company_template()
+    )
+    with pack["engine"].begin() as connection:
+        connection.execute(
+            text("UPDATE pack_template SET content = :x WHERE id = :id"), {"x": b"PK", "id": template_id}
+        )
+    _publish(pack)
+    at = _page(monkeypatch, pack, pack["board"].secretary, lang="nl")
+    assert [e.value for e in at.error] == [
+        plain(DomainError("pack.template.error.changed", name="2026.pptx").message("nl"))
+    ]
+    assert "Versie 1" in texts(at)  # the versions are still listed
+    assert not _keys(at, "pack_produce_") and not at.download_button

@@ -1,6 +1,7 @@
 """What the board pack's views read, cached by data area: the meeting's published packs with whether each still
 holds what it was stored with, one pack as stored, the decisions requested (to draft the executive summary),
-and where the live data now reads differently from the meeting's last pack."""
+where the live data now reads differently from the meeting's last pack, and the company template files are drawn
+in."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from sqlmodel import Session
 
 from cxgov.models.base import utcnow
 from cxgov.pack.collect import requests
+from cxgov.pack.template import active_template
 from cxgov.queries.board_pack import StoredPack, latest_pack_id, live_differences, pack_versions, stored_pack
 from cxgov.ui.governance import meeting_reads
 from cxgov.ui.governance.present_reads import DATA_AREAS, live_data
 from cxgov.ui.kit.runtime import read
 
 PACK_AREAS = ("meetings", "people")  # packs are written with the meeting; their publisher is a person
+# The template is set up once, like departments and lists: Admin → Board pack template saves it there.
+TEMPLATE_AREAS = ("reference",)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,12 @@ def versions(meeting_id: int) -> pd.DataFrame:
 
 def stored(pack_id: int) -> StoredPack | None:
     return read(stored_pack, PACK_AREAS, pack_id=pack_id)
+
+
+def company_template() -> bytes | None:
+    """The uploaded template in use (None: cxgov's default); raises the DomainError of
+    cxgov.pack.template.active_template when the stored file was changed behind cxgov's back."""
+    return read(active_template, TEMPLATE_AREAS)
 
 
 def drift(meeting_id: int) -> PackDrift | None:
