@@ -175,8 +175,8 @@ def section_view(section: PackSection, content: PackContent) -> SectionView:
             blocks.append(shown)
     if key == AgendaSection.PORTFOLIO.value:
         blocks.extend(_portfolio(section, lang))
-    if key == AgendaSection.MONEY.value:
-        blocks.append(_money_chart(section, lang))
+    if key == AgendaSection.MONEY.value and section.table("by_discipline") and section.table("by_discipline").rows:
+        blocks.append(_money_chart(section, lang))  # no budget at all: the facts and tables say so
     if key == "kpi":
         blocks.extend(_kpi_chart(section, lang))
     for table in section.tables:

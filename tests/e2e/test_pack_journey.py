@@ -75,7 +75,7 @@ def _download(page: Page, code: str, folder: Path) -> bytes:
         prepare.first.click()
     button = main.get_by_role("button", name=t("pack_tab.download", format=label)).first
     expect(button).to_be_visible(timeout=120_000)
-    with page.expect_download() as arrived:
+    with page.expect_download(timeout=60_000) as arrived:
         button.click()
     target = folder / arrived.value.suggested_filename
     arrived.value.save_as(target)
@@ -98,7 +98,9 @@ def test_the_secretary_publishes_downloads_and_sees_the_live_data_move_on(demo_s
     main.get_by_text(t("pack_tab.publish"), exact=True).click()
     summary = main.get_by_role("textbox", name=t("pack_tab.field.summary"))
     summary.fill(SUMMARY)
-    summary.blur()
+    summary.blur()  # the form takes the text when the field loses focus, and redraws: wait for that first
+    wait_for_app(page)
+    expect(summary).to_have_value(SUMMARY)
     main.get_by_role("button", name=t("pack_tab.publish_button")).click()
     expect(main.get_by_text(t("pack_tab.published", n=1))).to_be_visible()
     wait_for_app(page)
