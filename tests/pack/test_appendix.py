@@ -10,11 +10,13 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
+from cxgov import written
 from cxgov.db import session_scope
+from cxgov.i18n import TEXTS
 from cxgov.models import AgendaItem, AgendaSection, Expense, KpiReading, Milestone
 from cxgov.pack.appendix import appendix
 from cxgov.pack.collect import items_on_agenda
-from cxgov.pack.content import SectionKind
+from cxgov.pack.content import APPENDIX, SectionKind
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries.agenda_data import agenda_data
 from cxgov.queries.board_pack import draft_pack
@@ -248,3 +250,29 @@ def test_the_appendix_reads_a_fixed_number_of_statements_however_many_initiative
     many, more_pages = _appendix_statements(engine, arranged.meeting)
     assert more_pages == 9
     assert many == few
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_appendix_value_is_written_with_a_catalog_name_in_the_packs_language(engine, arranged, language):
+    content = pack(engine, arranged.meeting, language)
+    for section in content.sections:
+        if section.kind not in APPENDIX:
+            continue
+        names = [f"present.fact.{name}" for name in section.facts] + [
+            f"present.col.{column}" for table in section.tables for column in table.columns
+        ]
+        assert [name for name in names if name not in TEXTS] == [], section.title
+        cells = [written.cell_text(name, value, language) for name, value in section.facts.items()] + [
+            written.cell_text(column, value, language)
+            for table in section.tables
+            for row in table.rows
+            for column, value in zip(table.columns, row, strict=True)
+        ]
+        assert not [cell for cell in cells if "⟦" in cell], section.title
+    (definitions,) = sections(content, SectionKind.KPI_DEFINITIONS)
+    tnps = dict(zip(definitions.table("kpis").columns, definitions.table("kpis").rows[1], strict=True))
+    assert written.cell_text("kpi_kind", tnps["kpi_kind"], language) == "NPS"
+    assert (
+        written.cell_text("direction", tnps["direction"], language)
+        == {"en": "Higher is better", "nl": "Hoger is beter"}[language]
+    )
