@@ -176,26 +176,22 @@ def freshness(session: Session, active: pd.DataFrame, today: date, language: str
     """Per source, its latest date at the cut-off, when it was entered and how much of it is out of date: each
     active KPI, the check-ins, the milestones and the expenses."""
     cadence = get_settings().check_in_cadence_days
-    entered = sources.kpi_readings_entered(session).set_index("kpi_id")
+    entered = sources.kpi_readings_entered(session).set_index("kpi_id").to_dict("index")
     kpi_note = i18n.t("pack.appendix.note.kpi", language, months=KPI_STALE_AFTER_MONTHS)
-    rows = [
-        (
-            kpi["name"],
-            entered["latest_period"].get(kpi["id"]),
-            entered["entered_at"].get(kpi["id"]),
-            int(_kpi_stale(entered["latest_period"].get(kpi["id"]), today)),
-            kpi_note,
-        )
-        for kpi in active.to_dict("records")
-    ]
+    rows = []
+    for kpi_id, name in zip(active["id"], active["name"], strict=True):
+        latest = entered.get(kpi_id, {"latest_period": None, "entered_at": None})
+        stale = _kpi_stale(latest["latest_period"], today)
+        rows.append((name, latest["latest_period"], latest["entered_at"], int(stale), kpi_note))
     for source, found, note in (
         ("check_ins", sources.check_ins(session, stale_before=today - timedelta(days=cadence)), {"days": cadence}),
         ("milestones", sources.milestones(session, today=today), {}),
         ("expenses", sources.expenses(session), {}),
     ):
+        name = i18n.t(f"pack.appendix.source.{source}", language)
         rows.append(
             (
-                i18n.t(f"pack.appendix.source.{source}", language),
+                name,
                 found.latest,
                 found.entered_at,
                 found.stale,
@@ -206,13 +202,13 @@ def freshness(session: Session, active: pd.DataFrame, today: date, language: str
         kind=SectionKind.FRESHNESS,
         title=i18n.t("pack.appendix.freshness", language),
         facts={"check_in_cadence_days": cadence, "kpi_stale_after_months": KPI_STALE_AFTER_MONTHS},
-        tables=(PackTable.of("sources", pd.DataFrame(rows, columns=list(FRESHNESS_COLUMNS), dtype=object)),),
+        tables=(PackTable("sources", FRESHNESS_COLUMNS, tuple(tuple(plain(v) for v in row) for row in rows)),),
     )
 
 
 def _kpi_stale(latest_period: date | None, today: date) -> bool:
     """No reading that counts, or none for a month within KPI_STALE_AFTER_MONTHS before today's month."""
-    if latest_period is None or pd.isna(latest_period):
+    if latest_period is None:
         return True
     months = (today.year - latest_period.year) * 12 + today.month - latest_period.month
     return months > KPI_STALE_AFTER_MONTHS
