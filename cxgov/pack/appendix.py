@@ -31,7 +31,8 @@ CHECK_INS_SHOWN = 3  # the last three check-ins: where the work came from and wh
 # A quarterly KPI is measured after its quarter ends, so its latest month can be five months old before the next
 # reading is due; a KPI without a reading that counts for longer is out of date.
 KPI_STALE_AFTER_MONTHS = 6
-# The one-pager's facts read from the initiative (its health by the rules comes from their assessment).
+# The one-pager's facts in the order a reader takes them in (stored facts come back sorted by name); all but the
+# health by the rules are the initiative's read model's.
 ONE_PAGER_FACTS = (
     "owner",
     "sponsor",
@@ -48,6 +49,7 @@ ONE_PAGER_FACTS = (
     "progress_pct",
     "health",
     "reason",
+    "derived_health",
     "checkin_date",
     "description",
 )
@@ -141,8 +143,8 @@ def one_pager(detail: InitiativeDetail, assessment: Assessment | None, rows: dic
     """One initiative on one page: who, where it stands and why, its money, its KPIs, its recent check-ins, what
     is still to reach, what was decided about it and what the board asked of it (`rows`: each table's rows)."""
     derived = assessment.derived if assessment is not None else None  # None: not running, so not judged
-    facts = {name: getattr(detail, name) for name in ONE_PAGER_FACTS}
-    facts["derived_health"] = derived.value if derived is not None else None
+    judged = {"derived_health": derived.value if derived is not None else None}
+    facts = {name: judged[name] if name in judged else getattr(detail, name) for name in ONE_PAGER_FACTS}
     return PackSection(
         kind=SectionKind.ONE_PAGER,
         title=detail.title,

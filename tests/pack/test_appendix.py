@@ -14,7 +14,7 @@ from cxgov import written
 from cxgov.db import session_scope
 from cxgov.i18n import TEXTS
 from cxgov.models import AgendaItem, AgendaSection, Expense, KpiReading, Milestone
-from cxgov.pack.appendix import appendix
+from cxgov.pack.appendix import ONE_PAGER_FACTS, appendix
 from cxgov.pack.collect import items_on_agenda
 from cxgov.pack.content import APPENDIX, SectionKind
 from cxgov.queries import initiatives as initiative_queries
@@ -96,6 +96,7 @@ def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
             spend_tolerance_pct=settings.spend_tolerance_pct,
         )[arranged.running]
     assert page.title == detail.title == "Terugbellen binnen 24 uur 📞"
+    assert tuple(page.facts) == ONE_PAGER_FACTS
     assert {name: value for name, value in page.facts.items() if name != "derived_health"} == {
         name: getattr(detail, name) for name in page.facts if name != "derived_health"
     }
