@@ -18,10 +18,8 @@ from cxgov.models import (
     AgendaItemStatus,
     DecisionKind,
     DecisionStatus,
-    Direction,
     Discipline,
     Health,
-    KpiKind,
     Lane,
     Phase,
     Priority,
@@ -43,8 +41,6 @@ CODE_COLUMNS = {
     "item_status": AgendaItemStatus,
     "item_kind": AgendaItemKind,
     "decision_kind": DecisionKind,
-    "kpi_kind": KpiKind,
-    "direction": Direction,  # a KPI's
 }
 HEALTH_COLUMNS = frozenset({"health", "worst", "reported_health", "derived_health"})
 STATUS_CHANGES = frozenset({"created", "approved", "rejected", "on_hold", "resumed", "completed", "cancelled"})

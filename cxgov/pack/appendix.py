@@ -28,11 +28,14 @@ from cxgov.queries.initiatives import InitiativeDetail, initiative_details, init
 from cxgov.settings import get_settings
 
 CHECK_INS_SHOWN = 3  # the last three check-ins: where the work came from and where it stands
+# A one-pager is one page: a longer text (a background may run to 20,000 characters) is cut at a word with '…';
+# the whole text stays on the initiative's page.
+ONE_PAGER_TEXT = 600
 # A quarterly KPI is measured after its quarter ends, so its latest month can be five months old before the next
 # reading is due; a KPI without a reading that counts for longer is out of date.
 KPI_STALE_AFTER_MONTHS = 6
-# The one-pager's facts in the order a reader takes them in (stored facts come back sorted by name); all but the
-# health by the rules are the initiative's read model's.
+# The one-pager's facts, in the order a reader takes them in, named as the initiative's agenda section names them
+# (its planned total is its budget); all but the health by the rules come from the initiative's read model.
 ONE_PAGER_FACTS = (
     "owner",
     "sponsor",
@@ -44,19 +47,20 @@ ONE_PAGER_FACTS = (
     "cycle_number",
     "start_date",
     "target_date",
-    "planned_cents",
+    "budget_cents",
     "actual_cents",
     "progress_pct",
     "health",
     "reason",
     "derived_health",
     "checkin_date",
-    "description",
+    "background",
 )
+DETAIL_NAMES = {"budget_cents": "planned_cents", "background": "description"}  # the A3's names for the read model's
 # Each of a one-pager's tables: the columns it shows, as its batched read names them.
 ONE_PAGER_TABLES = {
     "kpis": ("name", "unit", "baseline", "target", "latest_value", "latest_period"),
-    "check_ins": ("checkin_date", "health", "reason", "summary", "next_steps"),
+    "check_ins": ("date", "health", "reason", "summary", "next_steps"),
     "milestones": ("milestone", "due_on", "overdue"),
     "decisions": ("decided_on", "decision_kind", "decision_status", "text"),
     "actions": ("text", "owner", "due_on", "overdue"),
@@ -64,7 +68,7 @@ ONE_PAGER_TABLES = {
 KPI_DEFINITION_COLUMNS = (
     "code",
     "name",
-    "kpi_kind",
+    "kind",
     "unit",
     "scale_min",
     "scale_max",
@@ -144,7 +148,10 @@ def one_pager(detail: InitiativeDetail, assessment: Assessment | None, rows: dic
     is still to reach, what was decided about it and what the board asked of it (`rows`: each table's rows)."""
     derived = assessment.derived if assessment is not None else None  # None: not running, so not judged
     judged = {"derived_health": derived.value if derived is not None else None}
-    facts = {name: judged[name] if name in judged else getattr(detail, name) for name in ONE_PAGER_FACTS}
+    facts = {
+        name: judged[name] if name in judged else _cut(getattr(detail, DETAIL_NAMES.get(name, name)))
+        for name in ONE_PAGER_FACTS
+    }
     return PackSection(
         kind=SectionKind.ONE_PAGER,
         title=detail.title,
@@ -159,13 +166,22 @@ def _by_initiative(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[int, l
     filtering the frame per initiative cost most of the appendix's time)."""
     found = defaultdict(list)
     for initiative_id, *row in frame[["initiative_id", *columns]].itertuples(index=False, name=None):
-        found[initiative_id].append(tuple(plain(value) for value in row))
+        found[initiative_id].append(tuple(_cut(plain(value)) for value in row))
     return found
+
+
+def _cut(value):
+    """A text longer than ONE_PAGER_TEXT cut at its last word that fits, with '…'; any other value as it is."""
+    if not isinstance(value, str) or len(value) <= ONE_PAGER_TEXT:
+        return value
+    kept = value[: ONE_PAGER_TEXT - 1]
+    word = kept.rfind(" ")
+    return (kept[:word] if word > ONE_PAGER_TEXT // 2 else kept).rstrip() + "…"
 
 
 def kpi_definitions(active: pd.DataFrame, language: str) -> PackSection:
     """What each active KPI measures, on which scale, which way is better, how it is measured and by whom."""
-    table = active.rename(columns={"kind": "kpi_kind"})[list(KPI_DEFINITION_COLUMNS)]
+    table = active[list(KPI_DEFINITION_COLUMNS)]
     return PackSection(
         kind=SectionKind.KPI_DEFINITIONS,
         title=i18n.t("pack.appendix.kpi_definitions", language),

@@ -19,7 +19,7 @@ def recent_check_ins(session: Session, initiative_ids: Collection[int], *, per_i
     what comes next."""
     ranked = sa.select(
         CheckIn.initiative_id,
-        CheckIn.checkin_date,
+        CheckIn.checkin_date.label("date"),
         code_text(CheckIn.health).label("health"),
         CheckIn.reason,
         CheckIn.summary,
