@@ -12,11 +12,11 @@ from sqlmodel import select
 
 from cxgov import written
 from cxgov.db import session_scope
-from cxgov.i18n import TEXTS
 from cxgov.models import AgendaItem, AgendaSection, Expense, KpiReading, Milestone
-from cxgov.pack.appendix import ONE_PAGER_FACTS, appendix
+from cxgov.pack.appendix import DETAIL_NAMES, ONE_PAGER_FACTS, ONE_PAGER_TEXT, appendix
+from cxgov.pack.blocks import Facts, Table, views
 from cxgov.pack.collect import items_on_agenda
-from cxgov.pack.content import APPENDIX, SectionKind
+from cxgov.pack.content import SectionKind
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries.agenda_data import agenda_data
 from cxgov.queries.board_pack import draft_pack
@@ -98,7 +98,7 @@ def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
     assert page.title == detail.title == "Terugbellen binnen 24 uur 📞"
     assert tuple(page.facts) == ONE_PAGER_FACTS
     assert {name: value for name, value in page.facts.items() if name != "derived_health"} == {
-        name: getattr(detail, name) for name in page.facts if name != "derived_health"
+        name: getattr(detail, DETAIL_NAMES.get(name, name)) for name in page.facts if name != "derived_health"
     }
     assert page.facts["derived_health"] == judged.derived.value
     assert {
@@ -106,19 +106,18 @@ def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
         "sponsor": "Carla Chair",
         "owning_department": "Klantcontact",
         "objective": "Moeiteloze service",
-        "planned_cents": 1_500_000,
+        "budget_cents": 1_500_000,
         "actual_cents": 40_050,
         "health": "amber",
         "checkin_date": TODAY - timedelta(days=10),
         "progress_pct": 50,
         "cycle_number": 1,
-        "description": "Klanten bellen drie keer over één storing.",
+        "background": "Klanten bellen drie keer over één storing.",
     }.items() <= page.facts.items()
 
     check_ins = page.table("check_ins")
-    assert check_ins.rows == tuple(
-        tuple(row) for row in history[list(check_ins.columns)].head(3).itertuples(index=False, name=None)
-    )
+    history = history.rename(columns={"checkin_date": "date"})[list(check_ins.columns)]
+    assert check_ins.rows == tuple(history.head(3).itertuples(index=False, name=None))
     assert [row[3] for row in check_ins.rows] == ["Nog steeds laat", "Leverancier laat", "Pilot loopt"]
     assert page.table("kpis").rows == (("Transactionele NPS", "", 15.0, 25.0, 21.5, months_back(1)),)
     assert page.table("kpis").rows == tuple(
@@ -143,6 +142,16 @@ def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
     assert all(table.rows == () for table in proposal.tables)
 
 
+def test_a_long_text_is_cut_at_a_word_so_the_one_pager_stays_one_page(engine, arranged):
+    background = " ".join(f"woord{n}" for n in range(2_500))[:20_000]  # the longest description an input takes
+    long = add_initiative(engine, owner_id=arranged.board.manager, title="Lang verhaal", description=background)
+    page = next(s for s in sections(pack(engine, arranged.meeting), SectionKind.ONE_PAGER) if s.ref_id == long)
+    cut = page.facts["background"]
+    assert len(cut) <= ONE_PAGER_TEXT and cut.endswith("…")
+    assert background.startswith(cut[:-1]) and background[len(cut) - 1] == " ", "cut where a word ends"
+    assert len(cut) > ONE_PAGER_TEXT - 20
+
+
 def test_the_kpi_definitions_are_the_active_kpis_in_the_packs_language(engine, arranged):
     (dutch,) = sections(pack(engine, arranged.meeting), SectionKind.KPI_DEFINITIONS)
     (english,) = sections(pack(engine, arranged.meeting, "en"), SectionKind.KPI_DEFINITIONS)
@@ -152,7 +161,7 @@ def test_the_kpi_definitions_are_the_active_kpis_in_the_packs_language(engine, a
     assert dict(zip(table.columns, table.rows[1], strict=True)) == {
         "code": "TNPS",
         "name": "Transactionele NPS",
-        "kpi_kind": "nps",
+        "kind": "nps",
         "unit": "",
         "scale_min": -100.0,
         "scale_max": 100.0,
@@ -183,13 +192,13 @@ def test_freshness_names_each_sources_latest_date_and_what_is_out_of_date(engine
     assert rows == {
         "Klantinspanning": (months_back(10), entered[arranged.old_kpi], 1),  # ten months old: out of date
         "Transactionele NPS": (months_back(1), entered[arranged.kpi], 0),
-        "Voortgangsupdates": (TODAY - timedelta(days=2), rows["Voortgangsupdates"][1], 0),
+        "Voortgangsmeldingen": (TODAY - timedelta(days=2), rows["Voortgangsmeldingen"][1], 0),
         "Mijlpalen": (reached, None, 1),  # "Leverancier gekozen" is three days late
         "Uitgaven": (TODAY - timedelta(days=5), booked, None),
     }
-    assert rows["Voortgangsupdates"][1] is not None
+    assert rows["Voortgangsmeldingen"][1] is not None
     assert section.table("sources").rows[2][4] == (
-        "Lopende initiatieven zonder check-in in de laatste 30 dagen (of nog nooit)"
+        "Lopende initiatieven zonder voortgangsmelding in de laatste 30 dagen (of nog nooit)"
     )
 
     monkeypatch.setenv("CXGOV_CHECK_IN_CADENCE_DAYS", "7")  # the running initiative last reported ten days ago
@@ -254,26 +263,24 @@ def test_the_appendix_reads_a_fixed_number_of_statements_however_many_initiative
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_every_appendix_value_is_written_with_a_catalog_name_in_the_packs_language(engine, arranged, language):
+def test_every_appendix_section_is_drawn_with_catalog_names_in_the_packs_language(engine, arranged, language):
     content = pack(engine, arranged.meeting, language)
-    for section in content.sections:
-        if section.kind not in APPENDIX:
-            continue
-        names = [f"present.fact.{name}" for name in section.facts] + [
-            f"present.col.{column}" for table in section.tables for column in table.columns
-        ]
-        assert [name for name in names if name not in TEXTS] == [], section.title
-        cells = [written.cell_text(name, value, language) for name, value in section.facts.items()] + [
-            written.cell_text(column, value, language)
-            for table in section.tables
-            for row in table.rows
-            for column, value in zip(table.columns, row, strict=True)
-        ]
-        assert not [cell for cell in cells if "⟦" in cell], section.title
-    (definitions,) = sections(content, SectionKind.KPI_DEFINITIONS)
-    tnps = dict(zip(definitions.table("kpis").columns, definitions.table("kpis").rows[1], strict=True))
-    assert written.cell_text("kpi_kind", tnps["kpi_kind"], language) == "NPS"
-    assert (
-        written.cell_text("direction", tnps["direction"], language)
-        == {"en": "Higher is better", "nl": "Hoger is beter"}[language]
-    )
+    drawn = [view for view in views(content) if view.appendix]
+    assert [view.kind for view in drawn][-2:] == [SectionKind.KPI_DEFINITIONS, SectionKind.FRESHNESS]
+    texts = []
+    for view in drawn:
+        for block in view.blocks:
+            if isinstance(block, Facts):
+                texts += [text for pair in block.items for text in pair]
+            if isinstance(block, Table):
+                texts += [block.heading, *block.headers, *(cell for row in block.rows for cell in row)]
+    assert [text for text in texts if "⟦" in text] == [], "every label, heading and header is in the catalog"
+    (definitions,) = [view for view in drawn if view.kind is SectionKind.KPI_DEFINITIONS]
+    (table,) = [block for block in definitions.blocks if isinstance(block, Table)]
+    tnps = dict(zip(table.headers, table.rows[1], strict=True))
+    better = {"en": "Higher is better", "nl": "Hoger is beter"}[language]
+    assert (tnps[written.header("kind", language)], tnps[written.header("direction", language)]) == ("NPS", better)
+    assert tnps[written.header("primary_source", language)] == "panel"
+    page = next(view for view in drawn if view.title == "Terugbellen binnen 24 uur 📞")
+    facts = dict(next(block for block in page.blocks if isinstance(block, Facts)).items)
+    assert facts[{"en": "Background", "nl": "Achtergrond"}[language]] == "Klanten bellen drie keer over één storing."
