@@ -8,7 +8,7 @@ initiatives have a one-pager and however large the portfolio.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 import pandas as pd
@@ -81,24 +81,25 @@ KPI_DEFINITION_COLUMNS = (
 FRESHNESS_COLUMNS = ("source", "latest", "entered_at", "stale", "note")
 
 
-def appendix(session: Session, items: Iterable[dict], data: AgendaData, language: str) -> list[PackSection]:
-    """The appendix of a pack whose agenda `items` (in order) read `data`: the one-pagers, the KPI definitions and
-    the data's freshness."""
+def appendix(
+    session: Session, items: Iterable[dict], requested: Sequence[int | None], data: AgendaData, language: str
+) -> list[PackSection]:
+    """The appendix of a pack whose agenda `items` (in order) read `data` and whose executive summary names the
+    decisions `requested` of the initiatives given: the one-pagers, the KPI definitions and the data's freshness."""
     catalogue = kpi_catalogue.kpis(session)
     active = catalogue[catalogue["active"].astype(bool)]
     return [
-        *one_pager_sections(session, initiatives_on_agenda(items, data), data.today),
+        *one_pager_sections(session, initiatives_on_agenda(items, requested, data), data.today),
         kpi_definitions(active, language),
         freshness(session, active, data.today, language),
     ]
 
 
-def initiatives_on_agenda(items: Iterable[dict], data: AgendaData) -> list[int]:
+def initiatives_on_agenda(items: Iterable[dict], requested: Sequence[int | None], data: AgendaData) -> list[int]:
     """The initiatives the meeting discusses or is asked to decide on, once each, in agenda order: an initiative
-    on the agenda, the proposals and asks where the decisions requested are, the exceptions with an ask where the
-    exceptions are; requests whose section is not on the agenda follow (the executive summary names them all)."""
-    asked = data.sections[AgendaSection.DECISIONS_REQUESTED].tables
-    requested = [*asked["proposals"]["initiative_id"], *asked["asks"]["initiative_id"]]
+    on the agenda, those of the decisions `requested` (as the executive summary names them) where the decisions
+    requested are, the exceptions with an ask where the exceptions are; requests whose section is not on the
+    agenda follow."""
     exceptions = data.sections[AgendaSection.EXCEPTIONS].tables["exceptions"]
     with_ask = exceptions[exceptions["ask"].notna() & (exceptions["ask"] != "")]["initiative_id"]
     found: list = []

@@ -68,7 +68,7 @@ def collect_pack(
         cover(record, language),
         executive_summary(data, language, summary, paragraphs or {}),
         *(agenda_item(session, item, data, language) for item in items_on_agenda(record)),
-        *appendix(session, items_on_agenda(record), data, language),
+        *appendix(session, items_on_agenda(record), [r[1] for r in requests(data, language)], data, language),
     ]
     return PackContent(
         meeting_id=meeting_id,

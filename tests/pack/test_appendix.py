@@ -13,9 +13,10 @@ from sqlmodel import select
 from cxgov import written
 from cxgov.db import session_scope
 from cxgov.models import AgendaItem, AgendaSection, Expense, KpiReading, Milestone
+from cxgov.pack import collect
 from cxgov.pack.appendix import DETAIL_NAMES, ONE_PAGER_FACTS, ONE_PAGER_TEXT, appendix
 from cxgov.pack.blocks import Facts, Table, views
-from cxgov.pack.collect import items_on_agenda
+from cxgov.pack.collect import items_on_agenda, requests
 from cxgov.pack.content import SectionKind
 from cxgov.queries import initiatives as initiative_queries
 from cxgov.queries.agenda_data import agenda_data
@@ -77,6 +78,14 @@ def test_one_pagers_are_the_initiatives_discussed_or_asked_about_once_each_in_ag
         arranged.running,
         arranged.proposal,
     ]
+
+
+def test_the_requests_with_a_one_pager_are_those_the_executive_summary_names(engine, arranged, monkeypatch):
+    monkeypatch.setattr(collect, "TABLE_ROWS", 1)  # the summary names one request: the ask, kept first
+    content = pack(engine, arranged.meeting)
+    (summary,) = sections(content, SectionKind.SUMMARY)
+    assert [row[1] for row in summary.table("requests").rows] == [arranged.asking]
+    assert [s.ref_id for s in sections(content, SectionKind.ONE_PAGER)] == [arranged.asking, arranged.running]
 
 
 def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
@@ -240,6 +249,7 @@ def _appendix_statements(engine, meeting_id: int) -> tuple[int, int]:
     with session_scope(engine) as session:
         items = items_on_agenda(meeting_record(session, meeting_id))
         data = agenda_data(session, meeting_id, today=TODAY)
+        requested = [row[1] for row in requests(data, "nl")]
         statements = []
 
         def count(conn, cursor, statement, parameters, context, executemany):
@@ -247,7 +257,7 @@ def _appendix_statements(engine, meeting_id: int) -> tuple[int, int]:
 
         sa.event.listen(engine, "before_cursor_execute", count)
         try:
-            made = appendix(session, items, data, "nl")
+            made = appendix(session, items, requested, data, "nl")
         finally:
             sa.event.remove(engine, "before_cursor_execute", count)
     return len(statements), sum(s.kind is SectionKind.ONE_PAGER for s in made)

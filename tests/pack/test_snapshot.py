@@ -311,7 +311,9 @@ def test_a_paragraph_for_a_request_replaces_the_drafted_one(engine, arranged):
     summary = stored(engine, pack_id).content.sections[1]
     rows = {row[0]: row[3] for row in summary.table("requests").rows}
     assert rows[f"ask:{arranged.asking}"] == "De board helpt bij de vervoerder."
-    assert rows[f"proposal:{arranged.proposal}"].startswith("Goedkeuring van Winkels zonder wachtrij")
+    assert rows[f"proposal:{arranged.proposal}"].startswith(
+        "Goedkeuring gevraagd: voorgesteld door Max Manager"
+    )  # drafted
 
 
 # --- audit ----------------------------------------------------------------------------------------------------
