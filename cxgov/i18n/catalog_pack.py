@@ -17,9 +17,9 @@ TEXTS = {
         "pakket is wat het bestuur ontving.",
     },
     "pack.error.paragraph": {
-        "en": "The paragraph for '{key}' is not a decision requested of this meeting, or is longer than 2,000 "
+        "en": "The paragraph for '{request}' is not a decision requested of this meeting, or is longer than 2,000 "
         "characters.",
-        "nl": "De alinea voor '{key}' hoort niet bij een gevraagd besluit van deze vergadering, of is langer dan "
+        "nl": "De alinea voor '{request}' hoort niet bij een gevraagd besluit van deze vergadering, of is langer dan "
         "2.000 tekens.",
     },
     "pack.commentary": {"en": "Commentary", "nl": "Toelichting"},

@@ -200,7 +200,7 @@ class PackInput(Strict):
         for key, text in value.items():
             text = text.strip()
             if not re.fullmatch(r"(proposal|ask):[0-9]{1,12}", key) or len(text) > 2_000 or "\x00" in text:
-                raise FieldProblem("pack.error.paragraph", key=key[:40])
+                raise FieldProblem("pack.error.paragraph", request=key[:40])
             if text:
                 cleaned[key] = text
         return cleaned

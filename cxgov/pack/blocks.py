@@ -143,7 +143,19 @@ COLUMNS: dict[tuple[str, str], Columns] = {
         headers={"value": "reading"},  # each reading, not the latest
     ),
     ("kpi_definitions", "kpis"): Columns(
-        ("code", "name", "kind", "unit", "scale_min", "scale_max", "direction", "method", "description", "owner"),
+        (
+            "code",
+            "name",
+            "kind",
+            "unit",
+            "scale_min",
+            "scale_max",
+            "direction",
+            "method",
+            "description",
+            "owner",
+            "primary_source",
+        ),
         {"kind": KpiKind, "direction": Direction},
     ),
 }

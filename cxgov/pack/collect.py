@@ -1,6 +1,7 @@
 """Read a meeting's board pack from the live data, in the meeting's agenda order: the cover, the executive
 summary (a paragraph per decision requested), then every item still on the agenda — a proposed section with its
-facts and tables, a topic, an initiative, a KPI — each with the chair's commentary from the agenda."""
+facts and tables, a topic, an initiative, a KPI — each with the chair's commentary from the agenda — and the
+appendix (cxgov.pack.appendix)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from cxgov import i18n
 from cxgov.dates import day_in
 from cxgov.minutes import agenda_item_title
 from cxgov.models import AgendaItemKind, AgendaItemStatus, AgendaSection
+from cxgov.pack.appendix import appendix
 from cxgov.pack.content import PackContent, PackSection, PackTable, SectionKind
 from cxgov.queries import admin as kpi_catalogue
 from cxgov.queries import initiatives as initiative_queries
@@ -66,6 +68,7 @@ def collect_pack(
         cover(record, language),
         executive_summary(data, language, summary, paragraphs or {}),
         *(agenda_item(session, item, data, language) for item in items_on_agenda(record)),
+        *appendix(session, items_on_agenda(record), [r[1] for r in requests(data, language)], data, language),
     ]
     return PackContent(
         meeting_id=meeting_id,

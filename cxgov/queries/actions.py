@@ -8,6 +8,7 @@ morning after its due date, not at the next write.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import pandas as pd
@@ -84,11 +85,14 @@ def action_list(
     meeting_id: int | None = None,
     owner_id: int | None = None,
     body: str | None = None,
+    initiative_ids: Collection[int] | None = None,
     open_only: bool = False,
     today: date,
 ) -> pd.DataFrame:
-    """The actions of a meeting, an owner or a body (None: any), open ones only when asked."""
+    """The actions of a meeting, an owner, a body or some initiatives (None: any), open ones only when asked."""
     conditions = []
+    if initiative_ids is not None:
+        conditions.append(ActionItem.initiative_id.in_(list(initiative_ids)))
     if meeting_id is not None:
         conditions.append(ActionItem.meeting_id == meeting_id)
     if owner_id is not None:

@@ -4,6 +4,7 @@ review. One statement each, however long the register."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import pandas as pd
@@ -99,15 +100,19 @@ def decision_register(
     *,
     meeting_id: int | None = None,
     initiative_id: int | None = None,
+    initiative_ids: Collection[int] | None = None,
     kind: DecisionKind | str | None = None,
     status: DecisionStatus | str | None = None,
 ) -> pd.DataFrame:
-    """The register, newest first, narrowed to a meeting, an initiative, a kind or a status (None: any)."""
+    """The register, newest first, narrowed to a meeting, an initiative (or any of several), a kind or a status
+    (None: any)."""
     conditions = []
     if meeting_id is not None:
         conditions.append(Decision.meeting_id == meeting_id)
     if initiative_id is not None:
         conditions.append(Decision.initiative_id == initiative_id)
+    if initiative_ids is not None:
+        conditions.append(Decision.initiative_id.in_(list(initiative_ids)))
     if kind is not None:
         conditions.append(Decision.kind == DecisionKind(kind))
     query, derived = _register(*conditions)

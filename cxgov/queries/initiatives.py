@@ -6,6 +6,8 @@ planned and actual cents), so every function runs a fixed number of statements h
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -189,6 +191,13 @@ class InitiativeDetail:
 
 def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail | None:
     """The read model of one initiative, or None when it does not exist; three statements."""
+    return initiative_details(session, [initiative_id]).get(initiative_id)
+
+
+def initiative_details(session: Session, initiative_ids: Collection[int]) -> dict[int, InitiativeDetail]:
+    """The read model of each of these initiatives that exists, by id; three statements however many are asked
+    for (the board pack's one-pagers read up to a few dozen at once)."""
+    ids = list(initiative_ids)
     base = initiatives_query()
     sponsor, requesting = aliased(Person, name="sponsor"), aliased(Department, name="requesting_dep")
     query = (
@@ -228,25 +237,38 @@ def initiative_detail(session: Session, initiative_id: int) -> InitiativeDetail 
         .outerjoin(sponsor, sponsor.id == Initiative.sponsor_id)
         .outerjoin(requesting, requesting.id == Initiative.requesting_department_id)
         .outerjoin(StrategicObjective, StrategicObjective.id == Initiative.objective_id)
-        .where(base.c.id == initiative_id)
+        .where(base.c.id.in_(ids))
     )
-    row = session.execute(query).first()
-    if row is None:
-        return None
-    members = (
-        session.execute(sa.select(InitiativeMember.person_id).where(InitiativeMember.initiative_id == initiative_id))
-        .scalars()
-        .all()
-    )
-    terms = session.execute(
-        sa.select(TaxonomyTerm.id, code_text(TaxonomyTerm.kind), TaxonomyTerm.name_en, TaxonomyTerm.name_nl)
+    rows = session.execute(query).all()
+    if not rows:
+        return {}
+    members = defaultdict(list)
+    for initiative_id, person_id in session.execute(
+        sa.select(InitiativeMember.initiative_id, InitiativeMember.person_id).where(
+            InitiativeMember.initiative_id.in_(ids)
+        )
+    ):
+        members[initiative_id].append(person_id)
+    terms = defaultdict(list)
+    for initiative_id, *term in session.execute(
+        sa.select(
+            InitiativeTerm.initiative_id,
+            TaxonomyTerm.id,
+            code_text(TaxonomyTerm.kind),
+            TaxonomyTerm.name_en,
+            TaxonomyTerm.name_nl,
+        )
         .join(InitiativeTerm, InitiativeTerm.term_id == TaxonomyTerm.id)
-        .where(InitiativeTerm.initiative_id == initiative_id)
+        .where(InitiativeTerm.initiative_id.in_(ids))
         .order_by(TaxonomyTerm.kind, TaxonomyTerm.position, TaxonomyTerm.id)
-    ).all()
-    values = list(row)
-    values[27:29] = [int(values[27]), int(values[28])]  # planned/actual cents: exact integers on both databases
-    return InitiativeDetail(*values, member_ids=tuple(sorted(members)), terms=tuple(Term(*t) for t in terms))
+    ):
+        terms[initiative_id].append(Term(*term))
+    found = {}
+    for row in rows:
+        values = list(row)
+        values[27:29] = [int(values[27]), int(values[28])]  # planned/actual cents: exact integers on both databases
+        found[row[0]] = InitiativeDetail(*values, member_ids=tuple(sorted(members[row[0]])), terms=tuple(terms[row[0]]))
+    return found
 
 
 def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
@@ -274,10 +296,16 @@ def check_ins(session: Session, initiative_id: int) -> pd.DataFrame:
 
 def kpi_links(session: Session, initiative_id: int) -> pd.DataFrame:
     """The KPIs an initiative is measured against: baseline, target and the latest reading that counts."""
+    return initiatives_kpi_links(session, [initiative_id]).drop(columns="initiative_id")
+
+
+def initiatives_kpi_links(session: Session, initiative_ids: Collection[int]) -> pd.DataFrame:
+    """`kpi_links` of several initiatives at once, with their `initiative_id` first (one statement)."""
     latest = latest_counting_readings()
     return read_frame(
         session,
         sa.select(
+            InitiativeKpi.initiative_id,
             Kpi.id.label("kpi_id"),
             Kpi.code,
             Kpi.name,
@@ -292,8 +320,8 @@ def kpi_links(session: Session, initiative_id: int) -> pd.DataFrame:
         )
         .join(Kpi, Kpi.id == InitiativeKpi.kpi_id)
         .outerjoin(latest, latest.c.kpi_id == Kpi.id)
-        .where(InitiativeKpi.initiative_id == initiative_id)
-        .order_by(Kpi.code),
+        .where(InitiativeKpi.initiative_id.in_(list(initiative_ids)))
+        .order_by(InitiativeKpi.initiative_id, Kpi.code),
     )
 
 

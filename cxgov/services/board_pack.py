@@ -10,13 +10,13 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from cxgov import audit
-from cxgov.errors import DomainError
+from cxgov.errors import DomainError, ValidationError
 from cxgov.models import BoardPack, BoardPackSection, MeetingStatus
 from cxgov.models.base import utcnow
 from cxgov.models.inputs import parse_input
 from cxgov.models.inputs_meetings import PackInput
 from cxgov.pack.collect import collect_pack
-from cxgov.pack.content import PackContent
+from cxgov.pack.content import PackContent, SectionKind
 from cxgov.services.meeting_access import meeting_to_change
 from cxgov.services.unit import Actor, audit_actor
 
@@ -47,6 +47,10 @@ def publish_pack(
         paragraphs=values.paragraphs,
         number=(last or 0) + 1,
     )
+    asked = {row[0] for s in content.sections if s.kind is SectionKind.SUMMARY for row in s.table("requests").rows}
+    unknown = sorted(set(values.paragraphs) - asked)
+    if unknown:  # well formed, but not a decision this meeting is asked for (the page read another agenda)
+        raise ValidationError({"paragraphs": ("pack.error.paragraph", {"request": unknown[0][:40]})})
     return store_pack(session, content, person)
 
 

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from sqlalchemy import select
 
+from cxgov import i18n
 from cxgov.db import make_engine, session_scope
 from cxgov.models import AgendaItemKind, Meeting, MeetingStatus
 from cxgov.pack import formats  # noqa: F401 (registers the formats)
@@ -138,6 +139,14 @@ def sections(content: PackContent):
     return [view for view in views(content) if view.kind is not SectionKind.COVER]
 
 
+def listed(content: PackContent) -> list[tuple[int, str]]:
+    """The sections as the outline lists them (level, title): the agenda's, then the appendix under its heading."""
+    shown = sections(content)
+    appendix = [(1, view.title) for view in shown if view.appendix]
+    heading = [(0, i18n.t("pack.pdf.appendix", content.language))] if appendix else []
+    return [(0, view.title) for view in shown if not view.appendix] + heading + appendix
+
+
 # --- the demo pack ------------------------------------------------------------------------------------------------
 
 
@@ -164,11 +173,13 @@ def test_the_contents_give_each_section_the_page_it_opens_and_link_there_as_the_
     pdf = demo_pdfs[language]
     tree = outline(pdf)
     assert tree[0][:2] == (0, CONTENTS[language])
-    assert [(level, title) for level, title, _ in tree[1:]] == [(0, v.title) for v in sections(pdf.content)]
-    listed = squeezed(contents_text(pdf))
+    assert [(level, title) for level, title, _ in tree[1:]] == listed(pdf.content)
+    contents = squeezed(contents_text(pdf))
+    appendix = squeezed(i18n.t("pack.pdf.appendix", language))
     for _, title, page in tree[1:]:
-        assert re.search(re.escape(squeezed(title)) + r"\.*" + f"{page}(?!\\d)", listed), title
-        assert squeezed(below_footer(pdf.pages[page - 1])).startswith(squeezed(title)), f"{title} opens page {page}"
+        assert re.search(re.escape(squeezed(title)) + r"\.*" + f"{page}(?!\\d)", contents), title
+        opening = squeezed(below_footer(pdf.pages[page - 1]))
+        assert opening.startswith((squeezed(title), appendix + squeezed(title))), f"{title} opens page {page}"
     numbers = {page.indirect_reference.idnum: n for n, page in enumerate(pdf.reader.pages, start=1)}
     links = [a.get_object() for page in pdf.reader.pages[tree[0][2] - 1 : tree[1][2] - 1] for a in page["/Annots"]]
     assert {numbers[link["/Dest"][0].idnum] for link in links} == {page for _, _, page in tree[1:]}
@@ -571,4 +582,4 @@ def test_the_hostile_corpus_shows_as_typed_in_topics_commentary_summary_and_asks
     for literal in ("<script>alert(1)</script>", "<b>big</b>", "&lt;script&gt;", "&amp;", "<%= 7*7 %>"):
         assert squeezed(literal) in text
     font = pack_font()
-    assert [title for _, title, _ in outline(pdf)[1:]] == [font.line(v.title) for v in sections(pdf.content)]
+    assert [title for _, title, _ in outline(pdf)[1:]] == [font.line(title) for _, title in listed(pdf.content)]

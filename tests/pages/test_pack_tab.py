@@ -175,7 +175,10 @@ def test_the_line_says_the_live_data_differs_only_after_a_change(monkeypatch, pa
     at.run()  # the same session: its cached line must not survive the change
     [line] = [w.value for w in at.warning if differs in w.value]
     assert ("versie 1, peildatum" if lang == "nl" else "pack version 1 (cut-off") in line
-    assert line.endswith(plain("Exceptions: red and amber"))  # the red check-in; titles in the pack's language
+    # The red check-in: the exceptions, the proposal's one-pager and the check-ins' freshness in the appendix;
+    # titles in the pack's language.
+    moved = ("Exceptions: red and amber", "Self-service returns", "Data freshness at the cut-off")
+    assert line.endswith(", ".join(plain(title) for title in moved))
     assert not any(matches in c.value for c in at.caption)
     present = _page(monkeypatch, pack, pack["board"].members[1], page="present", lang=lang)
     assert [w.value for w in present.warning if differs in w.value] == [line]
