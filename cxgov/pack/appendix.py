@@ -84,8 +84,8 @@ FRESHNESS_COLUMNS = ("source", "latest", "entered_at", "stale", "note")
 def appendix(
     session: Session, items: Iterable[dict], requested: Sequence[int | None], data: AgendaData, language: str
 ) -> list[PackSection]:
-    """The appendix of a pack whose agenda `items` (in order) read `data` and whose executive summary names the
-    decisions `requested` of the initiatives given: the one-pagers, the KPI definitions and the data's freshness."""
+    """The appendix of a pack whose agenda `items` (in order) read `data`, `requested` naming the initiatives whose
+    owners ask the meeting for a decision: the one-pagers, the KPI definitions and the data's freshness."""
     catalogue = kpi_catalogue.kpis(session)
     active = catalogue[catalogue["active"].astype(bool)]
     return [
@@ -97,9 +97,8 @@ def appendix(
 
 def initiatives_on_agenda(items: Iterable[dict], requested: Sequence[int | None], data: AgendaData) -> list[int]:
     """The initiatives the meeting discusses or is asked to decide on, once each, in agenda order: an initiative
-    on the agenda, those of the decisions `requested` (as the executive summary names them) where the decisions
-    requested are, the exceptions with an ask where the exceptions are; requests whose section is not on the
-    agenda follow."""
+    on the agenda, those whose owners ask for a decision (`requested`) where the decisions requested are, the
+    exceptions with an ask where the exceptions are; asks whose section is not on the agenda follow."""
     exceptions = data.sections[AgendaSection.EXCEPTIONS].tables["exceptions"]
     with_ask = exceptions[exceptions["ask"].notna() & (exceptions["ask"] != "")]["initiative_id"]
     found: list = []

@@ -68,7 +68,7 @@ def collect_pack(
         cover(record, language),
         executive_summary(data, language, summary, paragraphs or {}),
         *(agenda_item(session, item, data, language) for item in items_on_agenda(record)),
-        *appendix(session, items_on_agenda(record), [r[1] for r in requests(data, language)], data, language),
+        *appendix(session, items_on_agenda(record), asked_by_owners(data, language), data, language),
     ]
     return PackContent(
         meeting_id=meeting_id,
@@ -124,6 +124,12 @@ def requests(data: AgendaData, language: str) -> list[tuple[str, int | None, str
         paragraph = i18n.t("pack.summary.ask", language, owner=row["owner"], ask=row["ask"])
         found.append((f"ask:{row['initiative_id']}", row["initiative_id"], row["title"], paragraph))
     return found
+
+
+def asked_by_owners(data: AgendaData, language: str) -> list[int]:
+    """The initiatives whose owners ask this meeting for a decision: they get a one-pager. Proposals awaiting
+    approval do not (a large portfolio has hundreds; the summary and their section name them)."""
+    return [initiative_id for key, initiative_id, _, _ in requests(data, language) if key.startswith("ask:")]
 
 
 def executive_summary(data: AgendaData, language: str, summary: str, paragraphs: Mapping[str, str]) -> PackSection:

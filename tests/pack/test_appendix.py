@@ -13,7 +13,6 @@ from sqlmodel import select
 from cxgov import written
 from cxgov.db import session_scope
 from cxgov.models import AgendaItem, AgendaSection, Expense, KpiReading, Milestone
-from cxgov.pack import collect
 from cxgov.pack.appendix import DETAIL_NAMES, ONE_PAGER_FACTS, ONE_PAGER_TEXT, appendix
 from cxgov.pack.blocks import Facts, Table, views
 from cxgov.pack.collect import items_on_agenda, requests
@@ -47,13 +46,9 @@ def sections(content, kind: SectionKind) -> list:
 
 def test_one_pagers_are_the_initiatives_discussed_or_asked_about_once_each_in_agenda_order(engine, arranged):
     content = pack(engine, arranged.meeting)
-    # The decisions requested (the proposal, then the ask) come before the exceptions (the ask again) and the
-    # initiative added to the agenda; the appendix follows everything on the agenda.
-    assert [s.ref_id for s in sections(content, SectionKind.ONE_PAGER)] == [
-        arranged.proposal,
-        arranged.asking,
-        arranged.running,
-    ]
+    # The ask where the decisions requested are (the proposal beside it gets none), then the initiative added to
+    # the agenda (the exceptions name the ask again); the appendix follows everything on the agenda.
+    assert [s.ref_id for s in sections(content, SectionKind.ONE_PAGER)] == [arranged.asking, arranged.running]
     kinds = [s.kind for s in content.sections]
     first = kinds.index(SectionKind.ONE_PAGER)
     assert set(kinds[first:]) == {SectionKind.ONE_PAGER, SectionKind.KPI_DEFINITIONS, SectionKind.FRESHNESS}
@@ -71,21 +66,18 @@ def test_one_pagers_are_the_initiatives_discussed_or_asked_about_once_each_in_ag
         item_id=requested.id,
         seen_version=meeting_row(engine, arranged.meeting).version,
     )
-    # Without the decisions requested on the agenda: the ask where the exceptions are, the initiative, then the
-    # requests the executive summary still names.
+    # Without the decisions requested on the agenda: the ask where the exceptions are, then the initiative.
     assert [s.ref_id for s in sections(pack(engine, arranged.meeting), SectionKind.ONE_PAGER)] == [
         arranged.asking,
         arranged.running,
-        arranged.proposal,
     ]
 
 
-def test_the_requests_with_a_one_pager_are_those_the_executive_summary_names(engine, arranged, monkeypatch):
-    monkeypatch.setattr(collect, "TABLE_ROWS", 1)  # the summary names one request: the ask, kept first
+def test_the_summary_names_the_proposals_but_only_the_asks_get_a_one_pager(engine, arranged):
     content = pack(engine, arranged.meeting)
     (summary,) = sections(content, SectionKind.SUMMARY)
-    assert [row[1] for row in summary.table("requests").rows] == [arranged.asking]
-    assert [s.ref_id for s in sections(content, SectionKind.ONE_PAGER)] == [arranged.asking, arranged.running]
+    assert {row[1] for row in summary.table("requests").rows} == {arranged.proposal, arranged.asking}
+    assert arranged.proposal not in {s.ref_id for s in sections(content, SectionKind.ONE_PAGER)}
 
 
 def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
@@ -142,18 +134,18 @@ def test_a_one_pager_holds_its_initiatives_data(engine, arranged):
         ("Nieuwe planning van de leverancier", "Max Manager", TODAY + timedelta(days=14), False),
     )
 
-    proposal = next(s for s in sections(content, SectionKind.ONE_PAGER) if s.ref_id == arranged.proposal)
-    assert (proposal.facts["status"], proposal.facts["health"], proposal.facts["derived_health"]) == (
-        "proposed",
-        "no_update",
-        None,  # not running: the delivery rules do not judge it
-    )
-    assert all(table.rows == () for table in proposal.tables)
-
 
 def test_a_long_text_is_cut_at_a_word_so_the_one_pager_stays_one_page(engine, arranged):
     background = " ".join(f"woord{n}" for n in range(2_500))[:20_000]  # the longest description an input takes
     long = add_initiative(engine, owner_id=arranged.board.manager, title="Lang verhaal", description=background)
+    run(
+        engine,
+        agenda.add_agenda_item,
+        meeting_id=arranged.meeting,
+        seen_version=meeting_row(engine, arranged.meeting).version,
+        kind="initiative",
+        initiative_id=long,
+    )
     page = next(s for s in sections(pack(engine, arranged.meeting), SectionKind.ONE_PAGER) if s.ref_id == long)
     cut = page.facts["background"]
     assert len(cut) <= ONE_PAGER_TEXT and cut.endswith("…")

@@ -355,7 +355,8 @@ def test_charts_without_figures_say_so_and_charts_with_gaps_draw():
         tables=(PackTable("readings", readings.columns, ((date(2026, 9, 1), None, None, "survey"),)),),
     )
     pdf = drawn(a_pack(money, gaps, none))
-    assert pdf.text.count("Geen cijfers om in een grafiek te tonen.") == 2  # the money and the CES chart
+    # The CES chart has no figure to draw; money without any budget has no chart at all (its table says so).
+    assert pdf.text.count("Geen cijfers om in een grafiek te tonen.") == 1
     nps_page = pdf.pages[next(p for _, t, p in outline(pdf) if t == "NPS") - 1]
     assert "8,25" in nps_page and "sep 2026" in nps_page
 
