@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from cxgov import i18n
 from cxgov.models import AgendaItemKind, AgendaSection
+from cxgov.pack.blocks import KPI_DEFINITION_COLUMNS
 from cxgov.pack.content import PackSection, PackTable, SectionKind, plain
 from cxgov.queries import admin as kpi_catalogue
 from cxgov.queries import freshness as sources
@@ -65,19 +66,6 @@ ONE_PAGER_TABLES = {
     "decisions": ("decided_on", "decision_kind", "decision_status", "text"),
     "actions": ("text", "owner", "due_on", "overdue"),
 }
-KPI_DEFINITION_COLUMNS = (
-    "code",
-    "name",
-    "kind",
-    "unit",
-    "scale_min",
-    "scale_max",
-    "direction",
-    "method",
-    "description",
-    "owner",
-    "primary_source",
-)
 FRESHNESS_COLUMNS = ("source", "latest", "entered_at", "stale", "note")
 
 

@@ -100,6 +100,20 @@ class Columns:
     headers: Mapping[str, str] = field(default_factory=dict)  # a column headed by another column's key
 
 
+# What the appendix's KPI definitions show of each KPI, in order (cxgov.pack.appendix reads these columns).
+KPI_DEFINITION_COLUMNS = (
+    "code",
+    "name",
+    "kind",
+    "unit",
+    "scale_min",
+    "scale_max",
+    "direction",
+    "method",
+    "description",
+    "owner",
+    "primary_source",
+)
 HEALTH_COLOURS = {"green": "2E7D32", "amber": "F9A825", "red": "C62828", "no_update": "90A4AE"}
 COLUMNS: dict[tuple[str, str], Columns] = {
     ("cover", "members"): Columns(("name", "role"), {"role": MeetingRole}, headers={"name": "person"}),
@@ -142,22 +156,7 @@ COLUMNS: dict[tuple[str, str], Columns] = {
         cells={"period": lambda v, lang: i18n.format_month(v, lang) if isinstance(v, date) else "—"},
         headers={"value": "reading"},  # each reading, not the latest
     ),
-    ("kpi_definitions", "kpis"): Columns(
-        (
-            "code",
-            "name",
-            "kind",
-            "unit",
-            "scale_min",
-            "scale_max",
-            "direction",
-            "method",
-            "description",
-            "owner",
-            "primary_source",
-        ),
-        {"kind": KpiKind, "direction": Direction},
-    ),
+    ("kpi_definitions", "kpis"): Columns(KPI_DEFINITION_COLUMNS, {"kind": KpiKind, "direction": Direction}),
 }
 # A KPI's facts name its kind and direction; the opening's, the previous meeting's status.
 FACT_CODES = {**written.CODE_COLUMNS, "kind": KpiKind, "direction": Direction, "previous_status": MeetingStatus}

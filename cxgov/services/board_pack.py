@@ -20,6 +20,9 @@ from cxgov.pack.content import PackContent, SectionKind
 from cxgov.services.meeting_access import meeting_to_change
 from cxgov.services.unit import Actor, audit_actor
 
+# What the create events hold: every field but a section's data, which its hash stands for.
+PACK_AUDITED = ("meeting_id", "number", "cut_off", "language", "time_zone", "content_hash", "published_by_id")
+SECTION_AUDITED = ("pack_id", "position", "kind", "title", "commentary", "content_hash")
 BEFORE_THE_MEETING = frozenset({MeetingStatus.DRAFT, MeetingStatus.AGENDA_PUBLISHED})
 
 
@@ -66,20 +69,8 @@ def store_pack(session: Session, content: PackContent, person) -> int:
         content_hash=content.content_hash(),
         published_by_id=person.id if person else None,
     )
-    session.add(pack)
-    session.flush()
     who = audit_actor(person)
-    audit.record(
-        session,
-        actor=who,
-        entity="board_pack",
-        entity_id=pack.id,
-        action="create",
-        new={
-            name: audit.to_text(getattr(pack, name))
-            for name in ("meeting_id", "number", "cut_off", "language", "time_zone", "content_hash", "published_by_id")
-        },
-    )
+    _insert(session, who, "board_pack", pack, PACK_AUDITED)
     for position, section in enumerate(content.sections, start=1):
         row = BoardPackSection(
             pack_id=pack.id,
@@ -90,17 +81,13 @@ def store_pack(session: Session, content: PackContent, person) -> int:
             data=section.data_json(),
             content_hash=section.content_hash(),
         )
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            actor=who,
-            entity="board_pack_section",
-            entity_id=row.id,
-            action="create",
-            new={
-                name: audit.to_text(getattr(row, name))
-                for name in ("pack_id", "position", "kind", "title", "commentary", "content_hash")
-            },
-        )
+        _insert(session, who, "board_pack_section", row, SECTION_AUDITED)
     return pack.id
+
+
+def _insert(session: Session, who, entity: str, row, fields: tuple[str, ...]) -> None:
+    """Insert `row` and record its create event with `fields`."""
+    session.add(row)
+    session.flush()
+    values = {name: audit.to_text(getattr(row, name)) for name in fields}
+    audit.record(session, actor=who, entity=entity, entity_id=row.id, action="create", new=values)
