@@ -10,7 +10,7 @@ A published pack is what the board received: triggers on both databases refuse U
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
 
 REFUSAL = 'a published board pack is insert-only: publish the pack again for a new version'
