@@ -175,9 +175,14 @@ def test_the_line_says_the_live_data_differs_only_after_a_change(monkeypatch, pa
     at.run()  # the same session: its cached line must not survive the change
     [line] = [w.value for w in at.warning if differs in w.value]
     assert ("versie 1, peildatum" if lang == "nl" else "pack version 1 (cut-off") in line
-    # The red check-in: the exceptions, the proposal's one-pager and the check-ins' freshness in the appendix;
-    # titles in the pack's language.
-    moved = ("Exceptions: red and amber", "Self-service returns", "Data freshness at the cut-off")
+    # The red check-in moves the portfolio's health counts, the changes, the exceptions and the check-ins'
+    # freshness in the appendix; the scorecard stays as it was. Titles in the pack's language.
+    moved = (
+        "The portfolio on one page",
+        "What changed since the last meeting",
+        "Exceptions: red and amber",
+        "Data freshness at the cut-off",
+    )
     assert line.endswith(", ".join(plain(title) for title in moved))
     assert not any(matches in c.value for c in at.caption)
     present = _page(monkeypatch, pack, pack["board"].members[1], page="present", lang=lang)
