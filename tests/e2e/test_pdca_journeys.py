@@ -214,6 +214,7 @@ def _cycle_heading(main, number: int, phase: Phase):
 def _move(page: Page, main, to_phase: Phase) -> None:
     """Press "Move to …" and confirm the move it names: every criterion is met, so it happens without a warning."""
     main.get_by_role("button", name=t("pdca.move_to", phase=enum_label(to_phase))).click()
+    wait_for_app(page)  # the confirmation is drawn by that run: a click before it ends may land on nothing
     main.get_by_role("button", name=t("pdca.confirm_yes", phase=enum_label(to_phase))).click()
     _saved(page, t("pdca.moved", phase=enum_label(to_phase)))
     expect(main).not_to_contain_text(t("pdca.unmet_intro"))
