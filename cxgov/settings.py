@@ -51,6 +51,10 @@ class Settings:
     board_budget_change_pct: int = 10  # CXGOV_BOARD_BUDGET_CHANGE_PCT: budget changes the board hears about
     board_kpi_move_pct: int = 5  # CXGOV_BOARD_KPI_MOVE_PCT: KPI movements the board hears about (% of the scale)
     pack_template_max_mb: int = 20  # CXGOV_PACK_TEMPLATE_MAX_MB: the largest board pack template an admin uploads
+    kpi_min_responses: int = 30  # CXGOV_KPI_MIN_RESPONSES: below this n a computed KPI value is indicative only
+    import_max_mb: int = 100  # CXGOV_IMPORT_MAX_MB: the largest survey or readings file an import accepts
+    redact_comments: bool = True  # CXGOV_REDACT_COMMENTS: personal data in survey comments is redacted on import
+    comment_retention_days: int = 730  # CXGOV_COMMENT_RETENTION_DAYS: survey comments older than this are removed
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
     # CXGOV_TIME_ZONE: event times (audit log, moves) are shown in it, and the demo is dated to today on it. The
     # default is where most installations are; stored times stay UTC whatever it says.
@@ -245,6 +249,13 @@ def load_settings() -> Settings:
         board_kpi_move_pct=_whole_number("CXGOV_BOARD_KPI_MOVE_PCT", minimum=0, maximum=100),
         # A megabyte holds a plain template; above 200 MB the checks and the drawing would hold too much in memory.
         pack_template_max_mb=_whole_number("CXGOV_PACK_TEMPLATE_MAX_MB", minimum=1, maximum=200),
+        # Fewer than 10 answers say nothing; above 10,000 no survey KPI would ever count as more than indicative.
+        kpi_min_responses=_whole_number("CXGOV_KPI_MIN_RESPONSES", minimum=10, maximum=10_000),
+        # A million responses as CSV take about 40 MB; above 2 GB a file no longer fits one upload.
+        import_max_mb=_whole_number("CXGOV_IMPORT_MAX_MB", minimum=1, maximum=2000),
+        redact_comments=_flag("CXGOV_REDACT_COMMENTS"),
+        # A month at least (a survey round must be read); ten years at most (privacy law asks for a limit).
+        comment_retention_days=_whole_number("CXGOV_COMMENT_RETENTION_DAYS", minimum=30, maximum=3650),
         audit_anchor_file=_audit_anchor_file(url, production=environment == "production"),
         time_zone=_time_zone(),
     )

@@ -40,6 +40,8 @@ NOT_AUDITED_TABLES = {
     "initiative_kpi": "KPI links: audited since the A3 record's target link is, but links made before carry no "
     "events, so the table is not replayed",
     "sign_in_session": "sign-in bookkeeping (hashes of session tokens)",
+    "survey_response": "raw survey responses: each imported file has one event (who, file, size, hash, rows per KPI)",
+    "kpi_figure": "figures computed from the survey responses, recomputed by every import",
     "sso_identity": "company identities, bound at a first company sign-in",
 }
 # Fields the trail records that cannot be replayed against the row, and why.

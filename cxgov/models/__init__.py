@@ -20,6 +20,7 @@ from cxgov.models.initiatives import (
     StatusTransition,
 )
 from cxgov.models.kpis import InitiativeKpi, Kpi, KpiReading
+from cxgov.models.measurement import InitiativeSegment, KpiFigure, KpiTarget, SurveyImport, SurveyResponse
 from cxgov.models.organisation import Department, Person, StrategicObjective, TaxonomyTerm
 
 __all__ = [
@@ -39,9 +40,12 @@ __all__ = [
     "InitiativeDependency",
     "InitiativeKpi",
     "InitiativeMember",
+    "InitiativeSegment",
     "InitiativeTerm",
     "Kpi",
+    "KpiFigure",
     "KpiReading",
+    "KpiTarget",
     "LocalAccount",
     "Meeting",
     "MeetingMember",
@@ -56,5 +60,7 @@ __all__ = [
     "SsoIdentity",
     "StatusTransition",
     "StrategicObjective",
+    "SurveyImport",
+    "SurveyResponse",
     "TaxonomyTerm",
 ]

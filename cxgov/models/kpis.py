@@ -50,6 +50,7 @@ class KpiReading(SQLModel, table=True):
         ),
         sa.CheckConstraint("sample_size IS NULL OR sample_size >= 0", name="sample_size_positive"),
         sa.CheckConstraint("version >= 1", name="version_positive"),
+        sa.CheckConstraint("origin IN ('typed', 'computed')", name="origin_known"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -67,6 +68,15 @@ class KpiReading(SQLModel, table=True):
     withdrawn_at: datetime | None = None
     withdrawn_by_id: int | None = Field(default=None, foreign_key="person.id")
     withdrawal_reason: str = ""
+    # Typed (entered by hand or imported as a figure) or computed from survey responses (cxgov.models.measurement):
+    # a computed reading carries its 95 % interval and indicative flag, is recomputed, and is never edited by hand.
+    origin: str = Field(default="typed", max_length=8)
+    value_low: float | None = None
+    value_high: float | None = None
+    indicative: bool = False
+    second_value: float | None = None  # KTV/MTV: share of 8+; CES: net CES
+    second_low: float | None = None
+    second_high: float | None = None
 
 
 class InitiativeKpi(SQLModel, table=True):

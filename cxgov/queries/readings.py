@@ -2,8 +2,8 @@
 
 Withdrawn readings never count. When a KPI has exactly one reading for a month, it counts. When several
 sources report the same month, the one from the KPI's primary source counts and the others are shown beside
-it, never mixed into the value; when none of them is from the primary source, none counts (the sources
-disagree until a primary source is set).
+it, never mixed into the value; without a primary source, the reading computed from survey responses counts
+(typed ones are shown beside it); otherwise none counts (the sources disagree until a primary source is set).
 """
 
 from __future__ import annotations
@@ -22,7 +22,11 @@ COUNTING = (ONLY, PRIMARY)
 def live_readings(name: str = "live_reading") -> sa.Subquery:
     """Readings not withdrawn, each with how many sources report its month, whether it is from the KPI's primary
     source, and whether any reading of its month is."""
-    is_primary = sa.case((sa.and_(Kpi.primary_source != "", KpiReading.source == Kpi.primary_source), 1), else_=0)
+    is_primary = sa.case(
+        (sa.and_(Kpi.primary_source != "", KpiReading.source == Kpi.primary_source), 1),
+        (sa.and_(Kpi.primary_source == "", KpiReading.origin == "computed"), 1),
+        else_=0,
+    )
     month = (KpiReading.kpi_id, KpiReading.period)
     return (
         sa.select(
@@ -32,6 +36,10 @@ def live_readings(name: str = "live_reading") -> sa.Subquery:
             KpiReading.value,
             KpiReading.sample_size,
             KpiReading.source,
+            KpiReading.origin,
+            KpiReading.value_low,
+            KpiReading.value_high,
+            KpiReading.indicative,
             sa.func.count().over(partition_by=month).label("reports"),
             is_primary.label("is_primary"),
             sa.func.max(is_primary).over(partition_by=month).label("month_has_primary"),
@@ -43,10 +51,22 @@ def live_readings(name: str = "live_reading") -> sa.Subquery:
 
 
 def counting_readings(name: str = "counting_reading") -> sa.Subquery:
-    """The reading that counts per KPI and month: id, kpi_id, period, value, sample_size, source."""
+    """The reading that counts per KPI and month: id, kpi_id, period, value, sample_size, source, origin, its
+    95 % interval (value_low, value_high; computed readings only) and whether it is indicative."""
     live = live_readings(f"{name}_live")
     return (
-        sa.select(live.c.id, live.c.kpi_id, live.c.period, live.c.value, live.c.sample_size, live.c.source)
+        sa.select(
+            live.c.id,
+            live.c.kpi_id,
+            live.c.period,
+            live.c.value,
+            live.c.sample_size,
+            live.c.source,
+            live.c.origin,
+            live.c.value_low,
+            live.c.value_high,
+            live.c.indicative,
+        )
         .where(sa.or_(live.c.reports == 1, live.c.is_primary == 1))
         .subquery(name)
     )

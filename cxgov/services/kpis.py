@@ -24,6 +24,7 @@ from cxgov.models.inputs_admin import (
     KpiReadingInput,
     KpiReadingWithdrawalInput,
 )
+from cxgov.models.measurement import COMPUTED_SOURCE
 from cxgov.rules.kpi_numbers import KpiScale, bounds, reading_problems
 from cxgov.rules.permissions import Action, authorise
 from cxgov.services.entries import EntrySpec, Problems, Unique, create_entry, referenced_person_ok, update_entry
@@ -83,6 +84,8 @@ def record_kpi_reading(*, session: Session, actor: Actor, data: dict[str, Any] |
     person = acting_person(session, actor)
     authorise(person, Action.MANAGE_KPIS)
     kpi = get_or_404(session, Kpi, "kpi", values.kpi_id)
+    if values.source.strip().casefold() == COMPUTED_SOURCE:
+        raise ValidationError({"source": ("measurement.error.source_reserved", {"source": COMPUTED_SOURCE})})
     problems = reading_problems(
         KpiScale.of(kpi), value=values.value, sample_size=values.sample_size, period=values.period, today=date.today()
     )
@@ -171,6 +174,8 @@ def _reading_to_change(
     person = acting_person(session, actor)
     authorise(person, Action.MANAGE_KPIS, target=("kpi_reading", reading_id))
     reading = get_versioned(session, KpiReading, "kpi_reading", reading_id, seen_version)
+    if reading.origin == "computed":  # recomputed from its responses by every import: a hand edit would not last
+        raise ValidationError({"reason": "measurement.error.computed_reading_fixed"})
     return person, reading
 
 
