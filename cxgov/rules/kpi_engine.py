@@ -19,8 +19,8 @@ additive, so SQL can aggregate it and groups can be pooled by adding counts. Con
 - Means (KTV, MTV, CES): sample standard deviation (divided by n − 1) from the sum and the sum of squares (a
   tiny negative variance from float rounding counts as 0), SE = s/√n, Student's t interval with n − 1 degrees of
   freedom. One answer: the value without an interval.
-- Every interval lies within what the measure can take (−100…100, 0…100, the answer scale).
-- A figure is indicative when n < min n; with no answers its value is None (and it is indicative).
+- Every interval lies within what the measure can take (−100…100, 0…100, the answer scale). A figure is
+  indicative when n < min n; with no answers its value is None (and it is indicative).
 - Comparisons (after − before): net by the normal interval with both standard errors; shares by Newcombe's
   hybrid score interval (his method 10, built from the two Wilson intervals; statsmodels
   confint_proportions_2indep(method="newcomb")); means by Welch's t interval with Welch–Satterthwaite degrees of
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from numbers import Real
 from statistics import NormalDist
 
@@ -48,16 +48,8 @@ Z = NormalDist().inv_cdf(UPPER)
 SHOWN_PROBLEMS = 5  # a file with thousands of bad answers names the first few and counts the rest
 
 NET, SHARE_HIGH, MEAN = "net", "share_high", "mean"
-METHODS = {
-    NET: "kpi_engine.method.net",
-    SHARE_HIGH: "kpi_engine.method.share_high",
-    MEAN: "kpi_engine.method.mean",
-}
-COMPARE_METHODS = {
-    NET: "kpi_engine.method.compare_net",
-    SHARE_HIGH: "kpi_engine.method.compare_share_high",
-    MEAN: "kpi_engine.method.compare_mean",
-}
+METHODS = {NET: "kpi_engine.method.net", SHARE_HIGH: "kpi_engine.method.share_high", MEAN: "kpi_engine.method.mean"}
+COMPARE_METHODS = {measure: key.replace(".method.", ".method.compare_") for measure, key in METHODS.items()}
 
 
 @dataclass(frozen=True)
@@ -131,13 +123,7 @@ class Tally:
 
     def __add__(self, other: Tally) -> Tally:
         """Pooling two groups sums their counts."""
-        return Tally(
-            self.n + other.n,
-            self.total + other.total,
-            self.total_sq + other.total_sq,
-            self.high + other.high,
-            self.low + other.low,
-        )
+        return Tally(*(mine + theirs for mine, theirs in zip(astuple(self), astuple(other), strict=True)))
 
     @classmethod
     def of(cls, kind: KpiKind, scores: Iterable[float | None]) -> Tally:
@@ -151,6 +137,7 @@ class Tally:
             if not _on_scale(score, scoring):
                 problems.append((position, score))
                 continue
+            score = float(score)  # a numpy integer too: the tally holds plain floats
             n, total, total_sq = n + 1, total + score, total_sq + score * score
             high += scoring.high_from is not None and score >= scoring.high_from
             low += scoring.low_to is not None and score <= scoring.low_to
@@ -200,7 +187,7 @@ def figure(kind: KpiKind, tally: Tally, *, measure: str | None = None, min_n: in
             return Figure(value, None, None, 1, min_n > 1, method)
         variance = max((tally.total_sq - tally.total * tally.total / n) / (n - 1), 0.0)
         se = math.sqrt(variance / n)
-        half = student_t.ppf(UPPER, n - 1) * se
+        half = float(student_t.ppf(UPPER, n - 1)) * se
         low, high = value - half, value + half
     elif measure == NET:
         p, d = tally.high / n, tally.low / n
@@ -226,9 +213,8 @@ def wilson(count: int, n: int) -> tuple[float, float]:
 def figures(kind: KpiKind, tally: Tally, *, min_n: int) -> tuple[Figure, Figure | None]:
     """The kind's primary figure and its second (KTV/MTV: % 8+, CES: net CES; else None)."""
     second = SCORING[kind].second
-    return figure(kind, tally, min_n=min_n), None if second is None else figure(
-        kind, tally, measure=second, min_n=min_n
-    )
+    extra = None if second is None else figure(kind, tally, measure=second, min_n=min_n)
+    return figure(kind, tally, min_n=min_n), extra
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 from statsmodels.stats.weightstats import DescrStatsW
 
 from cxgov.models import KpiKind
-from cxgov.rules.kpi_engine import EMPTY, SCORING, ScoreError, Tally, compare, figure, figures
+from cxgov.rules.kpi_engine import EMPTY, SCORING, ScoreError, Tally, compare, figure, figures, wilson
 
 NPS, CSAT, CES, KTV = KpiKind.NPS, KpiKind.CSAT, KpiKind.CES, KpiKind.KTV
 KTV_ANSWERS = [7, 8, 6, 9, 8, 7, 10, 5, 8, 7, 6, 8]
@@ -32,6 +33,12 @@ def test_a_tally_counts_high_and_low_by_the_kinds_scoring():
     assert Tally.of(CES, [1, 3, 4, 5, 7]) == Tally(5, 20.0, 100.0, 2, 2)
     assert Tally.of(KTV, [7, 8, 10]) == Tally(3, 25.0, 213.0, 2, 0)
     assert Tally.of(CSAT, [3, 4, 5]).high == 2
+    assert SCORING[KpiKind.ENPS] == SCORING[NPS] and SCORING[KpiKind.MTV] == SCORING[KTV]
+
+
+def test_answers_from_numpy_are_tallied_as_plain_numbers():
+    tally = Tally.of(KTV, np.array([7, 8, 9]))
+    assert tally == Tally(3, 24.0, 194.0, 2, 0) and type(tally.total) is float
 
 
 def test_skipped_answers_are_left_out():
@@ -132,6 +139,13 @@ def test_a_share_has_the_wilson_interval_of_statsmodels(count, n):
     low, high = proportion_confint(count, n, alpha=0.05, method="wilson")
     assert share.value == pytest.approx(100 * count / n)
     assert (share.low, share.high) == pytest.approx((100 * low, 100 * high), abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None, database=None)  # no example database left in the checkout
+@given(st.integers(min_value=1, max_value=5_000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
+def test_wilson_equals_statsmodels_for_any_count(count_n):
+    low, high = proportion_confint(*count_n, method="wilson")
+    assert wilson(*count_n) == pytest.approx((low, high), abs=1e-12)
 
 
 def test_wilson_is_not_the_wald_interval():
