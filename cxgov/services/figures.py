@@ -1,0 +1,144 @@
+"""Recompute the figures of KPIs from their survey responses: per month and quarter, overall and per segment.
+
+The responses are summed in SQL into tallies (n, sum, sum of squares, top and bottom group counts), one statement
+per grouping; a quarter is the sum of its months' tallies (counts add up, percentages do not). The engine
+(cxgov.rules.kpi_engine) turns each tally into a value with its 95 % interval. The overall month is also written
+as the KPI's computed reading, replacing the previous computed readings, so every page reads one number.
+Computed rows are derived data: no audit event of their own (the import that changed the responses has one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from cxgov.models import Kpi, KpiFigure, KpiKind, KpiReading, SurveyResponse
+from cxgov.models.measurement import COMPUTED_SOURCE, DIMENSIONS
+from cxgov.rules.kpi_engine import SCORING, Tally, figures
+from cxgov.settings import get_settings
+
+TALLY_FIELDS = ("n", "total", "total_sq", "high", "low")
+_TEXT_SEGMENTS = ("touchpoint", "region")  # free text: "" means none; the others are ids: NULL means none
+_SEGMENT_COLUMNS = {
+    "channel": SurveyResponse.channel_id,
+    "touchpoint": SurveyResponse.touchpoint,
+    "journey_stage": SurveyResponse.journey_stage_id,
+    "department": SurveyResponse.department_id,
+    "region": SurveyResponse.region,
+}
+
+
+def _threshold(side: str) -> sa.ColumnElement:
+    """The kind's threshold of its top ("high_from") or bottom ("low_to") group, as SQL on the KPI's kind."""
+    whens = [(Kpi.kind == kind.value, getattr(s, side)) for kind, s in SCORING.items() if getattr(s, side) is not None]
+    return sa.case(*whens, else_=None)
+
+
+def _tallies(session: Session, kpi_ids: list[int], dimension: str) -> pd.DataFrame:
+    """One row per KPI, month (and segment of `dimension`; "" for overall) with its tally."""
+    score = SurveyResponse.score
+    segment = _SEGMENT_COLUMNS.get(dimension)
+    keys = [SurveyResponse.kpi_id, SurveyResponse.period] + ([segment] if segment is not None else [])
+    query = (
+        sa.select(
+            *keys,
+            sa.func.count().label("n"),
+            sa.func.sum(score).label("total"),
+            sa.func.sum(score * score).label("total_sq"),
+            sa.func.sum(sa.case((score >= _threshold("high_from"), 1), else_=0)).label("high"),
+            sa.func.sum(sa.case((score <= _threshold("low_to"), 1), else_=0)).label("low"),
+        )
+        .join(Kpi, Kpi.id == SurveyResponse.kpi_id)
+        .where(SurveyResponse.kpi_id.in_(kpi_ids))
+        .group_by(*keys)
+    )
+    if segment is not None:
+        query = query.where(segment != "" if dimension in _TEXT_SEGMENTS else segment.is_not(None))
+    frame = pd.DataFrame(
+        [tuple(row) for row in session.execute(query).all()],
+        columns=["kpi_id", "period", *(["segment"] if segment is not None else []), *TALLY_FIELDS],
+    )
+    frame["segment"] = frame["segment"].astype(str) if segment is not None else ""
+    frame["dimension"] = dimension if segment is not None else ""
+    return frame
+
+
+def _quarters(months: pd.DataFrame) -> pd.DataFrame:
+    """The quarters' tallies: the sum of their months' (a quarter is dated by its first day)."""
+    if months.empty:
+        return months.assign(grain=pd.Series(dtype=str))
+    quarter = months.assign(period=[date(p.year, (p.month - 1) // 3 * 3 + 1, 1) for p in months["period"]])
+    summed = quarter.groupby(["kpi_id", "dimension", "segment", "period"], as_index=False)[list(TALLY_FIELDS)].sum()
+    return summed.assign(grain="quarter")
+
+
+def _figure_rows(cells: pd.DataFrame, kinds: dict[int, KpiKind], min_n: int) -> list[dict]:
+    """Each tally with its engine figures, as kpi_figure rows."""
+    rows = []
+    for cell in cells.itertuples(index=False):
+        tally = Tally(int(cell.n), float(cell.total), float(cell.total_sq), int(cell.high), int(cell.low))
+        primary, second = figures(kinds[cell.kpi_id], tally, min_n=min_n)
+        rows.append(
+            {
+                "kpi_id": int(cell.kpi_id),
+                "grain": cell.grain,
+                "period": cell.period,
+                "dimension": cell.dimension,
+                "segment": cell.segment,
+                **{name: getattr(tally, name) for name in TALLY_FIELDS},
+                "value": primary.value,
+                "value_low": primary.low,
+                "value_high": primary.high,
+                "second_value": second.value if second else None,
+                "second_low": second.low if second else None,
+                "second_high": second.high if second else None,
+                "indicative": primary.indicative,
+            }
+        )
+    return rows
+
+
+def recompute_figures(session: Session, kpi_ids: Iterable[int]) -> int:
+    """Replace every computed figure and computed reading of `kpi_ids` by ones computed from their responses
+    now; returns the number of figures written."""
+    ids = sorted(set(kpi_ids))
+    if not ids:
+        return 0
+    kinds = {
+        kpi_id: KpiKind(kind) for kpi_id, kind in session.execute(sa.select(Kpi.id, Kpi.kind).where(Kpi.id.in_(ids)))
+    }
+    months = pd.concat([_tallies(session, ids, dimension) for dimension in ("", *DIMENSIONS)], ignore_index=True)
+    months = months.assign(grain="month")
+    rows = _figure_rows(
+        pd.concat([months, _quarters(months)], ignore_index=True), kinds, get_settings().kpi_min_responses
+    )
+    session.execute(sa.delete(KpiFigure).where(KpiFigure.kpi_id.in_(ids)))
+    session.execute(sa.delete(KpiReading).where(KpiReading.kpi_id.in_(ids), KpiReading.origin == "computed"))
+    if rows:
+        session.execute(sa.insert(KpiFigure), rows)
+        readings = [_reading(row) for row in rows if row["grain"] == "month" and row["dimension"] == ""]
+        if readings:
+            session.execute(sa.insert(KpiReading), readings)
+    return len(rows)
+
+
+def _reading(figure: dict) -> dict:
+    """The computed reading of an overall month: its value, n, interval and indicative flag."""
+    return {
+        "kpi_id": figure["kpi_id"],
+        "period": figure["period"],
+        "value": figure["value"],
+        "sample_size": figure["n"],
+        "source": COMPUTED_SOURCE,
+        "origin": "computed",
+        "value_low": figure["value_low"],
+        "value_high": figure["value_high"],
+        "indicative": figure["indicative"],
+        "second_value": figure["second_value"],
+        "second_low": figure["second_low"],
+        "second_high": figure["second_high"],
+    }
