@@ -35,6 +35,8 @@ class Action(StrEnum):
     CLOSE_ACTION = "close_action"  # mark an action item done (its owner may) or drop it
     WRITE_BOARD_ASK = "write_board_ask"  # an initiative's ask of the board, before the pre-read deadline
     MANAGE_PACK_TEMPLATE = "manage_pack_template"  # the company's PowerPoint template the board packs are drawn in
+    IMPORT_MEASUREMENTS = "import_measurements"  # survey responses and aggregated readings from files
+    EXPORT_COMMENTS = "export_comments"  # survey comments (free text of customers): every export is audited
 
 
 class Relation(StrEnum):
@@ -75,6 +77,9 @@ POLICY: dict[Action, dict[Role, frozenset[Relation]]] = {
     Action.WRITE_BOARD_ASK: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.MANAGER: MANAGES, Role.LEADER: MANAGES},
     # Like the reference data: the programme office prepares the meetings and their packs.
     Action.MANAGE_PACK_TEMPLATE: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY},
+    # The analysts and the programme office keep the measurements; managers record readings through a check-in.
+    Action.IMPORT_MEASUREMENTS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.ANALYST: ANY},
+    Action.EXPORT_COMMENTS: {Role.ADMIN: ANY, Role.PROGRAMME_OFFICE: ANY, Role.ANALYST: ANY},
 }
 
 
