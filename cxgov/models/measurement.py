@@ -34,6 +34,7 @@ class SurveyImport(SQLModel, table=True):
     preset: str = Field(default="", max_length=40)
     rows_added: int = 0
     rows_known: int = 0  # already imported before (the same response id or fingerprint): never counted twice
+    rows_per_kpi: str = Field(default="{}", sa_type=sa.Text)  # JSON: KPI code → rows added
     imported_by_id: int | None = Field(default=None, foreign_key="person.id")
     imported_at: datetime = Field(default_factory=utcnow)
 

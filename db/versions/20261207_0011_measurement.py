@@ -27,6 +27,7 @@ def upgrade() -> None:
     sa.Column('preset', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
     sa.Column('rows_added', sa.Integer(), nullable=False),
     sa.Column('rows_known', sa.Integer(), nullable=False),
+    sa.Column('rows_per_kpi', sa.Text(), nullable=False),
     sa.Column('imported_by_id', sa.Integer(), nullable=True),
     sa.Column('imported_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('responses', 'readings')", name=op.f('ck_survey_import_kind_known')),

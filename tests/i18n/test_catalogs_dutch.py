@@ -10,6 +10,7 @@ SAME_IN_DUTCH = frozenset(
     {
         "#",
         "—",
+        "{field}: {text}",
         "n",
         "Id",
         "KPI",
