@@ -9,6 +9,7 @@ a plan without problems is what confirming stores.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,9 +80,9 @@ def _column(frame: pd.DataFrame, columns: dict[str, int], name: str) -> pd.Serie
     return frame[columns[name]].astype(str).str.strip() if name in columns else pd.Series("", index=frame.index)
 
 
-def _same(frame: pd.DataFrame, key: str, **params) -> pd.Series:
-    """One problem for every row (masked later)."""
-    return pd.Series([(key, params)] * len(frame), index=frame.index, dtype=object)
+def _per_value(values: pd.Series, function) -> pd.Series:
+    """`function` of each row's value, computed once per distinct value (a million rows hold few distinct ones)."""
+    return values.map({value: function(value) for value in values.unique()})
 
 
 def _parsed(values: pd.Series, parse) -> tuple[pd.Series, pd.Series]:
@@ -102,7 +103,8 @@ def _whole_score(text: str) -> float | None:
     return number
 
 
-Found = tuple[pd.Series, str, pd.Series]  # (rows with the problem, field, each row's (key, params))
+# A kind of problem: the rows that have it, the field, and its message for one row (asked only for those rows).
+Found = tuple[pd.Series, str, Callable[[int], tuple[str, dict]]]
 
 
 def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOptions) -> ResponsePlan:
@@ -118,20 +120,20 @@ def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOption
     score_text = _column(frame, columns, "score")
     skipped = score_text == ""
     scores, score_problems = _parsed(score_text, _whole_score)
-    found.append((score_problems.notna(), "score", score_problems))
-    found.append(_outside_scale(frame, scores, kpi_ids, catalogue, score_text))
+    found.append((score_problems.notna(), "score", score_problems.__getitem__))
+    found.append(_outside_scale(scores, kpi_ids, catalogue, score_text))
     days, date_format = _dates(frame, columns, found)
     stored = pd.DataFrame({"kpi_id": kpi_ids, "score": scores, "responded_on": days}, index=frame.index)
     unknown_values = _segments(frame, columns, catalogue, options, stored, found)
     stored["comment"], redacted = _comments(_column(frame, columns, "comment"), options.redact_comments)
-    found += _formulas(table, frame, numbers)
+    found += _formulas(table, numbers)
 
     bad = pd.Series(False, index=frame.index)
     problems: list[Problem] = []
-    for mask, name, details in found:
+    for mask, name, describe in found:
         mask = mask.fillna(False).astype(bool) & ~skipped  # a skipped answer has nothing to refuse
         bad |= mask
-        problems += [Problem(int(n), name, *d) for n, d in zip(numbers[mask], details[mask], strict=True)]
+        problems += [Problem(int(numbers[i]), name, *describe(i)) for i in mask[mask].index]
     keep = ~bad & ~skipped & stored["kpi_id"].notna()
     rows = _finish(stored[keep].assign(row=numbers[keep]), _column(frame, columns, "response_id")[keep])
     problems += _repeated_ids(rows)
@@ -152,11 +154,7 @@ def _file_problems(
     mapping: Mapping, columns: dict[str, int], options: ImportOptions, catalogue: Catalogue
 ) -> list[Problem]:
     """What is wrong with the file as a whole (row 0): a missing column, a KPI for all rows that does not exist."""
-    problems = [
-        Problem(0, name, "import.column.missing", {"field": f"import.field.{name}"})
-        for name in REQUIRED
-        if name not in columns
-    ]
+    problems = [Problem(0, name, "import.column.missing", {"field": name}) for name in REQUIRED if name not in columns]
     if options.kpi_code is None and "kpi" not in columns:
         problems.append(Problem(0, "kpi", "import.column.no_kpi", {}))
     if options.kpi_code is not None and normalise(options.kpi_code) not in catalogue.kpi_index():
@@ -173,37 +171,29 @@ def _kpis(frame, columns, catalogue: Catalogue, options: ImportOptions, found: l
         kpi = index.get(normalise(options.kpi_code or ""))
         return pd.Series(kpi.id if kpi else np.nan, index=frame.index, dtype="float64")
     text = _column(frame, columns, "kpi")
-    ids = text.map(lambda value: getattr(index.get(normalise(value)), "id", np.nan)).astype("float64")
-    found.append((ids.isna(), "kpi", text.map(lambda value: ("import.kpi.unknown", {"text": value}))))
+    ids = _per_value(text, lambda value: getattr(index.get(normalise(value)), "id", np.nan)).astype("float64")
+    found.append((ids.isna(), "kpi", lambda i: ("import.kpi.unknown", {"text": text[i]})))
     return ids
 
 
-def _outside_scale(frame, scores: pd.Series, kpi_ids: pd.Series, catalogue: Catalogue, text: pd.Series) -> Found:
-    """A score outside its KPI's answer scale (NPS 0–10, CSAT 1–5, …) is an error, never dropped."""
-    kinds = {kpi.id: kpi for kpi in catalogue.kpis}
-    low = kpi_ids.map(lambda k: SCORING[kinds[k].kind].scale_min if k in kinds and kinds[k].kind in SCORING else np.nan)
-    high = kpi_ids.map(
-        lambda k: SCORING[kinds[k].kind].scale_max if k in kinds and kinds[k].kind in SCORING else np.nan
-    )
+def _outside_scale(scores: pd.Series, kpi_ids: pd.Series, catalogue: Catalogue, text: pd.Series) -> Found:
+    """A score outside its KPI's answer scale (NPS 0–10, CSAT 1–5, …) is an error, never dropped; so is an
+    answer to a KPI no survey measures."""
+    kpis = {kpi.id: kpi for kpi in catalogue.kpis}
+    scales = {k: SCORING.get(kpi.kind) for k, kpi in kpis.items()}
+    low = kpi_ids.map({k: s.scale_min for k, s in scales.items() if s}).astype("float64")
+    high = kpi_ids.map({k: s.scale_max for k, s in scales.items() if s}).astype("float64")
     not_survey = kpi_ids.notna() & low.isna()
     numeric = pd.to_numeric(scores, errors="coerce")
     outside = numeric.notna() & ((numeric < low) | (numeric > high))
-    names = kpi_ids.map(lambda k: kinds[k].name if k in kinds else "")
-    details = pd.Series(
-        [
-            ("import.score.not_a_survey_kpi", {"kpi": n})
-            if ns
-            else ("import.score.outside", {"text": t, "low": _whole(lo), "high": _whole(hi), "kpi": n})
-            for ns, t, lo, hi, n in zip(not_survey, text, low, high, names, strict=True)
-        ],
-        index=frame.index,
-        dtype=object,
-    )
-    return (outside | not_survey, "score", details)
 
+    def describe(i: int) -> tuple[str, dict]:
+        kpi = kpis[kpi_ids[i]]
+        if not_survey[i]:
+            return "import.score.not_a_survey_kpi", {"kpi": kpi.name}
+        return "import.score.outside", {"text": text[i], "low": int(low[i]), "high": int(high[i]), "kpi": kpi.name}
 
-def _whole(value: float) -> int | None:
-    return None if pd.isna(value) else int(value)
+    return (outside | not_survey, "score", describe)
 
 
 def _dates(frame, columns, found: list[Found]) -> tuple[pd.Series, DateFormat | None]:
@@ -213,8 +203,8 @@ def _dates(frame, columns, found: list[Found]) -> tuple[pd.Series, DateFormat | 
     text = _column(frame, columns, "date")
     date_format = date_format_of(text.unique())
     days, problems = _parsed(text, lambda value: parse_date(value, date_format))
-    found.append((text == "", "date", _same(frame, "import.date.empty")))
-    found.append((problems.notna() & (text != ""), "date", problems))
+    found.append((text == "", "date", lambda i: ("import.date.empty", {})))
+    found.append((problems.notna() & (text != ""), "date", problems.__getitem__))
     return days, date_format
 
 
@@ -226,17 +216,15 @@ def _segments(frame, columns, catalogue: Catalogue, options: ImportOptions, stor
         text = _column(frame, columns, dimension)
         chosen = {normalise(value): target for value, target in options.value_maps.get(dimension, {}).items()}
         index = catalogue.list_index(dimension) | chosen
-        ids = text.map(lambda value, index=index: index.get(normalise(value)) if value else None)
+        ids = _per_value(text, lambda value, index=index: index.get(normalise(value)) if value else None)
         missing = ids.isna() & (text != "")
         if missing.any():
             unknown[dimension] = {str(k): int(v) for k, v in text[missing].value_counts().items()}
-            found.append(
-                (missing, dimension, text.map(lambda value, d=dimension: (f"import.{d}.unknown", {"text": value})))
-            )
+            found.append((missing, dimension, lambda i, d=dimension, t=text: (f"import.{d}.unknown", {"text": t[i]})))
         stored[_ID_COLUMNS[dimension]] = ids
     for name in ("touchpoint", "region"):
         text = _column(frame, columns, name)
-        found.append((text.str.len() > TEXT_LIMIT, name, _same(frame, "import.text.too_long", limit=TEXT_LIMIT)))
+        found.append((text.str.len() > TEXT_LIMIT, name, lambda i: ("import.text.too_long", {"limit": TEXT_LIMIT})))
         stored[name] = text
     return unknown
 
@@ -250,12 +238,12 @@ def _comments(text: pd.Series, redacting: bool) -> tuple[pd.Series, int]:
     return cut.map(lambda value: results[value][0]), int(cut.map(lambda value: bool(results[value][1])).sum())
 
 
-def _formulas(table: TableFile, frame: pd.DataFrame, numbers: pd.Series) -> list[Found]:
+def _formulas(table: TableFile, numbers: pd.Series) -> list[Found]:
     """A spreadsheet cell holding a formula is refused (cxgov never evaluates one)."""
     rows = {number for number, _ in table.formula_cells}
     if not rows:
         return []
-    return [(numbers.isin(rows), "file", _same(frame, "import.cell.formula"))]
+    return [(numbers.isin(rows), "file", lambda i: ("import.cell.formula", {}))]
 
 
 def _finish(rows: pd.DataFrame, response_ids: pd.Series) -> pd.DataFrame:
@@ -273,21 +261,10 @@ def _finish(rows: pd.DataFrame, response_ids: pd.Series) -> pd.DataFrame:
     if (response_ids != "").all():
         rows["response_key"] = "id:" + response_ids.str.slice(0, 150)
         return rows
-    content = (
-        rows["kpi_id"].astype(str)
-        + "|"
-        + rows["responded_on"].astype(str)
-        + "|"
-        + rows["score"].astype(str)
-        + "|"
-        + rows[list(_ID_COLUMNS.values())].map(lambda v: "" if pd.isna(v) else str(v)).agg("|".join, axis=1)
-        + "|"
-        + rows["touchpoint"]
-        + "|"
-        + rows["region"]
-        + "|"
-        + rows["comment"]
-    )
+    segments = [rows[column].fillna(-1).astype("int64").astype(str) for column in _ID_COLUMNS.values()]
+    content = rows["kpi_id"].astype(str) + "|" + rows["responded_on"].map(str) + "|" + rows["score"].astype(str)
+    for part in (*segments, rows["touchpoint"], rows["region"], rows["comment"]):
+        content = content + "|" + part
     occurrence = content.groupby(content).cumcount().astype(str)
     digests = [hashlib.blake2b(text.encode(), digest_size=16).hexdigest() for text in content]
     rows["response_key"] = "fp:" + pd.Series(digests, index=rows.index) + "#" + occurrence

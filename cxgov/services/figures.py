@@ -38,11 +38,10 @@ def _threshold(side: str) -> sa.ColumnElement:
     return sa.case(*whens, else_=None)
 
 
-def _tallies(session: Session, kpi_ids: list[int], dimension: str) -> pd.DataFrame:
-    """One row per KPI, month (and segment of `dimension`; "" for overall) with its tally."""
+def _cells(session: Session, kpi_ids: list[int]) -> pd.DataFrame:
+    """The tallies of every KPI, month and combination of segments, in one pass over the responses."""
     score = SurveyResponse.score
-    segment = _SEGMENT_COLUMNS.get(dimension)
-    keys = [SurveyResponse.kpi_id, SurveyResponse.period] + ([segment] if segment is not None else [])
+    keys = [SurveyResponse.kpi_id, SurveyResponse.period, *_SEGMENT_COLUMNS.values()]
     query = (
         sa.select(
             *keys,
@@ -56,15 +55,19 @@ def _tallies(session: Session, kpi_ids: list[int], dimension: str) -> pd.DataFra
         .where(SurveyResponse.kpi_id.in_(kpi_ids))
         .group_by(*keys)
     )
-    if segment is not None:
-        query = query.where(segment != "" if dimension in _TEXT_SEGMENTS else segment.is_not(None))
-    frame = pd.DataFrame(
-        [tuple(row) for row in session.execute(query).all()],
-        columns=["kpi_id", "period", *(["segment"] if segment is not None else []), *TALLY_FIELDS],
-    )
-    frame["segment"] = frame["segment"].astype(str) if segment is not None else ""
-    frame["dimension"] = dimension if segment is not None else ""
-    return frame
+    rows = [tuple(row) for row in session.execute(query).all()]
+    return pd.DataFrame(rows, columns=["kpi_id", "period", *_SEGMENT_COLUMNS, *TALLY_FIELDS])
+
+
+def _tallies(cells: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """One row per KPI and month (and segment of `dimension`; "" for overall) with its summed tally."""
+    if not dimension:
+        summed = cells.groupby(["kpi_id", "period"], as_index=False)[list(TALLY_FIELDS)].sum()
+        return summed.assign(dimension="", segment="")
+    present = cells[dimension] != "" if dimension in _TEXT_SEGMENTS else cells[dimension].notna()
+    summed = cells[present].groupby(["kpi_id", "period", dimension], as_index=False)[list(TALLY_FIELDS)].sum()
+    segments = summed[dimension] if dimension in _TEXT_SEGMENTS else summed[dimension].astype("int64").astype(str)
+    return summed.drop(columns=[dimension]).assign(dimension=dimension, segment=segments.astype(str))
 
 
 def _quarters(months: pd.DataFrame) -> pd.DataFrame:
@@ -111,7 +114,8 @@ def recompute_figures(session: Session, kpi_ids: Iterable[int]) -> int:
     kinds = {
         kpi_id: KpiKind(kind) for kpi_id, kind in session.execute(sa.select(Kpi.id, Kpi.kind).where(Kpi.id.in_(ids)))
     }
-    months = pd.concat([_tallies(session, ids, dimension) for dimension in ("", *DIMENSIONS)], ignore_index=True)
+    cells = _cells(session, ids)
+    months = pd.concat([_tallies(cells, dimension) for dimension in ("", *DIMENSIONS)], ignore_index=True)
     months = months.assign(grain="month")
     rows = _figure_rows(
         pd.concat([months, _quarters(months)], ignore_index=True), kinds, get_settings().kpi_min_responses

@@ -56,11 +56,9 @@ def _records(rows: pd.DataFrame, import_id: int):
     for name in COLUMNS:
         column = frame[name]
         if name in ("responded_on", "period"):
-            columns.append([day.isoformat() for day in column])
+            columns.append(column.map({day: day.isoformat() for day in column.unique()}).tolist())
         elif name in ("channel_id", "journey_stage_id", "department_id"):
-            columns.append([None if pd.isna(value) else int(value) for value in column])
-        elif name in ("kpi_id", "score", "import_id"):
-            columns.append([int(value) for value in column])
+            columns.append(column.astype(object).where(column.notna(), None).tolist())
         else:
             columns.append(column.tolist())
     return zip(*columns, strict=True)
