@@ -6,13 +6,14 @@ plotly (cxgov.ui.kit.safe.chart_text), plus the locale's number separators.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cxgov.charts import CHART_HEIGHT, TARGET_COLOUR, TREND_COLOUR, _layout, _period_ticks
+from cxgov.charts import CHART_HEIGHT, MAX_PERIOD_TICKS, TARGET_COLOUR, TREND_COLOUR
 
 BAND_COLOUR = "rgba(21, 101, 192, 0.15)"  # the trend's blue, faint: the band reads as the line's uncertainty
 LAST_YEAR_COLOUR = "#90a4ae"  # grey-blue: last year is context, not the news
@@ -29,6 +30,25 @@ class TrendLabels:
     indicative: str
     last_year: str
     target: str
+
+
+def _layout(figure: go.Figure, title: str, separators: str, height: int = CHART_HEIGHT) -> go.Figure:
+    """Title left, the legend between it and the plot (clear of the axis titles), as cxgov.charts lays out."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        separators=separators,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    return figure
+
+
+def _period_ticks(periods: list, labels: Mapping) -> dict:
+    """At most MAX_PERIOD_TICKS evenly spaced months, named by the caller (plotly's month names are English)."""
+    step = max(1, math.ceil(len(periods) / MAX_PERIOD_TICKS))
+    shown = periods[::step]
+    return {"tickmode": "array", "tickvals": shown, "ticktext": [labels[p] for p in shown]}
 
 
 def _clean(values) -> list:
