@@ -353,10 +353,9 @@ TEXTS = {
         "en": "{cx} and {business}",
         "nl": "{cx} en {business}",
     },
-    "measurement_page.cx.business_later": {
-        "en": "{name} ({lag} months later)",
-        "nl": "{name} ({lag} maanden later)",
-    },
+    "measurement_page.cx.business_later.0": {"en": "{name} (the same month)", "nl": "{name} (dezelfde maand)"},
+    "measurement_page.cx.business_later.1": {"en": "{name} (1 month later)", "nl": "{name} (1 maand later)"},
+    "measurement_page.cx.business_later.2": {"en": "{name} ({n} months later)", "nl": "{name} ({n} maanden later)"},
     "measurement_page.cx.r": {
         "en": "Correlation r",
         "nl": "Correlatie r",
@@ -366,8 +365,8 @@ TEXTS = {
         "nl": "Pearson's r: +1 beide stijgen samen, −1 de een daalt als de ander stijgt, 0 geen rechtlijnig verband.",
     },
     "measurement_page.cx.interval": {
-        "en": "95% interval {low} to {high}, over n = {n} months, business {lag} months later.",
-        "nl": "95%-interval {low} tot {high}, over n = {n} maanden, business {lag} maanden later.",
+        "en": "95% interval {low} to {high}, over n = {n} months.",
+        "nl": "95%-interval {low} tot {high}, over n = {n} maanden.",
     },
     "measurement_page.cx.no_interval": {
         "en": "No interval from {n} months: at least 4 are needed.",

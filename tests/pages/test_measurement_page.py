@@ -133,7 +133,7 @@ def test_cx_and_business_shows_r_with_its_interval_and_the_caveat(monkeypatch, s
     [r] = at.metric
     assert -1 <= float(r.value) <= 1
     shown = texts(at)
-    assert "95% interval" in shown and "business 1 months later" in shown
+    assert "95% interval" in shown and chart["data"][1]["name"] == "Revenue growth (1 month later)"
     assert "A correlation is not a cause" in shown and "Seasons move both" in shown
 
 

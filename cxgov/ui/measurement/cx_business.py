@@ -13,7 +13,7 @@ from cxgov.rules.kpi_effects import MIN_CORRELATION_PAIRS, lagged_correlation
 from cxgov.ui.kit.chart_text import separators
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import chart_text
-from cxgov.ui.kit.text import month, number, tr
+from cxgov.ui.kit.text import counted, month, number, tr
 from cxgov.ui.measurement.shared import AREAS, choose
 
 BUSINESS_KINDS = (KpiKind.BUSINESS.value, KpiKind.OPERATIONAL.value)
@@ -81,7 +81,7 @@ def render_cx_business(kpis: pd.DataFrame) -> None:
         }
     )
     pairs = pairs[pairs["business"].notna()].reset_index(drop=True)
-    business_label = tr("measurement_page.cx.business_later", name=chart_text(names[business]), lag=lag)
+    business_label = counted("measurement_page.cx.business_later", lag, name=chart_text(names[business]))
     st.plotly_chart(
         kpi_charts.cx_business_chart(
             pairs,

@@ -28,7 +28,7 @@ def choose(text: str, options: list, *, param: str, key: str, names: dict, widge
 
 
 def _digits(margin: float) -> int:
-    return 1 if margin >= 0.1 else 2  # a margin below a tenth would read as "± 0"
+    return 1 if margin >= 0.1 or margin == 0 else 2  # a margin below a tenth would read as "± 0"
 
 
 def with_margin(value, low, high) -> str:
