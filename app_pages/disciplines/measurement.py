@@ -1,5 +1,5 @@
-"""Disciplines: measurement — its initiatives, filtered, and its KPIs."""
+"""Disciplines: measurement — the overview, the KPI workplace, and CX against business."""
 
-from cxgov.ui.disciplines.discipline import render_discipline
+from cxgov.ui.measurement.page import render_measurement_page
 
-render_discipline("measurement")
+render_measurement_page()

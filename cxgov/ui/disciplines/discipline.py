@@ -48,6 +48,11 @@ def render_discipline(code: str) -> None:
     """The whole page of one of the six CX disciplines, named by its code (`Discipline` value)."""
     discipline = Discipline(code)
     st.title(label(discipline))
+    render_discipline_content(discipline)
+
+
+def render_discipline_content(discipline: Discipline) -> None:
+    """Everything of a discipline's page below its title: what it is, its initiatives and its KPIs."""
     st.markdown(tr(f"discipline.{discipline.value}.about"))
     render_summary(discipline)
     heading = tr("discipline.initiatives.header")
