@@ -54,8 +54,8 @@ TEXTS = {
         "nl": "een cel bevat een formule: cxgov rekent die nooit uit — sla de waarden op, niet de formules",
     },
     "import.column.missing": {
-        "en": "no column holds the {field}: name it in the file or choose the column",
-        "nl": "geen kolom bevat de {field}: geef de kolom die naam of kies hem",
+        "en": "no column holds “{field}”: name it in the file or choose the column",
+        "nl": "geen kolom bevat “{field}”: geef de kolom die naam of kies hem",
     },
     "import.column.no_kpi": {
         "en": "no column names the KPI: choose a KPI column, or the one KPI every row answers",

@@ -78,6 +78,11 @@ class JobRegistry:
                 self._jobs.move_to_end(key)
             return job
 
+    def kept(self) -> list[Job]:
+        """Every job kept, running or finished (a page that starts jobs of its own keys waits on these in tests)."""
+        with self._lock:
+            return list(self._jobs.values())
+
     def start(self, key: Hashable, work: Work) -> Job:
         """The job under `key`: the one running or done, else `work(report)` started on a worker."""
         with self._lock:

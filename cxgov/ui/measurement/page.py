@@ -10,6 +10,7 @@ import streamlit as st
 from cxgov.models import Discipline
 from cxgov.queries import measurement as queries
 from cxgov.ui.disciplines.discipline import render_discipline_content
+from cxgov.ui.imports.page import render_imports
 from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import label, tr
@@ -53,6 +54,7 @@ TABS: tuple[tuple[str, Callable[[], None]], ...] = (
     ("measurement_page.tab.overview", render_overview),
     ("measurement_page.tab.kpis", render_kpis),
     ("measurement_page.tab.cx_business", render_cx_and_business),
+    ("measurement_page.tab.import", render_imports),
 )
 
 

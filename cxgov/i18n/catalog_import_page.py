@@ -1,0 +1,143 @@
+"""Measurement → Import: the page that previews and imports survey-response files."""
+
+TEXTS = {
+    "measurement_page.tab.import": {"en": "Import", "nl": "Importeren"},
+    "imports.header": {"en": "Import survey responses", "nl": "Enquêteantwoorden importeren"},
+    "imports.about": {
+        "en": "One row per answer (date, KPI, score, and where it was given: channel, touchpoint, journey stage, "
+        "department, store or region, optional comment), as CSV or Excel — or a survey tool's export. Nothing is "
+        "stored until the preview shows no problem; then the whole file is imported at once, and the KPIs' "
+        "figures are computed again.",
+        "nl": "Eén rij per antwoord (datum, KPI, cijfer, en waar het gegeven is: kanaal, contactmoment, "
+        "klantreisfase, afdeling, winkel of regio, eventueel een opmerking), als CSV of Excel — of de export van "
+        "een enquêtetool. Er wordt niets opgeslagen zolang de voorvertoning een probleem toont; daarna wordt het "
+        "hele bestand in één keer geïmporteerd en worden de cijfers van de KPI's opnieuw berekend.",
+    },
+    "imports.not_allowed": {
+        "en": "Importing measurements is for CX analysts, the programme office and admins.",
+        "nl": "Metingen importeren is voor CX-analisten, het programmabureau en beheerders.",
+    },
+    "imports.preset": {"en": "File layout", "nl": "Opmaak van het bestand"},
+    "imports.preset.none": {"en": "One row per answer", "nl": "Eén rij per antwoord"},
+    "imports.preset.qualtrics": {"en": "Qualtrics export", "nl": "Qualtrics-export"},
+    "imports.preset.surveymonkey": {"en": "SurveyMonkey export", "nl": "SurveyMonkey-export"},
+    "imports.preset_help": {
+        "en": "A survey tool's export has one row per respondent and one column per question; questions whose "
+        "name or text names a KPI are read as that KPI's answers.",
+        "nl": "De export van een enquêtetool heeft één rij per respondent en één kolom per vraag; vragen waarvan "
+        "de naam of tekst een KPI noemt, worden als antwoorden op die KPI gelezen.",
+    },
+    "imports.file": {"en": "File (CSV or Excel)", "nl": "Bestand (CSV of Excel)"},
+    "imports.file_help": {
+        "en": "At most {limit} MB. Semicolons or commas, decimal commas, dd-mm-yyyy dates, UTF-8 or Windows "
+        "encoding: all are recognised.",
+        "nl": "Hoogstens {limit} MB. Puntkomma's of komma's, decimale komma's, datums als dd-mm-jjjj, UTF-8 of "
+        "Windows-codering: alles wordt herkend.",
+    },
+    "imports.formats": {
+        "en": "Column names are recognised in English and Dutch (date/datum, score/cijfer, channel/kanaal, "
+        "question/vraag, …); other columns you choose in the preview.",
+        "nl": "Kolomnamen worden in het Engels en Nederlands herkend (date/datum, score/cijfer, channel/kanaal, "
+        "question/vraag, …); andere kolommen kiest u in de voorvertoning.",
+    },
+    "imports.import": {"en": "Import {rows} new responses", "nl": "{rows} nieuwe antwoorden importeren"},
+    "imports.fix_first": {
+        "en": "Fix every problem first: nothing is imported from a file with problems.",
+        "nl": "Los eerst elk probleem op: uit een bestand met problemen wordt niets geïmporteerd.",
+    },
+    "imports.done.0": {
+        "en": "Nothing new: all {known} responses were imported before.",
+        "nl": "Niets nieuws: alle {known} antwoorden waren al geïmporteerd.",
+    },
+    "imports.done.1": {
+        "en": "Imported 1 new response ({known} already known): {kpis}. The figures are up to date.",
+        "nl": "1 nieuw antwoord geïmporteerd ({known} al bekend): {kpis}. De cijfers zijn bijgewerkt.",
+    },
+    "imports.done.2": {
+        "en": "Imported {n} new responses ({known} already known): {kpis}. The figures are up to date.",
+        "nl": "{n} nieuwe antwoorden geïmporteerd ({known} al bekend): {kpis}. De cijfers zijn bijgewerkt.",
+    },
+    "imports.another": {"en": "Import another file", "nl": "Nog een bestand importeren"},
+    "imports.failed": {
+        "en": "The import failed ({kind}); nothing was stored. The server log has the details.",
+        "nl": "De import is mislukt ({kind}); er is niets opgeslagen. Het serverlogboek heeft de details.",
+    },
+    "imports.reading": {"en": "Reading the file…", "nl": "Het bestand wordt gelezen…"},
+    "imports.importing": {"en": "Importing…", "nl": "Bezig met importeren…"},
+    "imports.step.reading": {"en": "Reading the file…", "nl": "Het bestand wordt gelezen…"},
+    "imports.step.checking": {"en": "Checking every row…", "nl": "Elke rij wordt gecontroleerd…"},
+    "imports.step.storing": {"en": "Storing the responses…", "nl": "De antwoorden worden opgeslagen…"},
+    "imports.step.computing": {"en": "Computing the figures…", "nl": "De cijfers worden berekend…"},
+    "imports.step.done": {"en": "Done", "nl": "Klaar"},
+    "imports.columns": {"en": "Columns", "nl": "Kolommen"},
+    "imports.columns_help": {
+        "en": "Which column holds what. Recognised columns are chosen already; change a choice to read the file "
+        "again with it.",
+        "nl": "Welke kolom wat bevat. Herkende kolommen zijn al gekozen; wijzig een keuze om het bestand er "
+        "opnieuw mee te lezen.",
+    },
+    "imports.no_column": {"en": "— not in the file —", "nl": "— niet in het bestand —"},
+    "imports.kpi_for_all": {"en": "KPI", "nl": "KPI"},
+    "imports.kpi_per_row": {"en": "Named in each row (KPI column)", "nl": "Per rij genoemd (KPI-kolom)"},
+    "imports.kpi_for_all_help": {
+        "en": "A file of one survey's answers may have no KPI column: choose the KPI every row answers.",
+        "nl": "Een bestand met de antwoorden van één enquête heeft soms geen KPI-kolom: kies de KPI die elke rij "
+        "beantwoordt.",
+    },
+    "imports.dates_read": {"en": "Dates: {how}", "nl": "Datums: {how}"},
+    "imports.unknown_values": {
+        "en": "Some values are not in their list. Map each to a value of the list — or correct the file; a value "
+        "left unmapped refuses the file, it never becomes a new segment.",
+        "nl": "Sommige waarden staan niet in hun lijst. Koppel elk aan een waarde uit de lijst — of verbeter het "
+        "bestand; een niet-gekoppelde waarde weigert het bestand, er ontstaat nooit een nieuw segment.",
+    },
+    "imports.map.channel": {"en": "Channel “{value}” ({rows} rows) is", "nl": "Kanaal “{value}” ({rows} rijen) is"},
+    "imports.map.journey_stage": {
+        "en": "Journey stage “{value}” ({rows} rows) is",
+        "nl": "Klantreisfase “{value}” ({rows} rijen) is",
+    },
+    "imports.map.department": {
+        "en": "Department “{value}” ({rows} rows) is",
+        "nl": "Afdeling “{value}” ({rows} rijen) is",
+    },
+    "imports.map.refuse": {"en": "— not mapped: refuse the file —", "nl": "— niet gekoppeld: bestand weigeren —"},
+    "imports.first_rows": {"en": "The first rows as in the file", "nl": "De eerste rijen zoals in het bestand"},
+    "imports.read_rows": {
+        "en": "The same rows as they will be stored",
+        "nl": "Dezelfde rijen zoals ze worden opgeslagen",
+    },
+    "imports.counts": {"en": "Responses per KPI and month", "nl": "Antwoorden per KPI en maand"},
+    "imports.total.new": {"en": "New responses", "nl": "Nieuwe antwoorden"},
+    "imports.total.known": {"en": "Already imported", "nl": "Al geïmporteerd"},
+    "imports.total.skipped": {"en": "Skipped (no score)", "nl": "Overgeslagen (geen cijfer)"},
+    "imports.total.redacted": {"en": "Comments redacted", "nl": "Opmerkingen geanonimiseerd"},
+    "imports.total.problems": {"en": "Problems", "nl": "Problemen"},
+    "imports.problems.1": {
+        "en": "1 problem: nothing can be imported until it is fixed.",
+        "nl": "1 probleem: er kan niets worden geïmporteerd tot het is opgelost.",
+    },
+    "imports.problems.2": {
+        "en": "{n} problems: nothing can be imported until every one is fixed.",
+        "nl": "{n} problemen: er kan niets worden geïmporteerd tot ze allemaal zijn opgelost.",
+    },
+    "imports.problems_more.1": {
+        "en": "…and 1 more problem (counted above per field).",
+        "nl": "…en nog 1 probleem (hierboven per veld geteld).",
+    },
+    "imports.problems_more.2": {
+        "en": "…and {n} more problems (counted above per field).",
+        "nl": "…en nog {n} problemen (hierboven per veld geteld).",
+    },
+    "imports.col.kpi": {"en": "KPI", "nl": "KPI"},
+    "imports.col.period": {"en": "Month", "nl": "Maand"},
+    "imports.col.rows": {"en": "Rows", "nl": "Rijen"},
+    "imports.col.row": {"en": "Row", "nl": "Rij"},
+    "imports.col.field": {"en": "Field", "nl": "Veld"},
+    "imports.col.problem": {"en": "Problem", "nl": "Probleem"},
+    "imports.col.date": {"en": "Date", "nl": "Datum"},
+    "imports.col.score": {"en": "Score", "nl": "Cijfer"},
+    "imports.col.channel": {"en": "Channel", "nl": "Kanaal"},
+    "imports.col.journey_stage": {"en": "Journey stage", "nl": "Klantreisfase"},
+    "imports.col.touchpoint": {"en": "Touchpoint", "nl": "Contactmoment"},
+    "imports.col.region": {"en": "Store or region", "nl": "Winkel of regio"},
+}

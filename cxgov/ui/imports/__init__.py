@@ -1,0 +1,1 @@
+"""Measurement → Import: survey responses and readings from files, previewed, then imported whole."""
