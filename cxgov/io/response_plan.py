@@ -153,7 +153,7 @@ def _file_problems(
 ) -> list[Problem]:
     """What is wrong with the file as a whole (row 0): a missing column, a KPI for all rows that does not exist."""
     problems = [
-        Problem(0, name, "import.column.missing", {"field": f"import.field.{name}"})
+        Problem(0, name, "import.column.missing", {"field": name})
         for name in REQUIRED
         if name not in columns
     ]
