@@ -21,6 +21,7 @@ from cxgov import audit, production
 from cxgov.audit import rows as audit_rows
 from cxgov.audit.anchors import MARK, Anchor, AnchorError, anchor_line, append_anchor, parse_anchor, read_anchors_file
 from cxgov.auth import sso
+from cxgov.cli_measurement import add_measurement_commands
 from cxgov.db import DatabaseNotMigrated, ensure_migrated, make_engine, migrate, session_scope
 from cxgov.errors import DomainError, NotFound, ValidationError
 from cxgov.i18n import LANGUAGES, format_start
@@ -550,6 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--language", choices=LANGUAGES, help="a draft's language (default: CXGOV_LANGUAGE)")
     pack.set_defaults(run=cmd_pack)
+    add_measurement_commands(commands)
     return parser
 
 

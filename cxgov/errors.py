@@ -29,10 +29,10 @@ class DomainError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return t(self.key, lang, **{k: _label(v, lang) for k, v in self.params.items()})
+        return t(self.key, lang, **{k: message_param(v, lang) for k, v in self.params.items()})
 
 
-def _label(value, lang: str) -> str:
+def message_param(value, lang: str) -> str:
     """Parameters that are message keys themselves (e.g. 'action.edit_initiative') are translated too;
     numbers and amounts are written in the reader's language."""
     if isinstance(value, Number):
@@ -53,7 +53,7 @@ class ValidationError(DomainError):
 
     def field_messages(self, lang: str = "en") -> dict[str, str]:
         return {
-            field: t(key, lang, **{k: _label(v, lang) for k, v in params.items()})
+            field: t(key, lang, **{k: message_param(v, lang) for k, v in params.items()})
             for field, (key, params) in self.errors.items()
         }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cxgov.errors import message_param
 from cxgov.i18n import t
 
 
@@ -24,7 +25,7 @@ def field_name(name: str, lang: str) -> str:
 
 def problem_text(problem: Problem, lang: str = "en") -> str:
     """The problem as one sentence with its row number and field, in `lang`."""
-    params = dict(problem.params)
+    params = {name: message_param(value, lang) for name, value in problem.params.items()}
     if "field" in params:
         params["field"] = field_name(params["field"], lang)
     text = t(problem.key, lang, **params)

@@ -15,7 +15,10 @@ from tests.factories import add_person
 from tests.measurement.page_data import months_back, seed_measurement
 from tests.pages.harness import open_page, texts
 
-TABS = {"en": ("Overview", "KPIs", "CX and business", "Import"), "nl": ("Overzicht", "KPI's", "CX en business", "Importeren")}
+TABS = {
+    "en": ("Overview", "KPIs", "CX and business", "Import"),
+    "nl": ("Overzicht", "KPI's", "CX en business", "Importeren"),
+}
 
 
 @pytest.fixture
