@@ -134,7 +134,7 @@ def test_responses_dry_run_then_import_with_a_value_mapped(database_url, engine,
 def test_responses_with_one_kpi_and_a_column_chosen(database_url, engine, kpis, cli, tmp_path):
     path = write(tmp_path, "Wanneer;Hoe waarschijnlijk\n2025-03-01;10\n2025-03-02;0\n")
     code, out, _ = cli(database_url, "import", "responses", path, "--dry-run")
-    assert code == 1 and "Date: no column holds the Date" in out
+    assert code == 1 and "Date: no column holds “Date”" in out
     arguments = ("--kpi", "rnps", "--column", "date=Wanneer", "--column", "score=hoe waarschijnlijk")
     code, out, _ = cli(database_url, "import", "responses", path, *arguments)
     assert code == 0 and "2 answers added (RNPS 2)" in out

@@ -140,7 +140,7 @@ def test_missing_columns_and_columns_chosen_by_hand():
     text = "Indicator;Wanneer;Hoeveel\nCONTACTS;2025-03;7\n"
     refused = plan(text)
     assert [problem_text(p) for p in refused.problems] == [
-        "Period: no column holds the Period: name it in the file or choose the column",
-        "Value: no column holds the Value: name it in the file or choose the column",
+        "Period: no column holds “Period”: name it in the file or choose the column",
+        "Value: no column holds “Value”: name it in the file or choose the column",
     ]
     assert plan(text, columns={"period": 1, "value": 2}).ok
