@@ -34,26 +34,58 @@ TEXTS = {
         "nl": "Hoogstens {limit} MB. Puntkomma's of komma's, decimale komma's, datums als dd-mm-jjjj, UTF-8 of "
         "Windows-codering: alles wordt herkend.",
     },
-    "imports.formats": {
+    "imports.formats.responses": {
         "en": "Column names are recognised in English and Dutch (date/datum, score/cijfer, channel/kanaal, "
         "question/vraag, …); other columns you choose in the preview.",
         "nl": "Kolomnamen worden in het Engels en Nederlands herkend (date/datum, score/cijfer, channel/kanaal, "
         "question/vraag, …); andere kolommen kiest u in de voorvertoning.",
     },
-    "imports.import": {"en": "Import {rows} new responses", "nl": "{rows} nieuwe antwoorden importeren"},
+    "imports.import.responses": {"en": "Import {rows} new responses", "nl": "{rows} nieuwe antwoorden importeren"},
+    "imports.import.readings": {"en": "Import {rows} new readings", "nl": "{rows} nieuwe metingen importeren"},
+    "imports.kind": {"en": "What the file holds", "nl": "Wat het bestand bevat"},
+    "imports.kind.responses": {"en": "Survey responses", "nl": "Enquêteantwoorden"},
+    "imports.kind.readings": {"en": "Readings per month", "nl": "Metingen per maand"},
+    "imports.kind_help": {
+        "en": "Survey responses: one row per answer, from which cxgov computes NPS, KTV, CES, CSAT with their "
+        "margins. Readings: one value per KPI and month, for business KPIs, contact volumes and external studies.",
+        "nl": "Enquêteantwoorden: één rij per antwoord, waaruit cxgov NPS, KTV, CES en CSAT met hun marges "
+        "berekent. Metingen: één waarde per KPI en maand, voor business-KPI's, contactvolumes en externe studies.",
+    },
+    "imports.col.value": {"en": "Value", "nl": "Waarde"},
+    "imports.col.n": {"en": "n", "nl": "n"},
+    "imports.col.source": {"en": "Source", "nl": "Bron"},
     "imports.fix_first": {
         "en": "Fix every problem first: nothing is imported from a file with problems.",
         "nl": "Los eerst elk probleem op: uit een bestand met problemen wordt niets geïmporteerd.",
     },
-    "imports.done.0": {
+    "imports.formats.readings": {
+        "en": "Columns KPI (code or name), period (2025-03, 03-2025, mrt 2025 or the month's first day), value, "
+        "n (required for survey KPIs) and source, in English or Dutch (kpi, periode/maand, waarde, aantal, bron).",
+        "nl": "Kolommen KPI (code of naam), periode (2025-03, 03-2025, mrt 2025 of de eerste dag van de maand), "
+        "waarde, n (verplicht voor enquête-KPI's) en bron, in het Engels of Nederlands (kpi, periode/maand, "
+        "waarde, aantal, bron).",
+    },
+    "imports.done.readings.0": {
+        "en": "Nothing new: all {known} readings were imported before.",
+        "nl": "Niets nieuws: alle {known} metingen waren al geïmporteerd.",
+    },
+    "imports.done.readings.1": {
+        "en": "Imported 1 new reading ({known} already known): {kpis}.",
+        "nl": "1 nieuwe meting geïmporteerd ({known} al bekend): {kpis}.",
+    },
+    "imports.done.readings.2": {
+        "en": "Imported {n} new readings ({known} already known): {kpis}.",
+        "nl": "{n} nieuwe metingen geïmporteerd ({known} al bekend): {kpis}.",
+    },
+    "imports.done.responses.0": {
         "en": "Nothing new: all {known} responses were imported before.",
         "nl": "Niets nieuws: alle {known} antwoorden waren al geïmporteerd.",
     },
-    "imports.done.1": {
+    "imports.done.responses.1": {
         "en": "Imported 1 new response ({known} already known): {kpis}. The figures are up to date.",
         "nl": "1 nieuw antwoord geïmporteerd ({known} al bekend): {kpis}. De cijfers zijn bijgewerkt.",
     },
-    "imports.done.2": {
+    "imports.done.responses.2": {
         "en": "Imported {n} new responses ({known} already known): {kpis}. The figures are up to date.",
         "nl": "{n} nieuwe antwoorden geïmporteerd ({known} al bekend): {kpis}. De cijfers zijn bijgewerkt.",
     },

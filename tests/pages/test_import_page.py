@@ -114,3 +114,39 @@ def test_only_those_who_import_get_the_uploader(monkeypatch, measured, role):
     assert not at.exception, at.exception
     assert not at.file_uploader
     assert "Importing measurements is for CX analysts" in at.info[0].value
+
+
+def test_readings_per_month_are_previewed_and_imported(monkeypatch, measured):
+    from cxgov.rules.permissions import SYSTEM_ACTOR
+    from cxgov.services.kpis import create_kpi
+    from tests.admin_helpers import run
+
+    run(
+        measured["engine"],
+        create_kpi,
+        SYSTEM_ACTOR,
+        data={"code": "REV", "name": "Revenue growth", "kind": "business", "unit": "%"},
+    )
+    at = open_page(
+        monkeypatch, measured["url"], "measurement", lang="nl", acting=measured["analyst"], query={"tab": "Importeren"}
+    )
+    at.radio(key="import_kind").set_value("readings").run()
+    [uploader] = at.file_uploader
+    uploader.set_value(
+        ("omzet.csv", "KPI;Maand;Waarde;Bron\nREV;mrt 2025;4,2;Finance\nREV;2025-04;3,9;Finance\n".encode(), "text/csv")
+    )
+    settled(at)
+    read = next(df.value for df in at.dataframe if "source" in df.value.columns)
+    assert list(read["period"]) == ["mrt 2025", "apr 2025"] and list(read["value"]) == ["4,20", "3,90"]
+    [button] = [b for b in at.button if b.key.startswith("import_go.")]
+    assert button.label == "2 nieuwe metingen importeren"
+    button.click()
+    settled(at)
+    assert "2 nieuwe metingen geïmporteerd (0 al bekend): REV 2" in at.success[0].value
+    with session_scope(measured["engine"]) as session:
+        values = (
+            session.execute(sa.select(KpiReading.value).where(KpiReading.origin == "typed").order_by(KpiReading.period))
+            .scalars()
+            .all()
+        )
+    assert values == [4.2, 3.9]

@@ -18,12 +18,14 @@ from cxgov.ui.imports.preview import render_preview
 from cxgov.ui.kit.jobs import Job, jobs
 from cxgov.ui.kit.runtime import data_changed, data_version, engine, settings
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import counted, lang, tr
+from cxgov.ui.kit.text import counted, labelled, lang, tr
 
 POLL_SECONDS = 1.0  # a preview or an import takes seconds: the page asks how far it is once a second
 IMPORT_AREAS = ("kpis", "initiatives")  # figures feed the KPI pages and the initiatives' Check and health
-CHOICES_KEY = "import_choices"  # file hash → {"columns": {field: index}, "maps": {(dimension, value): id}}
-UPLOADS_KEY = "import_uploads"  # bumped after an import: the uploader starts empty again
+# "kind:file hash" → {"columns": {field: index}, "maps": {(dimension, value): id}, "kpi": code}
+CHOICES_KEY = "import_choices"
+UPLOADS_KEY = "import_uploads"
+KINDS = ("responses", "readings")  # bumped after an import: the uploader starts empty again
 
 
 def choices_for(sha256: str) -> dict:
@@ -39,13 +41,23 @@ def render_imports() -> None:
     if person is None or not can(Action.IMPORT_MEASUREMENTS):
         st.info(tr("imports.not_allowed"))
         return
-    preset = st.selectbox(
-        tr("imports.preset"),
-        [None, *sorted(PRESETS)],
-        format_func=lambda name: tr(f"imports.preset.{name or 'none'}"),
-        help=tr("imports.preset_help"),
-        key="import_preset",
+    kind = st.radio(
+        tr("imports.kind"),
+        KINDS,
+        format_func=labelled({code: tr(f"imports.kind.{code}") for code in KINDS}),
+        horizontal=True,
+        help=tr("imports.kind_help"),
+        key="import_kind",
     )
+    preset = None
+    if kind == "responses":
+        preset = st.selectbox(
+            tr("imports.preset"),
+            [None, *sorted(PRESETS)],
+            format_func=labelled({name: tr(f"imports.preset.{name or 'none'}") for name in [None, *PRESETS]}),
+            help=tr("imports.preset_help"),
+            key="import_preset",
+        )
     uploads = st.session_state.setdefault(UPLOADS_KEY, 0)
     limit = settings().import_max_mb
     chosen = st.file_uploader(
@@ -56,16 +68,17 @@ def render_imports() -> None:
         max_upload_size=limit,
     )
     if chosen is None:
-        st.caption(tr("imports.formats"))
+        st.caption(tr(f"imports.formats.{kind}"))
         return
-    upload = _upload(chosen.name, chosen.getvalue(), preset)
+    upload = _upload(kind, chosen.name, chosen.getvalue(), preset)
     _render_file(person.id, upload)
 
 
-def _upload(name: str, data: bytes, preset: str | None) -> work.Upload:
-    plain_upload = work.Upload(name, data, preset, None, (), ())
-    choices = choices_for(plain_upload.sha256)
+def _upload(kind: str, name: str, data: bytes, preset: str | None) -> work.Upload:
+    plain_upload = work.Upload(kind, name, data, preset, None, (), ())
+    choices = choices_for(f"{kind}:{plain_upload.sha256}")
     return work.Upload(
+        kind=kind,
         name=name,
         data=data,
         preset=preset,
@@ -78,7 +91,7 @@ def _upload(name: str, data: bytes, preset: str | None) -> work.Upload:
 def _render_file(person_id: int, upload: work.Upload) -> None:
     imported_key = upload.key("import", person_id, 0)
     done = jobs().get(imported_key)
-    if done is not None and _render_import(imported_key, done):
+    if done is not None and _render_import(upload.kind, imported_key, done):
         return
     key = upload.key("preview", person_id, data_version("kpis"))
     database, language = engine(), lang()  # read in the script run: the worker has no Streamlit context
@@ -90,9 +103,9 @@ def _render_file(person_id: int, upload: work.Upload) -> None:
         st.error(plain(_failure(job.error)), icon=":material/error:")
         return
     summary: work.PreviewSummary = job.result
-    render_preview(summary, choices_for(upload.sha256))
+    render_preview(summary, choices_for(f"{upload.kind}:{upload.sha256}"))
     if st.button(
-        tr("imports.import", rows=summary.rows - summary.known),
+        tr(f"imports.import.{upload.kind}", rows=summary.rows - summary.known),
         type="primary",
         icon=":material/upload:",
         disabled=not summary.ok or summary.rows == summary.known,
@@ -103,7 +116,7 @@ def _render_file(person_id: int, upload: work.Upload) -> None:
         st.rerun()
 
 
-def _render_import(key: tuple, job: Job) -> bool:
+def _render_import(kind: str, key: tuple, job: Job) -> bool:
     """The import of this file: its progress, its failure, or what it added. True while it runs or once done."""
     if job.running:
         _progress(key, "imports.importing")
@@ -117,7 +130,7 @@ def _render_import(key: tuple, job: Job) -> bool:
         data_changed(*IMPORT_AREAS)
     per_kpi = ", ".join(f"{code} {n}" for code, n in sorted(result.per_kpi.items()))
     st.success(
-        counted("imports.done", result.added, known=result.known, kpis=plain(per_kpi) or "—"),
+        counted(f"imports.done.{kind}", result.added, known=result.known, kpis=plain(per_kpi) or "—"),
         icon=":material/check_circle:",
     )
     if st.button(tr("imports.another"), icon=":material/upload_file:", key=f"import_another.{result.import_id}"):

@@ -3,12 +3,12 @@ column holds which field, the KPI every row answers, and what a value a list doe
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from cxgov.io.columns import SURVEY_FIELDS
 from cxgov.ui.imports.work import PreviewSummary
 from cxgov.ui.kit.safe import plain
-from cxgov.ui.kit.text import counted, day, month, number, tr
+from cxgov.ui.kit.text import counted, day, labelled, month, number, tr
 
 MAPPED_DIMENSIONS = ("channel", "journey_stage", "department")
 
@@ -85,9 +85,9 @@ def _columns(summary: PreviewSummary, choices: dict) -> None:
     """A choice per field: the column that holds it, or none."""
     st.caption(tr("imports.columns_help"))
     positions = [None, *range(len(summary.headers))]
-    shown = lambda index: tr("imports.no_column") if index is None else f"{index + 1}. {summary.headers[index]}"  # noqa: E731
+    shown = labelled({None: tr("imports.no_column")} | {i: f"{i + 1}. {h}" for i, h in enumerate(summary.headers)})
     cells = st.columns(4)
-    for position, field in enumerate(SURVEY_FIELDS):
+    for position, field in enumerate(summary.fields):
         widget = f"import_col.{field}.{hash(tuple(summary.headers))}"
         current = summary.columns.get(field)
         cells[position % 4].selectbox(
@@ -99,13 +99,17 @@ def _columns(summary: PreviewSummary, choices: dict) -> None:
             on_change=_choose_column,
             args=(choices, field, widget),
         )
+    if not summary.survey_kpis:
+        return
     kpis = [None, *sorted(summary.survey_kpis)]
     widget = "import_kpi_for_all"
     st.selectbox(
         tr("imports.kpi_for_all"),
         kpis,
         index=kpis.index(choices.get("kpi")) if choices.get("kpi") in kpis else 0,
-        format_func=lambda code: tr("imports.kpi_per_row") if code is None else f"{code} — {summary.survey_kpis[code]}",
+        format_func=labelled(
+            {None: tr("imports.kpi_per_row")} | {c: f"{c} — {n}" for c, n in summary.survey_kpis.items()}
+        ),
         help=tr("imports.kpi_for_all_help"),
         key=widget,
         on_change=lambda: choices.__setitem__("kpi", st.session_state[widget]),
@@ -123,7 +127,7 @@ def _unknown_values(summary: PreviewSummary, choices: dict) -> None:
             st.selectbox(
                 tr(f"imports.map.{dimension}", value=plain(value), rows=number(rows, 0)),
                 options,
-                format_func=lambda i, names=names: tr("imports.map.refuse") if i is None else names[i],
+                format_func=labelled({None: tr("imports.map.refuse"), **names}),
                 key=widget,
                 on_change=lambda d=dimension, v=value, w=widget: _map_value(choices, d, v, w),
             )
@@ -143,7 +147,14 @@ def _first_rows(summary: PreviewSummary) -> None:
     if summary.read_rows.empty:
         return
     st.markdown(f"**{tr('imports.read_rows')}**")
-    read = summary.read_rows.assign(date=[day(d) for d in summary.read_rows["date"]])
+    read = summary.read_rows
+    if "date" in read.columns:
+        read = read.assign(date=[day(d) for d in read["date"]])
+    if "period" in read.columns:
+        read = read.assign(period=[month(p) for p in read["period"]])
+    for column, digits in (("value", 2), ("n", 0)):
+        if column in read.columns:
+            read = read.assign(**{column: ["—" if pd.isna(v) else number(v, digits) for v in read[column]]})
     st.dataframe(
         read,
         hide_index=True,

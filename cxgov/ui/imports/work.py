@@ -16,9 +16,13 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from cxgov.db import session_scope
+from cxgov.io.columns import READING_FIELDS, SURVEY_FIELDS
 from cxgov.io.problems import field_name, problem_text
+from cxgov.io.reading_plan import ReadingOptions
 from cxgov.io.response_plan import ImportOptions
+from cxgov.io.table_file import TableFile
 from cxgov.rules.kpi_engine import SCORING
+from cxgov.services.reading_import import ReadingImportResult, ReadingPreview, import_readings, preview_readings
 from cxgov.services.response_import import ImportResult, import_responses, preview_responses
 from cxgov.ui.kit.jobs import Report
 
@@ -30,6 +34,7 @@ SHOWN_PROBLEMS = 10_000  # listed one by one; beyond, each kind of problem is st
 class Upload:
     """A file as uploaded and the choices made for it (all plain data: it keys the jobs)."""
 
+    kind: str  # "responses" (one row per answer) or "readings" (aggregated values per month)
     name: str
     data: bytes
     preset: str | None
@@ -49,7 +54,7 @@ class Upload:
 
     def key(self, step: str, person_id: int, version: int) -> tuple:
         """The job's key: the same file, choices and data version give the same job."""
-        choices = json.dumps([self.preset, self.kpi_code, self.columns, self.value_maps], default=str)
+        choices = json.dumps([self.kind, self.preset, self.kpi_code, self.columns, self.value_maps], default=str)
         return ("import", step, person_id, self.sha256, choices, version)
 
 
@@ -57,6 +62,7 @@ class Upload:
 class PreviewSummary:
     """What the preview shows."""
 
+    fields: tuple[str, ...]  # the fields a column may hold, in the order the choices are offered
     headers: list[str]
     columns: dict[str, int]
     first_rows: pd.DataFrame  # as in the file
@@ -81,8 +87,19 @@ class PreviewSummary:
 
 def preview(engine: Engine, person_id: int, upload: Upload, language: str, report: Report) -> PreviewSummary:
     """Read the file as the import would, writing nothing."""
-    report(0.1, "")
+    report(0.1, "reading")
     with session_scope(engine) as session:
+        if upload.kind == "readings":
+            return _readings_summary(
+                preview_readings(
+                    session=session,
+                    actor=person_id,
+                    data=upload.data,
+                    file_name=upload.name,
+                    options=ReadingOptions(columns=dict(upload.columns)),
+                ),
+                language,
+            )
         found = preview_responses(
             session=session,
             actor=person_id,
@@ -91,24 +108,13 @@ def preview(engine: Engine, person_id: int, upload: Upload, language: str, repor
             options=upload.options(),
             preset=upload.preset,
         )
-    plan, table = found.plan, found.table
-    headers = table.header_rows[-1] if table.header_rows else []
+    plan = found.plan
     names = {d: found.catalogue.list_names(d, language) for d in ("channel", "journey_stage", "department")}
-    problems = plan.problems
-    fields = Counter(field_name(p.field, language) for p in problems)
     return PreviewSummary(
-        headers=headers,
-        columns=plan.columns,
-        first_rows=pd.DataFrame(table.rows[:SHOWN_ROWS], columns=_unique(headers)[: _width(table.rows)]),
+        fields=SURVEY_FIELDS,
+        **_file_parts(found.table, plan.columns, plan.date_format, plan.problems, language),
         read_rows=_read_rows(plan.rows.head(SHOWN_ROWS), found.catalogue, names),
-        date_format=(plan.date_format.description_key, plan.date_format.params) if plan.date_format else None,
         counts=plan.counts(found.catalogue),
-        problems=pd.DataFrame(
-            [(p.row, field_name(p.field, language), problem_text(p, language)) for p in problems[:SHOWN_PROBLEMS]],
-            columns=["row", "field", "problem"],
-        ),
-        problem_total=len(problems),
-        problem_fields=pd.DataFrame(fields.most_common(), columns=["field", "rows"]),
         unknown_values=plan.unknown_values,
         rows=len(plan.rows),
         known=found.known,
@@ -119,9 +125,58 @@ def preview(engine: Engine, person_id: int, upload: Upload, language: str, repor
     )
 
 
-def run_import(engine: Engine, person_id: int, upload: Upload, report: Report) -> ImportResult:
+def _readings_summary(found: ReadingPreview, language: str) -> PreviewSummary:
+    plan = found.plan
+    codes = {kpi.id: kpi.code for kpi in found.catalogue.kpis}
+    first = plan.readings[:SHOWN_ROWS]
+    return PreviewSummary(
+        fields=READING_FIELDS,
+        **_file_parts(found.table, plan.columns, plan.date_format, plan.problems, language),
+        read_rows=pd.DataFrame(
+            [(r.row, codes[r.kpi_id], r.period, r.value, r.sample_size, r.source) for r in first],
+            columns=["row", "kpi", "period", "value", "n", "source"],
+        ),
+        counts=plan.counts(found.catalogue),
+        unknown_values={},
+        rows=len(plan.readings) + found.known,
+        known=found.known,
+        skipped=0,
+        redacted=0,
+        list_names={},
+        survey_kpis={},
+    )
+
+
+def _file_parts(table: TableFile, columns: dict[str, int], date_format, problems: list, language: str) -> dict:
+    """What both kinds of preview show of the file itself: headers, first rows, how dates were read, problems."""
+    headers = table.header_rows[-1] if table.header_rows else []
+    fields = Counter(field_name(p.field, language) for p in problems)
+    return {
+        "headers": headers,
+        "columns": columns,
+        "first_rows": pd.DataFrame(table.rows[:SHOWN_ROWS], columns=_unique(headers)[: _width(table.rows)]),
+        "date_format": (date_format.description_key, date_format.params) if date_format else None,
+        "problems": pd.DataFrame(
+            [(p.row, field_name(p.field, language), problem_text(p, language)) for p in problems[:SHOWN_PROBLEMS]],
+            columns=["row", "field", "problem"],
+        ),
+        "problem_total": len(problems),
+        "problem_fields": pd.DataFrame(fields.most_common(), columns=["field", "rows"]),
+    }
+
+
+def run_import(engine: Engine, person_id: int, upload: Upload, report: Report) -> ImportResult | ReadingImportResult:
     """Import the file in one transaction (the service refuses it whole if any row has a problem)."""
     with session_scope(engine, write=True) as session:
+        if upload.kind == "readings":
+            report(0.5, "storing")
+            return import_readings(
+                session=session,
+                actor=person_id,
+                data=upload.data,
+                file_name=upload.name,
+                options=ReadingOptions(columns=dict(upload.columns)),
+            )
         return import_responses(
             session=session,
             actor=person_id,
