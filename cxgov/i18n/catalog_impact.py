@@ -10,4 +10,79 @@ TEXTS = {
         "en": "“{segment}” is not a known value of this dimension",
         "nl": "“{segment}” is geen bekende waarde van deze dimensie",
     },
+    "impact.title": {"en": "Impact", "nl": "Effect"},
+    "impact.none": {
+        "en": "No KPIs linked yet: the effect is estimated per linked KPI.",
+        "nl": "Nog geen KPI's gekoppeld: het effect wordt per gekoppelde KPI geschat.",
+    },
+    "impact.caption": {
+        "en": "Effect: the change the initiative made, with its 95% interval (±). Year on year compares the same "
+        "calendar months a year apart, so the season cancels out; difference in differences also subtracts the "
+        "change where the initiative did not run.",
+        "nl": "Effect: de verandering die het initiatief teweegbracht, met het 95%-interval (±). Jaar op jaar "
+        "vergelijkt dezelfde kalendermaanden een jaar eerder, zodat het seizoen wegvalt; verschil in verschillen "
+        "trekt daarnaast de verandering af waar het initiatief niet liep.",
+    },
+    "impact.col.actual": {"en": "Actual", "nl": "Actueel"},
+    "impact.col.expected_gain": {"en": "Expected gain", "nl": "Verwachte winst"},
+    "impact.col.effect": {"en": "Effect ± 95%", "nl": "Effect ± 95%"},
+    "impact.col.verdict": {"en": "Verdict", "nl": "Oordeel"},
+    "impact.col.method": {"en": "Method", "nl": "Methode"},
+    "impact.effect_margin": {"en": "{effect} ± {margin}", "nl": "{effect} ± {margin}"},
+    "impact.verdict.significant": {"en": "significant change", "nl": "significante verandering"},
+    "impact.verdict.noise": {"en": "within noise", "nl": "binnen de ruis"},
+    "impact.verdict.too_few": {"en": "too few responses", "nl": "te weinig reacties"},
+    "impact.verdict.no_sample": {
+        "en": "no sample behind it: no interval",
+        "nl": "geen steekproef: geen interval",
+    },
+    "impact.verdict.not_measurable": {"en": "not yet measurable: {reason}", "nl": "nog niet meetbaar: {reason}"},
+    "impact.reason.no_do": {"en": "Do has not started", "nl": "Do is nog niet gestart"},
+    "impact.reason.no_data": {"en": "no figures or readings", "nl": "geen cijfers of metingen"},
+    "impact.reason.no_months_after": {
+        "en": "no full month with figures since Do started",
+        "nl": "nog geen hele maand met cijfers sinds de start van Do",
+    },
+    "impact.reason.no_year_earlier": {
+        "en": "no figures for the same months a year earlier",
+        "nl": "geen cijfers voor dezelfde maanden een jaar eerder",
+    },
+    "impact.reason.no_control": {
+        "en": "no figures where the initiative did not run",
+        "nl": "geen cijfers waar het initiatief niet liep",
+    },
+    "impact.method.yoy": {
+        "en": "year on year, same months ({first} – {last} against a year earlier)",
+        "nl": "jaar op jaar, dezelfde maanden ({first} – {last} tegen een jaar eerder)",
+    },
+    "impact.method.yoy_typed": {
+        "en": "year on year of the readings' mean ({first} – {last}), no sample behind it",
+        "nl": "jaar op jaar van het gemiddelde van de metingen ({first} – {last}), zonder steekproef",
+    },
+    "impact.method.did": {
+        "en": "difference in differences against {control} not in the pilot ({treated})",
+        "nl": "verschil in verschillen tegen {control} buiten de pilot ({treated})",
+    },
+    "impact.sentence": {"en": "{kpi} {effect} {method}: {verdict}", "nl": "{kpi} {effect} {method}: {verdict}"},
+    "impact.segments.everywhere": {
+        "en": "Ran everywhere: the effect is estimated year on year.",
+        "nl": "Liep overal: het effect wordt jaar op jaar geschat.",
+    },
+    "impact.segments.ran_in": {
+        "en": "Ran in {dimension}: {segments}. The rest of that dimension is the control group.",
+        "nl": "Liep in {dimension}: {segments}. De rest van die dimensie is de controlegroep.",
+    },
+    "impact.segments.edit": {"en": "Where the initiative ran", "nl": "Waar het initiatief liep"},
+    "impact.segments.dimension": {"en": "Dimension", "nl": "Dimensie"},
+    "impact.segments.values": {"en": "Segments", "nl": "Segmenten"},
+    "impact.segments.help": {
+        "en": "Leave empty when it ran everywhere.",
+        "nl": "Laat leeg als het overal liep.",
+    },
+    "impact.segments.save": {"en": "Save the segments", "nl": "Segmenten opslaan"},
+    "impact.dimension.channel": {"en": "channel", "nl": "kanaal"},
+    "impact.dimension.touchpoint": {"en": "touchpoint", "nl": "contactmoment"},
+    "impact.dimension.journey_stage": {"en": "journey stage", "nl": "klantreisfase"},
+    "impact.dimension.department": {"en": "department", "nl": "afdeling"},
+    "impact.dimension.region": {"en": "store/region", "nl": "winkel/regio"},
 }

@@ -540,3 +540,13 @@ def segment_choices(session: Session) -> pd.DataFrame:
     ]
     union = sa.union_all(terms, departments, *texts).subquery("segment_choice")
     return read_frame(session, sa.select(union).order_by(union.c.dimension, union.c.name_en))
+
+
+def initiative_segments(session: Session, initiative_id: int) -> pd.DataFrame:
+    """The segments the initiative ran in: dimension, segment (none: it ran everywhere)."""
+    return read_frame(
+        session,
+        sa.select(InitiativeSegment.dimension, InitiativeSegment.segment)
+        .where(InitiativeSegment.initiative_id == initiative_id)
+        .order_by(InitiativeSegment.dimension, InitiativeSegment.segment),
+    )
