@@ -85,4 +85,20 @@ TEXTS = {
     "impact.dimension.journey_stage": {"en": "journey stage", "nl": "klantreisfase"},
     "impact.dimension.department": {"en": "department", "nl": "afdeling"},
     "impact.dimension.region": {"en": "store/region", "nl": "winkel/regio"},
+    "health.outcome.effect_wrong_way": {
+        "en": "{kpi}: the initiative's effect is {effect} ± {margin}, a significant change in the wrong direction.",
+        "nl": "{kpi}: het effect van het initiatief is {effect} ± {margin}, een significante verandering de "
+        "verkeerde kant op.",
+    },
+    "health.outcome.effect_short": {
+        "en": "{kpi}: the initiative's effect is {effect} ± {margin}, far short of the expected gain of {expected}.",
+        "nl": "{kpi}: het effect van het initiatief is {effect} ± {margin}, ver onder de verwachte winst van "
+        "{expected}.",
+    },
+    "pdca.criterion.effect_or_result": {
+        "en": "an effect estimate of the target KPI with enough responses behind it, or a written result (What was "
+        "done)",
+        "nl": "een effectschatting van de doel-KPI met genoeg reacties erachter, of een geschreven resultaat (Wat is "
+        "er gedaan)",
+    },
 }
