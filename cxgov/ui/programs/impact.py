@@ -11,7 +11,7 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.rules.impact import DID, YOY_TYPED
 from cxgov.services.initiative_segments import set_initiative_segments
 from cxgov.ui.kit.runtime import read
-from cxgov.ui.kit.text import measure, month, term_name_column, tr
+from cxgov.ui.kit.text import labelled, measure, month, term_name_column, tr
 from cxgov.ui.kit.writes import settle, submit
 from cxgov.ui.programs.initiative_reads import DETAIL_AREAS
 
@@ -129,7 +129,7 @@ def _segments_form(d: InitiativeDetail, ran_in: pd.DataFrame) -> None:
             tr("impact.segments.dimension"),
             DIMENSIONS,
             index=DIMENSIONS.index(stored),
-            format_func=lambda v: tr(f"impact.dimension.{v}"),
+            format_func=labelled({v: tr(f"impact.dimension.{v}") for v in DIMENSIONS}),
             key=f"{key}.dimension",
         )
         names = segment_names(dimension)
@@ -139,7 +139,7 @@ def _segments_form(d: InitiativeDetail, ran_in: pd.DataFrame) -> None:
                 tr("impact.segments.values"),
                 list(names),
                 default=current,
-                format_func=lambda v: names.get(v, v),
+                format_func=labelled(names),
                 key=f"{key}.segments",
                 help=tr("impact.segments.help"),
             )
