@@ -25,10 +25,9 @@ TEXTS = {
     },
     "impact.col.actual": {"en": "Actual", "nl": "Actueel"},
     "impact.col.expected_gain": {"en": "Expected gain", "nl": "Verwachte winst"},
-    "impact.col.effect": {"en": "Effect ± 95%", "nl": "Effect ± 95%"},
+    "impact.col.effect": {"en": "Effect ± 95%", "nl": "Effect ± 95%-marge"},
     "impact.col.verdict": {"en": "Verdict", "nl": "Oordeel"},
     "impact.col.method": {"en": "Method", "nl": "Methode"},
-    "impact.effect_margin": {"en": "{effect} ± {margin}", "nl": "{effect} ± {margin}"},
     "impact.verdict.significant": {"en": "significant change", "nl": "significante verandering"},
     "impact.verdict.noise": {"en": "within noise", "nl": "binnen de ruis"},
     "impact.verdict.too_few": {"en": "too few responses", "nl": "te weinig reacties"},
@@ -63,7 +62,6 @@ TEXTS = {
         "en": "difference in differences against {control} not in the pilot ({treated})",
         "nl": "verschil in verschillen tegen {control} buiten de pilot ({treated})",
     },
-    "impact.sentence": {"en": "{kpi} {effect} {method}: {verdict}", "nl": "{kpi} {effect} {method}: {verdict}"},
     "impact.segments.everywhere": {
         "en": "Ran everywhere: the effect is estimated year on year.",
         "nl": "Liep overal: het effect wordt jaar op jaar geschat.",
@@ -100,5 +98,29 @@ TEXTS = {
         "done)",
         "nl": "een effectschatting van de doel-KPI met genoeg reacties erachter, of een geschreven resultaat (Wat is "
         "er gedaan)",
+    },
+    "claims.none": {
+        "en": "No open initiative claims a gain on a KPI yet.",
+        "nl": "Nog geen open initiatief claimt winst op een KPI.",
+    },
+    "claims.not_measurable": {"en": "not measurable yet", "nl": "nog niet meetbaar"},
+    "claims.claim.1": {"en": "1 initiative claims {gain} {kpi}", "nl": "1 initiatief claimt {gain} {kpi}"},
+    "claims.claim.2": {"en": "{n} initiatives claim {gain} {kpi}", "nl": "{n} initiatieven claimen {gain} {kpi}"},
+    "claims.sentence": {"en": "{claim}; {kpi} moved {moved}", "nl": "{claim}; {kpi} bewoog {moved}"},
+    "claims.col.kpi": {"en": "KPI", "nl": "KPI"},
+    "claims.col.initiatives": {"en": "Open initiatives claiming", "nl": "Open initiatieven met een claim"},
+    "claims.col.claimed": {"en": "Claimed gain (sum)", "nl": "Geclaimde winst (som)"},
+    "claims.col.moved": {
+        "en": "Actual movement (last full quarter, year on year)",
+        "nl": "Werkelijke beweging (laatste hele kwartaal, jaar op jaar)",
+    },
+    "claims.col.exceeds": {"en": "Claims exceed the movement", "nl": "Claims groter dan de beweging"},
+    "claims.caption": {
+        "en": "Claimed gain: the sum of target − baseline of the open initiatives on the KPI. Movement: the latest "
+        "full quarter against the same quarter a year earlier, with its 95% interval. Claims that add up to more "
+        "than even the favourable end of the movement count the same improvement more than once.",
+        "nl": "Geclaimde winst: de som van doel − nulmeting van de open initiatieven op de KPI. Beweging: het "
+        "laatste hele kwartaal tegen hetzelfde kwartaal een jaar eerder, met het 95%-interval. Claims die samen "
+        "meer zijn dan zelfs de gunstige kant van de beweging tellen dezelfde verbetering meer dan eens.",
     },
 }

@@ -49,7 +49,7 @@ def test_the_pilot_is_judged_against_the_stores_not_in_it(monkeypatch, pilot):
     assert not at.exception
     row = _impact_table(at).iloc[0]
     assert row["Expected gain"] == "+15"
-    assert row["Effect ± 95%"].startswith("+20 ± ")
+    assert row["Effect ± 95%"].startswith("+20.0 ± ")
     assert row["Verdict"] == "significant change"
     assert row["Method"] == "difference in differences against Breda, Zwolle not in the pilot (Utrecht)"
     assert "Ran in store/region: Utrecht." in texts(at)

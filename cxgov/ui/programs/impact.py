@@ -3,6 +3,8 @@ effect estimate with its interval, verdict and method; and the form recording th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -11,27 +13,37 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.rules.impact import DID, YOY_TYPED
 from cxgov.services.initiative_segments import set_initiative_segments
 from cxgov.ui.kit.runtime import read
-from cxgov.ui.kit.text import labelled, measure, month, term_name_column, tr
+from cxgov.ui.kit.text import labelled, measure, month, number, term_name_column, tr
 from cxgov.ui.kit.writes import settle, submit
 from cxgov.ui.programs.initiative_reads import DETAIL_AREAS
 
 DIMENSIONS = ("region", "channel", "touchpoint", "journey_stage", "department")  # stores first: the usual pilot
 
 
-def signed(value) -> str:
-    """A change with its sign: "+4.2", "−1.5" (the reader's decimals), "—" when missing."""
+def signed(value, written: Callable = measure) -> str:
+    """A change with its sign: "+4.2", "-1.5" (written the reader's way), "—" when missing."""
     if value is None or pd.isna(value):
         return "—"
-    return f"+{measure(value)}" if value > 0 else measure(value)
+    return f"+{written(value)}" if value > 0 else written(value)
+
+
+def tenths(value) -> str:
+    """An estimate to one decimal: its interval is rarely narrower than that."""
+    return number(value, 1)
+
+
+def estimate_text(value, low, high) -> str:
+    """A change with half its 95% interval's width ("+4.2 ± 3.1"), or the bare change without one."""
+    if value is None or pd.isna(value):
+        return "—"
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return signed(value, tenths)
+    return f"{signed(value, tenths)} ± {tenths((high - low) / 2)}"  # a number's notation, the same in both languages
 
 
 def effect_text(row) -> str:
-    """The effect with half its 95% interval's width ("+4.2 ± 3.1"), or the bare change without one."""
-    if row.effect is None or pd.isna(row.effect):
-        return "—"
-    if row.low is None or pd.isna(row.low) or pd.isna(row.high):
-        return signed(row.effect)
-    return tr("impact.effect_margin", effect=signed(row.effect), margin=measure((row.high - row.low) / 2))
+    """The effect of one row of the impact table with its interval."""
+    return estimate_text(row.effect, row.low, row.high)
 
 
 def verdict_text(row) -> str:
@@ -57,13 +69,7 @@ def method_text(row, names: dict[str, str]) -> str:
 
 def effect_sentence(row, names: dict[str, str]) -> str:
     """One line for the check result: "NPS +4.2 ± 3.1 year on year, same months: significant change"."""
-    return tr(
-        "impact.sentence",
-        kpi=row.name,
-        effect=effect_text(row),
-        method=method_text(row, names),
-        verdict=verdict_text(row),
-    )
+    return f"{row.name} {effect_text(row)} {method_text(row, names)}: {verdict_text(row)}"
 
 
 def segment_names(dimension: str) -> dict[str, str]:
