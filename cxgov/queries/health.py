@@ -31,11 +31,13 @@ from cxgov.models import (
     Status,
 )
 from cxgov.queries.base import latest_check_ins
+from cxgov.queries.impact import impacts
 from cxgov.queries.readings import latest_counting_readings
 from cxgov.rules.health import (
     RUNNING,
     Blocker,
     DeliveryFacts,
+    EffectFacts,
     KpiProgress,
     Rules,
     Signal,
@@ -193,12 +195,15 @@ def _blockers(session: Session, ids: Collection[int] | None, today: date) -> dic
 
 
 def kpi_progress(session: Session, ids: Collection[int] | None) -> dict[int, list[KpiProgress]]:
-    """initiative id -> its linked KPIs with baseline, target and latest reading that counts (one statement)."""
+    """initiative id -> its linked KPIs with baseline, target, latest reading that counts and the effect estimate
+    where one with an interval exists (five statements: this one and cxgov.queries.impact's)."""
     latest = latest_counting_readings()
+    effects = _effects(session, ids)
     found = defaultdict(list)
     for row in session.connection().execute(
         sa.select(
             InitiativeKpi.initiative_id,
+            InitiativeKpi.kpi_id,
             Kpi.name,
             Kpi.direction,
             InitiativeKpi.baseline,
@@ -219,9 +224,24 @@ def kpi_progress(session: Session, ids: Collection[int] | None) -> dict[int, lis
                 target=row.target,
                 target_date=row.target_date,
                 latest=row.value,
+                effect=effects.get((row.initiative_id, row.kpi_id)),
             )
         )
     return found
+
+
+def _effects(session: Session, ids: Collection[int] | None) -> dict[tuple[int, int], EffectFacts]:
+    """(initiative id, KPI id) -> the effect estimate, where it has an interval (a sample behind it)."""
+    return {
+        (impact.initiative_id, impact.kpi_id): EffectFacts(
+            estimate.value, estimate.low, estimate.high, estimate.verdict
+        )
+        for impact in impacts(session, ids)
+        if (estimate := impact.effect.estimate) is not None
+        and estimate.low is not None
+        and estimate.high is not None
+        and estimate.verdict in ("significant", "noise")
+    }
 
 
 def work_began(session: Session, ids: Collection[int] | None) -> dict[int, date]:

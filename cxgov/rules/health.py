@@ -157,8 +157,20 @@ def _blocked(facts: DeliveryFacts) -> list[Signal]:
 
 
 @dataclass(frozen=True)
+class EffectFacts:
+    """The initiative's effect on a KPI with its 95% interval and verdict ("significant" or "noise"), from
+    survey answers (cxgov.queries.impact); a value without a sample behind it is not judged here."""
+
+    value: float
+    low: float
+    high: float
+    verdict: str
+
+
+@dataclass(frozen=True)
 class KpiProgress:
-    """A linked KPI: where it started, where it should get to (by when), and its latest reading that counts."""
+    """A linked KPI: where it started, where it should get to (by when), its latest reading that counts, and the
+    initiative's effect on it where one can be estimated."""
 
     name: str
     direction: Direction
@@ -166,8 +178,12 @@ class KpiProgress:
     target: float | None
     target_date: date | None
     latest: float | None
+    effect: EffectFacts | None = None
 
 
+# An effect whose favourable end stays below half the expected gain is "far short": the interval rules out the
+# promised gain and most of the way to it.
+SHORT_SHARE = Fraction(1, 2)
 SHARE_SHOWN = 10  # a share of the way beyond 1000 % is shown as 1000 %: the number only says "far beyond" then
 
 
@@ -182,7 +198,11 @@ def outcome_signals(kpis: list[KpiProgress], today: date, work_began_on: date | 
 
 def outcome_signal(kpi: KpiProgress, today: date, work_began_on: date | None) -> Signal | None:
     """The verdict on one KPI, or None when there is nothing to judge (no target, or no reading yet). The
-    expected path runs straight from the baseline when the work began to the target on the target date."""
+    effect estimate speaks first where there is one: a significant change the wrong way, or an effect far short
+    of the expected gain. Otherwise the latest reading is judged: the expected path runs straight from the
+    baseline when the work began to the target on the target date."""
+    if kpi.effect is not None and (signal := effect_signal(kpi, today)) is not None:
+        return signal
     if kpi.target is None or kpi.latest is None:
         return None
     params = {"kpi": kpi.name, "latest": kpi.latest, "target": kpi.target, "baseline": kpi.baseline}
@@ -209,6 +229,31 @@ def outcome_signal(kpi: KpiProgress, today: date, work_began_on: date | None) ->
         Health.AMBER,
         "health.outcome.behind",
         params | {"pct": pct, "expected": round(expected * 100)},
+    )
+
+
+def effect_signal(kpi: KpiProgress, today: date) -> Signal | None:
+    """Red for a significant effect the wrong way; amber (red once the target date has passed) for an effect
+    whose favourable end is below SHORT_SHARE of the expected gain; None when the estimate raises neither."""
+    effect = kpi.effect
+    if effect is None or effect.verdict not in ("significant", "noise"):
+        return None
+    sign = 1 if kpi.direction is Direction.HIGHER_IS_BETTER else -1
+    params = {"kpi": kpi.name, "effect": effect.value, "margin": (effect.high - effect.low) / 2}
+    if effect.verdict == "significant" and sign * effect.value < 0:
+        return Signal("kpi_effect", Health.RED, "health.outcome.effect_wrong_way", params)
+    if kpi.baseline is None or kpi.target is None:
+        return None
+    expected = sign * (Fraction(kpi.target) - Fraction(kpi.baseline))
+    best = max(sign * Fraction(effect.low), sign * Fraction(effect.high))
+    if expected <= 0 or best >= SHORT_SHARE * expected:
+        return None
+    late = kpi.target_date is not None and today > kpi.target_date
+    return Signal(
+        "kpi_effect",
+        Health.RED if late else Health.AMBER,
+        "health.outcome.effect_short",
+        params | {"expected": kpi.target - kpi.baseline},
     )
 
 

@@ -32,6 +32,9 @@ class CycleFacts:
     reading_since_do: bool  # a reading of the target KPI for a period on or after Do started
     done_summary: str
     check_result: str
+    # The verdict of the target KPI's effect estimate (cxgov.queries.impact) where one exists: "significant",
+    # "noise", "too_few" or "no_sample"; None where none can be estimated yet (then the reading above counts).
+    effect_verdict: str | None = None
 
 
 # criterion key → the move it belongs to. The keys are stored with an overriding transition and name the
@@ -41,6 +44,7 @@ CRITERIA: dict[str, Phase] = {
     "kpi_baseline_target": Phase.DO,
     "budget_line": Phase.DO,
     "reading_or_result": Phase.CHECK,
+    "effect_or_result": Phase.CHECK,
     "check_result": Phase.ACT,
 }
 
@@ -55,7 +59,13 @@ def unmet_criteria(to_phase: Phase, facts: CycleFacts) -> list[str]:
         and facts.baseline_value is not None
         and facts.target_value is not None,
         "budget_line": facts.has_budget,
-        "reading_or_result": facts.reading_since_do or bool(facts.done_summary.strip()),
+        # Where an effect can be estimated, a reading is not enough: the estimate must have enough answers behind
+        # it (one month of twelve answers since Do says nothing), else the written result stands in.
+        "reading_or_result": facts.effect_verdict is not None
+        or facts.reading_since_do
+        or bool(facts.done_summary.strip()),
+        "effect_or_result": facts.effect_verdict in (None, "significant", "noise", "no_sample")
+        or bool(facts.done_summary.strip()),
         "check_result": bool(facts.check_result.strip()),
     }
     return [key for key, phase in CRITERIA.items() if phase is to_phase and not met[key]]

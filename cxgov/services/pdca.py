@@ -40,6 +40,7 @@ from cxgov.models.inputs_pdca import (
     QuickFixResultInput,
     ReasonInput,
 )
+from cxgov.queries.impact import impacts
 from cxgov.queries.readings import counting_readings
 from cxgov.rules import pdca
 from cxgov.rules.kpi_numbers import KpiScale, renamed, target_problems
@@ -233,7 +234,16 @@ def _facts(session: Session, initiative: Initiative, cycle: PdcaCycle) -> pdca.C
         reading_since_do=reading_since_do,
         done_summary=cycle.done_summary,
         check_result=cycle.check_result,
+        effect_verdict=_effect_verdict(session, initiative.id, cycle.target_kpi_id),
     )
+
+
+def _effect_verdict(session: Session, initiative_id: int, kpi_id: int | None) -> str | None:
+    """The verdict of the initiative's effect on its target KPI, None where none can be estimated yet."""
+    if kpi_id is None:
+        return None
+    found = [i.effect.estimate for i in impacts(session, [initiative_id]) if i.kpi_id == kpi_id and i.effect.measured]
+    return found[0].verdict if found else None
 
 
 def _record_move(

@@ -1,5 +1,5 @@
 """Programs → one initiative (deep link `initiative?id=42`): its facts, health, actions and status, and the
-PDCA, plan & team, check-ins, KPIs and budget tabs."""
+PDCA, plan & team, check-ins, KPIs (with their impact) and budget tabs."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import day, label, term_name, tr
 from cxgov.ui.navigation import page_file
 from cxgov.ui.programs.health import assessments, render_health_panel
+from cxgov.ui.programs.impact import render_impact
 from cxgov.ui.programs.initiative_reads import DETAIL_AREAS, detail, not_found, relations, requested_id, seen_key
 from cxgov.ui.programs.initiative_tabs import render_budget, render_check_ins, render_kpis
 from cxgov.ui.programs.inline_forms import render_actions
@@ -94,6 +95,7 @@ def render_detail() -> None:
         render_check_ins(d.id)
     with kpis_tab:
         render_kpis(d.id)
+        render_impact(d, may_edit=may_edit)
     with budget_tab:
         render_budget(d)
     with decisions_tab:

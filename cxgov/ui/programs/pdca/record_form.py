@@ -1,5 +1,6 @@
 """Editing the open cycle's A3 record: the text boxes, the target KPI with baseline, target and date, and the
-check's sample size; the check result starts as a draft from the target KPI's latest reading since Do started."""
+check's sample size; the check result starts as a draft from the target KPI's effect estimate, or where there is
+none from its latest reading since Do started."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from cxgov.models import Phase
+from cxgov.queries import impact as impact_queries
 from cxgov.queries import pdca as queries
 from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.rules.pdca import Reading, check_summary, reading_period_since
@@ -16,6 +18,7 @@ from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import tr
 from cxgov.ui.kit.writes import submit
+from cxgov.ui.programs.impact import effect_sentence, segment_names
 from cxgov.ui.programs.pdca.saving import AREAS, TEXT_FIELDS, after_save, date_or_none, number_or_none, whole_or_none
 
 
@@ -24,7 +27,7 @@ def render_record_form(d: InitiativeDetail, cycle: pd.Series) -> None:
         kpis = read(queries.kpi_choices, AREAS)
         kpi_names = {int(r.id): f"{r.code} · {r.name}" for r in kpis.itertuples()}
         current_kpi = None if pd.isna(cycle["target_kpi_id"]) else int(cycle["target_kpi_id"])
-        draft = _check_draft(cycle, current_kpi)
+        draft = _check_draft(d, cycle, current_kpi)
         key = f"pdca_record_{d.id}_{d.version}"  # a new version starts from what is stored then
         with st.form(key):
             data = {
@@ -96,10 +99,16 @@ def render_record_form(d: InitiativeDetail, cycle: pd.Series) -> None:
         )
 
 
-def _check_draft(cycle: pd.Series, kpi_id: int | None) -> str:
-    """The check result's first draft from the target KPI's latest reading since Do started ('' if none)."""
+def _check_draft(d: InitiativeDetail, cycle: pd.Series, kpi_id: int | None) -> str:
+    """The check result's first draft: the target KPI's effect estimate where there is one ("NPS +4.2 ± 3.1
+    year on year …: significant change"), else its latest reading since Do started ('' if none)."""
     if kpi_id is None or Phase(cycle["phase"]) not in (Phase.CHECK, Phase.ACT):
         return ""
+    effects = read(impact_queries.initiative_impact, AREAS, initiative_id=d.id)
+    measured = effects[(effects["kpi_id"] == kpi_id) & (effects["state"] == "measured")]
+    if not measured.empty:
+        row = next(measured.itertuples())
+        return effect_sentence(row, segment_names(row.dimension) if row.dimension else {})
     since = None if pd.isna(cycle["do_started_on"]) else reading_period_since(cycle["do_started_on"])
     latest = read(queries.latest_target_reading, AREAS, kpi_id=kpi_id, since=since)
     if latest.empty:
