@@ -2,6 +2,7 @@
 
 TEXTS = {
     "measurement_page.tab.import": {"en": "Import", "nl": "Importeren"},
+    "measurement_page.tab.claims": {"en": "Claimed vs actual", "nl": "Geclaimd en gemeten"},
     "imports.header": {"en": "Import survey responses", "nl": "Enquêteantwoorden importeren"},
     "imports.about": {
         "en": "One row per answer (date, KPI, score, and where it was given: channel, touchpoint, journey stage, "

@@ -69,7 +69,7 @@ def test_no_figures_for_the_quarter_is_not_measurable(claims):
 
 
 def _script():
-    from cxgov.ui.measurement_claims import render_claimed_vs_actual
+    from cxgov.ui.measurement.claims import render_claimed_vs_actual
 
     render_claimed_vs_actual()
 

@@ -9,7 +9,10 @@ import sqlalchemy as sa
 
 from cxgov.db import session_scope
 from cxgov.models import KpiReading, Role, SurveyResponse, TaxonomyKind
+from cxgov.rules.permissions import SYSTEM_ACTOR
+from cxgov.services.kpis import create_kpi
 from cxgov.ui.kit.jobs import jobs
+from tests.admin_helpers import run
 from tests.factories import add_person
 from tests.measurement.builders import add_survey_kpi
 from tests.measurement.page_data import add_term
@@ -117,10 +120,6 @@ def test_only_those_who_import_get_the_uploader(monkeypatch, measured, role):
 
 
 def test_readings_per_month_are_previewed_and_imported(monkeypatch, measured):
-    from cxgov.rules.permissions import SYSTEM_ACTOR
-    from cxgov.services.kpis import create_kpi
-    from tests.admin_helpers import run
-
     run(
         measured["engine"],
         create_kpi,
@@ -133,7 +132,7 @@ def test_readings_per_month_are_previewed_and_imported(monkeypatch, measured):
     at.radio(key="import_kind").set_value("readings").run()
     [uploader] = at.file_uploader
     uploader.set_value(
-        ("omzet.csv", "KPI;Maand;Waarde;Bron\nREV;mrt 2025;4,2;Finance\nREV;2025-04;3,9;Finance\n".encode(), "text/csv")
+        ("omzet.csv", b"KPI;Maand;Waarde;Bron\nREV;mrt 2025;4,2;Finance\nREV;2025-04;3,9;Finance\n", "text/csv")
     )
     settled(at)
     read = next(df.value for df in at.dataframe if "source" in df.value.columns)

@@ -16,8 +16,8 @@ from tests.measurement.page_data import months_back, seed_measurement
 from tests.pages.harness import open_page, texts
 
 TABS = {
-    "en": ("Overview", "KPIs", "CX and business", "Import"),
-    "nl": ("Overzicht", "KPI's", "CX en business", "Importeren"),
+    "en": ("Overview", "KPIs", "CX and business", "Claimed vs actual", "Import"),
+    "nl": ("Overzicht", "KPI's", "CX en business", "Geclaimd en gemeten", "Importeren"),
 }
 
 

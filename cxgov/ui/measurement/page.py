@@ -15,6 +15,7 @@ from cxgov.ui.kit.flash import show_flash
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import label, tr
 from cxgov.ui.measurement.catalogue import render_catalogue
+from cxgov.ui.measurement.claims import render_claimed_vs_actual
 from cxgov.ui.measurement.cx_business import render_cx_business
 from cxgov.ui.measurement.segments import render_segments
 from cxgov.ui.measurement.shared import AREAS, choose
@@ -54,6 +55,7 @@ TABS: tuple[tuple[str, Callable[[], None]], ...] = (
     ("measurement_page.tab.overview", render_overview),
     ("measurement_page.tab.kpis", render_kpis),
     ("measurement_page.tab.cx_business", render_cx_and_business),
+    ("measurement_page.tab.claims", render_claimed_vs_actual),
     ("measurement_page.tab.import", render_imports),
 )
 
