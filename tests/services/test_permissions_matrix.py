@@ -31,6 +31,8 @@ import cxgov.services
 from cxgov import audit
 from cxgov.db import session_scope
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
+from cxgov.io.reading_plan import ReadingOptions
+from cxgov.io.response_plan import ImportOptions
 from cxgov.models import AuditEvent, Department, Initiative, Kpi, Person, Role, StrategicObjective, TaxonomyTerm
 from cxgov.pack.template import default_template
 from cxgov.queries.audit import AuditFilter
@@ -39,6 +41,7 @@ from cxgov.services import plan
 from cxgov.services.accounts import reset_password
 from cxgov.services.actions import add_action
 from cxgov.services.initiative_access import relations_to
+from cxgov.services.kpi_targets import set_kpi_target
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from cxgov.services.lifecycle import move_status
 from cxgov.services.pack_templates import upload_template
@@ -52,6 +55,7 @@ from tests.factories import (
     add_team_member,
     approve_and_move,
 )
+from tests.measurement.builders import add_responses
 from tests.meeting_calls import BOARD_ASK_CALL, MEETING_CALLS, MEETING_RELATIONS, arranged_meeting
 
 # Modules of cxgov.services that hold building blocks, not services.
@@ -66,6 +70,7 @@ EXEMPT = {
     "accounts.sign_in": "authenticates: there is no acting person yet, so there is no role to check",
     "sso.sso_sign_in": "authenticates (the provider vouched for the identity): no acting person yet",
     "sessions.claim_sign_in_ticket": "completes a sign-in (the one-time ticket is the proof): no acting person yet",
+    "comment_retention.comments_to_purge": "counts the comments a purge would remove (its dry run): no text is read",
 }
 
 
@@ -489,6 +494,53 @@ def _meeting_action(a: Arrange) -> int:
         )
 
 
+def _survey_kpi(a: Arrange, kind: str = "nps") -> tuple[int, str]:
+    code = f"M{next(_n)}"
+    return a.system(create_kpi, code=code, name=f"Measured {code}", kind=kind), code
+
+
+def _responses_file(a: Arrange) -> dict:
+    _, code = _survey_kpi(a)
+    data = f"Respondent;Datum;KPI;Cijfer;Winkel\nr1;03-02-2025;{code};9;Utrecht\n".encode()
+    return {"data": data, "file_name": "enquete.csv", "options": ImportOptions()}
+
+
+def _readings_file(a: Arrange) -> dict:
+    _, code = _survey_kpi(a, "business")
+    return {
+        "data": f"KPI;Maand;Waarde\n{code};2025-03;4,2\n".encode(),
+        "file_name": "r.csv",
+        "options": ReadingOptions(),
+    }
+
+
+def _new_target(a: Arrange) -> dict:
+    kpi_id, _ = _survey_kpi(a, "ktv")
+    return {"data": {"kpi_id": kpi_id, "valid_from": date(2026, 1, 1), "target": 7.8}}
+
+
+def _target_to_remove(a: Arrange) -> dict:
+    kpi_id, _ = _survey_kpi(a, "ktv")
+    target_id = a.system(set_kpi_target, kpi_id=kpi_id, valid_from=date(2026, 1, 1), target=7.8)
+    return {"target_id": target_id, "seen_version": 1}
+
+
+def _pilot_segments(a: Arrange) -> dict:
+    kpi_id, _ = _survey_kpi(a)
+    add_responses(a.engine, kpi_id, [(date(2025, 2, 3), 9, {"region": "Utrecht"})], recompute=False)
+    initiative_id, _ = a.initiative()
+    return {
+        "initiative_id": initiative_id,
+        "seen_version": a.version(Initiative, initiative_id),
+        "data": {"dimension": "region", "segments": ["Utrecht"]},
+    }
+
+
+def _comments_of(a: Arrange) -> dict:
+    kpi_id, _ = _survey_kpi(a)
+    return {"kpi_id": kpi_id, "since": date(2025, 1, 1), "until": date(2025, 12, 31)}
+
+
 @dataclass(frozen=True)
 class Case:
     """One way of calling a service, and the actions it must check in this order.
@@ -674,6 +726,18 @@ CASES: dict[str, tuple[Case, ...]] = {
         Case((Action.MANAGE_PACK_TEMPLATE,), lambda a: {"file_name": "voltera.pptx", "data": default_template()}),
     ),
     "pack_templates.use_default_template": (Case((Action.MANAGE_PACK_TEMPLATE,), _template_in_use),),
+    # A preview reads and writes nothing (undo: no audit trail to expect); the import writes one event per file.
+    "response_import.preview_responses": (Case((Action.IMPORT_MEASUREMENTS,), _responses_file, undo=True),),
+    "response_import.import_responses": (Case((Action.IMPORT_MEASUREMENTS,), _responses_file),),
+    "reading_import.preview_readings": (Case((Action.IMPORT_MEASUREMENTS,), _readings_file, undo=True),),
+    "reading_import.import_readings": (Case((Action.IMPORT_MEASUREMENTS,), _readings_file),),
+    "comment_retention.purge_comments": (Case((Action.IMPORT_MEASUREMENTS,), lambda a: {"today": date(2026, 3, 10)}),),
+    "comment_retention.export_comments": (Case((Action.EXPORT_COMMENTS,), _comments_of),),
+    "kpi_targets.set_kpi_target": (Case((Action.MANAGE_KPIS,), _new_target),),
+    "kpi_targets.remove_kpi_target": (Case((Action.MANAGE_KPIS,), _target_to_remove),),
+    "initiative_segments.set_initiative_segments": (
+        Case((Action.EDIT_INITIATIVE,), _pilot_segments, on_initiative=True),
+    ),
     "decisions.record_decision": (
         Case((Action.RUN_MEETING,), _decision("note"), label="note", on_meeting=True),
         Case(
