@@ -209,7 +209,7 @@ class SegmentEffect:
 
 # The call-backs and the returns portal act from Do (Check measures what they did); the €50 mandate from Check.
 SEGMENT_EFFECTS = (
-    SegmentEffect("TNPS", 15, Phase.DO, "channel", ("phone",), 7.0, 4),
+    SegmentEffect("TNPS", 15, Phase.DO, "channel", ("phone",), 10.0, 3),
     SegmentEffect("CES", 9, Phase.DO, "journey_stage", ("service_returns",), 0.4, 3),
     SegmentEffect("CSAT", 13, Phase.CHECK, "channel", ("phone", "chat", "whatsapp", "store"), 1.3, 3),
     SegmentEffect("CES", 21, Phase.DO, "region", ("Utrecht", "Amersfoort"), 0.35, 2),
