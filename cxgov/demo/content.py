@@ -188,11 +188,115 @@ KPIS = (
             "Ingrid Mulder", 3.5, 4, 6, 0.5, 1, None, None, 1.2),
 )
 
-# Effects of finished work on KPIs: (KPI code, initiative number, change, months to full effect),
+# Effects of finished work on typed KPIs: (KPI code, initiative number, change, months to full effect),
 # starting when that initiative's current cycle reached Check.
-EFFECTS = (
-    ("WISMO", 7, -6.0, 3), ("CPO", 7, -1.2, 3), ("TNPS", 15, 2.5, 4), ("CES", 9, 0.12, 3),
-    ("REPEAT7", 13, -1.0, 3), ("CSAT", 13, 1.0, 3),
+EFFECTS = (("WISMO", 7, -6.0, 3), ("CPO", 7, -1.2, 3), ("REPEAT7", 13, -1.0, 3))
+
+
+@dataclass(frozen=True)
+class SegmentEffect:
+    """What an initiative's work did to a survey KPI's answers in the segment it touched, from the month its
+    current cycle reached `phase` on, growing to `change` (in the KPI's own unit) over `months`."""
+
+    kpi: str
+    initiative: int
+    phase: Phase
+    dimension: str  # "channel", "journey_stage" or "region" (cxgov.models.measurement.DIMENSIONS)
+    segments: tuple[str, ...]  # channel or stage codes, or store cities
+    change: float
+    months: int
+
+
+# The call-backs and the returns portal act from Do (Check measures what they did); the €50 mandate from Check.
+SEGMENT_EFFECTS = (
+    SegmentEffect("TNPS", 15, Phase.DO, "channel", ("phone",), 10.0, 3),
+    SegmentEffect("CES", 9, Phase.DO, "journey_stage", ("service_returns",), 0.4, 3),
+    SegmentEffect("CSAT", 13, Phase.CHECK, "channel", ("phone", "chat", "whatsapp", "store"), 1.3, 3),
+    SegmentEffect("CES", 21, Phase.DO, "region", ("Utrecht", "Amersfoort"), 0.35, 2),
+)
+PILOT = 21  # "Return online purchases in any store", piloted in two stores' regions; the others are its control
+
+# Store cities with their share of customers (relative): the region of a customer's answer. The last few are small
+# stores, whose monthly figures stay below the minimum number of answers.
+STORES = (
+    ("Amsterdam Zuidoost", 13), ("Rotterdam Alexandrium", 12), ("Utrecht", 11), ("Den Haag", 10),
+    ("Eindhoven", 9), ("Amersfoort", 7), ("Den Bosch", 7), ("Groningen", 6), ("Zwolle", 5), ("Breda", 5),
+    ("Arnhem", 5), ("Maastricht", 4), ("Leeuwarden", 3), ("Terneuzen", 1), ("Den Helder", 1),
+)
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    """Where a customer met Voltera before answering: its channel, the department behind it, the journey stages
+    it serves and its mood (−1…1: how much better or worse than average its answers are)."""
+
+    name: str
+    channel: str
+    department: str | None
+    stages: tuple[str, ...]
+    mood: float
+
+
+TOUCHPOINTS = (
+    Touchpoint("Klantenservice telefoon", "phone", "Customer Service",
+               ("delivery_installation", "service_returns", "payment", "use"), -0.5),
+    Touchpoint("Chat", "chat", "Customer Service", ("purchase", "delivery_installation", "service_returns"), 0.0),
+    Touchpoint("WhatsApp", "whatsapp", "Customer Service",
+               ("delivery_installation", "service_returns", "purchase"), 0.3),
+    Touchpoint("E-mail", "invoice_email", "Customer Service", ("payment", "service_returns"), -0.3),
+    Touchpoint("Servicebalie winkel", "store", "Stores", ("service_returns", "use"), 0.4),
+    Touchpoint("Bezorging", "delivery_crew", "Logistics", ("delivery_installation",), 0.2),
+    Touchpoint("Installatie", "delivery_crew", "Installation Services", ("delivery_installation",), -0.2),
+    # Where a panel member last bought: the relationship surveys have no contact, so no stage or department.
+    Touchpoint("Website", "web", None, (), 0.0),
+    Touchpoint("App", "app", None, (), 0.3),
+    Touchpoint("Kassa", "store", None, (), 0.2),
+)
+# Which touchpoints a survey hears from, with their share of its answers (relative).
+AFTER_CONTACT = {"Klantenservice telefoon": 38, "Chat": 14, "WhatsApp": 12, "E-mail": 8, "Servicebalie winkel": 12,
+                 "Bezorging": 10, "Installatie": 6}
+LAST_PURCHASE = {"Website": 38, "App": 22, "Kassa": 40}
+SURVEY_TOUCHPOINTS = {"RNPS": LAST_PURCHASE, "KTV": LAST_PURCHASE, "TNPS": AFTER_CONTACT, "CES": AFTER_CONTACT,
+                      "CSAT": AFTER_CONTACT}
+# The employee pulse: departments with their share of its answers (eNPS is customer service's by definition).
+PULSE_DEPARTMENTS = {
+    "ENPS": {"Customer Service": 1},
+    "MTV": {"Customer Service": 30, "Stores": 30, "Logistics": 15, "E-commerce": 6, "Installation Services": 6,
+            "IT": 5, "Finance": 4, "HR": 2, "Marketing": 2},
+}
+PULSE_PILOT = ("ENPS", 3, (12, 26))  # the eNPS pulse began as a pilot: its first 3 months had 12–26 answers
+
+# Comments some respondents leave (no names, no order numbers), by how they scored.
+PRAISE = (
+    "Snel en vriendelijk geholpen, top!", "De bezorgers waren keurig op tijd en namen de verpakking mee.",
+    "Duidelijke uitleg, ik wist meteen waar ik aan toe was.", "Prima service, ik kom zeker terug.",
+    "Mijn retour was binnen een paar dagen geregeld.", "Fijn dat ik via WhatsApp zo snel antwoord kreeg.",
+    "De medewerker in de winkel nam echt de tijd voor me.", "Alles ging in één keer goed.",
+    "Installatie netjes uitgevoerd en alles uitgelegd.", "Heel prettig contact, complimenten aan de medewerker.",
+    "Bestellen ging makkelijk en de levering klopte.", "Ze belden me zelf terug, dat had ik niet verwacht.",
+)
+NEUTRAL = (
+    "Het was in orde, maar het duurde wat lang.", "Goed geholpen, alleen de wachttijd aan de telefoon was lang.",
+    "Redelijk, de website kan overzichtelijker.", "Prima, al moest ik wel twee keer uitleggen wat er mis was.",
+    "De bezorging was goed, het tijdvak mag kleiner.", "Niets bijzonders, het deed wat het moest doen.",
+    "Vriendelijk, maar ik moest zelf achter mijn terugbetaling aan.", "Oké, de app loopt soms vast.",
+)
+COMPLAINTS = (
+    "Ik heb drie keer moeten bellen voordat het opgelost was.", "De bezorger kwam niet in het afgesproken tijdvak.",
+    "Niemand wist waar mijn bestelling was.", "Lang wachten en daarna werd ik doorverbonden naar de verkeerde afdeling.",
+    "Mijn geld terug duurde veel te lang.", "De installateur had het verkeerde onderdeel bij zich.",
+    "Op de website stond een andere prijs dan in de winkel.", "Ik kreeg steeds een ander antwoord.",
+    "De factuur was onduidelijk, ik snapte de creditnota niet.", "Het product was beschadigd en niemand voelde zich verantwoordelijk.",
+    "Ik werd niet teruggebeld terwijl dat wel beloofd was.", "Retourneren was omslachtig, ik moest zelf een label printen.",
+)
+STAFF_PRAISE = (
+    "Fijn team, we helpen elkaar.", "Mijn leidinggevende luistert echt.", "Ik kan klanten nu beter helpen dan vorig jaar.",
+    "Goede trainingen gehad deze maand.",
+)
+STAFF_NEUTRAL = ("Het werk is prima, de drukte in december blijft zwaar.", "Redelijk, de roosters komen laat.")
+STAFF_COMPLAINTS = (
+    "Te veel schermen om een klant te helpen.", "De werkdruk is hoog en er is te weinig bezetting.",
+    "Ik hoor pas achteraf over veranderingen.", "Klanten zijn boos over dingen waar wij niets aan kunnen doen.",
 )
 
 

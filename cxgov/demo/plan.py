@@ -2,7 +2,8 @@
 between initiatives and what each team member does on a team.
 
 `build_demo(initiatives, seed, today=…)` builds the portfolio (cxgov/demo/portfolio.py) and completes its rows, so
-readings, check-ins and money stay exactly as they were. The 40 table initiatives carry the hand-written content
+readings, check-ins and money stay exactly as they were; last it adds the survey KPIs' answers
+(cxgov/demo/responses.py). The 40 table initiatives carry the hand-written content
 below, dated 'YYYY-MM-DD' like the initiative table (as of the portfolio's REFERENCE_DATE). Every initiative's
 content is placed at the same share of its own start → target, so a table initiative's dates move with the day the
 demo is dated to, and a scaled variant's land between its own start and target date.
@@ -18,6 +19,7 @@ from cxgov.demo import content
 from cxgov.demo import portfolio as demo
 from cxgov.demo.content import InitiativeSpec
 from cxgov.demo.portfolio import DemoPortfolio, build_portfolio
+from cxgov.demo.responses import add_survey_responses
 from cxgov.models.enums import Lane, Phase, Status
 
 
@@ -678,6 +680,7 @@ def build_demo(initiatives: int = 40, seed: int = 2026, *, today: date) -> DemoP
     names = {person_id: name for name, person_id in people.items()}
     for member in tables["initiative_member"]:
         member["role_on_initiative"] = TEAM_ROLES[names[member["person_id"]]]
+    add_survey_responses(portfolio)
     return portfolio
 
 

@@ -6,7 +6,8 @@ is a local number (1, 2, …) per table; the loader (cxgov/services/demo.py) map
 The demo is dated to the day it is loaded (`today`): the content tables are written as of REFERENCE_DATE, and
 every date moves by the days between the two, so check-ins, phases and overdue milestones stand where they stood
 relative to "today". KPI readings are the 36 months up to today's month; seasonality follows the calendar month,
-the initiatives' effects follow their moved dates. The same seed and day give the same rows: all randomness comes
+the initiatives' effects follow their moved dates. Survey KPIs (NPS, eNPS, CSAT, CES, KTV, MTV) get no typed
+readings here: cxgov/demo/responses.py generates their raw answers, and the loader computes their readings. The same seed and day give the same rows: all randomness comes
 from one `random.Random(seed)`, and how many numbers a step draws never depends on the day (money, whose count of
 quarters and months does, draws from its own generator seeded from the main one).
 
@@ -37,12 +38,13 @@ from cxgov.models.enums import (
     Status,
     TaxonomyKind,
 )
+from cxgov.rules.kpi_engine import SCORING
 
 REFERENCE_DATE = date(2026, 11, 29)  # the "today" the content tables are written as of; a load moves it to its day
 VOLTERA_STARTED = date(2024, 6, 3)  # when Voltera started cxgov, as of REFERENCE_DATE
 READING_MONTHS = 36  # three years of monthly KPI readings, up to today's month
 BASELINE_MONTH = READING_MONTHS - 13  # the programme's baseline month, 12 months before today's
-READING_SOURCE = "demo"  # every demo reading's source, and so every demo KPI's primary source
+READING_SOURCE = "demo"  # every typed demo reading's source, and so the primary source of every KPI typed in
 EMAIL_DOMAIN = "voltera.example"
 MAX_INITIATIVES = 100_000
 
@@ -84,6 +86,15 @@ FOREIGN_KEYS: dict[str, dict[str, str]] = {
     "initiative_member": {"initiative_id": "initiative", "person_id": "person"},
     "initiative_term": {"initiative_id": "initiative", "term_id": "taxonomy_term"},
     "initiative_kpi": {"initiative_id": "initiative", "kpi_id": "kpi"},
+    "survey_import": {"imported_by_id": "person"},
+    "survey_response": {
+        "kpi_id": "kpi",
+        "channel_id": "taxonomy_term",
+        "journey_stage_id": "taxonomy_term",
+        "department_id": "department",
+        "import_id": "survey_import",
+    },
+    "initiative_segment": {"initiative_id": "initiative"},
     "budget_line": {"initiative_id": "initiative"},
     "expense": {"initiative_id": "initiative", "created_by_id": "person"},
 } | meetings.FOREIGN_KEYS
@@ -100,6 +111,9 @@ TABLE_ORDER = (
     "initiative_member",
     "initiative_term",
     "initiative_kpi",
+    "survey_import",  # the survey tables stay empty here: cxgov/demo/responses.py fills them
+    "survey_response",
+    "initiative_segment",
     "budget_line",
     "expense",
     *meetings.GOVERNANCE_TABLES,
@@ -127,7 +141,7 @@ class DemoPortfolio:
 
 
 PARENT_TABLES = (
-    frozenset({"department", "taxonomy_term", "person", "strategic_objective", "kpi", "initiative"})
+    frozenset({"department", "taxonomy_term", "person", "strategic_objective", "kpi", "initiative", "survey_import"})
     | meetings.PARENT_TABLES
 )
 
@@ -227,17 +241,17 @@ def _moved(day: date, today: date) -> date:
     return day + (today - REFERENCE_DATE)
 
 
-def _first_reading_month(today: date) -> date:
-    return _add_months(today.replace(day=1), -(READING_MONTHS - 1))
+def first_reading_month(today: date) -> date:
+    return add_months(today.replace(day=1), -(READING_MONTHS - 1))
 
 
 def _month_index(day: date, today: date) -> int:
     """Months since the first reading month (0 … 35 inside the reading window)."""
-    first = _first_reading_month(today)
+    first = first_reading_month(today)
     return (day.year - first.year) * 12 + day.month - first.month
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     total = day.year * 12 + day.month - 1 + months
     return date(total // 12, total % 12 + 1, 1)
 
@@ -247,6 +261,11 @@ def trend(kpi: KpiSpec, month: int) -> float:
     if month <= BASELINE_MONTH:
         return kpi.start + (kpi.baseline - kpi.start) * max(month, 0) / BASELINE_MONTH
     return kpi.baseline + (kpi.target - kpi.baseline) * kpi.reach * (month - BASELINE_MONTH) / 12
+
+
+def is_survey(kpi: KpiSpec) -> bool:
+    """Is the KPI scored from survey answers (NPS, eNPS, CSAT, CES, KTV, MTV)? Its readings are then computed."""
+    return kpi.kind in SCORING
 
 
 def _sampling_error(kpi: KpiSpec, value: float, n: int | None) -> float:
@@ -262,23 +281,22 @@ def _sampling_error(kpi: KpiSpec, value: float, n: int | None) -> float:
     return float(kpi.sampling.split(":")[1]) / math.sqrt(n)  # mean:<standard deviation of one answer>
 
 
-def _effect(kpi: KpiSpec, month: int, effect_starts: dict[int, int]) -> float:
+def _effect(kpi: KpiSpec, month: int, starts: dict[int, int]) -> float:
     """The initiatives' effect on the KPI in month `month`, ramping up from the month each reached Check."""
     total = 0.0
-    for code, number, change, ramp in content.EFFECTS:
-        started = effect_starts.get(number)
+    for code, number, change, months in content.EFFECTS:
+        started = starts.get(number)
         if code != kpi.code or started is None:
             continue
-        elapsed = month - started
-        total += change * min(max(elapsed, 0) / ramp, 1.0)
+        total += change * ramp(month - started, months)
     return total
 
 
 def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict[str, int]:
     today = portfolio.today
-    effect_starts = _effect_starts(today)
+    starts = effect_starts(today)
     created = _moment(_moved(VOLTERA_STARTED, today), 1, today)
-    first_month = _first_reading_month(today)
+    first_month = first_reading_month(today)
     kpi_ids = {}
     for kpi in content.KPIS:
         kpi_id = portfolio.add(
@@ -295,16 +313,20 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
                 "discipline": kpi.discipline,
                 "owner_id": refs.people[kpi.owner],
                 "description": kpi.description,
-                "primary_source": READING_SOURCE,
+                # A survey KPI's readings are computed from its responses (cxgov/demo/responses.py): no primary
+                # source, so the computed reading counts.
+                "primary_source": "" if is_survey(kpi) else READING_SOURCE,
                 "active": True,
                 "version": 1,
                 "created_at": created,
             },
         )
         kpi_ids[kpi.code] = kpi_id
+        if is_survey(kpi):
+            continue
         for month in range(READING_MONTHS):
-            period = _add_months(first_month, month)
-            level = trend(kpi, month) + kpi.season.get(period.month, 0.0) + _effect(kpi, month, effect_starts)
+            period = add_months(first_month, month)
+            level = trend(kpi, month) + kpi.season.get(period.month, 0.0) + _effect(kpi, month, starts)
             n = _between(rng, *kpi.sample) if kpi.sample else None
             noise = math.hypot(_sampling_error(kpi, level, n), kpi.process_sd)
             value = _clamp(level + rng.gauss(0, noise), kpi.scale)
@@ -316,7 +338,7 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
                     "value": round(value, kpi.digits),
                     "sample_size": n,
                     "source": READING_SOURCE,
-                    "created_at": _moment(_add_months(period, 1) + timedelta(days=3), 2, today),
+                    "created_at": _moment(add_months(period, 1) + timedelta(days=3), 2, today),
                 },
             )
     return kpi_ids
@@ -331,17 +353,24 @@ def _clamp(value: float, scale: tuple[float | None, float | None]) -> float:
     return value
 
 
-def _effect_starts(today: date) -> dict[int, int]:
+def effect_starts(today: date) -> dict[int, int]:
     """The reading month (index) in which each table initiative's current cycle reached Check (drives the KPI
     effects)."""
-    specs = {spec.no: spec for spec in content.INITIATIVES}
-    starts = {}
-    for _, number, _, _ in content.EFFECTS:
-        cycles = _cycles(_Plan.of(specs[number], 0, today))
-        check = cycles[-1].get("check_started_on")
-        if check is not None:
-            starts[number] = _month_index(check, today)
-    return starts
+    starts = {number: phase_month(number, Phase.CHECK, today) for _, number, _, _ in content.EFFECTS}
+    return {number: month for number, month in starts.items() if month is not None}
+
+
+def phase_month(number: int, phase: Phase, today: date) -> int | None:
+    """The reading month (index) in which table initiative `number`'s current cycle reached `phase` (None: not
+    yet)."""
+    spec = next(spec for spec in content.INITIATIVES if spec.no == number)
+    started = _cycles(_Plan.of(spec, 0, today))[-1].get(PHASE_STARTED_ON[phase])
+    return None if started is None else _month_index(started, today)
+
+
+def ramp(elapsed: int, months: int) -> float:
+    """The share of an effect reached `elapsed` months after it started, full after `months`."""
+    return min(max(elapsed, 0) / months, 1.0)
 
 
 # --- initiatives ----------------------------------------------------------------------------------------
@@ -662,7 +691,7 @@ def _add_money(
                     "created_at": _moment(day + timedelta(days=2), _between(rng, 480, 899), plan.today),
                 },
             )
-        month, number = _add_months(month, 1), number + 1
+        month, number = add_months(month, 1), number + 1
 
 
 def _months_between(start: date, end: date) -> int:

@@ -4,14 +4,19 @@ it is loaded.
 
 Rows go in with one multi-row INSERT per table batch, not ORM objects one by one: 10,000 initiatives are
 ~400,000 rows. Reference rows that already exist (a department, a person's e-mail, a KPI code…) are
-reused, so an admin can load the demo into an installation that has people but no portfolio yet. The
-load is audited as ONE event with the seed, the day and the counts, not one per row.
+reused, so an admin can load the demo into an installation that has people but no portfolio yet. The survey
+KPIs' answers come in as one survey import ("demo"); their figures and computed readings are then computed from
+them by the KPI engine, as after any import. The load is audited as ONE event with the seed, the day and the
+counts (computed readings and figures included), not one per row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Table, func, insert, select
 from sqlmodel import Session, SQLModel
@@ -21,8 +26,9 @@ from cxgov.dates import today_in
 from cxgov.demo.plan import FOREIGN_KEYS, KEYED_TABLES, TABLE_ORDER, build_demo
 from cxgov.demo.portfolio import MAX_INITIATIVES, PARENT_TABLES
 from cxgov.errors import DomainError, PermissionDenied, ValidationError
-from cxgov.models import Initiative
+from cxgov.models import Initiative, KpiReading
 from cxgov.rules.permissions import Action, authorise
+from cxgov.services.figures import recompute_figures
 from cxgov.services.unit import Actor, acting_person, audit_actor
 from cxgov.settings import get_settings
 
@@ -34,7 +40,9 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "strategic_objective": ("title",),
     "kpi": ("code",),
     "initiative": (),
+    "survey_import": (),
 }
+KEPT_BY_AN_EXISTING_KPI = ("kpi_reading", "survey_response")  # an existing KPI keeps its own readings and answers
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ def load_demo_portfolio(
         foreign_keys = FOREIGN_KEYS.get(name, {})
         chained = [column for column, parent in foreign_keys.items() if parent == name]
         rows = _remapped(portfolio.tables[name], {k: v for k, v in foreign_keys.items() if k not in chained}, ids)
-        if name == "kpi_reading":  # an existing KPI keeps its own readings
+        if name in KEPT_BY_AN_EXISTING_KPI:
             rows = [row for row in rows if row["kpi_id"] not in reused.get("kpi", set())]
         if chained:
             ids[name] = _insert_chained(session, table, rows, chained)
@@ -101,6 +109,11 @@ def load_demo_portfolio(
         else:
             insert_rows(session, table, rows)
             counts[name] = len(rows)
+    surveyed = sorted({row["kpi_id"] for row in portfolio.tables["survey_response"]} - reused.get("kpi", set()))
+    counts["kpi_figure"] = recompute_figures(session, surveyed)
+    counts["kpi_reading"] += session.execute(
+        select(func.count()).where(KpiReading.kpi_id.in_(surveyed), KpiReading.origin == "computed")
+    ).scalar_one()
     audit.record(
         session,
         actor=audit_actor(person),
@@ -124,13 +137,16 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
     columns = list(rows[0])
     dialect = session.get_bind().dialect
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
-    values = [
-        tuple(
-            value if process is None else process(value)
-            for value, process in zip((row[name] for name in columns), processors, strict=True)
-        )
-        for row in rows
-    ]
+    # Column by column: only the columns with a processor are touched, each value once per distinct value.
+    picked = itemgetter(*columns)
+    values = [picked(row) for row in rows] if len(columns) > 1 else [(row[columns[0]],) for row in rows]
+    if any(processors):
+        by_column = list(zip(*values, strict=True))
+        by_column = [
+            values if process is None else list(map(_remembered(process), values))
+            for values, process in zip(by_column, processors, strict=True)
+        ]
+        values = list(zip(*by_column, strict=True))
     quote = dialect.identifier_preparer.quote
     column_list = ", ".join(quote(name) for name in columns)
     driver_connection = session.connection().connection.driver_connection
@@ -149,6 +165,22 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
         )
     finally:
         cursor.close()
+
+
+def _remembered(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process` computed once per distinct value: a survey's 250,000 answers fall on about a thousand days."""
+    known: dict = {}
+
+    def remembered(value: Any) -> Any:
+        try:
+            return known[value]
+        except KeyError:
+            known[value] = processed = process(value)
+            return processed
+        except TypeError:  # not hashable (a JSON value): processed each time
+            return process(value)
+
+    return remembered
 
 
 def _remapped(rows: list[dict], foreign_keys: dict[str, str], ids: dict[str, dict[int, int]]) -> list[dict]:
