@@ -141,3 +141,20 @@ def _parameter(name: str, value, lang: str) -> str:
     if isinstance(value, float):
         return i18n.format_measure(value, lang)
     return "—" if value is None else str(value)
+
+
+def value_with_margin(value, margin, indicative, lang: str) -> str:
+    """A computed value as every page and export writes it: "7.6 ± 0.1", marked "(indicative)" below the minimum
+    n; a typed value (no margin) as the value alone."""
+    if is_empty(value):
+        return "—"
+    text = i18n.format_measure(value, lang)
+    if not is_empty(margin):
+        text = f"{text} ± {i18n.format_measure(round(float(margin), 1), lang)}"
+    return f"{text} ({i18n.t('measurement.indicative', lang)})" if indicative is True else text
+
+
+def verdict_text(verdict, lang: str) -> str:
+    """The engine's verdict on a change ("significant change", "within noise", "too few responses"); "—" where
+    the KPI has no responses behind it."""
+    return "—" if is_empty(verdict) else i18n.t(f"impact.verdict.{verdict}", lang)

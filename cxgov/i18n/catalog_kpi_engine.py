@@ -34,18 +34,6 @@ TEXTS = {
         "en": "difference of the means; 95% Welch t interval",
         "nl": "verschil van de gemiddelden; 95%-interval volgens Welch (t)",
     },
-    "kpi_engine.verdict.significant": {
-        "en": "a real change: the 95% interval excludes zero",
-        "nl": "een echte verandering: het 95%-interval sluit nul uit",
-    },
-    "kpi_engine.verdict.noise": {
-        "en": "within the noise: the 95% interval includes zero",
-        "nl": "binnen de ruis: het 95%-interval bevat nul",
-    },
-    "kpi_engine.verdict.too_few": {
-        "en": "too few answers to judge",
-        "nl": "te weinig antwoorden om te beoordelen",
-    },
     # --- effects (kpi_effects) ---------------------------------------------------------------------------------------
     "kpi_engine.effect.yoy": {
         "en": "year on year: the same months a year apart",

@@ -81,4 +81,9 @@ TEXTS = {
         "en": "there is no survey export format “{preset}”",
         "nl": "er is geen enquête-exportformaat “{preset}”",
     },
+    # --- the same margins and verdicts on every page and in the pack (cxgov.written) --------------------------
+    "measurement.indicative": {"en": "indicative", "nl": "indicatief"},
+    "present.col.margin": {"en": "Margin (95 %)", "nl": "Marge (95%)"},
+    "present.col.indicative": {"en": "Indicative (n below minimum)", "nl": "Indicatief (n onder minimum)"},
+    "present.col.verdict": {"en": "Change vs a year ago", "nl": "Verandering t.o.v. vorig jaar"},
 }

@@ -133,9 +133,13 @@ COLUMNS: dict[tuple[str, str], Columns] = {
         {"kind": DecisionKind, "status": DecisionStatus},
     ),
     ("scorecard", "scorecard"): Columns(
-        ("name", "value", "target", "year_before", "period", "n", "unit"),
+        ("name", "value", "margin", "indicative", "target", "year_before", "verdict", "period", "n", "unit"),
         {"kind": KpiKind, "direction": Direction},
-        cells={"period": lambda v, lang: i18n.format_month(v, lang) if isinstance(v, date) else "—"},
+        cells={
+            "period": lambda v, lang: i18n.format_month(v, lang) if isinstance(v, date) else "—",
+            "margin": lambda v, lang: "—" if written.is_empty(v) else f"± {i18n.format_measure(round(v, 1), lang)}",
+            "verdict": written.verdict_text,
+        },
     ),
     ("portfolio", "movements"): Columns(("title", "change", "at")),
     ("changes", "changes"): Columns(("title", "change", "from_value", "to_value", "who", "at")),

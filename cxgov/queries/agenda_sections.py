@@ -62,7 +62,8 @@ PROPOSAL_COLUMNS = (
     "planned_cents",
     "created_at",
 )
-# One row per KPI; a later column (e.g. the margin of error) joins this frame.
+# One row per KPI: the latest value with its 95 % margin (half the interval; computed readings only) and whether
+# it is indicative, and the year-on-year verdict of the engine where the KPI is computed from responses.
 SCORECARD_COLUMNS = (
     "kpi_id",
     "code",
@@ -74,12 +75,16 @@ SCORECARD_COLUMNS = (
     "direction",
     "period",
     "value",
+    "margin",
+    "indicative",
     "n",
     "year_before",
+    "verdict",
     "target",
     "target_date",
     "trend",
 )
+
 EXCEPTION_COLUMNS = (
     "initiative_id",
     "title",
@@ -170,8 +175,9 @@ def decisions_requested(session: Session, meeting_id: int) -> SectionData:
 
 
 def scorecard(session: Session, today: date) -> SectionData:
-    """One row per active CX KPI: latest value and n, the most ambitious target of the open initiatives, the
-    value a year before, and the trend of the last twelve months (three statements)."""
+    """One row per active CX KPI: latest value, margin and n, the most ambitious target of the open initiatives,
+    the value a year before with the engine's verdict on the change, and the trend of the last twelve months
+    (four statements)."""
     catalogue = kpis.discipline_kpis(session, None)
     catalogue = catalogue[catalogue["kind"].isin([kind.value for kind in CX_KPI_KINDS])]
     targets = kpis.discipline_targets(session, None).set_index("kpi_id")
@@ -188,7 +194,13 @@ def scorecard(session: Session, today: date) -> SectionData:
             "sample_size": "n",
             "previous_year_value": "year_before",
         }
-    )[list(SCORECARD_COLUMNS[:-3])]
+    )
+    verdicts = kpis.year_on_year_verdicts(session).set_index("kpi_id")["verdict"]
+    card = card.assign(
+        margin=(card["latest_high"] - card["latest_low"]) / 2,
+        indicative=card["latest_indicative"].fillna(False).astype(bool),
+        verdict=card["kpi_id"].map(verdicts),
+    )[[c for c in SCORECARD_COLUMNS if c not in ("target", "target_date", "trend")]]
     card = card.assign(
         target=card["kpi_id"].map(targets["target"]),
         target_date=card["kpi_id"].map(targets["target_date"]),

@@ -12,8 +12,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.models import CLOSED_STATUSES, Direction, Discipline, Initiative, InitiativeKpi, Kpi
+from cxgov.models import CLOSED_STATUSES, Direction, Discipline, Initiative, InitiativeKpi, Kpi, KpiFigure, KpiKind
 from cxgov.queries.readings import counting_readings
+from cxgov.rules.kpi_engine import Tally, compare
+from cxgov.settings import get_settings
 
 KPI_COLUMNS = (
     "id",
@@ -27,6 +29,9 @@ KPI_COLUMNS = (
     "latest_period",
     "latest_value",
     "sample_size",
+    "latest_low",
+    "latest_high",
+    "latest_indicative",
     "previous_year_value",
     "linked_initiatives",
 )
@@ -40,6 +45,9 @@ def _one_reading_per_period(name: str = "reading") -> sa.Subquery:
         counting.c.period,
         counting.c.value,
         counting.c.sample_size,
+        counting.c.value_low,
+        counting.c.value_high,
+        counting.c.indicative,
         sa.extract("year", counting.c.period).label("year"),
         sa.extract("month", counting.c.period).label("month"),
     ).subquery(name)
@@ -63,8 +71,8 @@ def _initiatives_of(discipline: Discipline | str | None) -> list[sa.ColumnElemen
 
 
 def discipline_kpis(session: Session, discipline: Discipline | str | None) -> pd.DataFrame:
-    """Active KPIs of `discipline` (None: every active KPI) with latest value and n, the value twelve months
-    earlier, linked initiatives (of the discipline)."""
+    """Active KPIs of `discipline` (None: every active KPI) with latest value, n and 95 % interval (computed
+    readings), the value twelve months earlier, linked initiatives (of the discipline)."""
     reading = _one_reading_per_period()
     newest = sa.select(
         reading,
@@ -92,6 +100,9 @@ def discipline_kpis(session: Session, discipline: Discipline | str | None) -> pd
             latest.c.period,
             latest.c.value,
             latest.c.sample_size,
+            latest.c.value_low,
+            latest.c.value_high,
+            latest.c.indicative,
             year_before.c.value,
             sa.func.coalesce(links.c.n, 0),
         )
@@ -173,3 +184,30 @@ def discipline_targets(session: Session, discipline: Discipline | str | None) ->
         .order_by(ranked.c.kpi_id)
     )
     return pd.DataFrame([tuple(r) for r in session.execute(query).all()], columns=list(TARGET_COLUMNS))
+
+
+def year_on_year_verdicts(session: Session) -> pd.DataFrame:
+    """Per KPI computed from responses: its latest month against the same month a year earlier, compared by the
+    engine (kpi_id, change, change_low, change_high, verdict); one statement for every KPI."""
+    rows = session.execute(
+        sa.select(
+            KpiFigure.kpi_id, Kpi.kind, KpiFigure.period, *(getattr(KpiFigure, f) for f in Tally.__dataclass_fields__)
+        )
+        .join(Kpi, Kpi.id == KpiFigure.kpi_id)
+        .where(KpiFigure.grain == "month", KpiFigure.dimension == "", Kpi.active)
+        .order_by(KpiFigure.kpi_id, KpiFigure.period)
+    ).all()
+    tallies: dict[int, dict[date, Tally]] = {}
+    kinds: dict[int, KpiKind] = {}
+    for kpi_id, kind, period, *tally in rows:
+        tallies.setdefault(kpi_id, {})[period] = Tally(*tally)
+        kinds[kpi_id] = KpiKind(kind)
+    found = []
+    for kpi_id, by_month in tallies.items():
+        latest = max(by_month)
+        before = by_month.get(latest.replace(year=latest.year - 1))
+        if before is None:
+            continue
+        compared = compare(kinds[kpi_id], before, by_month[latest], min_n=get_settings().kpi_min_responses)
+        found.append((kpi_id, compared.difference, compared.low, compared.high, compared.verdict))
+    return pd.DataFrame(found, columns=["kpi_id", "change", "change_low", "change_high", "verdict"])

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from cxgov import i18n, written
 from cxgov.db import session_scope
 from cxgov.io.export import FORMULA_STARTS
-from cxgov.models import AgendaItem, AgendaItemKind, AgendaSection, Initiative, Meeting
+from cxgov.models import AgendaItem, AgendaItemKind, AgendaSection, BoardAsk, Initiative, Meeting
 from cxgov.pack import xlsx as pack_xlsx
 from cxgov.pack.blocks import COLUMNS, table_heading
 from cxgov.pack.content import PackContent, PackSection, PackTable, SectionKind
@@ -325,11 +325,14 @@ def test_hostile_text_reaches_the_workbook_as_inert_text(demo):
             seen_version=opening.version,
             changes={"commentary": FORMULAS[0] + "\n" + CORPUS[0].text},
         )
+        asking = _an_initiative_on_the_exceptions(demo)
+        written = session.get(BoardAsk, (demo.meeting_id, asking))  # the demo's owner may have asked already
         write_board_ask(
             session=session,
             actor=SYSTEM_ACTOR,
             meeting_id=demo.meeting_id,
-            initiative_id=_an_initiative_on_the_exceptions(demo),
+            initiative_id=asking,
+            seen_version=written.version if written else None,
             ask=FORMULAS[1],
         )
     publish(demo, "en", summary=FORMULAS[2] + " " + CORPUS[1].text)

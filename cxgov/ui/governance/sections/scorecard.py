@@ -1,17 +1,19 @@
-"""The customer scorecard: each CX KPI's latest value against its target and the value a year before, with the
-trend of the last twelve months drawn in the row (green when improving, red when worsening)."""
+"""The customer scorecard: each CX KPI's latest value with its margin (marked when indicative) against its target
+and the value a year before with the engine's verdict on the change, and the trend of the last twelve months
+drawn in the row (green when improving, red when worsening)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from cxgov import written
 from cxgov.models import Direction
 from cxgov.queries.agenda_data import SectionData
 from cxgov.ui.disciplines.kpis import SPARKLINE_COLOURS
 from cxgov.ui.governance.sections import render_facts
 from cxgov.ui.governance.sections.table import LARGE_ROW_PX
-from cxgov.ui.kit.text import measure, month, number, tr
+from cxgov.ui.kit.text import lang, measure, month, number, tr
 
 
 def render_scorecard(section: SectionData, *, large: bool, key: str) -> None:
@@ -23,9 +25,13 @@ def render_scorecard(section: SectionData, *, large: bool, key: str) -> None:
     table = pd.DataFrame(
         {
             "name": card["name"],
-            "value": [measure(v) for v in card["value"]],
+            "value": [
+                written.value_with_margin(v, m, i, lang())
+                for v, m, i in zip(card["value"], card["margin"], card["indicative"], strict=True)
+            ],
             "target": [measure(v) for v in card["target"]],
             "year_before": [measure(v) for v in card["year_before"]],
+            "verdict": [written.verdict_text(v, lang()) for v in card["verdict"]],
             "period": [month(p) for p in card["period"]],
             "n": ["—" if pd.isna(n) else number(n, 0) for n in card["n"]],
             "unit": card["unit"],
