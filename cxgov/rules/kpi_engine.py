@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
+from functools import lru_cache
 from numbers import Real
 from statistics import NormalDist
 
@@ -50,6 +51,13 @@ SHOWN_PROBLEMS = 5  # a file with thousands of bad answers names the first few a
 NET, SHARE_HIGH, MEAN = "net", "share_high", "mean"
 METHODS = {NET: "kpi_engine.method.net", SHARE_HIGH: "kpi_engine.method.share_high", MEAN: "kpi_engine.method.mean"}
 COMPARE_METHODS = {measure: key.replace(".method.", ".method.compare_") for measure, key in METHODS.items()}
+
+
+@lru_cache(maxsize=4096)
+def t_quantile(df: int) -> float:
+    """Student's t quantile for the two-sided 95 % interval, per degrees of freedom (scipy's ppf is slow per call,
+    and a recompute asks for the same few thousand again and again)."""
+    return float(student_t.ppf(UPPER, df))
 
 
 @dataclass(frozen=True)
@@ -187,7 +195,7 @@ def figure(kind: KpiKind, tally: Tally, *, measure: str | None = None, min_n: in
             return Figure(value, None, None, 1, min_n > 1, method)
         variance = max((tally.total_sq - tally.total * tally.total / n) / (n - 1), 0.0)
         se = math.sqrt(variance / n)
-        half = float(student_t.ppf(UPPER, n - 1)) * se
+        half = t_quantile(n - 1) * se
         low, high = value - half, value + half
     elif measure == NET:
         p, d = tally.high / n, tally.low / n
