@@ -18,10 +18,11 @@ from sqlmodel import Session
 
 from cxgov.models import Kpi, KpiFigure, KpiKind, KpiReading, SurveyResponse
 from cxgov.models.measurement import COMPUTED_SOURCE, DIMENSIONS
-from cxgov.rules.kpi_engine import SCORING, Tally, figures
+from cxgov.rules.kpi_engine import MEAN, SCORING, Tally, figures
 from cxgov.settings import get_settings
 
 TALLY_FIELDS = ("n", "total", "total_sq", "high", "low")
+MEAN_DIGITS, POINT_DIGITS = 2, 1  # how a computed reading is rounded: KTV 7.62, NPS 33.3, CSAT 87.1
 _TEXT_SEGMENTS = ("touchpoint", "region")  # free text: "" means none; the others are ids: NULL means none
 _SEGMENT_COLUMNS = {
     "channel": SurveyResponse.channel_id,
@@ -124,25 +125,36 @@ def recompute_figures(session: Session, kpi_ids: Iterable[int]) -> int:
     session.execute(sa.delete(KpiReading).where(KpiReading.kpi_id.in_(ids), KpiReading.origin == "computed"))
     if rows:
         session.execute(sa.insert(KpiFigure), rows)
-        readings = [_reading(row) for row in rows if row["grain"] == "month" and row["dimension"] == ""]
+        readings = [
+            _reading(row, kinds[row["kpi_id"]]) for row in rows if row["grain"] == "month" and row["dimension"] == ""
+        ]
         if readings:
             session.execute(sa.insert(KpiReading), readings)
     return len(rows)
 
 
-def _reading(figure: dict) -> dict:
-    """The computed reading of an overall month: its value, n, interval and indicative flag."""
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _reading(figure: dict, kind: KpiKind) -> dict:
+    """The computed reading of an overall month: its value, n, interval and indicative flag, rounded as the KPI is
+    reported (a mean grade to two decimals, a percentage or net score to one: finer digits are noise at any n a
+    survey has); the figures keep every digit."""
+    scoring = SCORING[kind]
+    digits = MEAN_DIGITS if scoring.primary == MEAN else POINT_DIGITS
+    second = MEAN_DIGITS if scoring.second == MEAN else POINT_DIGITS
     return {
         "kpi_id": figure["kpi_id"],
         "period": figure["period"],
-        "value": figure["value"],
+        "value": _rounded(figure["value"], digits),
         "sample_size": figure["n"],
         "source": COMPUTED_SOURCE,
         "origin": "computed",
-        "value_low": figure["value_low"],
-        "value_high": figure["value_high"],
+        "value_low": _rounded(figure["value_low"], digits),
+        "value_high": _rounded(figure["value_high"], digits),
         "indicative": figure["indicative"],
-        "second_value": figure["second_value"],
-        "second_low": figure["second_low"],
-        "second_high": figure["second_high"],
+        "second_value": _rounded(figure["second_value"], second),
+        "second_low": _rounded(figure["second_low"], second),
+        "second_high": _rounded(figure["second_high"], second),
     }

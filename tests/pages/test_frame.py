@@ -7,7 +7,8 @@ import pytest
 from sqlmodel import select
 
 from cxgov.db import make_engine, session_scope
-from cxgov.models import Initiative, Person, Role
+from cxgov.i18n import enum_label
+from cxgov.models import Health, Initiative, Person, Role
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.ui.navigation import PAGES
@@ -63,5 +64,7 @@ def test_every_page_renders_on_the_demo_portfolio_as_an_admin(monkeypatch, tmp_p
         query={"id": str(initiative)} if url_path in ("initiative", "initiative-form") else None,
     )
     assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
+    # A red health box is the demo's data speaking (an initiative off track), not a page failing to render.
+    errors = [e.value for e in at.error if enum_label(Health.RED, lang) not in e.value.replace("\\", "")]
+    assert not errors, errors
     assert "⟦" not in texts(at), "an untranslated key is shown"
