@@ -56,6 +56,20 @@ def _clean(values) -> list:
     return [None if pd.isna(v) else float(v) for v in values]
 
 
+def every_month(series: pd.DataFrame) -> pd.DataFrame:
+    """The series with a row for each month between its first and last, empty where nothing was measured: the
+    line and the band break there instead of drawing a slope through months without responses."""
+    if series.empty:
+        return series
+    first, last = min(series["period"]), max(series["period"])
+    months = [first]
+    while months[-1] < last:
+        month = months[-1]
+        months.append(month.replace(year=month.year + month.month // 12, month=month.month % 12 + 1))
+    present = series.set_index("period")
+    return present.reindex(months).rename_axis("period").reset_index().astype({"indicative": object})
+
+
 def kpi_margin_trend(
     series: pd.DataFrame,
     *,
@@ -66,13 +80,14 @@ def kpi_margin_trend(
     targets: pd.Series | None = None,
     separators: str = ".,",
 ) -> go.Figure:
-    """A KPI's monthly value with its 95 % band, indicative months hollow, last year dashed, the target a step.
+    """A KPI's monthly value with its 95 % band, indicative months hollow, last year dashed, the target a step
+    (pass the series through `every_month` first, so months without responses break the line).
 
     `series` has period, value, value_low, value_high, indicative and last_year (the same month a year
     earlier); `targets` the target in force per period (NaN before the first), or None when the KPI has none."""
     periods = pd.to_datetime(series["period"]).tolist()
     names = [period_labels[p] for p in series["period"]]
-    indicative = [bool(flag) for flag in series["indicative"]]
+    indicative = [flag is True or (not pd.isna(flag) and bool(flag)) for flag in series["indicative"]]
     figure = go.Figure()
     if series["value_high"].notna().any():
         figure.add_scatter(

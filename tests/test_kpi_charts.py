@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from cxgov.kpi_charts import TrendLabels, cx_business_chart, kpi_margin_trend, segment_chart
+from cxgov.kpi_charts import TrendLabels, cx_business_chart, every_month, kpi_margin_trend, segment_chart
 
 LABELS = TrendLabels("KTV", "95% margin", "indicative (n < 30)", "last year", "target")
 PERIODS = [date(2026, m, 1) for m in (1, 2, 3)]
@@ -82,3 +82,30 @@ def test_cx_and_business_get_an_axis_each():
     cx, business = figure.data
     assert cx.yaxis in (None, "y") and business.yaxis == "y2" and list(business.y) == [2.0, None, 3.1]
     assert figure.layout.yaxis2.overlaying == "y" and figure.layout.yaxis2.title.text == "Revenue"
+
+
+def test_months_without_responses_break_the_line_and_the_band():
+    series = pd.DataFrame(
+        {
+            "period": [date(2025, 11, 1), date(2026, 2, 1)],
+            "value": [10.0, 40.0],
+            "value_low": [0.0, 20.0],
+            "value_high": [20.0, 60.0],
+            "sample_size": [100, 100],
+            "indicative": [False, False],
+            "last_year": [None, None],
+        }
+    )
+    filled = every_month(series)
+    assert list(filled["period"]) == [date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1)]
+    assert filled["value"].isna().tolist() == [False, True, True, False]
+    figure = kpi_margin_trend(
+        filled,
+        title="t",
+        value_label="v",
+        labels=TrendLabels(value="NPS", band="band", indicative="ind", last_year="ly", target="tg"),
+        period_labels={p: str(p) for p in filled["period"]},
+    )
+    line = next(trace for trace in figure.data if trace.name == "NPS")
+    assert [y is None or y != y for y in line.y] == [False, True, True, False]  # None breaks the line
+    assert "ind" not in [trace.name for trace in figure.data]  # an empty month is not an indicative one

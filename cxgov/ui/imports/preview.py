@@ -11,6 +11,7 @@ from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import counted, day, labelled, month, number, tr
 
 MAPPED_DIMENSIONS = ("channel", "journey_stage", "department")
+FIRST_PROBLEMS = 5  # named in the message itself; the table below lists them all
 
 
 def render_preview(summary: PreviewSummary, choices: dict) -> None:
@@ -52,7 +53,11 @@ def _totals(summary: PreviewSummary) -> None:
 
 
 def _problems(summary: PreviewSummary) -> None:
-    st.error(counted("imports.problems", summary.problem_total), icon=":material/error:")
+    first = summary.problems["problem"].head(FIRST_PROBLEMS)
+    st.error(
+        counted("imports.problems", summary.problem_total) + "\n\n" + "\n".join(f"- {plain(p)}" for p in first),
+        icon=":material/error:",
+    )
     if len(summary.problem_fields) > 1:
         st.dataframe(
             summary.problem_fields,

@@ -36,6 +36,7 @@ def render_kpi(kpi: pd.Series, targets: pd.DataFrame) -> None:
     if series.empty:
         st.caption(tr("measurement_page.no_readings"))
         return
+    series = kpi_charts.every_month(series)
     mine = targets[targets["kpi_id"] == kpi["id"]]
     min_n = number(settings().kpi_min_responses, 0)
     labels = kpi_charts.TrendLabels(

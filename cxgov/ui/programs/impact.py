@@ -13,6 +13,7 @@ from cxgov.queries.initiatives import InitiativeDetail
 from cxgov.rules.impact import DID, YOY_TYPED
 from cxgov.services.initiative_segments import set_initiative_segments
 from cxgov.ui.kit.runtime import read
+from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import labelled, measure, month, number, term_name_column, tr
 from cxgov.ui.kit.writes import settle, submit
 from cxgov.ui.programs.initiative_reads import DETAIL_AREAS
@@ -106,6 +107,8 @@ def render_impact(d: InitiativeDetail, may_edit: bool) -> None:
             hide_index=True,
             width="stretch",
         )
+        for row in frame.itertuples():  # the same in words, as the check result drafts it
+            st.markdown(f"- {plain(effect_sentence(row, names))}")
         st.caption(tr("impact.caption"))
     _ran_in(ran_in)
     if may_edit:
