@@ -142,6 +142,8 @@ SLOW_MODULES = {
     "rules/test_health_total.py",
     "test_migrations.py",
     "demo/test_portfolio.py",
+    "demo/test_responses.py",
+    "demo/test_meetings.py",
 }
 
 
