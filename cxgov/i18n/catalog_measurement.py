@@ -86,4 +86,15 @@ TEXTS = {
     "present.col.margin": {"en": "Margin (95 %)", "nl": "Marge (95%)"},
     "present.col.indicative": {"en": "Indicative (n below minimum)", "nl": "Indicatief (n onder minimum)"},
     "present.col.verdict": {"en": "Change vs a year ago", "nl": "Verandering t.o.v. vorig jaar"},
+    # --- exporting the comments of one KPI (cxgov.ui.measurement.comments) ---------------------------------
+    "comments.export.header": {"en": "Export the comments", "nl": "De opmerkingen exporteren"},
+    "comments.export.help": {
+        "en": "The customers' comments on this KPI in a period, as an Excel file (redacted as they were imported). "
+        "Every download is recorded in the audit log.",
+        "nl": "De opmerkingen van klanten bij deze KPI in een periode, als Excel-bestand (geanonimiseerd zoals ze "
+        "zijn geïmporteerd). Elke download wordt vastgelegd in de auditlog.",
+    },
+    "comments.export.since": {"en": "From", "nl": "Van"},
+    "comments.export.until": {"en": "To", "nl": "Tot en met"},
+    "comments.export.download": {"en": "Download the comments (Excel)", "nl": "Opmerkingen downloaden (Excel)"},
 }

@@ -8,9 +8,10 @@ import json
 
 import pytest
 from sqlmodel import select
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from cxgov.db import session_scope
-from cxgov.models import KpiTarget, Role
+from cxgov.models import AuditEvent, KpiTarget, Role
 from tests.factories import add_person
 from tests.measurement.page_data import months_back, seed_measurement
 from tests.pages.harness import open_page, texts
@@ -19,6 +20,20 @@ TABS = {
     "en": ("Overview", "KPIs", "CX and business", "Claimed vs actual", "Import"),
     "nl": ("Overzicht", "KPI's", "CX en business", "Geclaimd en gemeten", "Importeren"),
 }
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, object]:
+    """What each download button would hand over on its click: file name → the callable Streamlit keeps for it."""
+    kept: dict[str, object] = {}
+    register = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, mimetype, coordinates, file_name=None, **rest):
+        kept[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **rest)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return kept
 
 
 @pytest.fixture
@@ -153,3 +168,24 @@ def test_without_kpis_the_tabs_say_so(monkeypatch, db):
     assert "No active KPIs yet" in texts(at)
     at = open_page(monkeypatch, url, "measurement", query={"tab": "CX and business"})
     assert "the catalogue needs at least one of each" in texts(at)
+
+
+def test_an_analyst_downloads_the_comments_and_the_export_is_audited(monkeypatch, seeded, downloads):
+    analyst = add_person(seeded["engine"], Role.ANALYST)
+    at = page(monkeypatch, seeded, "KPIs", acting=analyst, kpi=seeded["ktv"])
+    assert not at.exception, at.exception
+    assert len([b for b in at.get("download_button") if "comments" in (b.proto.id or "")]) == 1
+    [name] = [n for n in downloads if n.startswith("comments-KTV-")]
+    with session_scope(seeded["engine"]) as session:
+        before = session.exec(select(AuditEvent).where(AuditEvent.action == "export_comments")).all()
+    data = downloads[name]()  # what the click hands over, made now
+    with session_scope(seeded["engine"]) as session:
+        after = session.exec(select(AuditEvent).where(AuditEvent.action == "export_comments")).all()
+    assert (len(before), len(after)) == (0, 1) and data[:2] == b"PK"
+
+
+def test_a_manager_is_not_offered_the_comments(monkeypatch, seeded):
+    manager = add_person(seeded["engine"], Role.MANAGER)
+    at = page(monkeypatch, seeded, "KPIs", acting=manager, kpi=seeded["ktv"])
+    assert not at.exception, at.exception
+    assert not [b for b in at.get("download_button") if "comments" in (b.proto.id or "")]

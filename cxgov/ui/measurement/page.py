@@ -16,6 +16,7 @@ from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.text import label, tr
 from cxgov.ui.measurement.catalogue import render_catalogue
 from cxgov.ui.measurement.claims import render_claimed_vs_actual
+from cxgov.ui.measurement.comments import render_comment_export
 from cxgov.ui.measurement.cx_business import render_cx_business
 from cxgov.ui.measurement.segments import render_segments
 from cxgov.ui.measurement.shared import AREAS, choose
@@ -43,6 +44,7 @@ def render_kpis() -> None:
     render_kpi(kpi, targets)
     render_targets(kpi, targets)
     render_segments(kpi)
+    render_comment_export(kpi)
 
 
 def render_cx_and_business() -> None:
