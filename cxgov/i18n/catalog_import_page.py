@@ -117,7 +117,6 @@ TEXTS = {
         "nl": "Een bestand met de antwoorden van één enquête heeft soms geen KPI-kolom: kies de KPI die elke rij "
         "beantwoordt.",
     },
-    "imports.dates_read": {"en": "Dates: {how}", "nl": "Datums: {how}"},
     "imports.unknown_values": {
         "en": "Some values are not in their list. Map each to a value of the list — or correct the file; a value "
         "left unmapped refuses the file, it never becomes a new segment.",

@@ -23,9 +23,7 @@ def render_preview(summary: PreviewSummary, choices: dict) -> None:
         _columns(summary, choices)
     if summary.date_format is not None:
         key, params = summary.date_format
-        st.info(
-            tr("imports.dates_read", how=tr(key, **{k: plain(v) for k, v in params.items()})), icon=":material/event:"
-        )
+        st.info(tr(key, **{k: plain(v) for k, v in params.items()}), icon=":material/event:")
     if summary.unknown_values:
         _unknown_values(summary, choices)
     _first_rows(summary)
