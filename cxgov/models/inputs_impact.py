@@ -16,7 +16,7 @@ class InitiativeSegmentsInput(Strict):
     """One dimension and the segment values in it (ids of list terms or departments, or the free texts the
     responses carry); an empty list clears the segments."""
 
-    dimension: str
+    dimension: str = Field(max_length=20)
     segments: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]] = Field(
         default_factory=list, max_length=MAX_SEGMENTS
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 from cxgov.models.inputs import FieldProblem, Strict, blank_to_none
 from cxgov.models.inputs_rules import BusinessDate, Id, KpiNumber
@@ -17,7 +17,7 @@ class KpiTargetInput(Strict):
     kpi_id: Id
     valid_from: BusinessDate
     target: KpiNumber
-    seen_version: int | None = Field(default=None, ge=1)
+    seen_version: Id | None = None
 
     _blanks = field_validator("seen_version", mode="before")(classmethod(lambda cls, v: blank_to_none(v)))
 
