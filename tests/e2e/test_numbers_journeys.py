@@ -17,11 +17,12 @@ from tests.e2e.test_journeys import choose, open_app, sidebar, wait_for_app
 ANALYST = "Daan Meijer"  # a CX analyst of the demo: keeps the KPI catalogue and its readings
 
 
-def _latest_mtv(url: str) -> KpiReading:
+def _latest_review(url: str) -> KpiReading:
     engine = make_engine(url)
     try:
         with session_scope(engine) as session:
-            kpi_id = session.exec(select(Kpi.id).where(Kpi.code == "MTV")).one()
+            # A typed KPI: the survey KPIs' readings are computed from their answers and never edited by hand.
+            kpi_id = session.exec(select(Kpi.id).where(Kpi.code == "REVIEW")).one()
             return session.exec(
                 select(KpiReading).where(KpiReading.kpi_id == kpi_id).order_by(KpiReading.period.desc())
             ).first()
@@ -44,12 +45,12 @@ def _saved(page: Page, main) -> None:
 
 
 def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e2e_database, page, artifacts):
-    reading = _latest_mtv(e2e_database.url)
+    reading = _latest_review(e2e_database.url)
     title = f"{format_day(reading.period, 'en')} · demo · {format_measure(reading.value, 'en')}"
     main = page.get_by_test_id("stMain")
     open_app(page, f"{app_server.url}/kpis")
     choose(page, sidebar(page), t("frame.acting_as"), f"{ANALYST} · {t('enum.role.analyst')}")
-    choose(page, main, t("admin.field.kpi"), "MTV · MTV rapportcijfer (1–10)")
+    choose(page, main, t("admin.field.kpi"), "REVIEW · Review score (1–5)")
 
     panel = _tab(page, main, "readings.correct_tab")
     choose(page, panel, t("admin.choose_entry"), title)
@@ -57,14 +58,14 @@ def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e
     panel.get_by_role("spinbutton", name=t("admin.field.value")).fill("12")
     panel.get_by_role("textbox", name=t("readings.field.reason")).fill("Pulse export doubled the decimals")
     panel.get_by_role("button", name=t("form.save"), exact=True).click()
-    expect(panel).to_contain_text("must lie between 1 and 10 (the scale of MTV rapportcijfer (1–10))")
-    panel.get_by_role("spinbutton", name=t("admin.field.value")).fill("7.2")
+    expect(panel).to_contain_text("must lie between 1 and 5 (the scale of Review score (1–5))")
+    panel.get_by_role("spinbutton", name=t("admin.field.value")).fill("4.2")
     panel.get_by_role("button", name=t("form.save"), exact=True).click()
     _saved(page, main)
     page.screenshot(path=artifacts / "numbers_1_corrected.png", full_page=True)
 
     panel = _tab(page, main, "readings.withdraw_tab")
-    choose(page, panel, t("admin.choose_entry"), f"{format_day(reading.period, 'en')} · demo · 7.2")
+    choose(page, panel, t("admin.choose_entry"), f"{format_day(reading.period, 'en')} · demo · 4.2")
     wait_for_app(page)
     panel.get_by_role("textbox", name=t("readings.field.reason")).fill("The pulse ran on half the teams")
     panel.get_by_role("button", name=t("form.save"), exact=True).click()
@@ -76,7 +77,7 @@ def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e
         with session_scope(engine) as session:
             stored = session.get(KpiReading, reading.id)
             assert (stored.value, stored.withdrawal_reason, stored.version) == (
-                7.2,
+                4.2,
                 "The pulse ran on half the teams",
                 3,
             )
@@ -85,12 +86,12 @@ def test_an_analyst_corrects_then_withdraws_a_reading_with_reasons(app_server, e
                     AuditEvent.entity == "kpi_reading", AuditEvent.entity_id == str(reading.id)
                 )
             ).all()
-            culture = kpi_queries.discipline_kpis(session, "culture").set_index("code").loc["MTV"]
+            discipline = kpi_queries.discipline_kpis(session, "customer_understanding").set_index("code").loc["REVIEW"]
     finally:
         engine.dispose()
     assert ("value", "Pulse export doubled the decimals") in reasons
     assert ("withdrawal_reason", "The pulse ran on half the teams") in reasons
-    assert culture["latest_period"] < reading.period  # the withdrawn month no longer counts
+    assert discipline["latest_period"] < reading.period  # the withdrawn month no longer counts
 
 
 def test_a_manager_books_a_credit_with_its_reason(app_server, e2e_database, page, artifacts):
