@@ -214,8 +214,12 @@ def _cycle_heading(main, number: int, phase: Phase):
 def _move(page: Page, main, to_phase: Phase) -> None:
     """Press "Move to …" and confirm the move it names: every criterion is met, so it happens without a warning."""
     main.get_by_role("button", name=t("pdca.move_to", phase=enum_label(to_phase))).click()
-    wait_for_app(page)  # the confirmation is drawn by that run: a click before it ends may land on nothing
-    main.get_by_role("button", name=t("pdca.confirm_yes", phase=enum_label(to_phase))).click()
+    confirm = main.get_by_role("button", name=t("pdca.confirm_yes", phase=enum_label(to_phase)))
+    expect(confirm).to_be_visible()
+    # Idle only once the button is there: waiting before it appears could pass while the run that draws it has not
+    # begun, and a click during that run may land on an element being replaced.
+    wait_for_app(page)
+    confirm.click()
     _saved(page, t("pdca.moved", phase=enum_label(to_phase)))
     expect(main).not_to_contain_text(t("pdca.unmet_intro"))
     expect(main.get_by_role("textbox", name=t("pdca.proceed_reason"))).to_have_count(0)
