@@ -12,22 +12,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from cxgov.io.response_plan import STORED
 from cxgov.models import SurveyResponse
 
-COLUMNS = (
-    "kpi_id",
-    "responded_on",
-    "period",
-    "score",
-    "channel_id",
-    "journey_stage_id",
-    "department_id",
-    "touchpoint",
-    "region",
-    "comment",
-    "response_key",
-    "import_id",
-)
+COLUMNS = (*STORED, "import_id")  # what a plan stores, under the import it came with
 KEY_BATCH = 2000  # keys per lookup: well under SQLite's 32,766 bound parameters
 _LIST = ", ".join(COLUMNS)
 
