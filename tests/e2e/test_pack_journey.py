@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -65,8 +66,12 @@ def _open_meeting(page: Page, url: str) -> None:
     wait_for_app(page)
 
 
-def _download(page: Page, code: str, folder: Path) -> bytes:
-    """Prepare the file of `code` unless it is ready, wait for its download button, and save what it hands over."""
+def _download(page: Page, code: str, folder: Path, attempts: int = 3) -> bytes:
+    """Prepare the file of `code` unless it is ready, wait for its download button, and save what it hands over.
+
+    A tab switch runs the page again, and that run hands the button a new file: a click that lands before the
+    run has begun asks for the old one and gets nothing. So a click that brought no file is repeated once the
+    page is idle again."""
     main = page.get_by_test_id("stMain")
     wait_for_app(page)
     label = code.upper()
@@ -74,9 +79,16 @@ def _download(page: Page, code: str, folder: Path) -> bytes:
     if prepare.count():  # a file drawn before (by anyone, in any session) is offered at once
         prepare.first.click()
     button = main.get_by_role("button", name=t("pack_tab.download", format=label)).first
-    expect(button).to_be_visible(timeout=120_000)
-    with page.expect_download(timeout=60_000) as arrived:
-        button.click()
+    for attempt in range(1, attempts + 1):
+        expect(button).to_be_visible(timeout=120_000)
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=20_000) as arrived:
+                button.click()
+            break
+        except PlaywrightTimeoutError:
+            if attempt == attempts:
+                raise
     target = folder / arrived.value.suggested_filename
     arrived.value.save_as(target)
     return target.read_bytes()
