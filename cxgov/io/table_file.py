@@ -11,6 +11,7 @@ import gc
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -83,9 +84,11 @@ def read_table(data: bytes, *, file_name: str, max_bytes: int, header_rows: int 
             raise FileProblem("import.file.old_excel", name=file_name)
         if data.startswith(BINARY_SIGNATURES) or b"\0" in data:
             raise FileProblem("import.file.not_a_table", name=file_name)
-        text, encoding = _decode(data, file_name)
-        kind, delimiter, formulas = "csv", _sniff(text[:SNIFF_CHARS]), []
-        numbers, rows = _csv_records(text, delimiter)
+        encoding = _encoding(data, file_name)
+        kind, delimiter, formulas = "csv", _sniff(data[:SNIFF_CHARS].decode(encoding, errors="ignore")), []
+        # Decoded as it is read: the whole text at once (as a StringIO, four bytes a character) would take
+        # several times the file's size on top of its rows.
+        numbers, rows = _csv_records(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), delimiter)
     if len(rows) < header_rows:
         raise FileProblem("import.file.empty", name=file_name)
     if len(rows) == header_rows:
@@ -117,13 +120,14 @@ def _header_width(headers: list[list[str]]) -> int:
     return max(max((i + 1 for i, name in enumerate(cells) if name), default=1) for cells in headers)
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str, str]:
-    """The file's text: UTF-8 (with or without a byte order mark), else Windows-1252, each strictly."""
+def _encoding(data: bytes, file_name: str) -> str:
+    """The file's encoding: UTF-8 (with or without a byte order mark), else Windows-1252, each strictly."""
     for encoding in ENCODINGS:
         if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
             continue
         try:
-            return data.decode(encoding), encoding
+            data.decode(encoding)
+            return encoding
         except UnicodeDecodeError:
             continue
     raise FileProblem("import.file.cannot_decode", name=file_name)
@@ -157,10 +161,10 @@ def _sniff(text: str) -> str:
     return best
 
 
-def _csv_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:
+def _csv_records(lines: Iterable[str], delimiter: str) -> tuple[list[int], list[list[str]]]:
     """The line number where each record that is not blank starts, and its stripped cells (one tight loop: this
     is where a million rows spend their time)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     numbers: list[int] = []
     rows: list[list[str]] = []
     end = 0
@@ -168,10 +172,14 @@ def _csv_records(text: str, delimiter: str) -> tuple[list[int], list[list[str]]]
     # walk them again and again (a third of the reading time), so it waits until the loop is done.
     collecting = gc.isenabled()
     gc.disable()
+    # A column of a million rows holds a few thousand distinct values (dates, scores, segments): each is kept once
+    # (csv makes a new string per cell; ten million small strings would take most of a gigabyte).
+    shared = {}
+    once = shared.setdefault
     try:
         for record in reader:
             start, end = end + 1, reader.line_num
-            cells = [cell.strip() for cell in record]
+            cells = [once(cell, cell) for cell in map(str.strip, record)]
             if any(cells):
                 numbers.append(start)
                 rows.append(cells)
