@@ -39,7 +39,8 @@ MAX_PERIOD_TICKS = 8  # month labels such as "Sept 2026" fit side by side on a l
 CHART_HEIGHT = 340  # px: two charts side by side stay readable on a laptop screen without scrolling
 
 
-def _layout(figure: go.Figure, title: str, separators: str, height: int = CHART_HEIGHT) -> go.Figure:
+def standard_layout(figure: go.Figure, title: str, separators: str, height: int = CHART_HEIGHT) -> go.Figure:
+    """Every cxgov chart's frame: the title top left, the same margins and height."""
     # The legend sits between the title and the plot, where it cannot collide with axis titles.
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top"},
@@ -99,7 +100,7 @@ def discipline_status_chart(
     )
     figure.update_yaxes(categoryorder="array", categoryarray=disciplines[::-1], type="category")
     figure.update_xaxes(title_text=count_label)
-    return _layout(figure, title, separators)
+    return standard_layout(figure, title, separators)
 
 
 def discipline_health_chart(
@@ -135,7 +136,7 @@ def discipline_health_chart(
     )
     figure.update_yaxes(categoryorder="array", categoryarray=disciplines[::-1], type="category")
     figure.update_xaxes(title_text=count_label)
-    return _layout(figure, title, separators)
+    return standard_layout(figure, title, separators)
 
 
 def health_chart(
@@ -155,7 +156,7 @@ def health_chart(
             hovertemplate="%{label}: %{value}<extra></extra>",
         )
     )
-    return _layout(figure, title, separators)
+    return standard_layout(figure, title, separators)
 
 
 def budget_chart(
@@ -190,7 +191,7 @@ def budget_chart(
         categoryorder="array", type="category", categoryarray=[discipline_labels[d.value] for d in Discipline]
     )
     figure.update_yaxes(title_text=amount_label, tickprefix=money_prefix, tickformat=",.0f", rangemode="tozero")
-    return _layout(figure, title, separators)
+    return standard_layout(figure, title, separators)
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class TargetLine:
     label: str
 
 
-def _period_ticks(periods: list, labels: Mapping) -> dict:
+def period_ticks(periods: list, labels: Mapping) -> dict:
     """At most MAX_PERIOD_TICKS evenly spaced periods, labelled by the caller (plotly's month names are English)."""
     step = max(1, math.ceil(len(periods) / MAX_PERIOD_TICKS))
     shown = periods[::step]
@@ -246,6 +247,6 @@ def kpi_trend_chart(
             hovertemplate=f"{target.label}<extra></extra>",
         )
     figure.update_layout(showlegend=target is not None)
-    figure.update_xaxes(**_period_ticks(periods, dict(zip(periods, names, strict=True))))
+    figure.update_xaxes(**period_ticks(periods, dict(zip(periods, names, strict=True))))
     figure.update_yaxes(title_text=value_label)
-    return _layout(figure, title, separators, height=CHART_HEIGHT - 60)
+    return standard_layout(figure, title, separators, height=CHART_HEIGHT - 60)

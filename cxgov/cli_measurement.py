@@ -73,18 +73,17 @@ def _import_responses(args, engine) -> int:
         value_maps=_value_maps(args.map, catalogue),
     )
     call = {"data": data, "file_name": name, "options": options, "preset": args.preset, "question_kpis": question_kpis}
-    if args.dry_run:
-        with session_scope(engine, write=True) as session:
-            shown = preview_responses(session=session, actor=actor, **call)
-        _print_response_preview(shown)
-        return _dry_run_end(shown.plan.problems)
-    try:
-        with session_scope(engine, write=True) as session:
-            result = import_responses(session=session, actor=actor, **call)
-    except ValidationError as refused:
-        with session_scope(engine, write=True) as session:
-            shown = preview_responses(session=session, actor=actor, **call)
-        return _refused(refused, shown.plan.problems)
+    result, code = _import_or_preview(
+        engine,
+        args.dry_run,
+        actor,
+        call,
+        preview=preview_responses,
+        write=import_responses,
+        show=_print_response_preview,
+    )
+    if result is None:
+        return code
     print(
         f"Imported {name} (import {result.import_id}): {result.added:,} answers added "
         f"({_per_kpi(result.per_kpi)}), {result.known:,} already known; figures recomputed."
@@ -178,18 +177,11 @@ def _import_readings(args, engine) -> int:
         actor = _actor(session, args.by)
     table = _readable(lambda: read_reading_file(data, file_name=name))
     call = {"data": data, "file_name": name, "options": ReadingOptions(_columns(args.column, table, READING_FIELDS))}
-    if args.dry_run:
-        with session_scope(engine, write=True) as session:
-            shown = preview_readings(session=session, actor=actor, **call)
-        _print_reading_preview(shown)
-        return _dry_run_end(shown.plan.problems)
-    try:
-        with session_scope(engine, write=True) as session:
-            result = import_readings(session=session, actor=actor, **call)
-    except ValidationError as refused:
-        with session_scope(engine, write=True) as session:
-            shown = preview_readings(session=session, actor=actor, **call)
-        return _refused(refused, shown.plan.problems)
+    result, code = _import_or_preview(
+        engine, args.dry_run, actor, call, preview=preview_readings, write=import_readings, show=_print_reading_preview
+    )
+    if result is None:
+        return code
     print(
         f"Imported {name} (import {result.import_id}): {result.added:,} readings added "
         f"({_per_kpi(result.per_kpi)}), {result.known:,} already known."
@@ -325,10 +317,23 @@ def _print_counts(counts, noun: str) -> None:
         print(f"  {row.kpi:<12} {row.period:%Y-%m}  {row.rows:>9,}")
 
 
-def _dry_run_end(problems: list[Problem]) -> int:
-    _print_problems(problems)
-    print("Dry run: nothing was written.")
-    return 1 if problems else 0
+def _import_or_preview(engine, dry_run: bool, actor, call: dict, *, preview, write, show) -> tuple[object, int]:
+    """(the import's result, 0); with --dry-run (None, 0 or 1) after `show` printed the preview; for a file with
+    problems (None, 1) after each problem was printed with its row."""
+    if dry_run:
+        with session_scope(engine, write=True) as session:
+            shown = preview(session=session, actor=actor, **call)
+        show(shown)
+        _print_problems(shown.plan.problems)
+        print("Dry run: nothing was written.")
+        return None, 1 if shown.plan.problems else 0
+    try:
+        with session_scope(engine, write=True) as session:
+            return write(session=session, actor=actor, **call), 0
+    except ValidationError as refused:
+        with session_scope(engine, write=True) as session:
+            shown = preview(session=session, actor=actor, **call)
+        return None, _refused(refused, shown.plan.problems)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -366,16 +371,8 @@ def add_measurement_commands(commands) -> None:
         description="Import survey responses (date, KPI, score, segments, comment), then recompute the figures "
         "of their KPIs. Responses already stored are skipped, never counted twice.",
     )
-    responses.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
     responses.add_argument("--preset", choices=sorted(PRESETS), help="the survey tool whose export the file is")
     responses.add_argument("--kpi", metavar="CODE", help="the KPI every row answers (a file without a KPI column)")
-    responses.add_argument(
-        "--column",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN_HEADER",
-        help=f"the column holding FIELD ({', '.join(SURVEY_FIELDS)}); FIELD= for none (repeatable)",
-    )
     responses.add_argument(
         "--question",
         action="append",
@@ -391,7 +388,7 @@ def add_measurement_commands(commands) -> None:
         metavar="DIMENSION:VALUE=CODE_OR_NAME",
         help=f"read a file's VALUE as a listed value ({', '.join(LISTED)}), e.g. channel:Winkle=store (repeatable)",
     )
-    _import_options(responses)
+    _import_options(responses, SURVEY_FIELDS)
     responses.set_defaults(run=cmd_import_responses)
     readings = kinds.add_parser(
         "readings",
@@ -400,15 +397,7 @@ def add_measurement_commands(commands) -> None:
         "month and source. A reading already stored with the same value and n is skipped; a different value for "
         "a month and source that has one is a problem (correct it in Admin → KPIs).",
     )
-    readings.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
-    readings.add_argument(
-        "--column",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN_HEADER",
-        help=f"the column holding FIELD ({', '.join(READING_FIELDS)}); FIELD= for none (repeatable)",
-    )
-    _import_options(readings)
+    _import_options(readings, READING_FIELDS)
     readings.set_defaults(run=cmd_import_readings)
     purge = commands.add_parser(
         "purge-comments",
@@ -427,7 +416,16 @@ def add_measurement_commands(commands) -> None:
     ).set_defaults(run=cmd_recompute_figures)
 
 
-def _import_options(parser) -> None:
+def _import_options(parser, fields: tuple[str, ...]) -> None:
+    """What both imports take: the file, the columns chosen for `fields`, --dry-run and --by."""
+    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN_HEADER",
+        help=f"the column holding FIELD ({', '.join(fields)}); FIELD= for none (repeatable)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="print what the import would do, write nothing")
     parser.add_argument(
         "--by",

@@ -6,14 +6,13 @@ plotly (cxgov.ui.kit.safe.chart_text), plus the locale's number separators.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cxgov.charts import CHART_HEIGHT, MAX_PERIOD_TICKS, TARGET_COLOUR, TREND_COLOUR
+from cxgov.charts import CHART_HEIGHT, TARGET_COLOUR, TREND_COLOUR, period_ticks, standard_layout
 
 BAND_COLOUR = "rgba(21, 101, 192, 0.15)"  # the trend's blue, faint: the band reads as the line's uncertainty
 LAST_YEAR_COLOUR = "#90a4ae"  # grey-blue: last year is context, not the news
@@ -30,25 +29,6 @@ class TrendLabels:
     indicative: str
     last_year: str
     target: str
-
-
-def _layout(figure: go.Figure, title: str, separators: str, height: int = CHART_HEIGHT) -> go.Figure:
-    """Title left, the legend between it and the plot (clear of the axis titles), as cxgov.charts lays out."""
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top"},
-        separators=separators,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    )
-    return figure
-
-
-def _period_ticks(periods: list, labels: Mapping) -> dict:
-    """At most MAX_PERIOD_TICKS evenly spaced months, named by the caller (plotly's month names are English)."""
-    step = max(1, math.ceil(len(periods) / MAX_PERIOD_TICKS))
-    shown = periods[::step]
-    return {"tickmode": "array", "tickvals": shown, "ticktext": [labels[p] for p in shown]}
 
 
 def _clean(values) -> list:
@@ -147,9 +127,9 @@ def kpi_margin_trend(
             marker={"size": 11, "symbol": HOLLOW, "color": TREND_COLOUR, "line": {"width": 2}},
             hoverinfo="skip",
         )
-    figure.update_xaxes(**_period_ticks(periods, dict(zip(periods, names, strict=True))))
+    figure.update_xaxes(**period_ticks(periods, dict(zip(periods, names, strict=True))))
     figure.update_yaxes(title_text=value_label)
-    return _layout(figure, title, separators)
+    return standard_layout(figure, title, separators)
 
 
 def segment_chart(
@@ -197,7 +177,9 @@ def segment_chart(
     figure.update_yaxes(categoryorder="array", categoryarray=ordered["name"].tolist(), type="category")
     figure.update_xaxes(title_text=value_label)
     rows = max(len(ordered), 1)
-    return _layout(figure, title, separators, height=max(CHART_HEIGHT - 100, 120 + 32 * rows))  # 32 px a segment
+    return standard_layout(
+        figure, title, separators, height=max(CHART_HEIGHT - 100, 120 + 32 * rows)
+    )  # 32 px a segment
 
 
 def cx_business_chart(
@@ -237,5 +219,5 @@ def cx_business_chart(
         yaxis={"title": {"text": cx_label}},
         yaxis2={"title": {"text": business_label}, "overlaying": "y", "side": "right", "showgrid": False},
     )
-    figure.update_xaxes(**_period_ticks(periods, dict(zip(periods, names, strict=True))))
-    return _layout(figure, title, separators)
+    figure.update_xaxes(**period_ticks(periods, dict(zip(periods, names, strict=True))))
+    return standard_layout(figure, title, separators)

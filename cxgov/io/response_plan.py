@@ -253,7 +253,7 @@ def _finish(rows: pd.DataFrame, response_ids: pd.Series) -> pd.DataFrame:
     rows = rows.copy()
     rows["kpi_id"] = rows["kpi_id"].astype("int64")
     rows["score"] = rows["score"].astype("int64")
-    rows["period"] = [day.replace(day=1) for day in rows["responded_on"]]
+    rows["period"] = _per_value(rows["responded_on"], lambda day: day.replace(day=1))
     for column in _ID_COLUMNS.values():
         rows[column] = rows[column].astype("Int64")
     if rows.empty:

@@ -136,11 +136,13 @@ def import_responses(
         raise ValidationError({"file": ("import.refused", {"count": len(plan.problems)})})
     if plan.rows.empty:
         raise ValidationError({"file": ("import.nothing", {})})
+    size, sha256 = table.size, table.sha256
+    del table  # the file's text cells (most of the memory a large file takes) are not needed to store its rows
     batch = SurveyImport(
         kind="responses",
         file_name=file_name[:255],
-        size=table.size,
-        sha256=table.sha256,
+        size=size,
+        sha256=sha256,
         preset=preset or "",
         imported_by_id=person.id if person else None,
     )

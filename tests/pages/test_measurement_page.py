@@ -8,7 +8,6 @@ import json
 
 import pytest
 from sqlmodel import select
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from cxgov.db import session_scope
 from cxgov.models import AuditEvent, KpiTarget, Role
@@ -20,20 +19,6 @@ TABS = {
     "en": ("Overview", "KPIs", "CX and business", "Claimed vs actual", "Import"),
     "nl": ("Overzicht", "KPI's", "CX en business", "Geclaimd en gemeten", "Importeren"),
 }
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, object]:
-    """What each download button would hand over on its click: file name → the callable Streamlit keeps for it."""
-    kept: dict[str, object] = {}
-    register = MediaFileManager.add_deferred
-
-    def keep(self, data_callable, mimetype, coordinates, file_name=None, **rest):
-        kept[file_name] = data_callable
-        return register(self, data_callable, mimetype, coordinates, file_name, **rest)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
-    return kept
 
 
 @pytest.fixture

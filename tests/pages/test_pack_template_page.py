@@ -8,7 +8,6 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 import sqlalchemy as sa
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from cxgov.db import session_scope
 from cxgov.errors import DomainError
@@ -28,20 +27,6 @@ from tests.pages.test_hostile_rendering import assert_safe
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 PAGE = "pack-template"
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, object]:
-    """What each download button would hand over on its click: file name → the callable Streamlit keeps for it."""
-    kept: dict[str, object] = {}
-    register = MediaFileManager.add_deferred
-
-    def keep(self, data_callable, mimetype, coordinates, file_name=None, **rest):
-        kept[file_name] = data_callable
-        return register(self, data_callable, mimetype, coordinates, file_name, **rest)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
-    return kept
 
 
 def _rows(engine) -> list[tuple[str, bool]]:
