@@ -68,6 +68,10 @@ TEXTS = {
         "en": "“{text}” lies outside {first}–{last}.",
         "nl": "“{text}” ligt buiten {first}–{last}.",
     },
+    "import.date.future": {
+        "en": "“{text}” lies in the future: an answer is given on or before today.",
+        "nl": "“{text}” ligt in de toekomst: een antwoord is op of vóór vandaag gegeven.",
+    },
     "import.date.ambiguous": {
         "en": "“{text}” can be read as day-month or as month-day, and this column has dates of both kinds.",
         "nl": "“{text}” kan als dag-maand of als maand-dag worden gelezen, en deze kolom heeft datums van beide soorten.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -107,8 +108,9 @@ def _whole_score(text: str) -> float | None:
 Found = tuple[pd.Series, str, Callable[[int], tuple[str, dict]]]
 
 
-def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOptions) -> ResponsePlan:
-    """Read every row of `table` against the catalogue: the rows an import stores, or every problem."""
+def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOptions, *, today: date) -> ResponsePlan:
+    """Read every row of `table` against the catalogue: the rows an import stores, or every problem (an answer
+    dated after `today` among them)."""
     headers = table.header_rows[-1] if table.header_rows else []
     mapping = detect_mapping(headers, SURVEY_FIELDS, required=REQUIRED)
     columns = {name: index for name, index in {**mapping.columns, **options.columns}.items() if index is not None}
@@ -122,7 +124,7 @@ def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOption
     scores, score_problems = _parsed(score_text, _whole_score)
     found.append((score_problems.notna(), "score", score_problems.__getitem__))
     found.append(_outside_scale(scores, kpi_ids, catalogue, score_text))
-    days, date_format = _dates(frame, columns, found)
+    days, date_format = _dates(frame, columns, today, found)
     stored = pd.DataFrame({"kpi_id": kpi_ids, "score": scores, "responded_on": days}, index=frame.index)
     unknown_values = _segments(frame, columns, catalogue, options, stored, found)
     stored["comment"], redacted = _comments(_column(frame, columns, "comment"), options.redact_comments)
@@ -196,13 +198,21 @@ def _outside_scale(scores: pd.Series, kpi_ids: pd.Series, catalogue: Catalogue, 
     return (outside | not_survey, "score", describe)
 
 
-def _dates(frame, columns, found: list[Found]) -> tuple[pd.Series, DateFormat | None]:
-    """Each row's date, read in the one order the whole column shows (a day/month mix-up is named per row)."""
+def _dates(frame, columns, today: date, found: list[Found]) -> tuple[pd.Series, DateFormat | None]:
+    """Each row's date, read in the one order the whole column shows (a day/month mix-up is named per row); an
+    answer cannot have been given after today (a month and day swapped, or a typo in the year)."""
     if "date" not in columns:
         return pd.Series(None, index=frame.index, dtype=object), None
     text = _column(frame, columns, "date")
     date_format = date_format_of(text.unique())
-    days, problems = _parsed(text, lambda value: parse_date(value, date_format))
+
+    def given_on(value: str) -> date:
+        day = parse_date(value, date_format)
+        if day > today:
+            raise ValueProblem("import.date.future", text=value)
+        return day
+
+    days, problems = _parsed(text, given_on)
     found.append((text == "", "date", lambda i: ("import.date.empty", {})))
     found.append((problems.notna() & (text != ""), "date", problems.__getitem__))
     return days, date_format

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -107,7 +108,7 @@ def preview_responses(
     authorise(acting_person(session, actor), Action.IMPORT_MEASUREMENTS)
     table = read_response_file(data, file_name=file_name, preset=preset, question_kpis=question_kpis)
     catalogue = read_catalogue(session)
-    plan = plan_responses(table, catalogue, _with_settings(options))
+    plan = plan_responses(table, catalogue, _with_settings(options), today=date.today())
     return ResponsePreview(plan, table, catalogue, known_keys(session, plan.rows))
 
 
@@ -131,7 +132,7 @@ def import_responses(
     table = read_response_file(data, file_name=file_name, preset=preset, question_kpis=question_kpis)
     catalogue = read_catalogue(session)
     report(0.1, "checking")
-    plan = plan_responses(table, catalogue, _with_settings(options))
+    plan = plan_responses(table, catalogue, _with_settings(options), today=date.today())
     if not plan.ok:
         raise ValidationError({"file": ("import.refused", {"count": len(plan.problems)})})
     if plan.rows.empty:

@@ -2,7 +2,7 @@
 row, nothing written until a file is clean, then everything in one go; a re-import never double counts."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -116,6 +116,18 @@ def test_every_problem_is_named_by_its_row_and_nothing_is_written(engine, setup)
         store = session.execute(sa.select(TaxonomyTerm.id).where(TaxonomyTerm.code == "store")).scalar_one()
     mapped = preview(engine, analyst, bad, value_maps={"channel": {"winkle": store}})
     assert "channel" not in mapped.plan.unknown_values
+
+
+def test_an_answer_dated_after_today_is_refused_and_today_is_not(engine, setup):
+    """A swapped day and month (12-01 read as 1 December in a day-first column) or a typo in the year puts an answer
+    in the future; today's answers are fine."""
+    analyst, _ = setup
+    today, tomorrow = date.today(), date.today() + timedelta(days=1)
+    text = f"Datum;KPI;Cijfer\n{today:%d-%m-%Y};RNPS;9\n{tomorrow:%d-%m-%Y};RNPS;9\n01-02-2099;RNPS;9\n"
+    shown = preview(engine, analyst, text)
+    assert [(p.row, p.key) for p in shown.plan.problems] == [(3, "import.date.future"), (4, "import.date.future")]
+    assert f"“{tomorrow:%d-%m-%Y}” lies in the future" in problem_text(shown.plan.problems[0])
+    assert len(shown.plan.rows) == 1
 
 
 def test_a_reimport_never_double_counts_even_reordered_or_inside_a_larger_export(engine, setup):
