@@ -20,18 +20,23 @@ from cxgov.io.catalogue import LISTED, Catalogue
 from cxgov.io.columns import READING_FIELDS, SURVEY_FIELDS, Mapping, normalise
 from cxgov.io.dutch_values import DateFormat
 from cxgov.io.problems import Problem, field_name, problem_text
-from cxgov.io.question_kpis import Question, match_questions
+from cxgov.io.question_kpis import Question
 from cxgov.io.reading_plan import ReadingOptions
 from cxgov.io.response_plan import ImportOptions
-from cxgov.io.survey_presets import PRESETS, question_columns
-from cxgov.io.table_file import FileProblem, TableFile, read_table
+from cxgov.io.survey_presets import PRESETS
+from cxgov.io.table_file import FileProblem, TableFile
 from cxgov.models import KpiFigure, Person, SurveyResponse
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.comment_retention import comments_to_purge, purge_comments, retention_cut_off
 from cxgov.services.figures import recompute_figures
 from cxgov.services.reading_import import import_readings, preview_readings, read_reading_file
-from cxgov.services.response_import import MEGABYTE, import_responses, preview_responses, read_catalogue
-from cxgov.services.response_import import read_response_file as read_responses
+from cxgov.services.response_import import (
+    import_responses,
+    preview_responses,
+    read_catalogue,
+    read_response_file,
+    survey_questions,
+)
 from cxgov.settings import get_settings
 
 
@@ -66,7 +71,11 @@ def _import_responses(args, engine) -> int:
         actor = _actor(session, args.by)
         catalogue = read_catalogue(session)
     question_kpis = _question_kpis(args, data, name, catalogue)
-    table = _readable(lambda: read_responses(data, file_name=name, preset=args.preset, question_kpis=question_kpis))
+    table = _readable(
+        lambda: read_response_file(
+            data, file_name=name, catalogue=catalogue, preset=args.preset, question_kpis=question_kpis
+        )
+    )
     options = ImportOptions(
         columns=_columns(args.column, table, SURVEY_FIELDS),
         kpi_code=args.kpi,
@@ -97,18 +106,12 @@ def _question_kpis(args, data: bytes, name: str, catalogue: Catalogue) -> dict[i
         if args.question:
             raise Refused("--question goes with --preset (a survey tool's export has one column per question)")
         return None
-    preset = PRESETS[args.preset]
-    wide = _readable(
-        lambda: read_table(
-            data, file_name=name, max_bytes=get_settings().import_max_mb * MEGABYTE, header_rows=preset.header_rows
-        )
+    questions, chosen = _readable(
+        lambda: survey_questions(data, file_name=name, preset=args.preset, catalogue=catalogue)
     )
-    questions = question_columns(wide, preset)
     if args.question:
         chosen = _chosen_questions(args.question, questions, catalogue)
-        unmatched = [question for question in questions if question[0] not in chosen]
-    else:
-        chosen, unmatched = match_questions(questions, catalogue)
+    unmatched = [question for question in questions if question[0] not in chosen]
     for index, code in sorted(chosen.items()):
         column_id, text = next((q[1], q[2]) for q in questions if q[0] == index)
         print(f"Question {column_id} ({text or 'no text'}) → KPI {code}")
@@ -255,8 +258,8 @@ def _read(path_text: str) -> tuple[bytes, str]:
         raise Refused(f"cannot read {path}: {exc.strerror}") from exc
 
 
-def _readable(read) -> TableFile:
-    """The file as `read` reads it, or Refused saying why it cannot be read as a table."""
+def _readable(read):
+    """What `read` reads of the file, or Refused saying why it cannot be read as a table."""
     try:
         return read()
     except FileProblem as problem:

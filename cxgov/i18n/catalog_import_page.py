@@ -109,6 +109,14 @@ TEXTS = {
         "nl": "Welke kolom wat bevat. Herkende kolommen zijn al gekozen; wijzig een keuze om het bestand er "
         "opnieuw mee te lezen.",
     },
+    "imports.questions": {"en": "Questions", "nl": "Vragen"},
+    "imports.questions_help": {
+        "en": "Which KPI each question's answers count towards. A question whose id or text names a KPI is chosen "
+        "already; the others are not imported until you choose one.",
+        "nl": "Voor welke KPI de antwoorden op elke vraag tellen. Een vraag waarvan de id of tekst een KPI noemt, is "
+        "al gekozen; de andere worden pas geïmporteerd als u er een kiest.",
+    },
+    "imports.question_not_imported": {"en": "— not imported —", "nl": "— niet importeren —"},
     "imports.no_column": {"en": "— not in the file —", "nl": "— niet in het bestand —"},
     "imports.kpi_for_all": {"en": "KPI", "nl": "KPI"},
     "imports.kpi_per_row": {"en": "Named in each row (KPI column)", "nl": "Per rij genoemd (KPI-kolom)"},

@@ -114,7 +114,11 @@ def plan_responses(table: TableFile, catalogue: Catalogue, options: ImportOption
     headers = table.header_rows[-1] if table.header_rows else []
     mapping = detect_mapping(headers, SURVEY_FIELDS, required=REQUIRED)
     columns = {name: index for name, index in {**mapping.columns, **options.columns}.items() if index is not None}
-    frame = pd.DataFrame(table.rows, dtype=object).fillna("") if table.rows else pd.DataFrame(index=pd.RangeIndex(0))
+    if not table.rows:  # a survey tool's export before any question is given a KPI
+        problems = _file_problems(mapping, columns, options, catalogue)
+        empty = pd.DataFrame(columns=[*STORED, "row"])
+        return ResponsePlan(mapping, columns, None, empty, problems, unknown_values={}, skipped=0, redacted=0)
+    frame = pd.DataFrame(table.rows, dtype=object).fillna("")
     numbers = pd.Series(table.row_numbers, index=frame.index, dtype="int64")
     found: list[Found] = []
 

@@ -19,8 +19,9 @@ from sqlmodel import Session
 
 from cxgov.errors import ValidationError
 from cxgov.io.catalogue import Catalogue, KpiRef, ListValue
+from cxgov.io.question_kpis import Question, match_questions
 from cxgov.io.response_plan import ImportOptions, ResponsePlan, plan_responses
-from cxgov.io.survey_presets import PRESETS, to_long
+from cxgov.io.survey_presets import PRESETS, Preset, question_columns, to_long
 from cxgov.io.table_file import FileProblem, TableFile, read_table
 from cxgov.models import Department, Kpi, KpiKind, SurveyImport, TaxonomyTerm
 from cxgov.rules.permissions import Action, authorise
@@ -78,20 +79,49 @@ def read_catalogue(session: Session) -> Catalogue:
 
 
 def read_response_file(
-    data: bytes, *, file_name: str, preset: str | None = None, question_kpis: dict[int, str] | None = None
+    data: bytes,
+    *,
+    file_name: str,
+    catalogue: Catalogue,
+    preset: str | None = None,
+    question_kpis: dict[int, str] | None = None,
 ) -> TableFile:
-    """The file as a table of text, one row per answer (a survey tool's export through its preset)."""
+    """The file as a table of text, one row per answer. A survey tool's export goes through its preset: each
+    question column answers the KPI `question_kpis` gives it (column index → KPI code), by default the KPI its id
+    or text names (a column naming none is not imported)."""
+    chosen, wide = _survey_export(data, file_name=file_name, preset=preset)
+    if chosen is None:
+        return wide
+    if question_kpis is None:
+        question_kpis, _ = match_questions(question_columns(wide, chosen), catalogue)
+    return to_long(wide, chosen, question_kpis)
+
+
+def survey_questions(
+    data: bytes, *, file_name: str, preset: str, catalogue: Catalogue
+) -> tuple[list[Question], dict[int, str]]:
+    """A survey tool's export: its question columns (index, column id, question text) and the KPI code of each
+    one that names exactly one KPI (the default of `read_response_file`)."""
+    chosen, wide = _survey_export(data, file_name=file_name, preset=preset)
+    questions = question_columns(wide, chosen)
+    return questions, match_questions(questions, catalogue)[0]
+
+
+def _survey_export(data: bytes, *, file_name: str, preset: str | None) -> tuple[Preset | None, TableFile]:
+    """The preset named (None: a file of one row per answer) and the file read with its header rows."""
     if preset is not None and preset not in PRESETS:
         raise ValidationError({"preset": ("import.preset.unknown", {"preset": preset})})
-    max_bytes = get_settings().import_max_mb * MEGABYTE
+    chosen = PRESETS[preset] if preset is not None else None
     try:
-        if preset is None:
-            return read_table(data, file_name=file_name, max_bytes=max_bytes)
-        chosen = PRESETS[preset]
-        table = read_table(data, file_name=file_name, max_bytes=max_bytes, header_rows=chosen.header_rows)
-        return to_long(table, chosen, question_kpis or {})
+        table = read_table(
+            data,
+            file_name=file_name,
+            max_bytes=get_settings().import_max_mb * MEGABYTE,
+            header_rows=chosen.header_rows if chosen else 1,
+        )
     except FileProblem as problem:
         raise ValidationError({"file": (problem.key, problem.params)}) from None
+    return chosen, table
 
 
 def preview_responses(
@@ -106,8 +136,10 @@ def preview_responses(
 ) -> ResponsePreview:
     """Everything importing `data` would do, and every reason it cannot yet; writes nothing."""
     authorise(acting_person(session, actor), Action.IMPORT_MEASUREMENTS)
-    table = read_response_file(data, file_name=file_name, preset=preset, question_kpis=question_kpis)
     catalogue = read_catalogue(session)
+    table = read_response_file(
+        data, file_name=file_name, catalogue=catalogue, preset=preset, question_kpis=question_kpis
+    )
     plan = plan_responses(table, catalogue, _with_settings(options), today=date.today())
     return ResponsePreview(plan, table, catalogue, known_keys(session, plan.rows))
 
@@ -129,8 +161,10 @@ def import_responses(
     person = acting_person(session, actor)
     authorise(person, Action.IMPORT_MEASUREMENTS)
     report(0.0, "reading")
-    table = read_response_file(data, file_name=file_name, preset=preset, question_kpis=question_kpis)
     catalogue = read_catalogue(session)
+    table = read_response_file(
+        data, file_name=file_name, catalogue=catalogue, preset=preset, question_kpis=question_kpis
+    )
     report(0.1, "checking")
     plan = plan_responses(table, catalogue, _with_settings(options), today=date.today())
     if not plan.ok:

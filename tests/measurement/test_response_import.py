@@ -130,6 +130,30 @@ def test_an_answer_dated_after_today_is_refused_and_today_is_not(engine, setup):
     assert len(shown.plan.rows) == 1
 
 
+QUALTRICS = (
+    "StartDate,RecordedDate,ResponseId,Q1,Q2\n"
+    "Start Date,Recorded Date,Response ID,Hoe waarschijnlijk … (RNPS),Leeftijd\n"
+    '"{""ImportId"":""startDate""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}",{},{}\n'
+    "2025-03-31 23:10:01,2025-03-31 23:30:13,R_1,9,45\n"
+    "2025-04-01 08:00:00,2025-04-01 08:05:01,R_2,6,61\n"
+)
+
+
+def test_a_survey_tools_export_imports_the_questions_naming_a_kpi_unless_told_otherwise(engine, setup):
+    analyst, _ = setup
+    data = QUALTRICS.encode()
+    call = {"data": data, "file_name": "qualtrics.csv", "options": ImportOptions(), "preset": "qualtrics"}
+    none = run(engine, preview_responses, analyst, **call, question_kpis={})
+    assert none.plan.ok and none.plan.rows.empty  # no question given a KPI: nothing to add, nothing wrong
+    with pytest.raises(ValidationError):
+        run(engine, import_responses, analyst, **call, question_kpis={})
+    result = run(engine, import_responses, analyst, **call)  # by default: Q1, whose text names RNPS
+    assert (result.added, result.per_kpi) == (2, {"RNPS": 2})
+    with session_scope(engine) as session:
+        keys = session.execute(sa.select(SurveyResponse.response_key).order_by(SurveyResponse.id)).scalars().all()
+    assert keys == ["id:R_1:RNPS", "id:R_2:RNPS"]
+
+
 def test_a_reimport_never_double_counts_even_reordered_or_inside_a_larger_export(engine, setup):
     analyst, kpis = setup
     header = "Datum;KPI;Cijfer\n"

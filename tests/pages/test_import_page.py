@@ -110,6 +110,40 @@ def test_a_column_chosen_and_a_channel_mapped_then_the_file_is_imported(monkeypa
         assert (reading.value, reading.sample_size, reading.indicative) == (33.3, 3, True)
 
 
+QUALTRICS = (  # Qualtrics' three header rows; the question's text names no KPI, so the analyst chooses it
+    "StartDate,RecordedDate,ResponseId,RecipientEmail,Q1,Q2\n"
+    "Start Date,Recorded Date,Response ID,Recipient Email,Hoe waarschijnlijk is het dat u ons aanbeveelt?,Leeftijd\n"
+    '"{""ImportId"":""startDate""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}",{},{},{}\n'
+    "2025-03-31 23:10:01,2025-03-31 23:30:13,R_1,jan@voorbeeld.nl,9,45\n"
+    "2025-04-01 08:00:00,2025-04-01 08:05:01,R_2,els@voorbeeld.nl,6,61\n"
+)
+
+
+def test_a_survey_tools_export_imports_the_questions_given_a_kpi(monkeypatch, measured):
+    at = open_page(monkeypatch, measured["url"], "measurement", acting=measured["analyst"], query={"tab": "Import"})
+    at.selectbox(key="import_preset").set_value("qualtrics")
+    at.run()
+    [uploader] = at.file_uploader
+    uploader.set_value(("qualtrics.csv", QUALTRICS.encode(), "text/csv"))
+    settled(at)
+    questions = {s.label: s for s in at.selectbox if s.key.startswith("import_question.")}
+    assert list(questions) == ["Q1 — Hoe waarschijnlijk is het dat u ons aanbeveelt?", "Q2 — Leeftijd"]
+    assert all(s.value is None for s in questions.values())  # neither names a KPI: nothing is imported yet
+    [button] = [b for b in at.button if b.key.startswith("import_go.")]
+    assert button.disabled
+    questions["Q1 — Hoe waarschijnlijk is het dat u ons aanbeveelt?"].set_value("RNPS")
+    settled(at)
+    assert problems(at) == []
+    [button] = [b for b in at.button if b.key.startswith("import_go.")]
+    assert not button.disabled and button.label == "Import 2 new responses"
+    button.click()
+    settled(at)
+    assert "Imported 2 new responses (0 already known): RNPS 2" in at.success[0].value
+    with session_scope(measured["engine"]) as session:
+        stored = session.execute(sa.select(SurveyResponse.response_key, SurveyResponse.score)).all()
+    assert sorted(stored) == [("id:R_1:RNPS", 9), ("id:R_2:RNPS", 6)]
+
+
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.VIEWER])
 def test_only_those_who_import_get_the_uploader(monkeypatch, measured, role):
     person = add_person(measured["engine"], role)

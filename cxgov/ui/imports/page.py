@@ -22,7 +22,8 @@ from cxgov.ui.kit.text import counted, labelled, lang, tr
 
 POLL_SECONDS = 1.0  # a preview or an import takes seconds: the page asks how far it is once a second
 IMPORT_AREAS = ("kpis", "initiatives")  # figures feed the KPI pages and the initiatives' Check and health
-# "kind:file hash" → {"columns": {field: index}, "maps": {(dimension, value): id}, "kpi": code}
+# "kind:file hash" → {"columns": {field: index}, "maps": {(dimension, value): id}, "kpi": code,
+# "questions": {question column index: KPI code or None}}
 CHOICES_KEY = "import_choices"
 UPLOADS_KEY = "import_uploads"
 KINDS = ("responses", "readings")  # bumped after an import: the uploader starts empty again
@@ -85,6 +86,7 @@ def _upload(kind: str, name: str, data: bytes, preset: str | None) -> work.Uploa
         kpi_code=choices.get("kpi"),
         columns=tuple(sorted(choices["columns"].items())),
         value_maps=tuple(sorted((d, v, i) for (d, v), i in choices["maps"].items())),
+        question_choices=tuple(sorted(choices.get("questions", {}).items())) if preset else (),
     )
 
 

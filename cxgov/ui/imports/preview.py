@@ -19,6 +19,9 @@ def render_preview(summary: PreviewSummary, choices: dict) -> None:
     _totals(summary)
     if not summary.ok:
         _problems(summary)
+    if summary.questions:
+        with st.expander(tr("imports.questions"), expanded=not summary.ok or summary.rows == 0):
+            _questions(summary, choices)
     with st.expander(tr("imports.columns"), expanded=not summary.ok):
         _columns(summary, choices)
     if summary.date_format is not None:
@@ -117,6 +120,31 @@ def _columns(summary: PreviewSummary, choices: dict) -> None:
         key=widget,
         on_change=lambda: choices.__setitem__("kpi", st.session_state[widget]),
     )
+
+
+def _choose_question(choices: dict, index: int, widget: str) -> None:
+    choices.setdefault("questions", {})[index] = st.session_state[widget]
+
+
+def _questions(summary: PreviewSummary, choices: dict) -> None:
+    """A survey tool's export: the KPI each question column's answers are imported as, or none."""
+    st.caption(tr("imports.questions_help"))
+    kpis = [None, *sorted(summary.survey_kpis)]
+    shown = labelled(
+        {None: tr("imports.question_not_imported")} | {c: f"{c} — {n}" for c, n in summary.survey_kpis.items()}
+    )
+    for question in summary.questions:
+        widget = f"import_question.{question.index}.{abs(hash(question.column_id))}"
+        label = f"{question.column_id} — {question.text}" if question.text else question.column_id
+        st.selectbox(
+            plain(label),
+            kpis,
+            index=kpis.index(question.kpi_code) if question.kpi_code in kpis else 0,
+            format_func=shown,
+            key=widget,
+            on_change=_choose_question,
+            args=(choices, question.index, widget),
+        )
 
 
 def _unknown_values(summary: PreviewSummary, choices: dict) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from cxgov.db import session_scope
+from cxgov.io.catalogue import Catalogue
 from cxgov.io.columns import READING_FIELDS, SURVEY_FIELDS
 from cxgov.io.problems import field_name, problem_text
 from cxgov.io.reading_plan import ReadingOptions
@@ -23,11 +24,27 @@ from cxgov.io.response_plan import ImportOptions
 from cxgov.io.table_file import TableFile
 from cxgov.rules.kpi_engine import SCORING
 from cxgov.services.reading_import import ReadingImportResult, ReadingPreview, import_readings, preview_readings
-from cxgov.services.response_import import ImportResult, import_responses, preview_responses
+from cxgov.services.response_import import (
+    ImportResult,
+    import_responses,
+    preview_responses,
+    read_catalogue,
+    survey_questions,
+)
 from cxgov.ui.kit.jobs import Report
 
 SHOWN_ROWS = 10  # the first rows of the file, raw and as read: enough to see a day/month mix-up
 SHOWN_PROBLEMS = 10_000  # listed one by one; beyond, each kind of problem is still counted
+
+
+@dataclass(frozen=True)
+class QuestionKpi:
+    """A question column of a survey tool's export and the KPI its answers are imported as (None: not imported)."""
+
+    index: int
+    column_id: str
+    text: str
+    kpi_code: str | None
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,8 @@ class Upload:
     kpi_code: str | None
     columns: tuple[tuple[str, int | None], ...]
     value_maps: tuple[tuple[str, str, int], ...]  # (dimension, file value, list value id)
+    # A survey tool's export: the KPI chosen for a question column (None: not imported), where the user chose one.
+    question_choices: tuple[tuple[int, str | None], ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -52,9 +71,30 @@ class Upload:
             maps.setdefault(dimension, {})[value] = target
         return ImportOptions(columns=dict(self.columns), kpi_code=self.kpi_code, value_maps=maps)
 
+    def questions(self, catalogue: Catalogue) -> list[QuestionKpi]:
+        """A survey tool's export: each question column with its KPI — the one its id or text names, unless the
+        user chose another or none (not imported). Empty for a file of one row per answer."""
+        if self.preset is None:
+            return []
+        found, named = survey_questions(self.data, file_name=self.name, preset=self.preset, catalogue=catalogue)
+        chosen = named | dict(self.question_choices)
+        return [QuestionKpi(index, column_id, text, chosen.get(index)) for index, column_id, text in found]
+
+    def response_arguments(self, questions: list[QuestionKpi]) -> dict:
+        """What the response services take for this file (`questions`: as `questions` gives them)."""
+        arguments = {"data": self.data, "file_name": self.name, "options": self.options(), "preset": self.preset}
+        if self.preset is None:
+            return arguments
+        return arguments | {"question_kpis": {q.index: q.kpi_code for q in questions if q.kpi_code is not None}}
+
+    def reading_arguments(self) -> dict:
+        return {"data": self.data, "file_name": self.name, "options": ReadingOptions(columns=dict(self.columns))}
+
     def key(self, step: str, person_id: int, version: int) -> tuple:
         """The job's key: the same file, choices and data version give the same job."""
-        choices = json.dumps([self.kind, self.preset, self.kpi_code, self.columns, self.value_maps], default=str)
+        choices = json.dumps(
+            [self.kind, self.preset, self.kpi_code, self.columns, self.value_maps, self.question_choices], default=str
+        )
         return ("import", step, person_id, self.sha256, choices, version)
 
 
@@ -79,6 +119,7 @@ class PreviewSummary:
     redacted: int
     list_names: dict[str, dict[int, str]]
     survey_kpis: dict[str, str]  # code → name: the KPIs a file's rows may answer
+    questions: list[QuestionKpi] = field(default_factory=list)  # a survey tool's export: its question columns
 
     @property
     def ok(self) -> bool:
@@ -90,24 +131,10 @@ def preview(engine: Engine, person_id: int, upload: Upload, language: str, repor
     report(0.1, "reading")
     with session_scope(engine) as session:
         if upload.kind == "readings":
-            return _readings_summary(
-                preview_readings(
-                    session=session,
-                    actor=person_id,
-                    data=upload.data,
-                    file_name=upload.name,
-                    options=ReadingOptions(columns=dict(upload.columns)),
-                ),
-                language,
-            )
-        found = preview_responses(
-            session=session,
-            actor=person_id,
-            data=upload.data,
-            file_name=upload.name,
-            options=upload.options(),
-            preset=upload.preset,
-        )
+            found = preview_readings(session=session, actor=person_id, **upload.reading_arguments())
+            return _readings_summary(found, language)
+        questions = upload.questions(read_catalogue(session))
+        found = preview_responses(session=session, actor=person_id, **upload.response_arguments(questions))
     plan = found.plan
     names = {d: found.catalogue.list_names(d, language) for d in ("channel", "journey_stage", "department")}
     return PreviewSummary(
@@ -122,6 +149,7 @@ def preview(engine: Engine, person_id: int, upload: Upload, language: str, repor
         redacted=plan.redacted,
         list_names=names,
         survey_kpis={kpi.code: kpi.name for kpi in found.catalogue.kpis if kpi.kind in SCORING},
+        questions=questions,
     )
 
 
@@ -170,22 +198,9 @@ def run_import(engine: Engine, person_id: int, upload: Upload, report: Report) -
     with session_scope(engine, write=True) as session:
         if upload.kind == "readings":
             report(0.5, "storing")
-            return import_readings(
-                session=session,
-                actor=person_id,
-                data=upload.data,
-                file_name=upload.name,
-                options=ReadingOptions(columns=dict(upload.columns)),
-            )
-        return import_responses(
-            session=session,
-            actor=person_id,
-            data=upload.data,
-            file_name=upload.name,
-            options=upload.options(),
-            preset=upload.preset,
-            progress=report,
-        )
+            return import_readings(session=session, actor=person_id, **upload.reading_arguments())
+        arguments = upload.response_arguments(upload.questions(read_catalogue(session)))
+        return import_responses(session=session, actor=person_id, progress=report, **arguments)
 
 
 def _unique(headers: list[str]) -> list[str]:
