@@ -24,7 +24,7 @@ from cxgov.io.question_kpis import Question
 from cxgov.io.reading_plan import ReadingOptions
 from cxgov.io.response_plan import ImportOptions
 from cxgov.io.survey_presets import PRESETS
-from cxgov.io.table_file import FileProblem, TableFile
+from cxgov.io.table_file import TableFile
 from cxgov.models import KpiFigure, Person, SurveyResponse
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.comment_retention import comments_to_purge, purge_comments, retention_cut_off
@@ -262,8 +262,6 @@ def _readable(read):
     """What `read` reads of the file, or Refused saying why it cannot be read as a table."""
     try:
         return read()
-    except FileProblem as problem:
-        raise Refused(t(problem.key, "en", **problem.params).removesuffix(".")) from None
     except ValidationError as refused:
         raise Refused("; ".join(refused.field_messages("en").values()).removesuffix(".")) from None
 

@@ -53,6 +53,7 @@ class Settings:
     pack_template_max_mb: int = 20  # CXGOV_PACK_TEMPLATE_MAX_MB: the largest board pack template an admin uploads
     kpi_min_responses: int = 30  # CXGOV_KPI_MIN_RESPONSES: below this n a computed KPI value is indicative only
     import_max_mb: int = 100  # CXGOV_IMPORT_MAX_MB: the largest survey or readings file an import accepts
+    import_max_rows: int = 1_000_000  # CXGOV_IMPORT_MAX_ROWS: the most rows of one file an import reads
     redact_comments: bool = True  # CXGOV_REDACT_COMMENTS: personal data in survey comments is redacted on import
     comment_retention_days: int = 730  # CXGOV_COMMENT_RETENTION_DAYS: survey comments older than this are removed
     audit_anchor_file: Path | None = None  # CXGOV_AUDIT_ANCHOR_FILE: where anchors of the audit chain are appended
@@ -253,6 +254,9 @@ def load_settings() -> Settings:
         kpi_min_responses=_whole_number("CXGOV_KPI_MIN_RESPONSES", minimum=10, maximum=10_000),
         # A million responses as CSV take about 40 MB; above 2 GB a file no longer fits one upload.
         import_max_mb=_whole_number("CXGOV_IMPORT_MAX_MB", minimum=1, maximum=2000),
+        # A row held as text takes about a kilobyte while it is checked: short rows packed into the size limit
+        # would otherwise take the server's memory. Re-imports skip known rows, so a larger export can be split.
+        import_max_rows=_whole_number("CXGOV_IMPORT_MAX_ROWS", minimum=1, maximum=10_000_000),
         redact_comments=_flag("CXGOV_REDACT_COMMENTS"),
         # A month at least (a survey round must be read); ten years at most (privacy law asks for a limit).
         comment_retention_days=_whole_number("CXGOV_COMMENT_RETENTION_DAYS", minimum=30, maximum=3650),

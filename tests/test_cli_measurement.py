@@ -197,3 +197,13 @@ def test_recompute_figures_after_the_minimum_changes(database_url, engine, kpis,
     code, out, _ = cli(database_url, "recompute-figures")
     assert code == 0 and "of 1 KPIs; a value from fewer than 20 responses is indicative" in out
     assert not indicative()
+
+
+@pytest.mark.parametrize(("kind", "text"), [("responses", RESPONSES), ("readings", READINGS)])
+def test_a_file_of_more_rows_than_the_setting_is_refused_before_it_is_checked(
+    database_url, engine, kpis, cli, tmp_path, monkeypatch, kind, text
+):
+    monkeypatch.setenv("CXGOV_IMPORT_MAX_ROWS", "1")
+    code, _, err = cli(database_url, "import", kind, write(tmp_path, text))
+    assert code == 2 and "The file has more than 1 rows. Split it" in err and "nothing was written" in err
+    assert count(engine, SurveyResponse) == count(engine, KpiReading) == count(engine, SurveyImport) == 0

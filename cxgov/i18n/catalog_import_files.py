@@ -8,6 +8,11 @@ TEXTS = {
         "en": "The file is larger than {limit_mb} MB. Split it, or leave out columns you do not need.",
         "nl": "Het bestand is groter dan {limit_mb} MB. Splits het, of laat kolommen weg die u niet nodig hebt.",
     },
+    "import.file.too_many_rows": {
+        "en": "The file has more than {limit} rows. Split it: rows imported before are recognised and skipped.",
+        "nl": "Het bestand heeft meer dan {limit} rijen. Splits het: eerder geïmporteerde rijen worden herkend en "
+        "overgeslagen.",
+    },
     "import.file.empty": {
         "en": "{name} is empty, or has fewer lines than its headings need.",
         "nl": "{name} is leeg, of heeft minder regels dan de kopregels nodig hebben.",

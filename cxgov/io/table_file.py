@@ -18,6 +18,8 @@ from datetime import date, datetime, time
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from cxgov.errors import Number
+
 MEGABYTE = 1024 * 1024
 # A sheet of text and numbers packs about 5 to 10 times smaller into an XLSX; 20 times the upload limit lets every
 # honest workbook through and refuses a zip bomb (a few KB that would unpack to gigabytes) before it is opened.
@@ -53,6 +55,10 @@ class FileProblem(Exception):
         self.params = params
 
 
+class _TooManyRows(Exception):
+    """More rows than the reader was asked to take (read_table names the limit)."""
+
+
 @dataclass(frozen=True)
 class TableFile:
     """A file read as text: its header row(s), its data rows and where each row stands in the file."""
@@ -70,25 +76,33 @@ class TableFile:
     long_rows: list[int] = field(default_factory=list)
 
 
-def read_table(data: bytes, *, file_name: str, max_bytes: int, header_rows: int = 1) -> TableFile:
-    """Read an uploaded file (CSV or XLSX, recognised by its content, not its name) as a table of text cells."""
+def read_table(
+    data: bytes, *, file_name: str, max_bytes: int, max_rows: int | None = None, header_rows: int = 1
+) -> TableFile:
+    """Read an uploaded file (CSV or XLSX, recognised by its content, not its name) as a table of text cells; a
+    file of more than `max_rows` rows besides its header is refused as soon as the reading gets there."""
     if len(data) > max_bytes:
         raise FileProblem("import.file.too_large", limit_mb=round(max_bytes / MEGABYTE, 1))
     if not data.strip():
         raise FileProblem("import.file.empty", name=file_name)
-    if data.startswith(ZIP_SIGNATURE):
-        kind, encoding, delimiter = "xlsx", None, None
-        numbers, rows, formulas = _xlsx_records(data, file_name, max_bytes)
-    else:
-        if data.startswith(OLE_SIGNATURE):
-            raise FileProblem("import.file.old_excel", name=file_name)
-        if data.startswith(BINARY_SIGNATURES) or b"\0" in data:
-            raise FileProblem("import.file.not_a_table", name=file_name)
-        encoding = _encoding(data, file_name)
-        kind, delimiter, formulas = "csv", _sniff(data[:SNIFF_CHARS].decode(encoding, errors="ignore")), []
-        # Decoded as it is read: the whole text at once (as a StringIO, four bytes a character) would take
-        # several times the file's size on top of its rows.
-        numbers, rows = _csv_records(io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), delimiter)
+    limit = None if max_rows is None else max_rows + header_rows
+    try:
+        if data.startswith(ZIP_SIGNATURE):
+            kind, encoding, delimiter = "xlsx", None, None
+            numbers, rows, formulas = _xlsx_records(data, file_name, max_bytes, limit)
+        else:
+            if data.startswith(OLE_SIGNATURE):
+                raise FileProblem("import.file.old_excel", name=file_name)
+            if data.startswith(BINARY_SIGNATURES) or b"\0" in data:
+                raise FileProblem("import.file.not_a_table", name=file_name)
+            encoding = _encoding(data, file_name)
+            kind, delimiter, formulas = "csv", _sniff(data[:SNIFF_CHARS].decode(encoding, errors="ignore")), []
+            # Decoded as it is read: the whole text at once (as a StringIO, four bytes a character) would take
+            # several times the file's size on top of its rows.
+            lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+            numbers, rows = _csv_records(lines, delimiter, limit)
+    except _TooManyRows:
+        raise FileProblem("import.file.too_many_rows", limit=Number(max_rows)) from None
     if len(rows) < header_rows:
         raise FileProblem("import.file.empty", name=file_name)
     if len(rows) == header_rows:
@@ -161,7 +175,7 @@ def _sniff(text: str) -> str:
     return best
 
 
-def _csv_records(lines: Iterable[str], delimiter: str) -> tuple[list[int], list[list[str]]]:
+def _csv_records(lines: Iterable[str], delimiter: str, limit: int | None) -> tuple[list[int], list[list[str]]]:
     """The line number where each record that is not blank starts, and its stripped cells (one tight loop: this
     is where a million rows spend their time)."""
     reader = csv.reader(lines, delimiter=delimiter)
@@ -183,6 +197,8 @@ def _csv_records(lines: Iterable[str], delimiter: str) -> tuple[list[int], list[
             if any(cells):
                 numbers.append(start)
                 rows.append(cells)
+                if limit is not None and len(rows) > limit:
+                    raise _TooManyRows
     except csv.Error as error:
         # csv's field size limit (128 KB, process-wide, left as is) or a line it cannot split.
         raise FileProblem("import.file.bad_line", line=end + 1) from error
@@ -192,7 +208,9 @@ def _csv_records(lines: Iterable[str], delimiter: str) -> tuple[list[int], list[
     return numbers, rows
 
 
-def _xlsx_records(data: bytes, file_name: str, max_bytes: int) -> tuple[list[int], list[list[str]], list]:
+def _xlsx_records(
+    data: bytes, file_name: str, max_bytes: int, limit: int | None
+) -> tuple[list[int], list[list[str]], list]:
     """The first sheet's non-blank rows as text (row numbers, cells), and the cells that held a formula."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -212,7 +230,7 @@ def _xlsx_records(data: bytes, file_name: str, max_bytes: int) -> tuple[list[int
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
             if workbook.worksheets:
-                _read_sheet(workbook.worksheets[0], numbers, rows, formulas)
+                _read_sheet(workbook.worksheets[0], numbers, rows, formulas, limit)
         finally:
             workbook.close()
     except BROKEN_XLSX as error:
@@ -220,7 +238,9 @@ def _xlsx_records(data: bytes, file_name: str, max_bytes: int) -> tuple[list[int
     return numbers, rows, formulas
 
 
-def _read_sheet(sheet, numbers: list[int], rows: list[list[str]], formulas: list[tuple[int, int]]) -> None:
+def _read_sheet(
+    sheet, numbers: list[int], rows: list[list[str]], formulas: list[tuple[int, int]], limit: int | None
+) -> None:
     sheet.reset_dimensions()  # a sheet's stated size may be missing or wrong: read what is there
     for count, row in enumerate(sheet.iter_rows(), start=1):
         number = next((cell.row for cell in row if getattr(cell, "row", None)), count)
@@ -234,6 +254,8 @@ def _read_sheet(sheet, numbers: list[int], rows: list[list[str]], formulas: list
         if cells:
             numbers.append(number)
             rows.append(cells)
+            if limit is not None and len(rows) > limit:
+                raise _TooManyRows
 
 
 def cell_text(value) -> str:

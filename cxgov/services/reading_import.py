@@ -57,7 +57,10 @@ class ReadingImportResult:
 def read_reading_file(data: bytes, *, file_name: str) -> TableFile:
     """The file as a table of text; ValidationError ("file") when it cannot be read as one."""
     try:
-        return read_table(data, file_name=file_name, max_bytes=get_settings().import_max_mb * MEGABYTE)
+        settings = get_settings()
+        return read_table(
+            data, file_name=file_name, max_bytes=settings.import_max_mb * MEGABYTE, max_rows=settings.import_max_rows
+        )
     except FileProblem as problem:
         raise ValidationError({"file": (problem.key, problem.params)}) from None
 

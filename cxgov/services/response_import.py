@@ -117,6 +117,7 @@ def _survey_export(data: bytes, *, file_name: str, preset: str | None) -> tuple[
             data,
             file_name=file_name,
             max_bytes=get_settings().import_max_mb * MEGABYTE,
+            max_rows=get_settings().import_max_rows,
             header_rows=chosen.header_rows if chosen else 1,
         )
     except FileProblem as problem:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from cxgov.errors import Number
 from cxgov.i18n import TEXTS
 from cxgov.io.table_file import FileProblem, TableFile, read_table
 
@@ -191,6 +192,20 @@ def _xlsx(rows, formula: str | None = None) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_rows_beyond_the_limit_are_refused_naming_it_and_the_limit_itself_is_read(kind):
+    """Short rows packed into the size limit would hold the server's memory: the row limit stops the reading."""
+
+    def file(rows: int) -> bytes:
+        lines = [["Datum", "Score"], *([["03-02-2025", "9"]] * rows)]
+        return "\n".join(";".join(line) for line in lines).encode() if kind == "csv" else _xlsx(lines)
+
+    assert len(_read(file(3), max_rows=3).rows) == 3
+    assert len(_read(file(3), max_rows=2, header_rows=2).rows) == 2  # header rows do not count
+    problem = _refused(file(4), max_rows=3)
+    assert (problem.key, problem.params) == ("import.file.too_many_rows", {"limit": Number(3)})
 
 
 def test_an_xlsx_is_read_as_text_whatever_its_name():
