@@ -44,6 +44,7 @@ REFERENCE_DATE = date(2026, 11, 29)  # the "today" the content tables are writte
 VOLTERA_STARTED = date(2024, 6, 3)  # when Voltera started cxgov, as of REFERENCE_DATE
 READING_MONTHS = 36  # three years of monthly KPI readings, up to today's month
 BASELINE_MONTH = READING_MONTHS - 13  # the programme's baseline month, 12 months before today's
+TARGET_STEP = 0.6  # this year's target closes this share of the gap between the baseline and the 12-month target
 READING_SOURCE = "demo"  # every typed demo reading's source, and so the primary source of every KPI typed in
 EMAIL_DOMAIN = "voltera.example"
 MAX_INITIATIVES = 100_000
@@ -73,6 +74,7 @@ FOREIGN_KEYS: dict[str, dict[str, str]] = {
     "strategic_objective": {"owner_id": "person"},
     "kpi": {"owner_id": "person"},
     "kpi_reading": {"kpi_id": "kpi"},
+    "kpi_target": {"kpi_id": "kpi", "set_by_id": "person"},
     "initiative": {
         "objective_id": "strategic_objective",
         "owner_id": "person",
@@ -105,6 +107,7 @@ TABLE_ORDER = (
     "strategic_objective",
     "kpi",
     "kpi_reading",
+    "kpi_target",
     "initiative",
     "pdca_cycle",
     "check_in",
@@ -322,6 +325,7 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
             },
         )
         kpi_ids[kpi.code] = kpi_id
+        _add_targets(portfolio, kpi, kpi_id, refs.people[kpi.owner])
         if is_survey(kpi):
             continue
         for month in range(READING_MONTHS):
@@ -342,6 +346,30 @@ def _add_kpis(portfolio: DemoPortfolio, rng: random.Random, refs: _Refs) -> dict
                 },
             )
     return kpi_ids
+
+
+def _add_targets(portfolio: DemoPortfolio, kpi: KpiSpec, kpi_id: int, owner_id: int) -> None:
+    """Targets per calendar year, as a programme sets them: last year hold the baseline, this year close most of
+    the gap (TARGET_STEP), next year reach the 12-month target (set a few weeks ago, so the chart shows it ahead)."""
+    today = portfolio.today
+    this_year = date(today.year, 1, 1)
+    steps = (
+        (this_year.replace(year=today.year - 1), kpi.baseline, _moved(VOLTERA_STARTED, today)),
+        (this_year, kpi.baseline + TARGET_STEP * (kpi.target - kpi.baseline), this_year - timedelta(days=20)),
+        (this_year.replace(year=today.year + 1), kpi.target, today - timedelta(days=20)),
+    )
+    for valid_from, target, set_on in steps:
+        portfolio.add(
+            "kpi_target",
+            {
+                "kpi_id": kpi_id,
+                "valid_from": valid_from,
+                "target": round(target, kpi.digits),
+                "version": 1,
+                "set_by_id": owner_id,
+                "created_at": _moment(set_on, 5, today),
+            },
+        )
 
 
 def _clamp(value: float, scale: tuple[float | None, float | None]) -> float:

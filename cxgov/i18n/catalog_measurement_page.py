@@ -281,6 +281,11 @@ TEXTS = {
         "en": "Break down by",
         "nl": "Uitsplitsen naar",
     },
+    "measurement_page.segments.typed": {
+        "en": "{name} is typed in per month, not computed from survey answers, so it has no figures per segment.",
+        "nl": "{name} wordt per maand ingevoerd, niet berekend uit enquêteantwoorden, en heeft dus geen cijfers per "
+        "segment.",
+    },
     "measurement_page.segments.none": {
         "en": "No figures per {dimension} for this KPI: its responses carry none.",
         "nl": "Geen cijfers per {dimension} voor deze KPI: de antwoorden hebben er geen.",

@@ -42,7 +42,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "initiative": (),
     "survey_import": (),
 }
-KEPT_BY_AN_EXISTING_KPI = ("kpi_reading", "survey_response")  # an existing KPI keeps its own readings and answers
+# An existing KPI keeps its own readings, answers and targets.
+KEPT_BY_AN_EXISTING_KPI = ("kpi_reading", "kpi_target", "survey_response")
 
 
 @dataclass(frozen=True)

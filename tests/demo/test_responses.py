@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -10,18 +11,20 @@ from sqlalchemy import func, select
 
 from cxgov import audit
 from cxgov.db import make_engine, session_scope
-from cxgov.demo.content import PILOT, SEGMENT_EFFECTS
+from cxgov.demo.content import KPIS, PILOT, SEGMENT_EFFECTS
 from cxgov.demo.plan import build_demo
 from cxgov.demo.portfolio import READING_SOURCE, REFERENCE_DATE, add_months
 from cxgov.demo.responses import survey_kpis
 from cxgov.models import AuditEvent, Initiative, Kpi, KpiKind, KpiReading, PdcaCycle, TaxonomyTerm
 from cxgov.models.measurement import InitiativeSegment, KpiFigure, SurveyImport, SurveyResponse
+from cxgov.queries.measurement import kpi_catalogue, kpi_targets
 from cxgov.queries.readings import counting_readings
 from cxgov.rules.kpi_effects import difference_in_differences
 from cxgov.rules.kpi_engine import Tally, figures
 from cxgov.rules.permissions import SYSTEM_ACTOR
 from cxgov.services.demo import load_demo_portfolio
 from cxgov.settings import get_settings
+from cxgov.ui.measurement.shared import status_of
 from tests.conftest import copy_sqlite
 
 SURVEY_CODES = {"RNPS", "TNPS", "KTV", "CES", "CSAT", "ENPS", "MTV"}
@@ -228,3 +231,23 @@ def test_a_small_portfolio_has_the_answers_but_not_the_pilot_segments():
     assert small.tables["survey_response"] and not small.tables["initiative_segment"]
     comments = [row["comment"] for row in small.tables["survey_response"] if row["comment"]]
     assert 0.03 < len(comments) / len(small.tables["survey_response"]) < 0.1 and len(set(comments)) > 30
+
+
+def test_every_kpi_has_a_target_per_year_and_the_catalogue_shows_every_colour(demo):
+    """Last year's target holds the baseline, this year's closes most of the gap, next year's is the 12-month
+    target: the catalogue then mixes met, within-the-margin and missed targets, as a running programme does."""
+    with session_scope(demo) as session:
+        kpis, targets = kpi_catalogue(session), kpi_targets(session)
+    this_year = date.today().replace(month=1, day=1)
+    years = targets.groupby("kpi_id")["valid_from"].apply(list)
+    assert set(years.index) == set(kpis["id"]) and all(
+        froms == [this_year.replace(year=this_year.year - 1), this_year, this_year.replace(year=this_year.year + 1)]
+        for froms in years
+    )
+    specs = {kpi.code: kpi for kpi in KPIS}
+    for row in kpis.itertuples():
+        spec, mine = specs[row.code], targets[targets["kpi_id"] == row.id]["target"].tolist()
+        assert mine == [round(t, spec.digits) for t in (spec.baseline, mine[1], spec.target)]
+        assert min(spec.baseline, spec.target) <= mine[1] <= max(spec.baseline, spec.target)
+    colours = Counter(status_of(row, targets).colour for row in kpis.itertuples())
+    assert colours["green"] and colours["amber"] and colours["red"], colours

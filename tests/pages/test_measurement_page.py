@@ -90,6 +90,13 @@ def test_the_breakdown_follows_the_dimension_chosen(monkeypatch, seeded):
     assert "No figures per journey stage" in texts(at)
 
 
+def test_a_typed_kpi_says_why_it_has_no_segments_instead_of_offering_them(monkeypatch, seeded):
+    at = page(monkeypatch, seeded, "KPIs", kpi=seeded["revenue"])
+    assert not at.exception, at.exception
+    assert "is typed in per month, not computed from survey answers" in texts(at)
+    assert not [s for s in at.selectbox if s.key == "measurement_dimension"]
+
+
 def test_an_analyst_sets_and_removes_a_target(monkeypatch, seeded):
     analyst = add_person(seeded["engine"], Role.ANALYST, name="Ada Analyst")
     at = page(monkeypatch, seeded, "KPIs", acting=analyst, kpi=seeded["revenue"])

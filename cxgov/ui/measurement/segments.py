@@ -7,12 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from cxgov import kpi_charts
-from cxgov.models import Direction
+from cxgov.models import Direction, KpiKind
 from cxgov.models.measurement import DIMENSIONS
 from cxgov.queries import measurement as queries
+from cxgov.rules.kpi_engine import SCORING
 from cxgov.ui.kit.chart_text import separators
 from cxgov.ui.kit.runtime import read, settings
-from cxgov.ui.kit.safe import chart_text
+from cxgov.ui.kit.safe import chart_text, plain
 from cxgov.ui.kit.text import lang, month, number, tr
 from cxgov.ui.measurement.shared import AREAS, choose, with_margin
 
@@ -38,6 +39,9 @@ def _named(breakdown: pd.DataFrame) -> pd.DataFrame:
 def render_segments(kpi: pd.Series) -> None:
     """The dimension picker and the latest quarter per segment, as a chart and a table."""
     st.subheader(tr("measurement_page.segments.header"))
+    if KpiKind(kpi["kind"]) not in SCORING:  # typed in per month: there are no answers to split
+        st.info(tr("measurement_page.segments.typed", name=plain(kpi["name"])), icon=":material/info:")
+        return
     names = {d: tr(f"measurement_page.dimension.{d}") for d in DIMENSIONS}
     dimension = choose(
         tr("measurement_page.segments.by"), list(DIMENSIONS), param="by", key="measurement_dimension", names=names
