@@ -215,9 +215,18 @@ def cx_business_chart(
         line={"color": BUSINESS_COLOUR, "width": 2, "dash": "dot"},
         hovertemplate=f"%{{customdata}}: %{{y:,.4~f}}<extra>{business_label}</extra>",
     )
+    # Each axis in its line's colour instead of a title: two long KPI names do not fit beside the plot, and the
+    # legend names both. Ticks on their own (not synced to the left axis), so they stay round numbers.
     figure.update_layout(
-        yaxis={"title": {"text": cx_label}},
-        yaxis2={"title": {"text": business_label}, "overlaying": "y", "side": "right", "showgrid": False},
+        yaxis={"tickfont": {"color": TREND_COLOUR}},
+        yaxis2={
+            "tickfont": {"color": BUSINESS_COLOUR},
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "tickmode": "auto",
+            "nticks": 6,
+        },
     )
     figure.update_xaxes(**period_ticks(periods, dict(zip(periods, names, strict=True))))
     return standard_layout(figure, title, separators)

@@ -5,7 +5,14 @@ from datetime import date
 
 import pandas as pd
 
-from cxgov.kpi_charts import TrendLabels, cx_business_chart, every_month, kpi_margin_trend, segment_chart
+from cxgov.kpi_charts import (
+    BUSINESS_COLOUR,
+    TrendLabels,
+    cx_business_chart,
+    every_month,
+    kpi_margin_trend,
+    segment_chart,
+)
 
 LABELS = TrendLabels("KTV", "95% margin", "indicative (n < 30)", "last year", "target")
 PERIODS = [date(2026, m, 1) for m in (1, 2, 3)]
@@ -81,7 +88,8 @@ def test_cx_and_business_get_an_axis_each():
     figure = cx_business_chart(pairs, title="t", cx_label="KTV", business_label="Revenue", period_labels=NAMES)
     cx, business = figure.data
     assert cx.yaxis in (None, "y") and business.yaxis == "y2" and list(business.y) == [2.0, None, 3.1]
-    assert figure.layout.yaxis2.overlaying == "y" and figure.layout.yaxis2.title.text == "Revenue"
+    assert figure.layout.yaxis2.overlaying == "y" and figure.layout.yaxis2.tickfont.color == BUSINESS_COLOUR
+    assert figure.layout.yaxis2.tickmode == "auto"  # its own round ticks, not synced to the left axis
 
 
 def test_months_without_responses_break_the_line_and_the_band():

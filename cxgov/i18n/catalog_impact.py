@@ -114,7 +114,17 @@ TEXTS = {
         "en": "Actual movement (last full quarter, year on year)",
         "nl": "Werkelijke beweging (laatste hele kwartaal, jaar op jaar)",
     },
-    "claims.col.exceeds": {"en": "Claims exceed the movement", "nl": "Claims groter dan de beweging"},
+    "claims.col.exceeds": {"en": "Claims exceed it", "nl": "Claims groter"},
+    "claims.exceeding.1": {
+        "en": "On 1 of the {total} KPIs claimed on, the open initiatives claim more than the KPI moved:",
+        "nl": "Op 1 van de {total} KPI's met claims claimen de open initiatieven meer dan de KPI bewoog:",
+    },
+    "claims.exceeding.2": {
+        "en": "On {n} of the {total} KPIs claimed on, the open initiatives claim more than the KPI moved; the "
+        "most-claimed:",
+        "nl": "Op {n} van de {total} KPI's met claims claimen de open initiatieven meer dan de KPI bewoog; de "
+        "meest geclaimde:",
+    },
     "claims.caption": {
         "en": "Claimed gain: the sum of target − baseline of the open initiatives on the KPI. Movement: the latest "
         "full quarter against the same quarter a year earlier, with its 95% interval. Claims that add up to more "

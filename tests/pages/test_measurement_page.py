@@ -11,6 +11,9 @@ from sqlmodel import select
 
 from cxgov.db import session_scope
 from cxgov.models import AuditEvent, KpiTarget, Role
+from cxgov.rules.permissions import SYSTEM_ACTOR
+from cxgov.services.kpis import create_kpi
+from tests.admin_helpers import run
 from tests.factories import add_person
 from tests.measurement.page_data import months_back, seed_measurement
 from tests.pages.harness import open_page, texts
@@ -145,6 +148,19 @@ def test_cx_and_business_shows_r_with_its_interval_and_the_caveat(monkeypatch, s
     shown = texts(at)
     assert "95% interval" in shown and chart["data"][1]["name"] == "Revenue growth (1 month later)"
     assert "A correlation is not a cause" in shown and "Seasons move both" in shown
+
+
+def test_cx_and_business_starts_from_nps_and_a_business_kpi(monkeypatch, seeded):
+    """Operational KPIs (named first here) and other survey KPIs stay in the lists, further down."""
+    for code, kind in (("ACONTACTS", "operational"), ("ANPS", "nps")):
+        data = {"code": code, "name": f"A {code}", "kind": kind, "discipline": "measurement"}
+        run(seeded["engine"], create_kpi, SYSTEM_ACTOR, data=data)
+    at = page(monkeypatch, seeded, "CX and business")
+    assert not at.exception, at.exception
+    cx, business = at.selectbox(key="measurement_cx"), at.selectbox(key="measurement_business")
+    assert (cx.format_func(cx.value), business.format_func(business.value)) == (cx.options[0], business.options[0])
+    assert cx.options == ["A ANPS", "KTV"]
+    assert business.options == ["Revenue growth", "A ACONTACTS"]
 
 
 def test_cx_and_business_says_when_months_are_too_few(monkeypatch, seeded):

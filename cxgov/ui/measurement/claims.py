@@ -1,5 +1,5 @@
 """Claimed against actual, for the Measurement page: per KPI how many open initiatives claim a gain and how much,
-against how the KPI moved year on year, with a sentence per KPI and the double-counting caption."""
+against how the KPI moved year on year; the KPIs whose claims outrun the movement spelled out first."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import streamlit as st
 
 from cxgov.queries import impact as queries
 from cxgov.ui.kit.runtime import READ_AREAS, read
+from cxgov.ui.kit.safe import plain
 from cxgov.ui.kit.text import counted, tr
 from cxgov.ui.programs.impact import estimate_text, signed
 
 CLAIM_AREAS = (*READ_AREAS, "kpis")
+SHOWN_SENTENCES = 5  # the most-claimed KPIs spelled out; the table has every one
 
 
 def movement_text(row) -> str:
@@ -29,11 +31,19 @@ def claim_sentence(row) -> str:
 
 
 def render_claimed_vs_actual() -> None:
-    """The table of claimed gains against each KPI's movement, a sentence per KPI and the caption."""
+    """Where the claims outrun the movement (the most-claimed KPIs first, in a sentence each), the table of every
+    KPI claimed on, and the caption."""
     frame = read(queries.claimed_vs_actual, CLAIM_AREAS)
     if frame.empty:
         st.caption(tr("claims.none"))
         return
+    exceeding = frame[frame["claims_exceed"].astype(bool)].sort_values("initiatives", ascending=False, kind="stable")
+    if not exceeding.empty:
+        sentences = "\n".join(f"- {plain(claim_sentence(row))}" for row in exceeding.head(SHOWN_SENTENCES).itertuples())
+        st.warning(
+            counted("claims.exceeding", len(exceeding), total=len(frame)) + "\n\n" + sentences,
+            icon=":material/warning:",
+        )
     st.dataframe(
         pd.DataFrame(
             {
@@ -47,6 +57,4 @@ def render_claimed_vs_actual() -> None:
         hide_index=True,
         width="stretch",
     )
-    for row in frame.itertuples():
-        st.text(claim_sentence(row))
     st.caption(tr("claims.caption"))

@@ -38,11 +38,17 @@ def _lag() -> int:
     return lag
 
 
+def _first(kpis: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The KPIs of `kind` first, each group in its own order (by name)."""
+    return kpis.sort_values("kind", key=lambda kinds: kinds != kind, kind="stable")
+
+
 def render_cx_business(kpis: pd.DataFrame) -> None:
     """Choose the CX KPI, the business KPI and the lag; show them aligned, r and the caveat."""
     st.subheader(tr("measurement_page.cx.header"))
-    cx_kpis = kpis[~kpis["kind"].isin(BUSINESS_KINDS)]
-    business_kpis = kpis[kpis["kind"].isin(BUSINESS_KINDS)]
+    # The usual question first: how NPS moves with a business result (operational KPIs further down the list).
+    cx_kpis = _first(kpis[~kpis["kind"].isin(BUSINESS_KINDS)], KpiKind.NPS.value)
+    business_kpis = _first(kpis[kpis["kind"].isin(BUSINESS_KINDS)], KpiKind.BUSINESS.value)
     if cx_kpis.empty or business_kpis.empty:
         st.info(tr("measurement_page.cx.need_both"))
         return
