@@ -4,7 +4,12 @@ people from one hasty click (PDCA moves, big progress drops), duplicate mileston
 TEXTS = {
     "audit.actor.system": {"en": "system", "nl": "systeem"},
     # --- the KPI section of a discipline page
-    "discipline.kpi.col.target": {"en": "Target", "nl": "Doel"},
+    "discipline.kpi.col.target": {"en": "Initiatives aim for", "nl": "Initiatieven mikken op"},
+    "discipline.kpi.col.kpi_target": {"en": "Target now", "nl": "Doel nu"},
+    "discipline.kpi.kpi_target_help": {
+        "en": "The KPI's own target in force this month, as set on Measurement → KPIs.",
+        "nl": "Het eigen doel van de KPI dat deze maand geldt, zoals ingesteld op Meten → KPI's.",
+    },
     "discipline.kpi.target_help": {
         "en": "The most ambitious target an open initiative of this discipline set for the KPI.",
         "nl": "Het meest ambitieuze doel dat een lopend initiatief van deze discipline voor de KPI stelde.",

@@ -4,7 +4,7 @@ them, the target in the table and as a dashed line, the value axis saying what t
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from cxgov.db import session_scope
 from cxgov.i18n import format_month
 from cxgov.models import InitiativeKpi
 from cxgov.rules.permissions import SYSTEM_ACTOR
+from cxgov.services.kpi_targets import set_kpi_target
 from cxgov.services.kpis import create_kpi, record_kpi_reading
 from tests.admin_helpers import run
 from tests.factories import add_initiative, add_person
@@ -56,7 +57,7 @@ def design(db):
                 initiative_id=initiative, kpi_id=wismo, baseline=29.0, target=18.5, target_date=date(2027, 6, 30)
             )
         )
-    return {"url": url, "wismo": wismo, "review": review}
+    return {"url": url, "engine": engine, "wismo": wismo, "review": review}
 
 
 def _kpi_table(at):
@@ -83,6 +84,25 @@ def test_sparklines_are_coloured_by_the_kpis_direction(monkeypatch, design, lang
     assert rows.loc["WISMO", "period"] == format_month(_months_back(1), lang)  # "nov 2026", not "1 Nov 2026"
     assert rows.loc["WISMO", "target"] == ("18,5" if lang == "nl" else "18.5")
     assert rows.loc["REVIEW", "target"] == "—"
+
+
+def test_the_table_shows_each_kpis_own_target_in_force_beside_the_initiatives_target(monkeypatch, design):
+    """The KPI's target set on Measurement → KPIs (the one in force this month, not a later one) stands next to
+    the one its initiatives aim for: the two can differ, and both are shown under their own names."""
+    for months_back, target in ((14, 26.0), (2, 22.0)):
+        data = {"kpi_id": design["wismo"], "valid_from": _months_back(months_back), "target": target}
+        run(design["engine"], set_kpi_target, SYSTEM_ACTOR, data=data)
+    next_month = date.today().replace(day=28) + timedelta(days=7)
+    data = {"kpi_id": design["wismo"], "valid_from": next_month.replace(day=1), "target": 20.0}
+    run(design["engine"], set_kpi_target, SYSTEM_ACTOR, data=data)
+    at = open_page(monkeypatch, design["url"], "design")
+    assert not at.exception, at.exception
+    table = _kpi_table(at)
+    rows = table.value.set_index("name")
+    assert (rows.loc["WISMO", "kpi_target"], rows.loc["WISMO", "target"]) == ("22", "18.5")
+    assert rows.loc["REVIEW", "kpi_target"] == "—"
+    columns = json.loads(table.proto.columns)
+    assert (columns["kpi_target"]["label"], columns["target"]["label"]) == ("Target now", "Initiatives aim for")
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""The KPI section of a discipline page: each KPI's latest value, target, last year's value and two-year trend
-(coloured by the KPI's direction), then one KPI's monthly readings against its target."""
+"""The KPI section of a discipline page: each KPI's latest value, its own target in force, the target its
+initiatives aim for, last year's value and two-year trend (coloured by the KPI's direction), then one KPI's
+monthly readings against the initiatives' target."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import streamlit as st
 from cxgov import charts
 from cxgov.models import Direction, Discipline, KpiKind
 from cxgov.queries import kpis as kpi_queries
+from cxgov.queries import measurement as measurement_queries
+from cxgov.rules.kpi_status import target_in_force
 from cxgov.ui.kit.chart_text import separators
 from cxgov.ui.kit.runtime import read
 from cxgov.ui.kit.safe import chart_text, plain
@@ -34,16 +37,32 @@ def render_discipline_kpis(discipline: Discipline) -> None:
     since = date(today.year - TREND_MONTHS // 12, today.month, 1)
     trends = read(kpi_queries.kpi_trends, areas=KPI_AREAS, discipline=discipline, since=since)
     targets = read(kpi_queries.discipline_targets, areas=KPI_AREAS, discipline=discipline).set_index("kpi_id")
-    _kpi_table(discipline, kpis, trends.groupby("kpi_id")["value"].agg(list), targets)
+    in_force = _targets_now(read(measurement_queries.kpi_targets, areas=KPI_AREAS), today.replace(day=1))
+    _kpi_table(discipline, kpis, trends.groupby("kpi_id")["value"].agg(list), targets, in_force)
     _render_trend(discipline, kpis, trends, targets)
 
 
-def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, targets: pd.DataFrame) -> None:
+def _targets_now(kpi_targets: pd.DataFrame, this_month: date) -> dict[int, float | None]:
+    """Each KPI's own target in force this month (set on Measurement → KPIs), None where it has none."""
+    return {
+        int(kpi_id): target_in_force(zip(mine["valid_from"], mine["target"], strict=True), this_month)
+        for kpi_id, mine in kpi_targets.groupby("kpi_id")
+    }
+
+
+def _kpi_table(
+    discipline: Discipline,
+    kpis: pd.DataFrame,
+    series: pd.Series,
+    targets: pd.DataFrame,
+    in_force: dict[int, float | None],
+) -> None:
     table = pd.DataFrame(
-        {  # what a leader reads first comes first: value, target, last year, trend
+        {  # what a leader reads first comes first: value, targets, last year, trend
             "name": kpis["name"],
             "latest": [measure(v) for v in kpis["latest_value"]],
             "unit": kpis["unit"],
+            "kpi_target": [measure(in_force.get(k)) for k in kpis["id"]],
             "target": [measure(targets["target"].get(k)) for k in kpis["id"]],
             "previous_year": [measure(v) for v in kpis["previous_year_value"]],
             "period": [month(p) for p in kpis["latest_period"]],
@@ -57,6 +76,9 @@ def _kpi_table(discipline: Discipline, kpis: pd.DataFrame, series: pd.Series, ta
     config["initiatives"] = st.column_config.NumberColumn(tr("discipline.kpi.col.initiatives"))
     config["target"] = st.column_config.TextColumn(
         tr("discipline.kpi.col.target"), help=tr("discipline.kpi.target_help")
+    )
+    config["kpi_target"] = st.column_config.TextColumn(
+        tr("discipline.kpi.col.kpi_target"), help=tr("discipline.kpi.kpi_target_help")
     )
     position = table.columns.get_loc("previous_year") + 1
     for direction, colour in SPARKLINE_COLOURS.items():
