@@ -26,6 +26,7 @@ from cxgov.models import (
     Status,
 )
 from cxgov.rules.health import Signal
+from cxgov.rules.kpi_engine import shown_digits
 
 NO_UPDATE = "no_update"  # an initiative without check-ins (cxgov.queries.base)
 # The enum behind a column of codes, by the column's name (a column named otherwise is shown as it is).
@@ -150,7 +151,8 @@ def value_with_margin(value, margin, indicative, lang: str) -> str:
         return "—"
     text = i18n.format_measure(value, lang)
     if not is_empty(margin):
-        text = f"{text} ± {i18n.format_measure(round(float(margin), 1), lang)}"
+        margin = float(margin)
+        text = f"{text} ± {i18n.format_measure(round(margin, shown_digits(margin)), lang)}"
     return f"{text} ({i18n.t('measurement.indicative', lang)})" if indicative is True else text
 
 

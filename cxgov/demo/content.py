@@ -500,7 +500,7 @@ INITIATIVES = (
                        "Agents used the new panel in 35% of calls; handling time did not change, because contacts and repairs were still elsewhere (n = 2,400 calls).",
                        "Showing one more source is not a single view: design from the agents' questions, and match the customer data before building screens.")),
     InitiativeSpec(21, "Return online purchases in any store", ST, "Stores", PJ, ACTIVE, DO, G, 55, "2026-01-05",
-                   "2026-12-31", 150, ("service_returns",), ("store", "web"), ("CES", "RNPS", "REPEATBUY"), "omni",
+                   "2026-12-31", 150, ("service_returns",), ("store", "web"), ("CES", "REPEATBUY"), "omni",
                    HIGH, "Stores refuse online returns because they run on 'a different system'.",
                    "If every store takes back online purchases, then return effort falls and 20% of returners buy something else in the store.",
                    spend=0.95),

@@ -55,8 +55,8 @@ TEXTS = {
         "nl": "jaar op jaar, dezelfde maanden ({first} – {last} tegen een jaar eerder)",
     },
     "impact.method.yoy_typed": {
-        "en": "year on year of the readings' mean ({first} – {last}), no sample behind it",
-        "nl": "jaar op jaar van het gemiddelde van de metingen ({first} – {last}), zonder steekproef",
+        "en": "year on year of the readings' mean ({first} – {last})",
+        "nl": "jaar op jaar van het gemiddelde van de metingen ({first} – {last})",
     },
     "impact.method.did": {
         "en": "difference in differences against {control} not in the pilot ({treated})",

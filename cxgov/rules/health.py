@@ -15,6 +15,7 @@ from datetime import date
 from fractions import Fraction
 
 from cxgov.models import Direction, Health, Status
+from cxgov.rules.kpi_engine import shown_digits
 
 # Delivery rules apply while the work runs; a proposal has nothing to deliver yet, a closed one nothing left.
 RUNNING = frozenset({Status.APPROVED, Status.ACTIVE})
@@ -239,7 +240,9 @@ def effect_signal(kpi: KpiProgress, today: date) -> Signal | None:
     if effect is None or effect.verdict not in ("significant", "noise"):
         return None
     sign = 1 if kpi.direction is Direction.HIGHER_IS_BETTER else -1
-    params = {"kpi": kpi.name, "effect": effect.value, "margin": (effect.high - effect.low) / 2}
+    margin = (effect.high - effect.low) / 2
+    digits = shown_digits(margin)
+    params = {"kpi": kpi.name, "effect": round(effect.value, digits), "margin": round(margin, digits)}
     if effect.verdict == "significant" and sign * effect.value < 0:
         return Signal("kpi_effect", Health.RED, "health.outcome.effect_wrong_way", params)
     if kpi.baseline is None or kpi.target is None:

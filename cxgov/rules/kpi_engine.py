@@ -277,3 +277,9 @@ def _welch_quantile(old: Figure, new: Figure) -> float:
         return 0.0
     df = (v_old + v_new) ** 2 / (v_old**2 / (old.n - 1) + v_new**2 / (new.n - 1))
     return float(student_t.ppf(UPPER, df))
+
+
+def shown_digits(margin: float) -> int:
+    """The decimals a value with this 95 % margin is written with: one, or two where the margin is below a tenth
+    (it would read as "± 0")."""
+    return 1 if margin >= 0.1 or margin == 0 else 2

@@ -43,3 +43,11 @@ def test_a_small_month_is_marked_indicative_and_too_few(engine):
         card = scorecard(session, date(2026, 4, 15)).tables["scorecard"].iloc[0]
     assert bool(card["indicative"]) and card["verdict"] == "too_few"
     assert written.value_with_margin(card["value"], card["margin"], True, "en").endswith("(indicative)")
+
+
+@pytest.mark.parametrize(
+    ("value", "margin", "lang", "shown"),
+    [(30.0, 15.3, "en", "30 ± 15.3"), (7.76, 0.07, "en", "7.76 ± 0.07"), (5.61, 0.12, "nl", "5,61 ± 0,1")],
+)
+def test_a_margin_below_a_tenth_keeps_its_second_decimal(value, margin, lang, shown):
+    assert written.value_with_margin(value, margin, False, lang) == shown  # never "± 0"

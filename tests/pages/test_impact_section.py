@@ -54,6 +54,8 @@ def test_the_pilot_is_judged_against_the_stores_not_in_it(monkeypatch, pilot):
     assert row["Method"] == "difference in differences against Breda, Zwolle not in the pilot (Utrecht)"
     assert "Ran in store/region: Utrecht." in texts(at)
     assert "Where the initiative ran" in [e.label for e in at.expander]
+    links = next(frame.value for frame in at.dataframe if "Period" in frame.value.columns)
+    assert [len(period.split()) for period in links["Period"]] == [2]  # "Nov 2026": a month, not a day
 
 
 def test_dutch_and_read_only_for_a_viewer(monkeypatch, pilot):

@@ -77,6 +77,15 @@ def test_the_wrong_way_names_the_effect_and_its_margin():
     assert signal.params == {"kpi": "NPS", "effect": -4, "margin": 3}
 
 
+def test_the_effect_and_margin_are_written_with_the_decimals_the_margin_warrants():
+    signal = outcome_signal(
+        replace(NPS, effect=EffectFacts(-9.387, -17.632, -1.142, "significant")), TODAY, date(2025, 1, 1)
+    )
+    assert (signal.params["effect"], signal.params["margin"]) == (-9.4, 8.2)
+    small = replace(NPS, effect=EffectFacts(-0.123, -0.2, -0.046, "significant"))
+    assert outcome_signal(small, TODAY, date(2025, 1, 1)).params["margin"] == 0.08  # not "± 0.1" for 0.077
+
+
 def test_windows_begin_at_the_first_full_month_and_reach_back_a_year():
     assert first_full_month(date(2025, 3, 15)) == date(2025, 4, 1)
     assert first_full_month(date(2025, 3, 1)) == date(2025, 3, 1)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from cxgov.errors import Number
 from cxgov.models import Direction, Health
+from cxgov.rules.kpi_engine import shown_digits
 from cxgov.rules.kpi_status import KpiStatus, Reading, kpi_status, target_in_force
 from cxgov.ui.kit.text import label, labelled, measure, number, tr
 
@@ -27,10 +28,6 @@ def choose(text: str, options: list, *, param: str, key: str, names: dict, widge
     return chosen
 
 
-def _digits(margin: float) -> int:
-    return 1 if margin >= 0.1 or margin == 0 else 2  # a margin below a tenth would read as "± 0"
-
-
 def with_margin(value, low, high) -> str:
     """'7.6 ± 0.1' (the 95 % interval's half width); the value alone where it has no interval."""
     if value is None or pd.isna(value):
@@ -38,7 +35,7 @@ def with_margin(value, low, high) -> str:
     if low is None or high is None or pd.isna(low) or pd.isna(high):
         return measure(value)
     margin = (high - low) / 2
-    return f"{number(value, _digits(margin))} ± {number(margin, _digits(margin))}"
+    return f"{number(value, shown_digits(margin))} ± {number(margin, shown_digits(margin))}"
 
 
 def reading_of(row) -> Reading:
@@ -69,7 +66,7 @@ def reason_text(status: KpiStatus) -> str:
     """The reason in the reader's language, value and margin rounded alike."""
     key, params = status.reason
     margin = params.get("margin")
-    digits = _digits(margin.value) if margin is not None else None
+    digits = shown_digits(margin.value) if margin is not None else None
     written = {
         name: (number(v.value, digits) if digits is not None and name in ("value", "margin") else measure(v.value))
         if isinstance(v, Number)

@@ -8,9 +8,9 @@ import streamlit as st
 from cxgov.models import ExpenseCategory, Health
 from cxgov.queries import initiatives as queries
 from cxgov.queries.initiatives import InitiativeDetail
-from cxgov.ui.kit.initiative_table import day_cell, health_text, text_cell
+from cxgov.ui.kit.initiative_table import health_text, text_cell
 from cxgov.ui.kit.runtime import read
-from cxgov.ui.kit.text import day, label, measure, money, tr
+from cxgov.ui.kit.text import day, label, measure, money, month, tr
 from cxgov.ui.programs.initiative_reads import DETAIL_AREAS
 
 
@@ -56,7 +56,7 @@ def render_kpis(initiative_id: int) -> None:
                 tr("programs.kpi.baseline"): [measure(v) for v in frame["baseline"]],
                 tr("programs.kpi.target"): [measure(v) for v in frame["target"]],
                 tr("programs.kpi.latest"): [measure(v) for v in frame["latest_value"]],
-                tr("programs.kpi.latest_period"): [day_cell(v) for v in frame["latest_period"]],
+                tr("programs.kpi.latest_period"): [month(v) for v in frame["latest_period"]],
             }
         ),
         hide_index=True,
