@@ -25,6 +25,7 @@ portfolio's generator, so the rest of the demo is the same with or without them,
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from calendar import monthrange
 from dataclasses import dataclass
@@ -115,6 +116,7 @@ def add_survey_responses(portfolio: DemoPortfolio) -> None:
             "preset": "",
             "rows_added": sum(len(found.score) for found in answers.values()),
             "rows_known": 0,
+            "rows_per_kpi": json.dumps({code: len(found.score) for code, found in answers.items()}, sort_keys=True),
             "imported_by_id": None,
             "imported_at": datetime.combine(today, time(8, 0), tzinfo=UTC),
         },

@@ -109,6 +109,21 @@ TEXTS = {
         "nl": "Welke kolom wat bevat. Herkende kolommen zijn al gekozen; wijzig een keuze om het bestand er "
         "opnieuw mee te lezen.",
     },
+    "imports.history": {"en": "Recent imports", "nl": "Recente imports"},
+    "imports.history.none": {"en": "No file has been imported yet.", "nl": "Er is nog geen bestand geïmporteerd."},
+    "imports.history.when": {"en": "When", "nl": "Wanneer"},
+    "imports.history.kind": {"en": "What", "nl": "Wat"},
+    "imports.history.file": {"en": "File", "nl": "Bestand"},
+    "imports.history.by": {"en": "By", "nl": "Door"},
+    "imports.history.added": {"en": "Added", "nl": "Toegevoegd"},
+    "imports.history.known": {"en": "Already known", "nl": "Al bekend"},
+    "imports.history.per_kpi": {"en": "Added per KPI", "nl": "Toegevoegd per KPI"},
+    "imports.history.caption": {
+        "en": "The latest {n} imports, newest first. A file imported again adds only what was not known; each import "
+        "is in the audit log with its file's SHA-256.",
+        "nl": "De laatste {n} imports, nieuwste eerst. Een opnieuw geïmporteerd bestand voegt alleen toe wat nog niet "
+        "bekend was; elke import staat in het auditlog met de SHA-256 van het bestand.",
+    },
     "imports.questions": {"en": "Questions", "nl": "Vragen"},
     "imports.questions_help": {
         "en": "Which KPI each question's answers count towards. A question whose id or text names a KPI is chosen "

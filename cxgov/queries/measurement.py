@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from cxgov.models import Department, Kpi, KpiFigure, KpiTarget, Person, TaxonomyTerm
+from cxgov.models import Department, Kpi, KpiFigure, KpiTarget, Person, SurveyImport, TaxonomyTerm
 from cxgov.queries.base import code_text
 from cxgov.queries.readings import counting_readings, latest_counting_readings
 
@@ -152,3 +152,29 @@ def segment_breakdown(session: Session, kpi_id: int, dimension: str) -> pd.DataF
         KpiFigure.period == latest,
     ).order_by(KpiFigure.segment)
     return _frame(session, query, SEGMENT_COLUMNS)
+
+
+RECENT_IMPORTS = 20  # the imports the Import tab lists: enough to see this month's files and whether one ran twice
+
+
+def recent_imports(session: Session, limit: int = RECENT_IMPORTS) -> pd.DataFrame:
+    """The latest imported files, newest first: when, kind, file name, preset, who, rows added and already known,
+    and the rows added per KPI (JSON, KPI code → rows)."""
+    query = (
+        sa.select(
+            SurveyImport.id,
+            SurveyImport.imported_at,
+            SurveyImport.kind,
+            SurveyImport.file_name,
+            SurveyImport.preset,
+            Person.name,
+            SurveyImport.rows_added,
+            SurveyImport.rows_known,
+            SurveyImport.rows_per_kpi,
+        )
+        .outerjoin(Person, Person.id == SurveyImport.imported_by_id)
+        .order_by(SurveyImport.imported_at.desc(), SurveyImport.id.desc())
+        .limit(limit)
+    )
+    columns = ("id", "imported_at", "kind", "file_name", "preset", "imported_by", "added", "known", "per_kpi")
+    return _frame(session, query, columns)

@@ -70,6 +70,8 @@ def test_every_survey_kpi_has_answers_each_month_and_computed_readings_that_coun
     assert 200_000 < answers <= 250_000
     [(batch,)] = _all(engine, select(SurveyImport))
     assert (batch.kind, batch.file_name, batch.rows_added, len(batch.sha256)) == ("responses", "demo", answers, 64)
+    per_kpi = dict(_all(engine, select(Kpi.code, func.count()).join(SurveyResponse).group_by(Kpi.code)))
+    assert json.loads(batch.rows_per_kpi) == per_kpi  # the import history says what each KPI got
     kpis = {
         code: (kpi_id, source) for kpi_id, code, source in _all(engine, select(Kpi.id, Kpi.code, Kpi.primary_source))
     }

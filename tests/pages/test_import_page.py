@@ -77,6 +77,7 @@ def test_a_bad_file_is_previewed_with_every_problem_and_cannot_be_imported(monke
     assert button.disabled
     with session_scope(measured["engine"]) as session:
         assert session.execute(sa.select(sa.func.count()).select_from(SurveyResponse)).scalar_one() == 0
+    assert "No file has been imported yet." in [c.value for c in at.caption]
 
 
 def test_a_column_chosen_and_a_channel_mapped_then_the_file_is_imported(monkeypatch, measured):
@@ -104,6 +105,14 @@ def test_a_column_chosen_and_a_channel_mapped_then_the_file_is_imported(monkeypa
     button.click()
     settled(at)
     assert "Imported 3 new responses (0 already known): RNPS 3" in at.success[0].value
+    history = next(df.value for df in at.dataframe if "Added per KPI" in df.value.columns).iloc[0]
+    assert (history["What"], history["File"], history["Added"], history["Already known"]) == (
+        "Survey responses",
+        "enquete.csv",
+        "3",
+        "0",
+    )
+    assert history["Added per KPI"] == "RNPS 3" and history["By"] != "—"
     with session_scope(measured["engine"]) as session:
         assert session.execute(sa.select(sa.func.count()).select_from(SurveyResponse)).scalar_one() == 3
         reading = session.execute(sa.select(KpiReading).where(KpiReading.kpi_id == measured["kpi"])).scalar_one()

@@ -14,6 +14,7 @@ from cxgov.io.survey_presets import PRESETS
 from cxgov.rules.permissions import Action
 from cxgov.ui.frame.acting import acting_person, can
 from cxgov.ui.imports import work
+from cxgov.ui.imports.history import render_recent_imports
 from cxgov.ui.imports.preview import render_preview
 from cxgov.ui.kit.jobs import Job, jobs
 from cxgov.ui.kit.runtime import data_changed, data_version, engine, settings
@@ -42,6 +43,12 @@ def render_imports() -> None:
     if person is None or not can(Action.IMPORT_MEASUREMENTS):
         st.info(tr("imports.not_allowed"))
         return
+    _file_area(person.id)
+    render_recent_imports()
+
+
+def _file_area(person_id: int) -> None:
+    """The kind of file, the survey tool's format, the uploader, then the chosen file's preview or import."""
     kind = st.radio(
         tr("imports.kind"),
         KINDS,
@@ -72,7 +79,7 @@ def render_imports() -> None:
         st.caption(tr(f"imports.formats.{kind}"))
         return
     upload = _upload(kind, chosen.name, chosen.getvalue(), preset)
-    _render_file(person.id, upload)
+    _render_file(person_id, upload)
 
 
 def _upload(kind: str, name: str, data: bytes, preset: str | None) -> work.Upload:
