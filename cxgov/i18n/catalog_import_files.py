@@ -13,6 +13,12 @@ TEXTS = {
         "nl": "Het bestand heeft meer dan {limit} rijen. Splits het: eerder geïmporteerde rijen worden herkend en "
         "overgeslagen.",
     },
+    "import.file.too_many_answers": {
+        "en": "The export holds more than {limit} answers to the questions chosen. Split it by date: answers imported "
+        "before are recognised and skipped.",
+        "nl": "De export bevat meer dan {limit} antwoorden op de gekozen vragen. Splits hem op datum: eerder "
+        "geïmporteerde antwoorden worden herkend en overgeslagen.",
+    },
     "import.file.empty": {
         "en": "{name} is empty, or has fewer lines than its headings need.",
         "nl": "{name} is leeg, of heeft minder regels dan de kopregels nodig hebben.",

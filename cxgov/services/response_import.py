@@ -17,7 +17,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from cxgov.errors import ValidationError
+from cxgov.errors import Number, ValidationError
 from cxgov.io.catalogue import Catalogue, KpiRef, ListValue
 from cxgov.io.question_kpis import Question, match_questions
 from cxgov.io.response_plan import ImportOptions, ResponsePlan, plan_responses
@@ -94,6 +94,10 @@ def read_response_file(
         return wide
     if question_kpis is None:
         question_kpis, _ = match_questions(question_columns(wide, chosen), catalogue)
+    # A respondent answers several questions: the row limit holds for the answers the export turns into rows.
+    limit = get_settings().import_max_rows
+    if sum(1 for cells in wide.rows for index in question_kpis if index < len(cells) and cells[index]) > limit:
+        raise ValidationError({"file": ("import.file.too_many_answers", {"limit": Number(limit)})})
     return to_long(wide, chosen, question_kpis)
 
 

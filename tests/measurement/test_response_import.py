@@ -13,6 +13,7 @@ from cxgov.io.problems import problem_text
 from cxgov.io.response_plan import ImportOptions
 from cxgov.models import AuditEvent, KpiFigure, KpiReading, Role, SurveyImport, SurveyResponse, TaxonomyTerm
 from cxgov.services.response_import import import_responses, preview_responses
+from cxgov.settings import get_settings
 from tests.admin_helpers import run
 from tests.factories import add_person
 from tests.measurement.builders import add_survey_kpi
@@ -152,6 +153,18 @@ def test_a_survey_tools_export_imports_the_questions_naming_a_kpi_unless_told_ot
     with session_scope(engine) as session:
         keys = session.execute(sa.select(SurveyResponse.response_key).order_by(SurveyResponse.id)).scalars().all()
     assert keys == ["id:R_1:RNPS", "id:R_2:RNPS"]
+
+
+def test_the_row_limit_holds_for_the_answers_a_survey_tools_export_turns_into(engine, setup, monkeypatch):
+    """Two respondents, each answering two questions given a KPI: four answers, over a limit of three."""
+    analyst, _ = setup
+    monkeypatch.setenv("CXGOV_IMPORT_MAX_ROWS", "3")
+    get_settings.cache_clear()
+    call = {"data": QUALTRICS.encode(), "file_name": "q.csv", "options": ImportOptions(), "preset": "qualtrics"}
+    assert len(run(engine, preview_responses, analyst, **call, question_kpis={3: "RNPS"}).plan.rows) == 2
+    with pytest.raises(ValidationError) as refused:
+        run(engine, preview_responses, analyst, **call, question_kpis={3: "RNPS", 4: "KTV"})
+    assert "more than 3 answers" in refused.value.message("en")
 
 
 def test_a_reimport_never_double_counts_even_reordered_or_inside_a_larger_export(engine, setup):
